@@ -1,0 +1,82 @@
+package io.github.blobupload;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The minimum labels that tie a blob back to the telemetry it was taken from. The keys
+ * follow the OpenTelemetry blob-uploader proposal, so readers in other languages find the
+ * same labels.
+ */
+public final class BlobLabels {
+
+	/** Label saying what kind of telemetry the blob belongs to: {@code span}, {@code event} or {@code span_event}. */
+	public static final String OTEL_TYPE = "otel_type";
+
+	/** Label holding the trace id (32 lower-case hex characters in OpenTelemetry). */
+	public static final String TRACE_ID = "trace_id";
+
+	/** Label holding the span id (16 lower-case hex characters in OpenTelemetry). */
+	public static final String SPAN_ID = "span_id";
+
+	/** Label holding the event name. */
+	public static final String EVENT_NAME = "event_name";
+
+	/** Label holding the position of the event within its span. */
+	public static final String EVENT_INDEX = "event_index";
+
+	private BlobLabels() {
+	}
+
+	/**
+	 * Labels for a blob that belongs to a span.
+	 * @param traceId the trace id
+	 * @param spanId the span id
+	 * @return a new mutable map with {@code otel_type=span}, {@code trace_id} and
+	 * {@code span_id}, which callers may extend with their own labels
+	 */
+	public static Map<String, String> forSpan(String traceId, String spanId) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put(OTEL_TYPE, "span");
+		labels.put(TRACE_ID, Objects.requireNonNull(traceId, "traceId must not be null"));
+		labels.put(SPAN_ID, Objects.requireNonNull(spanId, "spanId must not be null"));
+		return labels;
+	}
+
+	/**
+	 * Labels for a blob that belongs to an event (a log record) emitted inside a span.
+	 * @param traceId the trace id
+	 * @param spanId the span id
+	 * @param eventName the event name, such as {@code gen_ai.client.inference.operation.details}
+	 * @return a new mutable map with {@code otel_type=event}, the span's labels and
+	 * {@code event_name}
+	 */
+	public static Map<String, String> forEvent(String traceId, String spanId, String eventName) {
+		Map<String, String> labels = forSpan(traceId, spanId);
+		labels.put(OTEL_TYPE, "event");
+		labels.put(EVENT_NAME, Objects.requireNonNull(eventName, "eventName must not be null"));
+		return labels;
+	}
+
+	/**
+	 * Labels for a blob that belongs to one event of a span's event list.
+	 * @param traceId the trace id
+	 * @param spanId the span id
+	 * @param eventName the event name
+	 * @param eventIndex the position of the event within the span, from 0
+	 * @return a new mutable map with {@code otel_type=span_event}, the span's labels,
+	 * {@code event_name} and {@code event_index}
+	 * @throws IllegalArgumentException if {@code eventIndex} is negative
+	 */
+	public static Map<String, String> forSpanEvent(String traceId, String spanId, String eventName, int eventIndex) {
+		if (eventIndex < 0) {
+			throw new IllegalArgumentException("eventIndex must not be negative but was " + eventIndex);
+		}
+		Map<String, String> labels = forEvent(traceId, spanId, eventName);
+		labels.put(OTEL_TYPE, "span_event");
+		labels.put(EVENT_INDEX, Integer.toString(eventIndex));
+		return labels;
+	}
+
+}

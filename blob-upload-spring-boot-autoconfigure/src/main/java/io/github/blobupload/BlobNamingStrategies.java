@@ -1,0 +1,58 @@
+package io.github.blobupload;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * The built-in {@link BlobNamingStrategy naming strategies}.
+ */
+public final class BlobNamingStrategies {
+
+	private static final BlobNamingStrategy CONTENT_ADDRESSED = (blob) -> sha256Hex(blob)
+			+ ContentTypes.extensionFor(blob.contentType());
+
+	private static final BlobNamingStrategy UUID_NAMING = (blob) -> UUID.randomUUID()
+			+ ContentTypes.extensionFor(blob.contentType());
+
+	private BlobNamingStrategies() {
+	}
+
+	/**
+	 * Names a blob by the SHA-256 of its content plus the extension of its content type,
+	 * such as {@code 9f86d0...0f00a08.png}. The same bytes always get the same name, so a
+	 * blob sent again (an image re-sent with every chat turn) is uploaded once.
+	 * @return the content-addressed strategy
+	 */
+	public static BlobNamingStrategy contentAddressed() {
+		return CONTENT_ADDRESSED;
+	}
+
+	/**
+	 * Names a blob by a random UUID plus the extension of its content type. No hashing,
+	 * so the caller's cost does not grow with the blob's size, but the same content is
+	 * uploaded every time it is seen.
+	 * @return the UUID strategy
+	 */
+	public static BlobNamingStrategy uuid() {
+		return UUID_NAMING;
+	}
+
+	/**
+	 * Returns the SHA-256 of a blob's content in lower-case hex. This is the one hashing
+	 * path of the project.
+	 * @param blob the blob
+	 * @return 64 hex characters
+	 */
+	public static String sha256Hex(Blob blob) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(blob.unsafeBytes()));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available in this JVM", ex);
+		}
+	}
+
+}

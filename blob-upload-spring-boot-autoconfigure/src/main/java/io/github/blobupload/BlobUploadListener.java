@@ -1,0 +1,79 @@
+package io.github.blobupload;
+
+import java.time.Duration;
+
+/**
+ * Receives what happens to each blob, for metrics and integrations. Every method has an
+ * empty default. Methods about a refusal or acceptance run on the caller's thread and
+ * must be cheap; the others run on upload workers. An exception thrown by a listener is
+ * logged (rate-limited) and otherwise ignored.
+ */
+public interface BlobUploadListener {
+
+	/** A listener that does nothing. */
+	BlobUploadListener NONE = new BlobUploadListener() {
+	};
+
+	/**
+	 * A blob was accepted and queued.
+	 * @param uploader the uploader's name
+	 * @param uri the destination URI
+	 * @param blob the blob
+	 */
+	default void onAccepted(String uploader, String uri, Blob blob) {
+	}
+
+	/**
+	 * A blob was not queued because its destination was uploaded recently or is being
+	 * uploaded; its URI was returned.
+	 * @param uploader the uploader's name
+	 * @param uri the destination URI
+	 * @param blob the blob
+	 */
+	default void onDeduplicated(String uploader, String uri, Blob blob) {
+	}
+
+	/**
+	 * A blob was refused or dropped.
+	 * @param uploader the uploader's name
+	 * @param reason why
+	 * @param blob the blob
+	 */
+	default void onDropped(String uploader, DropReason reason, Blob blob) {
+	}
+
+	/**
+	 * An attempt failed and will be retried.
+	 * @param uploader the uploader's name
+	 * @param uri the destination URI
+	 * @param blob the blob
+	 * @param attempt the attempt that failed, from 1
+	 * @param error the failure
+	 */
+	default void onRetry(String uploader, String uri, Blob blob, int attempt, Throwable error) {
+	}
+
+	/**
+	 * A blob was written to storage.
+	 * @param uploader the uploader's name
+	 * @param uri the destination URI
+	 * @param blob the blob
+	 * @param duration the time from the first attempt to success, backoff included
+	 * @param attempts the number of attempts
+	 */
+	default void onUploaded(String uploader, String uri, Blob blob, Duration duration, int attempts) {
+	}
+
+	/**
+	 * A blob was given up.
+	 * @param uploader the uploader's name
+	 * @param uri the destination URI
+	 * @param blob the blob
+	 * @param error the last failure
+	 * @param permanent whether the provider marked it permanent
+	 * @param attempts the number of attempts
+	 */
+	default void onFailed(String uploader, String uri, Blob blob, Throwable error, boolean permanent, int attempts) {
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.github.blobupload;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hands out the {@link BlobUploader} for each use case, such as {@code chat.input} or
+ * {@code image.output}, so that each can go to its own storage prefix.
+ */
+public interface BlobUploaderRegistry {
+
+	/** The name of the use case served by the default uploader. */
+	String DEFAULT_USE_CASE = "default";
+
+	/**
+	 * Returns the uploader for a use case. Never {@code null}: the uploader configured for
+	 * the use case, else the default one, else one that reports (once, rate-limited) why
+	 * nothing is configured and returns {@link BlobUploader#NOT_UPLOADED}.
+	 * @param useCase the use case, or {@code null} for the default
+	 * @return an uploader
+	 */
+	BlobUploader getBlobUploader(@Nullable String useCase);
+
+	/**
+	 * Waits until every blob accepted so far, by every uploader of this registry, has been
+	 * uploaded, has failed or has been dropped.
+	 * @param timeout how long to wait at most, for all uploaders together
+	 * @return {@code true} if that happened within the timeout
+	 */
+	boolean flush(Duration timeout);
+
+}

@@ -1,0 +1,58 @@
+package io.github.blobupload;
+
+/**
+ * Why a blob was not uploaded without ever being tried (or, for
+ * {@link #SHUTDOWN_TIMEOUT}, without being finished). The {@link #tag()} is the value of
+ * the {@code reason} tag in metrics.
+ */
+public enum DropReason {
+
+	/** The blob had no content. Refused: {@link BlobUploader#NOT_UPLOADED} returned. */
+	EMPTY("empty", true),
+
+	/** The blob was larger than the maximum blob size. Refused. */
+	TOO_LARGE("too_large", true),
+
+	/** The queue was full in items or in bytes. Refused. */
+	QUEUE_FULL("queue_full", true),
+
+	/** The uploader had been shut down. Refused. */
+	ALREADY_SHUTDOWN("already_shutdown", true),
+
+	/** The provider could not name a destination for the blob. Refused. */
+	INVALID("invalid", true),
+
+	/**
+	 * The blob had been accepted (its URI returned) but was still queued, in progress or
+	 * waiting to retry when the shutdown timeout ran out.
+	 */
+	SHUTDOWN_TIMEOUT("shutdown_timeout", false);
+
+	private final String tag;
+
+	private final boolean refusal;
+
+	DropReason(String tag, boolean refusal) {
+		this.tag = tag;
+		this.refusal = refusal;
+	}
+
+	/**
+	 * Returns the lower-case name used in metrics and logs.
+	 * @return the tag value
+	 */
+	public String tag() {
+		return this.tag;
+	}
+
+	/**
+	 * Returns whether the blob was refused by {@link BlobUploader#uploadAsync(Blob)}
+	 * (which then returned {@link BlobUploader#NOT_UPLOADED}) rather than dropped after
+	 * being accepted.
+	 * @return whether this is a refusal
+	 */
+	public boolean isRefusal() {
+		return this.refusal;
+	}
+
+}

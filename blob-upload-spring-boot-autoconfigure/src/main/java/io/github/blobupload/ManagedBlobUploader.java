@@ -1,0 +1,49 @@
+package io.github.blobupload;
+
+import java.time.Duration;
+
+/**
+ * A {@link BlobUploader} with a lifecycle: it can be flushed, shut down and inspected.
+ * This is what {@link BlobUploaders#fromSimpleBlobUploader} returns.
+ */
+public interface ManagedBlobUploader extends BlobUploader, AutoCloseable {
+
+	/**
+	 * Returns the name of this uploader, used in log lines, metrics and health details
+	 * (the use case it serves in a registry).
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * Waits until every blob accepted before this call has been uploaded, has failed or
+	 * has been dropped. New blobs may be accepted meanwhile; they are not waited for.
+	 * @param timeout how long to wait at most
+	 * @return {@code true} if that happened within the timeout
+	 */
+	boolean flush(Duration timeout);
+
+	/**
+	 * Stops accepting blobs, uploads what is queued within the timeout, then stops the
+	 * workers; blobs still queued or in progress at the deadline are counted as dropped
+	 * ({@link DropReason#SHUTDOWN_TIMEOUT}) and reported in one log line. Calling it again
+	 * has no effect and returns the first call's result.
+	 * @param timeout how long to keep uploading at most
+	 * @return {@code true} if everything accepted was finished in time
+	 */
+	boolean shutdown(Duration timeout);
+
+	/**
+	 * Returns a snapshot of the counters, the queue and the last error.
+	 * @return the statistics
+	 */
+	BlobUploadStats stats();
+
+	/**
+	 * Shuts down with the uploader's configured shutdown timeout.
+	 * @see #shutdown(Duration)
+	 */
+	@Override
+	void close();
+
+}

@@ -1,0 +1,78 @@
+package io.github.blobupload;
+
+import java.util.StringJoiner;
+
+/**
+ * Builds object keys only from safe characters ({@code A-Z a-z 0-9 . _ -}), whatever a
+ * use-case name or label holds: no path traversal, no control characters, no separators
+ * a store would interpret.
+ */
+public final class ObjectKeys {
+
+	/** The longest segment produced by {@link #safeSegment(String)}. */
+	public static final int MAX_SEGMENT_LENGTH = 64;
+
+	private ObjectKeys() {
+	}
+
+	/**
+	 * Makes one path segment safe: every character outside {@code A-Z a-z 0-9 . _ -}
+	 * becomes {@code _}, a leading dot becomes {@code _} (so {@code .} and {@code ..}
+	 * cannot occur), and the result is cut to {@value #MAX_SEGMENT_LENGTH} characters.
+	 * @param raw any string
+	 * @return a non-empty safe segment
+	 */
+	public static String safeSegment(String raw) {
+		if (raw == null || raw.isEmpty()) {
+			return "_";
+		}
+		int length = Math.min(raw.length(), MAX_SEGMENT_LENGTH);
+		StringBuilder safe = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			char c = raw.charAt(i);
+			safe.append(isSafe(c) && !(i == 0 && c == '.') ? c : '_');
+		}
+		return safe.toString();
+	}
+
+	/**
+	 * Returns whether a path (segments separated by {@code /}, no leading or trailing
+	 * slash) is made only of safe segments.
+	 * @param path the path; the empty string is safe
+	 * @return whether each segment is non-empty, at most 255 characters, does not start
+	 * with a dot and holds only safe characters
+	 */
+	public static boolean isSafePath(String path) {
+		if (path.isEmpty()) {
+			return true;
+		}
+		for (String segment : path.split("/", -1)) {
+			if (segment.isEmpty() || segment.length() > 255 || segment.charAt(0) == '.'
+					|| !segment.chars().allMatch((c) -> isSafe((char) c))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Joins path parts with {@code /}, skipping empty ones.
+	 * @param parts the parts, each already safe
+	 * @return the joined path
+	 */
+	public static String join(String... parts) {
+		StringJoiner joiner = new StringJoiner("/");
+		for (String part : parts) {
+			if (part != null && !part.isEmpty()) {
+				joiner.add(part);
+			}
+		}
+		return joiner.toString();
+	}
+
+	private static boolean isSafe(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+				|| c == '-';
+	}
+
+}

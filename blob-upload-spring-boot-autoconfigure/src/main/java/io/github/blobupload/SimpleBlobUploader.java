@@ -1,0 +1,33 @@
+package io.github.blobupload;
+
+import java.io.IOException;
+
+/**
+ * A storage provider: names a blob's destination and writes it synchronously.
+ * <p>
+ * Implement this for a new kind of storage and wrap it with
+ * {@link BlobUploaders#fromSimpleBlobUploader(SimpleBlobUploader)} to get the
+ * asynchronous, bounded, retrying {@link BlobUploader}. Implementations must be
+ * thread-safe: {@link #uploadSync} is called from several worker threads at once.
+ */
+public interface SimpleBlobUploader {
+
+	/**
+	 * Returns the URI the blob will be written to. Called on the caller's thread, so it
+	 * must be cheap and must not touch storage.
+	 * @param blob the blob
+	 * @return the destination URI, such as {@code s3://bucket/prefix/<sha-256>.png}
+	 */
+	String generateDestinationUri(Blob blob);
+
+	/**
+	 * Writes the blob to the given URI, blocking until it is stored.
+	 * @param uri a URI returned by {@link #generateDestinationUri(Blob)}
+	 * @param blob the blob
+	 * @throws PermanentUploadException if retrying cannot help (bucket missing, access
+	 * denied); the upload is counted as failed at once
+	 * @throws IOException for any other failure, which is retried
+	 */
+	void uploadSync(String uri, Blob blob) throws IOException;
+
+}

@@ -1,0 +1,62 @@
+package io.github.blobupload.autoconfigure;
+
+import io.github.blobupload.BlobNamingStrategies;
+import io.github.blobupload.BlobNamingStrategy;
+import io.github.blobupload.BlobUploadListener;
+import io.github.blobupload.BlobUploader;
+import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.internal.CompositeBlobUploadListener;
+import io.github.blobupload.provider.BlobStorageProvider;
+import io.github.blobupload.provider.file.FileBlobStorageProvider;
+import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of blob uploading: a {@link BlobUploaderRegistry} built from
+ * {@code blob.upload.*}, the default {@link BlobUploader}, the naming strategy and the
+ * embedded {@code file:} provider. Storage providers are {@link BlobStorageProvider}
+ * beans, chosen by the scheme of each configured prefix. Every bean backs off when the
+ * application defines its own.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(BlobUploadProperties.class)
+public final class BlobUploadAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	FileBlobStorageProvider fileBlobStorageProvider() {
+		return new FileBlobStorageProvider();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BlobNamingStrategy blobNamingStrategy(BlobUploadProperties properties) {
+		return switch (properties.getNaming()) {
+			case CONTENT_ADDRESSED -> BlobNamingStrategies.contentAddressed();
+			case UUID -> BlobNamingStrategies.uuid();
+		};
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(BlobUploaderRegistry.class)
+	DefaultBlobUploaderRegistry blobUploaderRegistry(BlobUploadProperties properties,
+			ObjectProvider<BlobStorageProvider> providers, BlobNamingStrategy blobNamingStrategy,
+			ObjectProvider<BlobUploadListener> listeners) {
+		return new BlobUploaderRegistryFactory(properties, providers.orderedStream().toList(), blobNamingStrategy,
+				CompositeBlobUploadListener.of(listeners.orderedStream().toList()))
+			.create();
+	}
+
+	// The registry owns the uploader and shuts it down; no destroy method of its own.
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	BlobUploader blobUploader(BlobUploaderRegistry blobUploaderRegistry) {
+		return blobUploaderRegistry.getBlobUploader(null);
+	}
+
+}

@@ -1,0 +1,281 @@
+package io.github.blobupload.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.blobupload.AsyncUploadOptions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of blob uploading ({@code blob.upload.*}).
+ */
+@ConfigurationProperties("blob.upload")
+public class BlobUploadProperties {
+
+	/** The URI prefix used when uploading is enabled and no prefix is set. */
+	public static final String DEFAULT_URI_PREFIX = "file:blob-uploads";
+
+	/**
+	 * Whether to upload blobs. Off by default: uploading copies user content (prompts,
+	 * images, documents, audio) to storage. When off, every uploader returns /dev/null.
+	 */
+	private boolean enabled = false;
+
+	/**
+	 * Where blobs are written: a URI prefix whose scheme selects the storage provider,
+	 * such as file:///var/lib/app/blobs, s3://bucket/prefix, gs://bucket/prefix or
+	 * azblob://account/container/prefix. Defaults to a 'blob-uploads' folder in the
+	 * working directory (file:blob-uploads).
+	 */
+	private @Nullable String uriPrefix;
+
+	/** Largest blob accepted; larger blobs are refused, counted and not uploaded. */
+	private DataSize maxBlobSize = DataSize.ofBytes(AsyncUploadOptions.DEFAULT_MAX_BLOB_BYTES);
+
+	/**
+	 * How object names are chosen: 'content-addressed' (SHA-256 of the content, so the
+	 * same bytes are stored once) or 'uuid' (random, no hashing on the caller's thread).
+	 */
+	private Naming naming = Naming.CONTENT_ADDRESSED;
+
+	/**
+	 * Number of recently uploaded destinations remembered so that the same content is
+	 * not uploaded again; 0 turns deduplication off.
+	 */
+	private int dedupeCacheSize = AsyncUploadOptions.DEFAULT_DEDUPE_CACHE_SIZE;
+
+	/**
+	 * How long the application's shutdown waits for queued blobs to be uploaded; what is
+	 * not uploaded by then is counted as dropped and reported in one log line.
+	 */
+	private Duration shutdownTimeout = AsyncUploadOptions.DEFAULT_SHUTDOWN_TIMEOUT;
+
+	/** Shortest interval between two log lines about the same kind of problem. */
+	private Duration logInterval = AsyncUploadOptions.DEFAULT_LOG_INTERVAL;
+
+	private final Queue queue = new Queue();
+
+	private final Worker worker = new Worker();
+
+	private final Retry retry = new Retry();
+
+	/**
+	 * Use cases (such as chat.input or image.output) with settings of their own, by name.
+	 * A use case without a uri-prefix is written to a folder of its name under the
+	 * default prefix. Use cases not listed here go to the default prefix.
+	 */
+	private final Map<String, UseCase> useCases = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getUriPrefix() {
+		return this.uriPrefix;
+	}
+
+	public void setUriPrefix(@Nullable String uriPrefix) {
+		this.uriPrefix = uriPrefix;
+	}
+
+	public DataSize getMaxBlobSize() {
+		return this.maxBlobSize;
+	}
+
+	public void setMaxBlobSize(DataSize maxBlobSize) {
+		this.maxBlobSize = maxBlobSize;
+	}
+
+	public Naming getNaming() {
+		return this.naming;
+	}
+
+	public void setNaming(Naming naming) {
+		this.naming = naming;
+	}
+
+	public int getDedupeCacheSize() {
+		return this.dedupeCacheSize;
+	}
+
+	public void setDedupeCacheSize(int dedupeCacheSize) {
+		this.dedupeCacheSize = dedupeCacheSize;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public Duration getLogInterval() {
+		return this.logInterval;
+	}
+
+	public void setLogInterval(Duration logInterval) {
+		this.logInterval = logInterval;
+	}
+
+	public Queue getQueue() {
+		return this.queue;
+	}
+
+	public Worker getWorker() {
+		return this.worker;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Map<String, UseCase> getUseCases() {
+		return this.useCases;
+	}
+
+	/** How object names are chosen. */
+	public enum Naming {
+
+		/** SHA-256 of the content plus the content type's extension. */
+		CONTENT_ADDRESSED,
+
+		/** A random UUID plus the content type's extension. */
+		UUID
+
+	}
+
+	/** The upload queue, shared by the workers of one uploader. */
+	public static class Queue {
+
+		/** Most blobs waiting to be uploaded; further blobs are refused and counted. */
+		private int maxSize = AsyncUploadOptions.DEFAULT_MAX_QUEUE_SIZE;
+
+		/**
+		 * Most bytes held by blobs waiting or being uploaded; further blobs are refused
+		 * and counted. Bounds the memory the uploader can hold.
+		 */
+		private DataSize maxBytes = DataSize.ofBytes(AsyncUploadOptions.DEFAULT_MAX_QUEUE_BYTES);
+
+		public int getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(int maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+	}
+
+	/** The upload workers. */
+	public static class Worker {
+
+		/** Number of upload worker threads per uploader. */
+		private int threads = AsyncUploadOptions.DEFAULT_WORKERS;
+
+		/** Longest time one upload attempt may take before it is abandoned and retried. */
+		private Duration uploadTimeout = AsyncUploadOptions.DEFAULT_UPLOAD_TIMEOUT;
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(int threads) {
+			this.threads = threads;
+		}
+
+		public Duration getUploadTimeout() {
+			return this.uploadTimeout;
+		}
+
+		public void setUploadTimeout(Duration uploadTimeout) {
+			this.uploadTimeout = uploadTimeout;
+		}
+
+	}
+
+	/** Retries of failed uploads, with exponential backoff and jitter. */
+	public static class Retry {
+
+		/** Attempts per blob, the first included; 1 means no retry. */
+		private int maxAttempts = AsyncUploadOptions.DEFAULT_MAX_ATTEMPTS;
+
+		/** Backoff before the first retry; it doubles for each further retry. */
+		private Duration initialBackoff = AsyncUploadOptions.DEFAULT_INITIAL_BACKOFF;
+
+		/** Longest backoff between two retries. */
+		private Duration maxBackoff = AsyncUploadOptions.DEFAULT_MAX_BACKOFF;
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+	}
+
+	/** Settings of one use case. */
+	public static class UseCase {
+
+		/** Whether blobs of this use case are uploaded (when uploading is enabled at all). */
+		private boolean enabled = true;
+
+		/**
+		 * Where blobs of this use case are written. Defaults to a folder named after the
+		 * use case under the default prefix.
+		 */
+		private @Nullable String uriPrefix;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getUriPrefix() {
+			return this.uriPrefix;
+		}
+
+		public void setUriPrefix(@Nullable String uriPrefix) {
+			this.uriPrefix = uriPrefix;
+		}
+
+	}
+
+}

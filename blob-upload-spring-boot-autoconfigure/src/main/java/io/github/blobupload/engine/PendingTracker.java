@@ -1,0 +1,77 @@
+package io.github.blobupload.engine;
+
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tracks accepted blobs until they finish, so that a flush can wait for exactly the blobs
+ * accepted before it, whatever order the workers finish them in.
+ */
+final class PendingTracker {
+
+	private final Object lock = new Object();
+
+	private final ConcurrentSkipListSet<Long> active = new ConcurrentSkipListSet<>();
+
+	private long lastSequence;
+
+	private volatile int waiters;
+
+	/**
+	 * Registers a newly accepted blob.
+	 * @return its sequence number, to pass to {@link #end(long)}
+	 */
+	long begin() {
+		synchronized (this.lock) {
+			long sequence = ++this.lastSequence;
+			this.active.add(sequence);
+			return sequence;
+		}
+	}
+
+	/**
+	 * Marks a blob finished.
+	 * @param sequence the number returned by {@link #begin()}
+	 */
+	void end(long sequence) {
+		this.active.remove(sequence);
+		// Waiters is raised before a flush checks its condition under the lock, so a
+		// completion either is seen by that check or notifies the waiting flush.
+		if (this.waiters > 0) {
+			synchronized (this.lock) {
+				this.lock.notifyAll();
+			}
+		}
+	}
+
+	/**
+	 * Waits until every blob registered before this call has finished.
+	 * @param timeoutNanos how long to wait at most
+	 * @return whether they all finished in time
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	boolean awaitAllBefore(long timeoutNanos) throws InterruptedException {
+		long deadline = System.nanoTime() + timeoutNanos;
+		synchronized (this.lock) {
+			long target = this.lastSequence;
+			this.waiters++;
+			try {
+				while (true) {
+					Long oldest = this.active.ceiling(Long.MIN_VALUE);
+					if (oldest == null || oldest > target) {
+						return true;
+					}
+					long remaining = deadline - System.nanoTime();
+					if (remaining <= 0) {
+						return false;
+					}
+					TimeUnit.NANOSECONDS.timedWait(this.lock, remaining);
+				}
+			}
+			finally {
+				this.waiters--;
+			}
+		}
+	}
+
+}

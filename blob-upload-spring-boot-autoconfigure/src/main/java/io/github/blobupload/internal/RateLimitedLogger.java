@@ -1,0 +1,77 @@
+package io.github.blobupload.internal;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+
+/**
+ * Logs a repeated problem at most once per interval. The first occurrence is logged at
+ * once; later ones within the interval are only counted, and the next line logged says
+ * how many were suppressed. Thread-safe and cheap when suppressing: no message is built.
+ */
+public final class RateLimitedLogger {
+
+	private final Logger logger;
+
+	private final long intervalNanos;
+
+	private final AtomicLong nextAllowed;
+
+	private final AtomicLong suppressed = new AtomicLong();
+
+	/**
+	 * Creates a logger.
+	 * @param logger where to log
+	 * @param interval the shortest time between two lines
+	 */
+	public RateLimitedLogger(Logger logger, Duration interval) {
+		this.logger = logger;
+		this.intervalNanos = interval.toNanos();
+		this.nextAllowed = new AtomicLong(System.nanoTime());
+	}
+
+	/**
+	 * Logs a warning unless one was logged within the interval.
+	 * @param message builds the message; called only when a line is logged
+	 */
+	public void warn(Supplier<String> message) {
+		warn(message, null);
+	}
+
+	/**
+	 * Logs a warning with a cause unless one was logged within the interval. The cause's
+	 * stack trace is logged at DEBUG level only; WARN gets its type and message.
+	 * @param message builds the message; called only when a line is logged
+	 * @param cause the cause, or {@code null}
+	 */
+	public void warn(Supplier<String> message, Throwable cause) {
+		long now = System.nanoTime();
+		long allowed = this.nextAllowed.get();
+		if (now - allowed < 0 || !this.nextAllowed.compareAndSet(allowed, now + this.intervalNanos)) {
+			this.suppressed.incrementAndGet();
+			return;
+		}
+		if (!this.logger.isWarnEnabled()) {
+			return;
+		}
+		long skipped = this.suppressed.getAndSet(0);
+		String line = message.get() + ((skipped > 0) ? " (" + skipped + " similar events since the last report)" : "");
+		if (cause != null && this.logger.isDebugEnabled()) {
+			this.logger.warn(line, cause);
+		}
+		else {
+			this.logger.warn(line);
+		}
+	}
+
+	/**
+	 * Returns how many events were counted but not logged since the last line.
+	 * @return the suppressed count
+	 */
+	public long suppressedCount() {
+		return this.suppressed.get();
+	}
+
+}

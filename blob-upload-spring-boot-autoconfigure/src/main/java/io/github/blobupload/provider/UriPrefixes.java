@@ -1,0 +1,45 @@
+package io.github.blobupload.provider;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Helpers for the URI prefixes that select a storage provider.
+ */
+public final class UriPrefixes {
+
+	private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+
+	private static final Map<String, String> KNOWN_PROVIDERS = Map.of("s3",
+			"software.amazon.awssdk:s3 (or io.awspring.cloud:spring-cloud-aws-starter-s3)", "gs",
+			"com.google.cloud:google-cloud-storage (or com.google.cloud:spring-cloud-gcp-starter-storage)", "azblob",
+			"com.azure:azure-storage-blob (or com.azure.spring:spring-cloud-azure-starter-storage-blob)");
+
+	private UriPrefixes() {
+	}
+
+	/**
+	 * Returns the scheme of a prefix.
+	 * @param uriPrefix a prefix such as {@code s3://bucket/path}
+	 * @return the scheme in lower case, or {@code null} if the prefix has none
+	 */
+	public static @Nullable String scheme(String uriPrefix) {
+		Matcher matcher = SCHEME.matcher(uriPrefix);
+		return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : null;
+	}
+
+	/**
+	 * Returns the dependency that brings the provider for a well-known scheme.
+	 * @param scheme the scheme
+	 * @return the Maven coordinates to add, or {@code null} if the scheme is not one this
+	 * project provides for
+	 */
+	public static @Nullable String dependencyFor(String scheme) {
+		return KNOWN_PROVIDERS.get(scheme);
+	}
+
+}

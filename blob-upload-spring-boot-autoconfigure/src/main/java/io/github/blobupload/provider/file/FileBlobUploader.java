@@ -1,0 +1,161 @@
+package io.github.blobupload.provider.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobNamingStrategy;
+import io.github.blobupload.ObjectKeys;
+import io.github.blobupload.PermanentUploadException;
+import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.internal.Json;
+
+/**
+ * Writes blobs into a local folder. Each blob is written to a temporary file (readable
+ * by the owner only) and moved into place atomically, so a reader never sees a partial
+ * file; its content type and labels are written first, the same way, to a sidecar
+ * {@code <name>.meta.json}.
+ */
+public class FileBlobUploader implements SimpleBlobUploader {
+
+	/** The suffix of the sidecar file written beside each blob. */
+	public static final String SIDECAR_SUFFIX = ".meta.json";
+
+	private final Path root;
+
+	private final String rootUri;
+
+	private final BlobNamingStrategy naming;
+
+	/**
+	 * Creates an uploader.
+	 * @param root the absolute folder to write into; created on first upload
+	 * @param naming how files are named
+	 */
+	public FileBlobUploader(Path root, BlobNamingStrategy naming) {
+		this.root = root.toAbsolutePath().normalize();
+		// Built once: Path.toUri() may stat the file system, which the caller's thread must not do.
+		String uri = this.root.toUri().toString();
+		this.rootUri = uri.endsWith("/") ? uri : uri + "/";
+		this.naming = naming;
+	}
+
+	/**
+	 * Returns the folder blobs are written into.
+	 * @return the absolute folder
+	 */
+	public Path root() {
+		return this.root;
+	}
+
+	@Override
+	public String generateDestinationUri(Blob blob) {
+		return this.rootUri + this.naming.objectName(blob);
+	}
+
+	/**
+	 * Returns the file a destination URI of this uploader maps to.
+	 * @param uri a URI returned by {@link #generateDestinationUri(Blob)}
+	 * @return the file
+	 * @throws IllegalArgumentException if the URI is not under this uploader's folder or
+	 * holds unsafe characters
+	 */
+	public Path pathOf(String uri) {
+		if (!uri.startsWith(this.rootUri)) {
+			throw new IllegalArgumentException("'" + uri + "' is not under " + this.rootUri);
+		}
+		String relative = uri.substring(this.rootUri.length());
+		if (relative.isEmpty() || !ObjectKeys.isSafePath(relative)) {
+			throw new IllegalArgumentException("'" + uri + "' holds an unsafe object name");
+		}
+		return this.root.resolve(relative);
+	}
+
+	@Override
+	public void uploadSync(String uri, Blob blob) throws IOException {
+		Path target;
+		try {
+			target = pathOf(uri);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PermanentUploadException(ex.getMessage());
+		}
+		try {
+			Path folder = target.getParent();
+			createFolder(folder);
+			Path sidecar = folder.resolve(target.getFileName() + SIDECAR_SUFFIX);
+			writeAtomically(sidecar, ByteBuffer.wrap(sidecar(uri, blob).getBytes(StandardCharsets.UTF_8)));
+			writeAtomically(target, blob.asReadOnlyByteBuffer());
+		}
+		catch (AccessDeniedException | NotDirectoryException ex) {
+			throw new PermanentUploadException("Cannot write to " + this.root + ": " + ex, ex);
+		}
+		catch (FileSystemException ex) {
+			if (ex.getReason() != null && ex.getReason().contains("Read-only")) {
+				throw new PermanentUploadException("Cannot write to " + this.root + ": " + ex, ex);
+			}
+			throw ex;
+		}
+	}
+
+	private void createFolder(Path folder) throws IOException {
+		if (Files.isDirectory(folder)) {
+			return;
+		}
+		if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.createDirectories(folder,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		}
+		else {
+			Files.createDirectories(folder);
+		}
+	}
+
+	private static void writeAtomically(Path target, ByteBuffer content) throws IOException {
+		// createTempFile gives owner-only permissions on POSIX file systems.
+		Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+		try {
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				while (content.hasRemaining()) {
+					channel.write(content);
+				}
+			}
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+	private static String sidecar(String uri, Blob blob) {
+		StringBuilder json = new StringBuilder(256);
+		json.append("{\"uri\":").append(Json.quote(uri));
+		json.append(",\"contentType\":").append(Json.quote(blob.contentType()));
+		json.append(",\"size\":").append(blob.size());
+		json.append(",\"labels\":{");
+		boolean first = true;
+		for (Map.Entry<String, String> label : blob.labels().entrySet()) {
+			json.append(first ? "" : ",").append(Json.quote(label.getKey())).append(':')
+				.append(Json.quote(label.getValue()));
+			first = false;
+		}
+		return json.append("}}\n").toString();
+	}
+
+	@Override
+	public String toString() {
+		return "FileBlobUploader[" + this.rootUri + "]";
+	}
+
+}

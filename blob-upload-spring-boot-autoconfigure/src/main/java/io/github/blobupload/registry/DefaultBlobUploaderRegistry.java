@@ -1,0 +1,198 @@
+package io.github.blobupload.registry;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.blobupload.AsyncUploadOptions;
+import io.github.blobupload.BlobUploader;
+import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.BlobUploaders;
+import io.github.blobupload.ManagedBlobUploader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link BlobUploaderRegistry} over a fixed set of uploaders, one per use case plus a
+ * default. It owns the {@link ManagedBlobUploader managed} ones: {@link #close()} shuts
+ * them down. Use-case names are compared in their {@link UseCases#normalize normalised}
+ * form.
+ */
+public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, AutoCloseable {
+
+	private final BlobUploader defaultUploader;
+
+	private final Map<String, BlobUploader> useCases;
+
+	private final Duration shutdownTimeout;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private DefaultBlobUploaderRegistry(Builder builder) {
+		this.defaultUploader = (builder.defaultUploader != null) ? builder.defaultUploader
+				: BlobUploaders.notConfigured(builder.notConfiguredReason);
+		this.useCases = Collections.unmodifiableMap(new LinkedHashMap<>(builder.useCases));
+		this.shutdownTimeout = builder.shutdownTimeout;
+	}
+
+	/**
+	 * Returns a new builder.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public BlobUploader getBlobUploader(@Nullable String useCase) {
+		if (useCase == null) {
+			return this.defaultUploader;
+		}
+		return this.useCases.getOrDefault(UseCases.normalize(useCase), this.defaultUploader);
+	}
+
+	/**
+	 * Returns every uploader by use case, the default one first under
+	 * {@value BlobUploaderRegistry#DEFAULT_USE_CASE}.
+	 * @return an unmodifiable map
+	 */
+	public Map<String, BlobUploader> uploaders() {
+		Map<String, BlobUploader> all = new LinkedHashMap<>();
+		all.put(DEFAULT_USE_CASE, this.defaultUploader);
+		all.putAll(this.useCases);
+		return Collections.unmodifiableMap(all);
+	}
+
+	@Override
+	public boolean flush(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean flushed = true;
+		for (ManagedBlobUploader uploader : managed()) {
+			long remaining = Math.max(0, deadline - System.nanoTime());
+			flushed &= uploader.flush(Duration.ofNanos(remaining));
+		}
+		return flushed;
+	}
+
+	/**
+	 * Flushes every uploader within the timeout, then shuts them all down; what is not
+	 * finished by then is counted as dropped and reported by each uploader in one log
+	 * line. Only the first call has an effect.
+	 * @param timeout how long to keep uploading, for all uploaders together
+	 * @return {@code true} if everything accepted was finished in time
+	 */
+	public boolean shutdown(Duration timeout) {
+		if (!this.closed.compareAndSet(false, true)) {
+			return true;
+		}
+		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean finished = flush(timeout);
+		for (ManagedBlobUploader uploader : managed()) {
+			long remaining = Math.max(0, deadline - System.nanoTime());
+			finished &= uploader.shutdown(Duration.ofNanos(remaining));
+		}
+		return finished;
+	}
+
+	/**
+	 * Shuts down with the configured shutdown timeout.
+	 * @see #shutdown(Duration)
+	 */
+	@Override
+	public void close() {
+		shutdown(this.shutdownTimeout);
+	}
+
+	private Set<ManagedBlobUploader> managed() {
+		Set<ManagedBlobUploader> managed = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (BlobUploader uploader : uploaders().values()) {
+			if (uploader instanceof ManagedBlobUploader managedUploader) {
+				managed.add(managedUploader);
+			}
+		}
+		return managed;
+	}
+
+	/** Builds a {@link DefaultBlobUploaderRegistry}. */
+	public static final class Builder {
+
+		private @Nullable BlobUploader defaultUploader;
+
+		private String notConfiguredReason = "no default blob uploader is configured";
+
+		private final Map<String, BlobUploader> useCases = new LinkedHashMap<>();
+
+		private Duration shutdownTimeout = AsyncUploadOptions.DEFAULT_SHUTDOWN_TIMEOUT;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the uploader for use cases that have none of their own.
+		 * @param uploader the uploader
+		 * @return this builder
+		 */
+		public Builder defaultUploader(BlobUploader uploader) {
+			this.defaultUploader = Objects.requireNonNull(uploader, "uploader must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets what the fallback uploader logs when no default uploader is set.
+		 * @param reason why nothing is configured, and how to fix it
+		 * @return this builder
+		 */
+		public Builder notConfiguredReason(String reason) {
+			this.notConfiguredReason = Objects.requireNonNull(reason, "reason must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the uploader of a use case.
+		 * @param useCase the use-case name; normalised with {@link UseCases#normalize}
+		 * @param uploader the uploader
+		 * @return this builder
+		 * @throws IllegalArgumentException if the name is blank, is the default use case,
+		 * or normalises to a name already set
+		 */
+		public Builder useCase(String useCase, BlobUploader uploader) {
+			String key = UseCases.normalize(useCase);
+			if (key.isEmpty() || key.equals(DEFAULT_USE_CASE)) {
+				throw new IllegalArgumentException("'" + useCase + "' cannot name a use case; it must contain a letter "
+						+ "or digit and must not be '" + DEFAULT_USE_CASE + "'");
+			}
+			if (this.useCases.containsKey(key)) {
+				throw new IllegalArgumentException("use case '" + useCase + "' is set twice (as '" + key + "')");
+			}
+			this.useCases.put(key, Objects.requireNonNull(uploader, "uploader must not be null"));
+			return this;
+		}
+
+		/**
+		 * Sets how long {@link DefaultBlobUploaderRegistry#close()} keeps uploading.
+		 * @param shutdownTimeout zero or positive
+		 * @return this builder
+		 */
+		public Builder shutdownTimeout(Duration shutdownTimeout) {
+			if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
+				throw new IllegalArgumentException("shutdownTimeout must not be negative but was " + shutdownTimeout);
+			}
+			this.shutdownTimeout = shutdownTimeout;
+			return this;
+		}
+
+		/**
+		 * Builds the registry.
+		 * @return the registry
+		 */
+		public DefaultBlobUploaderRegistry build() {
+			return new DefaultBlobUploaderRegistry(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.github.blobupload.registry;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Normalises use-case names so that {@code chat.input}, {@code chat-input},
+ * {@code CHAT_INPUT} and {@code [chat.input]} (as property keys) all name the same use
+ * case.
+ */
+public final class UseCases {
+
+	private UseCases() {
+	}
+
+	/**
+	 * Returns the canonical form of a use-case name: lower case, every run of characters
+	 * other than letters and digits turned into one {@code -}, none at either end.
+	 * @param useCase the name, or {@code null}
+	 * @return the canonical name; {@code null} or blank give the empty string
+	 */
+	public static String normalize(@Nullable String useCase) {
+		if (useCase == null) {
+			return "";
+		}
+		StringBuilder normalized = new StringBuilder(useCase.length());
+		boolean separator = false;
+		for (int i = 0; i < useCase.length(); i++) {
+			char c = Character.toLowerCase(useCase.charAt(i));
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				if (separator && normalized.length() > 0) {
+					normalized.append('-');
+				}
+				normalized.append(c);
+				separator = false;
+			}
+			else {
+				separator = true;
+			}
+		}
+		return normalized.toString().toLowerCase(Locale.ROOT);
+	}
+
+}
