@@ -1,0 +1,118 @@
+package io.github.blobupload.benchmarks;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.github.blobupload.AsyncUploadOptions;
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobNamingStrategies;
+import io.github.blobupload.BlobNamingStrategy;
+import io.github.blobupload.BlobUploaders;
+import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.SimpleBlobUploader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The caller's cost of {@code uploadAsync}: what a chat call pays to offload a blob.
+ * <p>
+ * Baselines measured in the same run: {@code sha256} (one SHA-256 over the same bytes,
+ * the floor of content-addressed naming) and {@code uploadAsyncUuid} (no hashing). The
+ * provider discards the bytes, so storage speed does not enter the figure; each blob has
+ * distinct content per invocation (a counter in the first bytes), so deduplication never
+ * short-cuts the work. Run with {@code java -jar benchmarks/target/benchmarks.jar
+ * UploadAsyncBenchmark}; {@link RatioReport} prints the ratios.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class UploadAsyncBenchmark {
+
+	@Param({ "1024", "1048576", "10485760" })
+	public int size;
+
+	private byte[] content;
+
+	private long counter;
+
+	private ManagedBlobUploader contentAddressed;
+
+	private ManagedBlobUploader uuid;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		this.content = new byte[this.size];
+		ThreadLocalRandom.current().nextBytes(this.content);
+		this.contentAddressed = uploader(BlobNamingStrategies.contentAddressed(), "content");
+		this.uuid = uploader(BlobNamingStrategies.uuid(), "uuid");
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.contentAddressed.shutdown(Duration.ofSeconds(10));
+		this.uuid.shutdown(Duration.ofSeconds(10));
+	}
+
+	@Benchmark
+	public String sha256() {
+		return BlobNamingStrategies.sha256Hex(nextBlob());
+	}
+
+	@Benchmark
+	public String uploadAsyncContentAddressed() {
+		return this.contentAddressed.uploadAsync(nextBlob());
+	}
+
+	@Benchmark
+	public String uploadAsyncUuid() {
+		return this.uuid.uploadAsync(nextBlob());
+	}
+
+	private Blob nextBlob() {
+		long n = ++this.counter;
+		for (int i = 0; i < 8; i++) {
+			this.content[i] = (byte) (n >>> (8 * i));
+		}
+		return new Blob(this.content, "application/octet-stream", null);
+	}
+
+	private static ManagedBlobUploader uploader(BlobNamingStrategy naming, String name) {
+		SimpleBlobUploader discard = new SimpleBlobUploader() {
+
+			@Override
+			public String generateDestinationUri(Blob blob) {
+				return "discard:///" + naming.objectName(blob);
+			}
+
+			@Override
+			public void uploadSync(String uri, Blob blob) {
+			}
+
+		};
+		return BlobUploaders.fromSimpleBlobUploader(discard,
+				AsyncUploadOptions.builder()
+					.name(name)
+					.maxQueueSize(100_000)
+					.maxQueueBytes(Long.MAX_VALUE / 2)
+					.maxBlobBytes(64L * 1024 * 1024)
+					.dedupeCacheSize(0)
+					.logInterval(Duration.ofHours(1))
+					.build());
+	}
+
+}
