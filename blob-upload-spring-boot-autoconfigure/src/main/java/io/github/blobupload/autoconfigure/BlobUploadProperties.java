@@ -63,6 +63,8 @@ public class BlobUploadProperties {
 
 	private final Retry retry = new Retry();
 
+	private final SignedUrls signedUrls = new SignedUrls();
+
 	/**
 	 * Use cases (such as chat.input or image.output) with settings of their own, by name.
 	 * A use case without a uri-prefix is written to a folder of its name under the
@@ -136,6 +138,10 @@ public class BlobUploadProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public SignedUrls getSignedUrls() {
+		return this.signedUrls;
 	}
 
 	public Map<String, UseCase> getUseCases() {
@@ -244,6 +250,39 @@ public class BlobUploadProperties {
 
 		public void setMaxBackoff(Duration maxBackoff) {
 			this.maxBackoff = maxBackoff;
+		}
+
+	}
+
+	/**
+	 * Viewable links: record a time-limited HTTPS URL (S3 presigned GET, GCS V4 signed
+	 * URL, Azure SAS) instead of the storage URI, for providers that support it.
+	 */
+	public static class SignedUrls {
+
+		/**
+		 * Whether to record time-limited signed HTTPS URLs instead of storage URIs. Anyone
+		 * holding such a URL can read the object until it expires, so it is off by default.
+		 */
+		private boolean enabled = false;
+
+		/** How long a signed URL stays valid. */
+		private Duration expiry = Duration.ofHours(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getExpiry() {
+			return this.expiry;
+		}
+
+		public void setExpiry(Duration expiry) {
+			this.expiry = expiry;
 		}
 
 	}
