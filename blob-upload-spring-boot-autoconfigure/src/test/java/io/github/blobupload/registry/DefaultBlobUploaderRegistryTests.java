@@ -85,6 +85,16 @@ class DefaultBlobUploaderRegistryTests {
 	}
 
 	@Test
+	void destinationsNeverHoldCredentials() {
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
+			.destination("default", "s3://AKIA:secret@bucket/traces")
+			.destination("Chat.Input", "gs://bucket/chat")
+			.build();
+		assertThat(registry.destinations()).containsEntry("default", "s3://bucket/traces")
+			.containsEntry("chat-input", "gs://bucket/chat");
+	}
+
+	@Test
 	void useCaseNamesAreNormalised() {
 		assertThat(UseCases.normalize("Chat.Input")).isEqualTo("chat-input");
 		assertThat(UseCases.normalize("[audio.output]")).isEqualTo("audio-output");

@@ -121,8 +121,9 @@ class FileBlobUploaderTests {
 		Path notAFolder = Files.writeString(this.folder.resolve("plain-file"), "x");
 		FileBlobUploader uploader = uploader("file://" + notAFolder + "/sub");
 		Blob blob = new Blob(new byte[] { 1 }, null, null);
-		assertThatExceptionOfType(java.io.IOException.class)
-			.isThrownBy(() -> uploader.uploadSync(uploader.generateDestinationUri(blob), blob));
+		assertThatExceptionOfType(PermanentUploadException.class)
+			.isThrownBy(() -> uploader.uploadSync(uploader.generateDestinationUri(blob), blob))
+			.withMessageContaining(notAFolder + " exists and is not a folder");
 	}
 
 	private FileBlobUploader uploader(String prefix) {
