@@ -49,10 +49,12 @@ public final class ServiceAccountKeys {
 	 * @throws IOException if it cannot be written
 	 */
 	public static Path writeKeyFile(Path folder) throws IOException {
-		String pem = "-----BEGIN PRIVATE KEY-----\\n"
-				+ Base64.getMimeEncoder(64, "\\n".getBytes(StandardCharsets.US_ASCII))
+		// In JSON, the PEM's line breaks are written as \n escapes.
+		String pem = ("-----BEGIN PRIVATE KEY-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
 					.encodeToString(KEY_PAIR.getPrivate().getEncoded())
-				+ "\\n-----END PRIVATE KEY-----\\n";
+				+ "\n-----END PRIVATE KEY-----\n")
+			.replace("\n", "\\n");
 		String json = "{\"type\":\"service_account\",\"project_id\":\"test-project\",\"private_key_id\":\"test-key-1\","
 				+ "\"private_key\":\"" + pem + "\",\"client_email\":\"" + CLIENT_EMAIL + "\",\"client_id\":\"1234567890\","
 				+ "\"token_uri\":\"https://oauth2.googleapis.com/token\"}";
