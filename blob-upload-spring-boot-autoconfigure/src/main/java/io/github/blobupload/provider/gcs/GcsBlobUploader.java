@@ -201,9 +201,11 @@ public class GcsBlobUploader implements SimpleBlobUploader {
 	 */
 	private void rethrow(StorageException ex, String objectName) throws IOException {
 		int code = ex.getCode();
-		String answer = "Google Cloud Storage answered " + ((code > 0) ? code + " " : "")
-				+ ((ex.getReason() != null) ? "(" + ex.getReason() + ") " : "") + ex.getMessage() + " for gs://"
-				+ this.bucket + "/" + objectName;
+		String message = String.valueOf(ex.getMessage()).replaceAll("\\s*[\\r\\n]+\\s*", " ");
+		String answer = "Google Cloud Storage answered "
+				+ ((code > 0 && !message.startsWith(Integer.toString(code))) ? code + " " : "")
+				+ ((ex.getReason() != null) ? "(" + ex.getReason() + ") " : "") + message + " for gs://" + this.bucket
+				+ "/" + objectName;
 		if (code == 412) {
 			return;
 		}
