@@ -3,7 +3,6 @@ package io.github.blobupload.provider.gcs;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,7 +72,7 @@ public final class GcsObjectMetadata {
 			char c = Character.toLowerCase(raw.charAt(i));
 			key.append(((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') ? c : '_');
 		}
-		return key.toString().toLowerCase(Locale.ROOT);
+		return key.toString();
 	}
 
 	static String value(String raw) {
