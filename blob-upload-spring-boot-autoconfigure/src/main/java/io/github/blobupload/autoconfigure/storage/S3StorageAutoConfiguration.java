@@ -11,6 +11,8 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,7 +47,7 @@ public final class S3StorageAutoConfiguration {
 		S3UploadOptions options = options(s3, properties.getSignedUrls());
 		LazyClient<S3Client> client = LazyClient.of("S3 client", s3Client::getIfAvailable, () -> buildClient(s3));
 		LazyClient<S3Presigner> presigner = (options.signedUrlExpiry() != null)
-				? LazyClient.of("S3 presigner", s3Presigner::getIfAvailable, () -> buildPresigner(client.get()))
+				? LazyClient.of("S3 presigner", s3Presigner::getIfAvailable, () -> buildPresigner(client.get(), s3))
 				: null;
 		return new S3BlobStorageProvider(client, presigner, options);
 	}
@@ -100,8 +102,16 @@ public final class S3StorageAutoConfiguration {
 		return builder.build();
 	}
 
-	private static S3Presigner buildPresigner(S3Client client) {
-		S3Presigner presigner = S3Presigner.builder().s3Client(client).build();
+	private static S3Presigner buildPresigner(S3Client client, BlobUploadProperties.S3 s3) {
+		// Sign for the same region, credentials and endpoint as the client uploads with.
+		S3ServiceClientConfiguration configuration = client.serviceClientConfiguration();
+		S3Presigner.Builder builder = S3Presigner.builder()
+			.s3Client(client)
+			.region(configuration.region())
+			.credentialsProvider(configuration.credentialsProvider())
+			.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.isPathStyleAccess()).build());
+		configuration.endpointOverride().ifPresent(builder::endpointOverride);
+		S3Presigner presigner = builder.build();
 		// Resolve the credentials now, on this background thread, not on the caller's.
 		presigner.presignGetObject((presign) -> presign.signatureDuration(Duration.ofMinutes(1))
 			.getObjectRequest((get) -> get.bucket("blob-upload-warm-up").key("warm-up")));
