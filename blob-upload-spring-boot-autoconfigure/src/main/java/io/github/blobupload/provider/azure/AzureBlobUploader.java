@@ -147,7 +147,8 @@ public class AzureBlobUploader implements SimpleBlobUploader {
 					String sas = blobClient.generateSas(new BlobServiceSasSignatureValues(
 							OffsetDateTime.now().plus(this.options.signedUrlExpiry()),
 							new BlobSasPermission().setReadPermission(true)));
-					return blobClient.getBlobUrl() + "?" + sas;
+					// The name holds only safe characters; getBlobUrl() would encode its slashes.
+					return client.getBlobContainerUrl() + "/" + this.blobPrefix + name + "?" + sas;
 				}
 				catch (RuntimeException ex) {
 					logSigningUnavailable(ex.getMessage());
