@@ -12,6 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlockListType;
 import io.github.blobupload.Blob;
@@ -186,6 +188,46 @@ class AzureBlobStorageProviderIntegrationTests {
 					.send(HttpRequest.newBuilder(URI.create(url.substring(0, url.indexOf('?')))).GET().build(),
 							HttpResponse.BodyHandlers.ofByteArray());
 				assertThat(unsigned.statusCode()).isIn(401, 403, 404);
+			});
+	}
+
+	@Test
+	void usersBlobServiceClientBeanIsUsedInsteadOfTheSettings() {
+		// No connection string and no azure-identity settings: only the user's client can succeed.
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(BlobUploadAutoConfiguration.class, AzureStorageAutoConfiguration.class))
+			.withBean(BlobServiceClient.class,
+					() -> new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient())
+			.withPropertyValues("blob.upload.enabled=true",
+					"blob.upload.uri-prefix=" + prefix(container, "user-client"),
+					"blob.upload.azure.endpoint=http://127.0.0.1:1/" + AzuriteEmulator.ACCOUNT,
+					"blob.upload.retry.max-attempts=1")
+			.run((context) -> {
+				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
+				String uri = registry.getBlobUploader(null).uploadAsync(new Blob(pngBytes(64), "image/png", null));
+				assertThat(registry.flush(FLUSH)).isTrue();
+				assertThat(stats(registry).uploaded()).isEqualTo(1);
+				assertThat(blob(uri).getProperties().getBlobSize()).isEqualTo(64);
+			});
+	}
+
+	@Test
+	void usersClientForAnotherAccountFailsPermanentlyNamingBothAccounts() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(BlobUploadAutoConfiguration.class, AzureStorageAutoConfiguration.class))
+			.withBean(BlobServiceClient.class,
+					() -> new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient())
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=azblob://otheraccount/blobs")
+			.run((context) -> {
+				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
+				registry.getBlobUploader(null).uploadAsync(new Blob(pngBytes(64), "image/png", null));
+				assertThat(registry.flush(FLUSH)).isTrue();
+				BlobUploadStats stats = stats(registry);
+				assertThat(stats.failed()).isEqualTo(1);
+				assertThat(stats.lastError().permanent()).isTrue();
+				assertThat(stats.lastError().message()).contains("otheraccount").contains(AzuriteEmulator.ACCOUNT);
 			});
 	}
 

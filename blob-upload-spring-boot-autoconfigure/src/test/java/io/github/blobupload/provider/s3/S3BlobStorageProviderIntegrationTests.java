@@ -23,6 +23,7 @@ import io.github.blobupload.testsupport.S3Emulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -180,6 +181,27 @@ class S3BlobStorageProviderIntegrationTests {
 				assertThat(response.statusCode()).isEqualTo(200);
 				assertThat(response.body()).isEqualTo(pdf);
 				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+			});
+	}
+
+	@Test
+	void usersS3ClientBeanIsUsedInsteadOfTheSettings() {
+		// blob.upload.s3.endpoint points at a closed port: only the user's client can succeed.
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(BlobUploadAutoConfiguration.class, S3StorageAutoConfiguration.class))
+			.withBean(S3Client.class, s3::newClient)
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=s3://" + bucket + "/user-client",
+					"blob.upload.s3.endpoint=http://127.0.0.1:1", "blob.upload.s3.region=eu-west-3",
+					"blob.upload.retry.max-attempts=1")
+			.run((context) -> {
+				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
+				String uri = registry.getBlobUploader(null).uploadAsync(new Blob(pngBytes(64), "image/png", null));
+				assertThat(registry.flush(FLUSH)).isTrue();
+				assertThat(stats(registry).uploaded()).isEqualTo(1);
+				String key = uri.substring(("s3://" + bucket + "/").length());
+				assertThat(s3.client().headObject((request) -> request.bucket(bucket).key(key)).contentLength())
+					.isEqualTo(64);
 			});
 	}
 
