@@ -70,6 +70,8 @@ public class BlobUploadProperties {
 
 	private final Azure azure = new Azure();
 
+	private final Health health = new Health();
+
 	/**
 	 * Use cases (such as chat.input or image.output) with settings of their own, by name.
 	 * A use case without a uri-prefix is written to a folder of its name under the
@@ -143,6 +145,10 @@ public class BlobUploadProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	public SignedUrls getSignedUrls() {
@@ -483,6 +489,25 @@ public class BlobUploadProperties {
 
 		public void setBlockSize(DataSize blockSize) {
 			this.blockSize = blockSize;
+		}
+
+	}
+
+	/** The {@code blobUpload} actuator health contributor. */
+	public static class Health {
+
+		/**
+		 * Number of uploads in a row that must fail (after their retries) for the health to
+		 * turn DOWN; a success turns it UP again.
+		 */
+		private int failureThreshold = 5;
+
+		public int getFailureThreshold() {
+			return this.failureThreshold;
+		}
+
+		public void setFailureThreshold(int failureThreshold) {
+			this.failureThreshold = failureThreshold;
 		}
 
 	}
