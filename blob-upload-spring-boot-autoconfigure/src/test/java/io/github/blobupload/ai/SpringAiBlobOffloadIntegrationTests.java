@@ -227,9 +227,17 @@ class SpringAiBlobOffloadIntegrationTests {
 			.block(java.time.Duration.ofSeconds(10));
 
 		assertThat(String.join("", pieces)).isEqualTo("A red square.");
-		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		// The model's observation stops just after the stream completes, on the
+		// stream's thread: wait for its span.
+		SpanData modelSpan = org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> flushSpans(this.tracerProvider, this.exporter).stream()
+				.filter((span) -> span.getAttributes().asMap().keySet().stream()
+					.anyMatch((key) -> key.getKey().equals(GenAiSemconvAttributes.INPUT_MESSAGES)))
+				.findFirst()
+				.orElse(null), java.util.Objects::nonNull);
 		List<SpanData> spans = flushSpans(this.tracerProvider, this.exporter);
-		SpanData modelSpan = spanWith(spans, GenAiSemconvAttributes.INPUT_MESSAGES);
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
 		assertStored((String) firstMediaPart(attribute(modelSpan, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri"),
 				image);
 		String output = attribute(modelSpan, GenAiSemconvAttributes.OUTPUT_MESSAGES);

@@ -83,9 +83,8 @@ public final class BlobUploadSpringAiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SpanInfoResolver blobSpanInfoResolver(ObjectProvider<TracingSpanInfoResolverFactory> tracing) {
-		TracingSpanInfoResolverFactory factory = tracing.getIfAvailable();
-		return (factory != null) ? factory.create() : SpanInfoResolver.NONE;
+	SpanInfoResolver blobNoSpanInfoResolver() {
+		return SpanInfoResolver.NONE;
 	}
 
 	@Bean
@@ -99,15 +98,20 @@ public final class BlobUploadSpringAiAutoConfiguration {
 		return new BlobOffloadObservationFilter(media, spans, properties.getAi().getLayouts());
 	}
 
-	/** Resolves spans through Micrometer Tracing when a {@link Tracer} bean exists. */
+	/**
+	 * Resolves spans through Micrometer Tracing when a {@link Tracer} bean exists (looked
+	 * up when the resolver is created, so the order of auto-configurations does not
+	 * matter).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Tracer.class)
 	static class TracingConfiguration {
 
 		@Bean
-		@ConditionalOnBean(Tracer.class)
-		TracingSpanInfoResolverFactory blobTracingSpanInfoResolverFactory(Tracer tracer) {
-			return () -> new TracingSpanInfoResolver(tracer);
+		@ConditionalOnMissingBean
+		SpanInfoResolver blobSpanInfoResolver(ObjectProvider<Tracer> tracer) {
+			Tracer available = tracer.getIfAvailable();
+			return (available != null) ? new TracingSpanInfoResolver(available) : SpanInfoResolver.NONE;
 		}
 
 	}
@@ -132,14 +136,6 @@ public final class BlobUploadSpringAiAutoConfiguration {
 		ChatClientCustomizer blobOffloadChatClientCustomizer(BlobOffloadAdvisor advisor) {
 			return (builder) -> builder.defaultAdvisors(advisor);
 		}
-
-	}
-
-	/** Creates the tracing resolver; keeps {@link Tracer} out of the outer bean signatures. */
-	@FunctionalInterface
-	interface TracingSpanInfoResolverFactory {
-
-		SpanInfoResolver create();
 
 	}
 
