@@ -58,14 +58,14 @@ public final class ContentTypes {
 	 * {@code image/png}. Parameters ({@code ;charset=...}) are ignored.
 	 * @param contentType the content type, or {@code null}
 	 * @return the extension with its leading dot, made only of lower-case letters, digits
-	 * and dots; or the empty string when none is known
+	 * and dots; or the empty string when none is known (and for {@value #OCTET_STREAM})
 	 */
 	public static String extensionFor(@Nullable String contentType) {
 		if (contentType == null) {
 			return "";
 		}
 		String baseType = baseType(contentType);
-		if (baseType.isEmpty()) {
+		if (baseType.isEmpty() || baseType.equals(OCTET_STREAM)) {
 			return "";
 		}
 		String cached = extensions.get(baseType);

@@ -13,6 +13,7 @@ import io.github.blobupload.ai.MediaOffloader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -69,6 +70,10 @@ public class BlobUploadProperties {
 	private final Retry retry = new Retry();
 
 	private final SignedUrls signedUrls = new SignedUrls();
+
+	private final Health health = new Health();
+
+	private final Gcs gcs = new Gcs();
 
 	private final Ai ai = new Ai();
 
@@ -147,8 +152,16 @@ public class BlobUploadProperties {
 		return this.retry;
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
 	public SignedUrls getSignedUrls() {
 		return this.signedUrls;
+	}
+
+	public Gcs getGcs() {
+		return this.gcs;
 	}
 
 	public Ai getAi() {
@@ -441,6 +454,121 @@ public class BlobUploadProperties {
 				this.channels = channels;
 			}
 
+		}
+
+	}
+
+	/** The {@code blobUpload} actuator health contributor. */
+	public static class Health {
+
+		/**
+		 * Number of uploads in a row that must fail (after their retries) for the health to
+		 * turn DOWN; a success turns it UP again.
+		 */
+		private int failureThreshold = 5;
+
+		public int getFailureThreshold() {
+			return this.failureThreshold;
+		}
+
+		public void setFailureThreshold(int failureThreshold) {
+			this.failureThreshold = failureThreshold;
+		}
+
+	}
+
+	/**
+	 * Google Cloud Storage ({@code gs://} prefixes), used when google-cloud-storage is on
+	 * the class path. An application's own {@code Storage} bean is used when there is one;
+	 * otherwise a client is built on the first upload from these settings.
+	 */
+	public static class Gcs {
+
+		/**
+		 * Project id of the client built by the starter. Defaults to the one found in the
+		 * environment; uploading to an existing bucket does not need it.
+		 */
+		private @Nullable String projectId;
+
+		/**
+		 * Endpoint of the client built by the starter, such as http://127.0.0.1:4443 for
+		 * an emulator (the port is kept). Defaults to the public Google Cloud Storage
+		 * endpoint.
+		 */
+		private @Nullable String endpoint;
+
+		/**
+		 * Location of a service-account key file (JSON), such as file:/secrets/key.json,
+		 * used by the client built by the starter and to sign URLs. Defaults to
+		 * Application Default Credentials.
+		 */
+		private @Nullable Resource credentialsLocation;
+
+		/**
+		 * Whether the client built by the starter sends requests without credentials, for
+		 * emulators only.
+		 */
+		private boolean anonymous = false;
+
+		/**
+		 * Cloud KMS key that encrypts the uploaded objects, such as
+		 * projects/P/locations/L/keyRings/R/cryptoKeys/K. Defaults to the bucket's default
+		 * encryption.
+		 */
+		private @Nullable String kmsKeyName;
+
+		/**
+		 * Smallest blob uploaded with a resumable upload (several requests, sent in
+		 * chunks) rather than a single request.
+		 */
+		private DataSize resumableThreshold = DataSize.ofMegabytes(8);
+
+		public @Nullable String getProjectId() {
+			return this.projectId;
+		}
+
+		public void setProjectId(@Nullable String projectId) {
+			this.projectId = projectId;
+		}
+
+		public @Nullable String getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(@Nullable String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public @Nullable Resource getCredentialsLocation() {
+			return this.credentialsLocation;
+		}
+
+		public void setCredentialsLocation(@Nullable Resource credentialsLocation) {
+			this.credentialsLocation = credentialsLocation;
+		}
+
+		public boolean isAnonymous() {
+			return this.anonymous;
+		}
+
+		public void setAnonymous(boolean anonymous) {
+			this.anonymous = anonymous;
+		}
+
+		public @Nullable String getKmsKeyName() {
+			return this.kmsKeyName;
+		}
+
+		public void setKmsKeyName(@Nullable String kmsKeyName) {
+			this.kmsKeyName = kmsKeyName;
+		}
+
+		public DataSize getResumableThreshold() {
+			return this.resumableThreshold;
+		}
+
+		public void setResumableThreshold(DataSize resumableThreshold) {
+			this.resumableThreshold = resumableThreshold;
 		}
 
 	}

@@ -89,6 +89,7 @@ final class BlobUploaderRegistryFactory {
 			simpleUploaders.put(name, createUploader(property + ".uri-prefix", prefix));
 			destinations.put(name, prefix);
 		}
+		destinations.forEach(registry::destination);
 		simpleUploaders.forEach((name, simple) -> {
 			if (name.equals(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE)) {
 				registry.defaultUploader(BlobUploaders.fromSimpleBlobUploader(simple, options.toBuilder().name(name).build()));

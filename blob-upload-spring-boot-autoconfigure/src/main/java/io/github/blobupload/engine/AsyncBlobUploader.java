@@ -235,7 +235,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		}
 		UploadTask task;
 		while ((task = this.queue.poll()) != null) {
-			drop(task);
+			drop(task, false);
 		}
 		this.ioExecutor.shutdownNow();
 		long unfinished = this.shutdownDrops.get();
@@ -323,13 +323,10 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 				}
 				continue;
 			}
+			// Decremented by complete(), before the flush tracker learns the blob is done,
+			// so that stats taken after a flush never show it in flight.
 			this.inFlight.incrementAndGet();
-			try {
-				upload(task);
-			}
-			finally {
-				this.inFlight.decrementAndGet();
-			}
+			upload(task);
 		}
 	}
 
@@ -345,7 +342,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 				return;
 			}
 			catch (InterruptedException ex) {
-				drop(task);
+				drop(task, true);
 				return;
 			}
 			catch (Throwable ex) {
@@ -366,7 +363,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 				TimeUnit.NANOSECONDS.sleep(this.retryPolicy.backoffNanos(attempt));
 			}
 			catch (InterruptedException ex) {
-				drop(task);
+				drop(task, true);
 				return;
 			}
 		}
@@ -416,7 +413,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		this.lastSuccess.set(Instant.now());
 		notifyListener((listener) -> listener.onUploaded(this.name, task.uri(), task.blob(), Duration.ofNanos(nanos),
 				attempts));
-		complete(task, true);
+		complete(task, true, true);
 	}
 
 	private void fail(UploadTask task, Throwable error, boolean permanent, int attempts) {
@@ -427,20 +424,23 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 				+ attempts + ((attempts == 1) ? " attempt" : " attempts") + (permanent ? " (permanent error)" : "")
 				+ ": " + describe(error) + "; " + this.failed.sum() + " failed so far", error);
 		notifyListener((listener) -> listener.onFailed(this.name, task.uri(), task.blob(), error, permanent, attempts));
-		complete(task, false);
+		complete(task, false, true);
 	}
 
-	private void drop(UploadTask task) {
+	private void drop(UploadTask task, boolean inFlight) {
 		this.dropped.get(DropReason.SHUTDOWN_TIMEOUT).increment();
 		this.shutdownDrops.incrementAndGet();
 		this.shutdownDropBytes.addAndGet(task.blob().size());
 		notifyListener((listener) -> listener.onDropped(this.name, DropReason.SHUTDOWN_TIMEOUT, task.blob()));
-		complete(task, false);
+		complete(task, false, inFlight);
 	}
 
-	private void complete(UploadTask task, boolean success) {
+	private void complete(UploadTask task, boolean success, boolean inFlight) {
 		this.pendingBytes.addAndGet(-task.blob().size());
 		this.recentUploads.release(task.uri(), success);
+		if (inFlight) {
+			this.inFlight.decrementAndGet();
+		}
 		this.pending.end(task.sequence());
 	}
 

@@ -16,7 +16,7 @@ public final class UriPrefixes {
 
 	private static final Map<String, String> KNOWN_PROVIDERS = Map.of("s3",
 			"software.amazon.awssdk:s3 (or io.awspring.cloud:spring-cloud-aws-starter-s3)", "gs",
-			"com.google.cloud:google-cloud-storage (or com.google.cloud:spring-cloud-gcp-starter-storage)", "azblob",
+			"com.google.cloud:google-cloud-storage", "azblob",
 			"com.azure:azure-storage-blob (or com.azure.spring:spring-cloud-azure-starter-storage-blob)");
 
 	private UriPrefixes() {

@@ -28,6 +28,8 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 
 	private final Map<String, BlobUploader> useCases;
 
+	private final Map<String, String> destinations;
+
 	private final Duration shutdownTimeout;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
@@ -36,6 +38,7 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 		this.defaultUploader = (builder.defaultUploader != null) ? builder.defaultUploader
 				: BlobUploaders.notConfigured(builder.notConfiguredReason);
 		this.useCases = Collections.unmodifiableMap(new LinkedHashMap<>(builder.useCases));
+		this.destinations = Collections.unmodifiableMap(new LinkedHashMap<>(builder.destinations));
 		this.shutdownTimeout = builder.shutdownTimeout;
 	}
 
@@ -65,6 +68,15 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 		all.put(DEFAULT_USE_CASE, this.defaultUploader);
 		all.putAll(this.useCases);
 		return Collections.unmodifiableMap(all);
+	}
+
+	/**
+	 * Returns where each use case writes, as given to the builder, for health details and
+	 * logs.
+	 * @return the URI prefix by use case; use cases without one are absent
+	 */
+	public Map<String, String> destinations() {
+		return this.destinations;
 	}
 
 	@Override
@@ -126,6 +138,8 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 
 		private final Map<String, BlobUploader> useCases = new LinkedHashMap<>();
 
+		private final Map<String, String> destinations = new LinkedHashMap<>();
+
 		private Duration shutdownTimeout = AsyncUploadOptions.DEFAULT_SHUTDOWN_TIMEOUT;
 
 		private Builder() {
@@ -169,6 +183,19 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 				throw new IllegalArgumentException("use case '" + useCase + "' is set twice (as '" + key + "')");
 			}
 			this.useCases.put(key, Objects.requireNonNull(uploader, "uploader must not be null"));
+			return this;
+		}
+
+		/**
+		 * Records where a use case writes, for health details. Any user information
+		 * ({@code user:password@}) in the prefix is removed.
+		 * @param useCase the use-case name, or {@value BlobUploaderRegistry#DEFAULT_USE_CASE}
+		 * @param uriPrefix the URI prefix
+		 * @return this builder
+		 */
+		public Builder destination(String useCase, String uriPrefix) {
+			String key = DEFAULT_USE_CASE.equals(useCase) ? DEFAULT_USE_CASE : UseCases.normalize(useCase);
+			this.destinations.put(key, uriPrefix.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1"));
 			return this;
 		}
 

@@ -113,12 +113,26 @@ public class FileBlobUploader implements SimpleBlobUploader {
 		if (Files.isDirectory(folder)) {
 			return;
 		}
-		if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			Files.createDirectories(folder,
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		try {
+			if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				Files.createDirectories(folder,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			}
+			else {
+				Files.createDirectories(folder);
+			}
 		}
-		else {
-			Files.createDirectories(folder);
+		catch (FileSystemException ex) {
+			// A file standing where a folder should be: retrying cannot help.
+			Path existing = folder;
+			while (existing != null && !Files.exists(existing)) {
+				existing = existing.getParent();
+			}
+			if (existing != null && !Files.isDirectory(existing)) {
+				throw new PermanentUploadException(
+						"Cannot create the folder " + folder + ": " + existing + " exists and is not a folder", ex);
+			}
+			throw ex;
 		}
 	}
 

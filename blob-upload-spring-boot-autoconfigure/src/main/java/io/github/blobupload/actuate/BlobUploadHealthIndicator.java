@@ -1,0 +1,125 @@
+package io.github.blobupload.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.blobupload.BlobUploadStats;
+import io.github.blobupload.BlobUploader;
+import io.github.blobupload.DropReason;
+import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.UploadError;
+import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * Reports whether blobs are reaching storage, per use case.
+ * <p>
+ * Status rules, from worst to best:
+ * <ul>
+ * <li>{@code OUT_OF_SERVICE}: an uploader has been shut down.</li>
+ * <li>{@code DOWN}: an uploader's last failure was permanent (bucket missing, access
+ * denied) and no upload has succeeded since, or its last {@code failureThreshold}
+ * uploads all failed. The next successful upload turns it UP again.</li>
+ * <li>{@code UP}: otherwise, including when uploading is disabled (detail
+ * {@code enabled=false}).</li>
+ * </ul>
+ * Details per use case: destination (no credentials), queue depth and bytes against
+ * capacity, counts by outcome, and the last error with its time. This indicator reads
+ * counters only; it never contacts storage.
+ */
+public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
+
+	private final DefaultBlobUploaderRegistry registry;
+
+	private final int failureThreshold;
+
+	/**
+	 * Creates an indicator.
+	 * @param registry the registry whose uploaders to report
+	 * @param failureThreshold the number of uploads failing in a row that turns the
+	 * health DOWN
+	 */
+	public BlobUploadHealthIndicator(DefaultBlobUploaderRegistry registry, int failureThreshold) {
+		super("Blob upload health check failed");
+		this.registry = registry;
+		this.failureThreshold = failureThreshold;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		Status status = Status.UP;
+		boolean anyManaged = false;
+		Map<String, Object> useCases = new LinkedHashMap<>();
+		for (Map.Entry<String, BlobUploader> entry : this.registry.uploaders().entrySet()) {
+			String destination = this.registry.destinations().get(entry.getKey());
+			if (!(entry.getValue() instanceof ManagedBlobUploader uploader)) {
+				useCases.put(entry.getKey(), Map.of("enabled", false));
+				continue;
+			}
+			anyManaged = true;
+			BlobUploadStats stats = uploader.stats();
+			Status useCaseStatus = statusOf(stats);
+			status = worse(status, useCaseStatus);
+			useCases.put(entry.getKey(), details(useCaseStatus, destination, stats));
+		}
+		builder.status(status).withDetail("enabled", anyManaged).withDetail("useCases", useCases);
+	}
+
+	private Status statusOf(BlobUploadStats stats) {
+		if (stats.shutdown()) {
+			return Status.OUT_OF_SERVICE;
+		}
+		UploadError lastError = stats.lastError();
+		boolean permanentSinceSuccess = lastError != null && lastError.permanent()
+				&& (stats.lastSuccess() == null || lastError.time().isAfter(stats.lastSuccess()));
+		if (permanentSinceSuccess || stats.consecutiveFailures() >= this.failureThreshold) {
+			return Status.DOWN;
+		}
+		return Status.UP;
+	}
+
+	private static Map<String, Object> details(Status status, String destination, BlobUploadStats stats) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("status", status.getCode());
+		details.put("destination", (destination != null) ? destination : "unknown");
+		details.put("queue", Map.of("blobs", stats.queuedBlobs(), "maxBlobs", stats.maxQueueSize(), "bytes",
+				stats.pendingBytes(), "maxBytes", stats.maxQueueBytes(), "inFlight", stats.inFlight()));
+		details.put("submitted", stats.submitted());
+		details.put("uploaded", stats.uploaded());
+		details.put("failed", stats.failed());
+		Map<String, Long> dropped = new LinkedHashMap<>();
+		for (DropReason reason : DropReason.values()) {
+			if (stats.dropped(reason) > 0) {
+				dropped.put(reason.tag(), stats.dropped(reason));
+			}
+		}
+		details.put("dropped", dropped);
+		details.put("deduplicated", stats.deduplicated());
+		details.put("retries", stats.retries());
+		details.put("consecutiveFailures", stats.consecutiveFailures());
+		if (stats.lastSuccess() != null) {
+			details.put("lastSuccess", stats.lastSuccess().toString());
+		}
+		UploadError lastError = stats.lastError();
+		if (lastError != null) {
+			details.put("lastError", Map.of("time", lastError.time().toString(), "uri", lastError.uri(), "message",
+					lastError.message(), "permanent", lastError.permanent(), "attempts", lastError.attempts()));
+		}
+		return details;
+	}
+
+	private static Status worse(Status current, Status candidate) {
+		return (rank(candidate) > rank(current)) ? candidate : current;
+	}
+
+	private static int rank(Status status) {
+		if (Status.OUT_OF_SERVICE.equals(status)) {
+			return 2;
+		}
+		return Status.DOWN.equals(status) ? 3 : 0;
+	}
+
+}

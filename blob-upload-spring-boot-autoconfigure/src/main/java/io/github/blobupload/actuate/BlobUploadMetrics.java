@@ -1,0 +1,133 @@
+package io.github.blobupload.actuate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobUploadListener;
+import io.github.blobupload.BlobUploader;
+import io.github.blobupload.DropReason;
+import io.github.blobupload.ManagedBlobUploader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * The one metrics binder of the upload engine: a {@link BlobUploadListener} that counts
+ * every outcome, and a {@link MeterBinder} that adds queue gauges for each uploader.
+ * <p>
+ * Meters, each tagged with {@code use.case}:
+ * <ul>
+ * <li>{@code blob.upload.blobs} (counter), tagged {@code outcome} = {@code uploaded},
+ * {@code failed}, {@code dropped} or {@code deduplicated}, and {@code reason}
+ * ({@code none}; for dropped the {@link DropReason#tag() drop reason}; for failed
+ * {@code permanent} or {@code retries_exhausted}).</li>
+ * <li>{@code blob.upload.bytes} (counter, bytes): bytes uploaded.</li>
+ * <li>{@code blob.upload.duration} (timer): time from the first attempt to a successful
+ * upload, backoff included.</li>
+ * <li>{@code blob.upload.retries} (counter): attempts retried.</li>
+ * <li>{@code blob.upload.queue.blobs} and {@code blob.upload.queue.bytes} (gauges):
+ * blobs waiting, and bytes held by waiting and in-flight blobs.</li>
+ * </ul>
+ * No span or observation is created per blob.
+ */
+public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
+
+	private static final String USE_CASE = "use.case";
+
+	private final Supplier<Map<String, BlobUploader>> uploaders;
+
+	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Creates the binder.
+	 * @param uploaders supplies the uploaders by use case when the binder is bound, for the
+	 * queue gauges
+	 */
+	public BlobUploadMetrics(Supplier<Map<String, BlobUploader>> uploaders) {
+		this.uploaders = uploaders;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.registries.add(registry);
+		this.uploaders.get().forEach((useCase, uploader) -> {
+			if (uploader instanceof ManagedBlobUploader managed) {
+				Gauge.builder("blob.upload.queue.blobs", managed, (u) -> u.stats().queuedBlobs())
+					.description("Blobs waiting to be uploaded")
+					.tag(USE_CASE, useCase)
+					.register(registry);
+				Gauge.builder("blob.upload.queue.bytes", managed, (u) -> u.stats().pendingBytes())
+					.description("Bytes held by blobs waiting or being uploaded")
+					.baseUnit("bytes")
+					.tag(USE_CASE, useCase)
+					.register(registry);
+			}
+		});
+	}
+
+	@Override
+	public void onDeduplicated(String uploader, String uri, Blob blob) {
+		count(uploader, "deduplicated", "none");
+	}
+
+	@Override
+	public void onDropped(String uploader, DropReason reason, Blob blob) {
+		count(uploader, "dropped", reason.tag());
+	}
+
+	@Override
+	public void onRetry(String uploader, String uri, Blob blob, int attempt, Throwable error) {
+		each((registry) -> Counter.builder("blob.upload.retries")
+			.description("Upload attempts that failed and were retried")
+			.tag(USE_CASE, uploader)
+			.register(registry)
+			.increment());
+	}
+
+	@Override
+	public void onUploaded(String uploader, String uri, Blob blob, Duration duration, int attempts) {
+		count(uploader, "uploaded", "none");
+		each((registry) -> {
+			Counter.builder("blob.upload.bytes")
+				.description("Bytes uploaded")
+				.baseUnit("bytes")
+				.tag(USE_CASE, uploader)
+				.register(registry)
+				.increment(blob.size());
+			Timer.builder("blob.upload.duration")
+				.description("Time from the first upload attempt to success, backoff included")
+				.tag(USE_CASE, uploader)
+				.register(registry)
+				.record(duration);
+		});
+	}
+
+	@Override
+	public void onFailed(String uploader, String uri, Blob blob, Throwable error, boolean permanent, int attempts) {
+		count(uploader, "failed", permanent ? "permanent" : "retries_exhausted");
+	}
+
+	private void count(String uploader, String outcome, String reason) {
+		each((registry) -> Counter.builder("blob.upload.blobs")
+			.description("Blobs by outcome")
+			.tag(USE_CASE, uploader)
+			.tag("outcome", outcome)
+			.tag("reason", reason)
+			.register(registry)
+			.increment());
+	}
+
+	private void each(Consumer<MeterRegistry> action) {
+		for (MeterRegistry registry : this.registries) {
+			action.accept(registry);
+		}
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.github.blobupload.autoconfigure.storage;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import com.google.cloud.storage.Storage;
+import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.autoconfigure.BlobUploadProperties;
+import io.github.blobupload.provider.gcs.GcsBlobStorageProvider;
+import io.github.blobupload.provider.gcs.GcsUploadSettings;
+import io.github.blobupload.provider.gcs.GcsUrlSigner;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Auto-configuration of the {@code gs://} provider, active when google-cloud-storage is on
+ * the class path. It reuses the application's {@link Storage} bean when there is one and
+ * otherwise builds a client from {@code blob.upload.gcs.*} on the first upload; nothing
+ * about Google credentials is resolved at startup unless a {@code gs://} prefix is used
+ * with signed URLs.
+ */
+@AutoConfiguration(before = BlobUploadAutoConfiguration.class)
+@ConditionalOnClass(Storage.class)
+@EnableConfigurationProperties(BlobUploadProperties.class)
+public final class GcsStorageAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	GcsBlobStorageProvider gcsBlobStorageProvider(BlobUploadProperties properties, ObjectProvider<Storage> storage) {
+		BlobUploadProperties.Gcs gcs = properties.getGcs();
+		DataSize threshold = gcs.getResumableThreshold();
+		if (threshold == null || threshold.toBytes() < 1) {
+			throw new InvalidConfigurationPropertyValueException("blob.upload.gcs.resumable-threshold", threshold,
+					"It must be a positive size.");
+		}
+		if (gcs.isAnonymous() && gcs.getCredentialsLocation() != null) {
+			throw new InvalidConfigurationPropertyValueException("blob.upload.gcs.anonymous", true,
+					"It cannot be combined with blob.upload.gcs.credentials-location.");
+		}
+		GcsStorageClients clients = new GcsStorageClients(gcs, storage);
+		@Nullable Supplier<GcsUrlSigner> signer = null;
+		if (properties.getSignedUrls().isEnabled()) {
+			Duration expiry = properties.getSignedUrls().getExpiry();
+			signer = () -> clients.urlSigner(expiry);
+		}
+		return new GcsBlobStorageProvider(clients::storage,
+				new GcsUploadSettings(gcs.getKmsKeyName(), threshold.toBytes()), signer);
+	}
+
+}

@@ -1,0 +1,160 @@
+package io.github.blobupload.autoconfigure.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+import com.google.auth.Credentials;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.ServiceOptions;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import io.github.blobupload.autoconfigure.BlobUploadProperties;
+import io.github.blobupload.provider.gcs.GcsUrlSigner;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.Resource;
+
+/**
+ * Obtains the Google Cloud Storage client and the URL signer for the {@code gs://}
+ * provider, lazily: nothing is resolved until a {@code gs://} prefix is used (the signer)
+ * or the first blob is uploaded (the client), so an application without Google
+ * credentials starts as long as it does not upload to {@code gs://}.
+ * <p>
+ * The client is the application's {@link Storage} bean when there is one, otherwise one
+ * built from {@code blob.upload.gcs.*} and Application Default Credentials. Either way the
+ * client used for uploads has the SDK's own retries turned off, so that the upload
+ * engine's retry, backoff and per-attempt timeout are the only ones.
+ */
+final class GcsStorageClients {
+
+	private final BlobUploadProperties.Gcs properties;
+
+	private final ObjectProvider<Storage> userStorage;
+
+	private final Object lock = new Object();
+
+	private volatile @Nullable Storage storage;
+
+	private @Nullable GcsUrlSigner signer;
+
+	GcsStorageClients(BlobUploadProperties.Gcs properties, ObjectProvider<Storage> userStorage) {
+		this.properties = properties;
+		this.userStorage = userStorage;
+	}
+
+	/**
+	 * Returns the client, creating it on first use. A failure is not remembered: the next
+	 * upload tries again.
+	 * @return the client
+	 * @throws IllegalStateException if no credentials can be found or read
+	 */
+	Storage storage() {
+		Storage current = this.storage;
+		if (current == null) {
+			synchronized (this.lock) {
+				current = this.storage;
+				if (current == null) {
+					current = createStorage();
+					this.storage = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	/**
+	 * Returns the URL signer, creating it on first use.
+	 * @param expiry how long URLs are valid
+	 * @return the signer
+	 * @throws IllegalArgumentException if the credentials cannot sign offline
+	 */
+	GcsUrlSigner urlSigner(Duration expiry) {
+		synchronized (this.lock) {
+			if (this.signer == null) {
+				this.signer = createSigner(expiry);
+			}
+			return this.signer;
+		}
+	}
+
+	private Storage createStorage() {
+		Storage user = this.userStorage.getIfAvailable();
+		if (user != null) {
+			return withoutRetries(user);
+		}
+		StorageOptions.Builder builder = StorageOptions.newBuilder()
+			.setRetrySettings(ServiceOptions.getNoRetrySettings());
+		if (hasText(this.properties.getEndpoint())) {
+			// Given to the client as is: unlike spring.cloud.gcp.storage.host, the port is kept.
+			builder.setHost(this.properties.getEndpoint().strip());
+		}
+		Credentials credentials = this.properties.isAnonymous() ? NoCredentials.getInstance() : credentials();
+		builder.setCredentials(credentials);
+		if (hasText(this.properties.getProjectId())) {
+			builder.setProjectId(this.properties.getProjectId().strip());
+		}
+		else if (credentials instanceof ServiceAccountCredentials serviceAccount
+				&& serviceAccount.getProjectId() != null) {
+			builder.setProjectId(serviceAccount.getProjectId());
+		}
+		return builder.build().getService();
+	}
+
+	private static Storage withoutRetries(Storage user) {
+		try {
+			return user.getOptions().toBuilder().setRetrySettings(ServiceOptions.getNoRetrySettings()).build().getService();
+		}
+		catch (RuntimeException ex) {
+			// Not a client the SDK can rebuild (a custom implementation): use it as it is.
+			return user;
+		}
+	}
+
+	private GcsUrlSigner createSigner(Duration expiry) {
+		if (this.properties.getCredentialsLocation() != null) {
+			return GcsUrlSigner.of(credentials(), expiry,
+					"blob.upload.gcs.credentials-location=" + this.properties.getCredentialsLocation());
+		}
+		Storage user = this.userStorage.getIfAvailable();
+		if (user != null) {
+			return GcsUrlSigner.of(user.getOptions().getCredentials(), expiry, "the application's Storage bean");
+		}
+		try {
+			return GcsUrlSigner.of(GoogleCredentials.getApplicationDefault(), expiry, "Application Default Credentials");
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("blob.upload.signed-urls.enabled is true, but no Google credentials "
+					+ "were found to sign URLs: " + ex.getMessage()
+					+ " Set blob.upload.gcs.credentials-location to a service-account key file.", ex);
+		}
+	}
+
+	private GoogleCredentials credentials() {
+		Resource location = this.properties.getCredentialsLocation();
+		if (location != null) {
+			try (InputStream in = location.getInputStream()) {
+				return GoogleCredentials.fromStream(in);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(
+						"Cannot read blob.upload.gcs.credentials-location " + location + ": " + ex.getMessage(), ex);
+			}
+		}
+		try {
+			return GoogleCredentials.getApplicationDefault();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("No Google credentials: " + ex.getMessage()
+					+ " Set blob.upload.gcs.credentials-location, or declare a Storage bean.", ex);
+		}
+	}
+
+	private static boolean hasText(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.github.blobupload.provider.gcs;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import com.google.auth.Credentials;
+import com.google.auth.ServiceAccountSigner;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes V4 signed GET URLs ({@code https://storage.googleapis.com/BUCKET/OBJECT?X-Goog-...})
+ * offline, with the private key of a service account: no request is sent, so it can run
+ * on the caller's thread.
+ * <p>
+ * A URL is reused for the same object while at least half of its validity remains. This
+ * keeps the upload engine's deduplication working (it recognises a destination by its
+ * URI, and a fresh signature differs every second) and saves an RSA signature per call;
+ * so a recorded URL stays valid for at least half the configured expiry.
+ */
+public final class GcsUrlSigner {
+
+	/** The longest validity of a V4 signed URL. */
+	public static final Duration MAX_EXPIRY = Duration.ofDays(7);
+
+	/** The host signed URLs point at. */
+	public static final String HOST = "https://storage.googleapis.com";
+
+	private static final int MAX_CACHED = 10_000;
+
+	private final ServiceAccountSigner signer;
+
+	private final Duration expiry;
+
+	private final Clock clock;
+
+	private final Storage offlineStorage;
+
+	private final ConcurrentHashMap<String, Signed> recent = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a signer.
+	 * @param signer credentials that sign locally, such as
+	 * {@link ServiceAccountCredentials} from a key file
+	 * @param expiry how long a URL is valid, positive and at most {@link #MAX_EXPIRY}
+	 */
+	public GcsUrlSigner(ServiceAccountSigner signer, Duration expiry) {
+		this(signer, expiry, Clock.systemUTC());
+	}
+
+	GcsUrlSigner(ServiceAccountSigner signer, Duration expiry, Clock clock) {
+		this.signer = Objects.requireNonNull(signer, "signer must not be null");
+		if (expiry == null || expiry.isNegative() || expiry.isZero() || expiry.compareTo(MAX_EXPIRY) > 0) {
+			throw new IllegalArgumentException("blob.upload.signed-urls.expiry must be positive and at most "
+					+ MAX_EXPIRY.toDays() + " days for Google Cloud Storage V4 signed URLs but was " + expiry);
+		}
+		this.expiry = expiry;
+		this.clock = clock;
+		// Only used to compute signatures, which needs no request and no credentials of its own.
+		this.offlineStorage = StorageOptions.newBuilder()
+			.setProjectId("blob-upload-url-signer")
+			.setCredentials(NoCredentials.getInstance())
+			.build()
+			.getService();
+	}
+
+	/**
+	 * Returns a signer for the given credentials, if they can sign offline.
+	 * @param credentials the credentials
+	 * @param expiry how long a URL is valid
+	 * @param source where the credentials come from, for the error message
+	 * @return the signer
+	 * @throws IllegalArgumentException if the credentials hold no private key (user
+	 * credentials, Compute Engine or impersonated credentials sign through a remote call,
+	 * which must not happen on the caller's thread)
+	 */
+	public static GcsUrlSigner of(@Nullable Credentials credentials, Duration expiry, String source) {
+		if (credentials instanceof ServiceAccountCredentials serviceAccount && serviceAccount.getPrivateKey() != null) {
+			return new GcsUrlSigner(serviceAccount, expiry);
+		}
+		String kind = (credentials != null) ? credentials.getClass().getSimpleName() : "no credentials";
+		throw new IllegalArgumentException("blob.upload.signed-urls.enabled is true, but the Google credentials from "
+				+ source + " (" + kind + ") cannot sign URLs offline. Set blob.upload.gcs.credentials-location to a "
+				+ "service-account key file, or set blob.upload.signed-urls.enabled=false.");
+	}
+
+	/**
+	 * Returns a signed GET URL for an object, reusing a recent one for the same object.
+	 * @param bucket the bucket
+	 * @param objectName the object name, made of safe characters
+	 * @return the URL
+	 */
+	public String sign(String bucket, String objectName) {
+		String key = bucket + '/' + objectName;
+		Instant now = this.clock.instant();
+		Signed signed = this.recent.get(key);
+		if (signed != null && now.isBefore(signed.reuseUntil())) {
+			return signed.url();
+		}
+		String url = this.offlineStorage
+			.signUrl(BlobInfo.newBuilder(bucket, objectName).build(), this.expiry.toSeconds(), TimeUnit.SECONDS,
+					Storage.SignUrlOption.withV4Signature(), Storage.SignUrlOption.withPathStyle(),
+					Storage.SignUrlOption.signWith(this.signer))
+			.toString();
+		if (this.recent.size() >= MAX_CACHED) {
+			this.recent.clear();
+		}
+		this.recent.put(key, new Signed(url, now.plus(this.expiry.dividedBy(2))));
+		return url;
+	}
+
+	/**
+	 * Returns how long a URL is valid.
+	 * @return the expiry
+	 */
+	public Duration expiry() {
+		return this.expiry;
+	}
+
+	/**
+	 * Returns the object a URL made by a signer points at.
+	 * @param url a signed URL
+	 * @param bucket the expected bucket
+	 * @return the object name, or {@code null} if the URL is not a signed URL for that
+	 * bucket
+	 */
+	public static @Nullable String objectNameOf(String url, String bucket) {
+		String root = HOST + "/" + bucket + "/";
+		if (!url.startsWith(root)) {
+			return null;
+		}
+		try {
+			String path = URI.create(url).getPath();
+			String name = path.substring(bucket.length() + 2);
+			return name.isEmpty() ? null : name;
+		}
+		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+			return null;
+		}
+	}
+
+	private record Signed(String url, Instant reuseUntil) {
+	}
+
+}

@@ -1,0 +1,150 @@
+package io.github.blobupload.autoconfigure.actuate;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobUploader;
+import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.actuate.BlobUploadHealthIndicator;
+import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BlobUploadHealthAutoConfigurationTests {
+
+	@TempDir
+	Path folder;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(BlobUploadAutoConfiguration.class, BlobUploadHealthAutoConfiguration.class));
+
+	@Test
+	void upWhenDisabledAndSaysSo() {
+		this.runner.run((context) -> {
+			Health health = context.getBean(BlobUploadHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("enabled", false);
+		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void upWithQueueAndCountDetailsPerUseCase() {
+		this.runner
+			.withPropertyValues("blob.upload.enabled=true",
+					"blob.upload.uri-prefix=file://" + this.folder,
+					"blob.upload.use-cases.chat-input.enabled=true")
+			.run((context) -> {
+				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
+				registry.getBlobUploader("chat.input").uploadAsync(blob("one"));
+				registry.getBlobUploader("chat.input").uploadAsync(blob("one"));
+				assertThat(registry.flush(Duration.ofSeconds(10))).isTrue();
+				Health health = context.getBean(BlobUploadHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				Map<String, Object> useCases = (Map<String, Object>) health.getDetails().get("useCases");
+				assertThat(useCases).containsOnlyKeys("default", "chat-input");
+				Map<String, Object> chat = (Map<String, Object>) useCases.get("chat-input");
+				assertThat(chat).containsEntry("status", "UP")
+					.containsEntry("submitted", 2L)
+					.containsEntry("uploaded", 1L)
+					.containsEntry("deduplicated", 1L)
+					.containsEntry("failed", 0L)
+					.containsEntry("queue", Map.of("blobs", 0, "maxBlobs", 1000, "bytes", 0L, "maxBytes",
+							100L * 1024 * 1024, "inFlight", 0))
+					.containsKey("lastSuccess")
+					.doesNotContainKey("lastError");
+				assertThat(chat).containsEntry("destination", "file://" + this.folder + "/chat-input");
+			});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void downAfterAPermanentFailureAndUpAgainAfterASuccess() throws Exception {
+		Path blocker = Files.writeString(this.folder.resolve("blobs"), "a file where the folder should be");
+		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + blocker + "/x")
+			.run((context) -> {
+				BlobUploader uploader = context.getBean(BlobUploader.class);
+				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
+				String uri = uploader.uploadAsync(blob("first"));
+				assertThat(registry.flush(Duration.ofSeconds(10))).isTrue();
+				Health down = context.getBean(BlobUploadHealthIndicator.class).health();
+				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+				Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) down.getDetails()
+					.get("useCases")).get("default");
+				Map<String, Object> lastError = (Map<String, Object>) details.get("lastError");
+				assertThat(lastError).containsEntry("uri", uri).containsEntry("permanent", true);
+				assertThat((String) lastError.get("message")).contains("exists and is not a folder");
+
+				Files.delete(blocker);
+				uploader.uploadAsync(blob("second"));
+				assertThat(registry.flush(Duration.ofSeconds(10))).isTrue();
+				assertThat(context.getBean(BlobUploadHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+			});
+	}
+
+	@Test
+	void downAfterTooManyFailuresInARow() throws Exception {
+		Path blocker = Files.writeString(this.folder.resolve("blobs"), "x");
+		this.runner
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + blocker + "/x",
+					"blob.upload.health.failure-threshold=1")
+			.run((context) -> {
+				context.getBean(BlobUploader.class).uploadAsync(blob("x"));
+				assertThat(context.getBean(BlobUploaderRegistry.class).flush(Duration.ofSeconds(10))).isTrue();
+				assertThat(context.getBean(BlobUploadHealthIndicator.class).health().getStatus())
+					.isEqualTo(Status.DOWN);
+			});
+	}
+
+	@Test
+	void outOfServiceOnceShutDown() {
+		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + this.folder)
+			.run((context) -> {
+				BlobUploadHealthIndicator indicator = context.getBean(BlobUploadHealthIndicator.class);
+				context.close();
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+			});
+	}
+
+	@Test
+	void switchedOffByProperty() {
+		this.runner.withPropertyValues("management.health.blobupload.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(BlobUploadHealthIndicator.class));
+	}
+
+	@Test
+	void absentWithoutSpringBootHealth() {
+		this.runner.withClassLoader(new FilteredClassLoader(AbstractHealthIndicator.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(BlobUploadHealthIndicator.class));
+	}
+
+	@Test
+	void userIndicatorWins() {
+		this.runner.withBean("blobUploadHealthIndicator", AbstractHealthIndicator.class, () -> new AbstractHealthIndicator() {
+
+			@Override
+			protected void doHealthCheck(Health.Builder builder) {
+				builder.up();
+			}
+
+		}).run((context) -> assertThat(context).doesNotHaveBean(BlobUploadHealthIndicator.class));
+	}
+
+	private static Blob blob(String content) {
+		return new Blob(content.getBytes(StandardCharsets.UTF_8), "text/plain", null);
+	}
+
+}

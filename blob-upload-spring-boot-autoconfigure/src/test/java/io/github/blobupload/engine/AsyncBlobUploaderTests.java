@@ -1,0 +1,409 @@
+package io.github.blobupload.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.blobupload.AsyncUploadOptions;
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobUploadListener;
+import io.github.blobupload.BlobUploadStats;
+import io.github.blobupload.BlobUploader;
+import io.github.blobupload.BlobUploaders;
+import io.github.blobupload.DropReason;
+import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.testsupport.ScriptedUploader;
+import io.github.blobupload.testsupport.ScriptedUploader.Action;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class AsyncBlobUploaderTests {
+
+	private static final Duration FLUSH = Duration.ofSeconds(10);
+
+	private final List<ManagedBlobUploader> uploaders = new ArrayList<>();
+
+	private final ScriptedUploader provider = new ScriptedUploader();
+
+	@AfterEach
+	void shutDown() {
+		this.uploaders.forEach((uploader) -> uploader.shutdown(Duration.ZERO));
+	}
+
+	@Test
+	void returnsTheDestinationAtOnceAndUploadsInTheBackground() {
+		ManagedBlobUploader uploader = uploader(options());
+		Blob blob = blob("hello");
+		String uri = uploader.uploadAsync(blob);
+		assertThat(uri).isEqualTo(this.provider.generateDestinationUri(blob));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(this.provider.stored()).containsOnlyKeys(uri);
+		assertThat(this.provider.stored().get(uri)).asString(StandardCharsets.UTF_8).isEqualTo("hello");
+		BlobUploadStats stats = uploader.stats();
+		assertThat(stats.submitted()).isEqualTo(1);
+		assertThat(stats.uploaded()).isEqualTo(1);
+		assertThat(stats.pending()).isZero();
+		assertThat(stats.pendingBytes()).isZero();
+		assertThat(stats.lastSuccess()).isNotNull();
+	}
+
+	@Test
+	void refusesEmptyBlobs() {
+		ManagedBlobUploader uploader = uploader(options());
+		assertThat(uploader.uploadAsync(new Blob(new byte[0], "image/png", null))).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.stats().dropped(DropReason.EMPTY)).isEqualTo(1);
+		assertThat(this.provider.calls()).isZero();
+	}
+
+	@Test
+	void refusesBlobsOverTheSizeLimit(CapturedOutput output) {
+		ManagedBlobUploader uploader = uploader(options().maxBlobBytes(4));
+		assertThat(uploader.uploadAsync(blob("12345"))).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(blob("1234"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(uploader.stats().dropped(DropReason.TOO_LARGE)).isEqualTo(1);
+		assertThat(uploader.stats().uploaded()).isEqualTo(1);
+		assertThat(output).contains("refused a blob (too_large): the blob has 5 bytes, over the limit of 4");
+	}
+
+	@Test
+	void refusesWhenTheQueueIsFullInItems() throws Exception {
+		this.provider.blockUploads();
+		ManagedBlobUploader uploader = uploader(options().workers(1).maxQueueSize(2));
+		assertThat(uploader.uploadAsync(blob("in flight"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
+		this.provider.awaitStarted(1);
+		assertThat(uploader.uploadAsync(blob("queued 1"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(blob("queued 2"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(blob("refused"))).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.stats().dropped(DropReason.QUEUE_FULL)).isEqualTo(1);
+		assertThat(uploader.stats().queuedBlobs()).isEqualTo(2);
+		assertThat(uploader.stats().inFlight()).isEqualTo(1);
+		this.provider.open(3);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(this.provider.stored()).hasSize(3);
+	}
+
+	@Test
+	void refusesWhenTheQueueIsFullInBytesCountingBlobsInFlight() throws Exception {
+		this.provider.blockUploads();
+		ManagedBlobUploader uploader = uploader(options().workers(1).maxQueueBytes(10).maxBlobBytes(10));
+		assertThat(uploader.uploadAsync(blob("123456"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
+		this.provider.awaitStarted(1);
+		assertThat(uploader.uploadAsync(blob("1234"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.stats().pendingBytes()).isEqualTo(10);
+		assertThat(uploader.uploadAsync(blob("x"))).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.stats().dropped(DropReason.QUEUE_FULL)).isEqualTo(1);
+		this.provider.open(2);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(uploader.stats().pendingBytes()).isZero();
+		assertThat(uploader.uploadAsync(blob("x"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
+	}
+
+	@Test
+	void refusesAfterShutdown() {
+		ManagedBlobUploader uploader = uploader(options());
+		assertThat(uploader.shutdown(FLUSH)).isTrue();
+		assertThat(uploader.uploadAsync(blob("late"))).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.stats().dropped(DropReason.ALREADY_SHUTDOWN)).isEqualTo(1);
+		assertThat(uploader.stats().shutdown()).isTrue();
+	}
+
+	@Test
+	void refusesBlobsTheProviderCannotName() {
+		SimpleBlobUploader unnameable = new SimpleBlobUploader() {
+
+			@Override
+			public String generateDestinationUri(Blob blob) {
+				throw new IllegalStateException("no bucket");
+			}
+
+			@Override
+			public void uploadSync(String uri, Blob blob) {
+			}
+
+		};
+		ManagedBlobUploader uploader = track(BlobUploaders.fromSimpleBlobUploader(unnameable, options().build()));
+		assertThat(uploader.uploadAsync(blob("x"))).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(null)).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.stats().dropped(DropReason.INVALID)).isEqualTo(2);
+	}
+
+	@Test
+	void retriesTransientFailuresThenSucceeds() {
+		this.provider.then(Action.fail("503 Slow Down"), Action.fail("connection reset"), Action.SUCCEED);
+		ManagedBlobUploader uploader = uploader(options().maxAttempts(3));
+		String uri = uploader.uploadAsync(blob("retry me"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(this.provider.stored()).containsKey(uri);
+		assertThat(this.provider.calls()).isEqualTo(3);
+		BlobUploadStats stats = uploader.stats();
+		assertThat(stats.uploaded()).isEqualTo(1);
+		assertThat(stats.retries()).isEqualTo(2);
+		assertThat(stats.failed()).isZero();
+	}
+
+	@Test
+	void givesUpAfterTheLastAttemptAndRecordsTheError(CapturedOutput output) {
+		this.provider.then(Action.fail("boom 1"), Action.fail("boom 2"), Action.fail("boom 3"));
+		ManagedBlobUploader uploader = uploader(options().maxAttempts(3));
+		String uri = uploader.uploadAsync(blob("doomed"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		BlobUploadStats stats = uploader.stats();
+		assertThat(stats.failed()).isEqualTo(1);
+		assertThat(stats.retries()).isEqualTo(2);
+		assertThat(stats.consecutiveFailures()).isEqualTo(1);
+		assertThat(stats.lastError()).isNotNull();
+		assertThat(stats.lastError().uri()).isEqualTo(uri);
+		assertThat(stats.lastError().message()).isEqualTo("IOException: boom 3");
+		assertThat(stats.lastError().attempts()).isEqualTo(3);
+		assertThat(stats.lastError().permanent()).isFalse();
+		assertThat(output).contains("failed to upload " + uri + " after 3 attempts: IOException: boom 3")
+			.doesNotContain("doomed");
+	}
+
+	@Test
+	void doesNotRetryPermanentFailures() {
+		this.provider.then(Action.failPermanently("bucket 'nope' does not exist"));
+		ManagedBlobUploader uploader = uploader(options().maxAttempts(5));
+		uploader.uploadAsync(blob("x"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(this.provider.calls()).isEqualTo(1);
+		assertThat(uploader.stats().failed()).isEqualTo(1);
+		assertThat(uploader.stats().retries()).isZero();
+		assertThat(uploader.stats().lastError().permanent()).isTrue();
+		assertThat(uploader.stats().lastError().message()).contains("bucket 'nope' does not exist");
+	}
+
+	@Test
+	void abandonsAnAttemptThatExceedsTheUploadTimeoutAndRetries() {
+		CountDownLatch never = new CountDownLatch(1);
+		this.provider.then(Action.hang(never), Action.SUCCEED);
+		ManagedBlobUploader uploader = uploader(options().uploadTimeout(Duration.ofMillis(200)).maxAttempts(2));
+		String uri = uploader.uploadAsync(blob("slow"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(this.provider.stored()).containsKey(uri);
+		assertThat(uploader.stats().retries()).isEqualTo(1);
+	}
+
+	@Test
+	void uploadsTheSameContentOnceWhileInFlightAndWhileRemembered() throws Exception {
+		this.provider.blockUploads();
+		ManagedBlobUploader uploader = uploader(options());
+		String first = uploader.uploadAsync(blob("same image"));
+		this.provider.awaitStarted(1);
+		assertThat(uploader.uploadAsync(blob("same image"))).isEqualTo(first);
+		this.provider.open(1);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(uploader.uploadAsync(blob("same image"))).isEqualTo(first);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(this.provider.calls()).isEqualTo(1);
+		assertThat(uploader.stats().deduplicated()).isEqualTo(2);
+		assertThat(uploader.stats().uploaded()).isEqualTo(1);
+	}
+
+	@Test
+	void uploadsAgainWhenTheEarlierUploadFailed() {
+		this.provider.then(Action.failPermanently("denied"));
+		ManagedBlobUploader uploader = uploader(options());
+		uploader.uploadAsync(blob("again"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		uploader.uploadAsync(blob("again"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(this.provider.calls()).isEqualTo(2);
+		assertThat(uploader.stats().uploaded()).isEqualTo(1);
+		assertThat(uploader.stats().consecutiveFailures()).isZero();
+	}
+
+	@Test
+	void uploadsEveryTimeWhenDeduplicationIsOff() {
+		ManagedBlobUploader uploader = uploader(options().dedupeCacheSize(0));
+		uploader.uploadAsync(blob("twice"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		uploader.uploadAsync(blob("twice"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(this.provider.calls()).isEqualTo(2);
+	}
+
+	@Test
+	void flushWaitsOnlyForBlobsAcceptedBeforeIt() throws Exception {
+		this.provider.blockUploads();
+		ManagedBlobUploader uploader = uploader(options().workers(1));
+		uploader.uploadAsync(blob("first"));
+		this.provider.awaitStarted(1);
+		assertThat(uploader.flush(Duration.ofMillis(50))).isFalse();
+		this.provider.open(1);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		// A blob accepted after a flush started does not hold that flush up.
+		uploader.uploadAsync(blob("second"));
+		this.provider.awaitStarted(1);
+		assertThat(uploader.flush(Duration.ofMillis(50))).isFalse();
+		this.provider.open(1);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+	}
+
+	@Test
+	void shutdownUploadsWhatFitsInTheTimeoutAndReportsTheRest(CapturedOutput output) throws Exception {
+		this.provider.blockUploads();
+		ManagedBlobUploader uploader = uploader(options().workers(1));
+		List<String> uris = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			uris.add(uploader.uploadAsync(blob("blob " + i)));
+		}
+		this.provider.awaitStarted(1);
+		this.provider.open(2);
+		assertThat(uploader.shutdown(Duration.ofMillis(300))).isFalse();
+		BlobUploadStats stats = uploader.stats();
+		assertThat(stats.uploaded()).isEqualTo(2);
+		assertThat(stats.dropped(DropReason.SHUTDOWN_TIMEOUT)).isEqualTo(3);
+		assertThat(stats.submitted()).isEqualTo(stats.uploaded() + stats.failed() + stats.droppedTotal());
+		assertThat(stats.pending()).isZero();
+		assertThat(stats.pendingBytes()).isZero();
+		assertThat(this.provider.stored()).containsOnlyKeys(uris.get(0), uris.get(1));
+		assertThat(output).containsOnlyOnce("shut down after").contains("with 3 blobs (18 bytes) not uploaded");
+		assertThat(uploader.flush(Duration.ofMillis(10))).isTrue();
+	}
+
+	@Test
+	void shutdownIsIdempotentAndStopsTheWorkers() {
+		ManagedBlobUploader uploader = uploader(options().name("idem"));
+		uploader.uploadAsync(blob("x"));
+		assertThat(uploader.shutdown(FLUSH)).isTrue();
+		assertThat(uploader.shutdown(FLUSH)).isTrue();
+		uploader.close();
+		assertThat(this.provider.stored()).hasSize(1);
+		assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+				(thread) -> thread.getName().startsWith("blob-upload-idem-worker") && thread.isAlive());
+	}
+
+	@Test
+	void countsAddUpUnderConcurrentCallersWithFailuresAndRefusals() throws Exception {
+		AtomicInteger calls = new AtomicInteger();
+		Set<String> stored = ConcurrentHashMap.newKeySet();
+		SimpleBlobUploader flaky = new SimpleBlobUploader() {
+
+			@Override
+			public String generateDestinationUri(Blob blob) {
+				return "mem://bucket/" + io.github.blobupload.BlobNamingStrategies.contentAddressed().objectName(blob);
+			}
+
+			@Override
+			public void uploadSync(String uri, Blob blob) throws IOException {
+				if (calls.incrementAndGet() % 5 == 0) {
+					throw new IOException("every fifth call fails");
+				}
+				stored.add(uri);
+			}
+
+		};
+		ManagedBlobUploader uploader = track(BlobUploaders.fromSimpleBlobUploader(flaky,
+				options().workers(3).maxQueueSize(50).maxAttempts(2).logInterval(Duration.ofHours(1)).build()));
+		int threads = 8;
+		int perThread = 500;
+		CyclicBarrier start = new CyclicBarrier(threads);
+		ExecutorService callers = Executors.newFixedThreadPool(threads);
+		List<Future<?>> done = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			int thread = t;
+			done.add(callers.submit(() -> {
+				start.await();
+				for (int i = 0; i < perThread; i++) {
+					// Every tenth blob repeats content, to exercise deduplication.
+					String content = (i % 10 == 0) ? "shared " + (i % 30) : "blob " + thread + "-" + i;
+					uploader.uploadAsync(blob(content));
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : done) {
+			future.get(30, TimeUnit.SECONDS);
+		}
+		callers.shutdown();
+		assertThat(uploader.flush(Duration.ofSeconds(30))).isTrue();
+		BlobUploadStats stats = uploader.stats();
+		assertThat(stats.submitted()).isEqualTo(threads * perThread);
+		assertThat(stats.submitted())
+			.isEqualTo(stats.deduplicated() + stats.uploaded() + stats.failed() + stats.droppedTotal());
+		assertThat(stats.uploaded()).isEqualTo(stored.size());
+		assertThat(stats.pending()).isZero();
+		assertThat(stats.pendingBytes()).isZero();
+		assertThat(stats.uploaded()).isPositive();
+	}
+
+	@Test
+	void listenerHearsEveryOutcomeAndCannotBreakTheUploader() {
+		List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+		BlobUploadListener listener = new BlobUploadListener() {
+
+			@Override
+			public void onAccepted(String name, String uri, Blob blob) {
+				events.add("accepted");
+				throw new IllegalStateException("listener bug");
+			}
+
+			@Override
+			public void onDropped(String name, DropReason reason, Blob blob) {
+				events.add("dropped " + reason.tag());
+			}
+
+			@Override
+			public void onRetry(String name, String uri, Blob blob, int attempt, Throwable error) {
+				events.add("retry " + attempt);
+			}
+
+			@Override
+			public void onUploaded(String name, String uri, Blob blob, Duration duration, int attempts) {
+				events.add("uploaded after " + attempts);
+			}
+
+		};
+		this.provider.then(Action.fail("once"));
+		ManagedBlobUploader uploader = uploader(options().listener(listener).maxBlobBytes(100));
+		String uri = uploader.uploadAsync(blob("listened"));
+		assertThat(uri).isNotEqualTo(BlobUploader.NOT_UPLOADED);
+		uploader.uploadAsync(new Blob(new byte[101], null, null));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(events).containsExactlyInAnyOrder("accepted", "dropped too_large", "retry 1", "uploaded after 2");
+		assertThat(events.indexOf("retry 1")).isLessThan(events.indexOf("uploaded after 2"));
+		assertThat(this.provider.stored()).containsKey(uri);
+	}
+
+	private static AsyncUploadOptions.Builder options() {
+		return AsyncUploadOptions.builder()
+			.initialBackoff(Duration.ofMillis(1))
+			.maxBackoff(Duration.ofMillis(5))
+			.uploadTimeout(Duration.ofSeconds(10));
+	}
+
+	private ManagedBlobUploader uploader(AsyncUploadOptions.Builder options) {
+		return track(BlobUploaders.fromSimpleBlobUploader(this.provider, options.build()));
+	}
+
+	private ManagedBlobUploader track(ManagedBlobUploader uploader) {
+		this.uploaders.add(uploader);
+		return uploader;
+	}
+
+	private static Blob blob(String content) {
+		return new Blob(content.getBytes(StandardCharsets.UTF_8), "text/plain", null);
+	}
+
+}

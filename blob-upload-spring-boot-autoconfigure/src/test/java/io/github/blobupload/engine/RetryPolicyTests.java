@@ -1,0 +1,33 @@
+package io.github.blobupload.engine;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RetryPolicyTests {
+
+	private final RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(350));
+
+	@Test
+	void retriesUntilTheLastAttempt() {
+		assertThat(this.policy.shouldRetry(1)).isTrue();
+		assertThat(this.policy.shouldRetry(3)).isTrue();
+		assertThat(this.policy.shouldRetry(4)).isFalse();
+	}
+
+	@RepeatedTest(20)
+	void backoffDoublesWithJitterUpToTheMaximum() {
+		assertThat(this.policy.backoffNanos(1)).isBetween(ms(50), ms(100));
+		assertThat(this.policy.backoffNanos(2)).isBetween(ms(100), ms(200));
+		assertThat(this.policy.backoffNanos(3)).isBetween(ms(175), ms(350));
+		assertThat(this.policy.backoffNanos(40)).isBetween(ms(175), ms(350));
+	}
+
+	private static long ms(long millis) {
+		return Duration.ofMillis(millis).toNanos();
+	}
+
+}

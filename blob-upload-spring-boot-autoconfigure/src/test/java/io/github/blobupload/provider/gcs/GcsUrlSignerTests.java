@@ -1,0 +1,143 @@
+package io.github.blobupload.provider.gcs;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.google.auth.oauth2.UserCredentials;
+import io.github.blobupload.testsupport.ServiceAccountKeys;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class GcsUrlSignerTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	private final GcsUrlSigner signer = new GcsUrlSigner(ServiceAccountKeys.credentials(), Duration.ofHours(1),
+			this.clock);
+
+	@Test
+	void makesAV4UrlThatTheServiceAccountKeyHasSigned() throws Exception {
+		String url = this.signer.sign("my-bucket", "genai/abc.png");
+		URI uri = URI.create(url);
+		assertThat(uri.getScheme()).isEqualTo("https");
+		assertThat(uri.getHost()).isEqualTo("storage.googleapis.com");
+		assertThat(uri.getRawPath()).isEqualTo("/my-bucket/genai/abc.png");
+		Map<String, String> query = query(uri.getRawQuery());
+		assertThat(query).containsEntry("X-Goog-Algorithm", "GOOG4-RSA-SHA256")
+			.containsEntry("X-Goog-Expires", "3600")
+			.containsEntry("X-Goog-SignedHeaders", "host")
+			.containsKeys("X-Goog-Date", "X-Goog-Credential", "X-Goog-Signature");
+		String credential = java.net.URLDecoder.decode(query.get("X-Goog-Credential"), StandardCharsets.UTF_8);
+		assertThat(credential).startsWith(ServiceAccountKeys.CLIENT_EMAIL + "/").endsWith("/auto/storage/goog4_request");
+
+		// Rebuild the V4 string-to-sign and check the signature with the public key.
+		String canonicalQuery = query.entrySet()
+			.stream()
+			.filter((e) -> !e.getKey().equals("X-Goog-Signature"))
+			.sorted(Map.Entry.comparingByKey())
+			.map((e) -> e.getKey() + "=" + e.getValue())
+			.collect(Collectors.joining("&"));
+		String canonicalRequest = "GET\n" + uri.getRawPath() + "\n" + canonicalQuery + "\nhost:storage.googleapis.com\n\n"
+				+ "host\nUNSIGNED-PAYLOAD";
+		String scope = credential.substring(credential.indexOf('/') + 1);
+		String stringToSign = "GOOG4-RSA-SHA256\n" + query.get("X-Goog-Date") + "\n" + scope + "\n"
+				+ HexFormat.of()
+					.formatHex(MessageDigest.getInstance("SHA-256")
+						.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+		Signature rsa = Signature.getInstance("SHA256withRSA");
+		rsa.initVerify(ServiceAccountKeys.publicKey());
+		rsa.update(stringToSign.getBytes(StandardCharsets.UTF_8));
+		assertThat(rsa.verify(HexFormat.of().parseHex(query.get("X-Goog-Signature")))).isTrue();
+		assertThat(GcsUrlSigner.objectNameOf(url, "my-bucket")).isEqualTo("genai/abc.png");
+		assertThat(GcsUrlSigner.objectNameOf(url, "other-bucket")).isNull();
+	}
+
+	@Test
+	void reusesAUrlWhileHalfItsValidityRemains() {
+		String first = this.signer.sign("my-bucket", "a.png");
+		this.clock.advance(Duration.ofMinutes(29));
+		assertThat(this.signer.sign("my-bucket", "a.png")).isEqualTo(first);
+		assertThat(this.signer.sign("my-bucket", "b.png")).isNotEqualTo(first);
+		this.clock.advance(Duration.ofMinutes(2));
+		// The signing date has second resolution, so a later signature differs.
+		sleepPastTheSecond();
+		assertThat(this.signer.sign("my-bucket", "a.png")).isNotEqualTo(first);
+	}
+
+	@Test
+	void refusesCredentialsThatCannotSignOffline() {
+		UserCredentials user = UserCredentials.newBuilder()
+			.setClientId("id")
+			.setClientSecret("secret")
+			.setRefreshToken("token")
+			.build();
+		assertThatIllegalArgumentException().isThrownBy(() -> GcsUrlSigner.of(user, Duration.ofHours(1), "the test"))
+			.withMessageContaining("the Google credentials from the test (UserCredentials) cannot sign URLs offline")
+			.withMessageContaining("blob.upload.gcs.credentials-location");
+		assertThatIllegalArgumentException().isThrownBy(() -> GcsUrlSigner.of(null, Duration.ofHours(1), "the test"))
+			.withMessageContaining("(no credentials)");
+	}
+
+	@Test
+	void refusesAnExpiryLongerThanSevenDays() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new GcsUrlSigner(ServiceAccountKeys.credentials(), Duration.ofDays(8)))
+			.withMessage("blob.upload.signed-urls.expiry must be positive and at most 7 days for Google Cloud Storage "
+					+ "V4 signed URLs but was PT192H");
+	}
+
+	private static Map<String, String> query(String rawQuery) {
+		Map<String, String> query = new LinkedHashMap<>();
+		Arrays.stream(rawQuery.split("&")).forEach((pair) -> {
+			int eq = pair.indexOf('=');
+			query.put(pair.substring(0, eq), pair.substring(eq + 1));
+		});
+		return query;
+	}
+
+	private static void sleepPastTheSecond() {
+		long start = Instant.now().getEpochSecond();
+		while (Instant.now().getEpochSecond() == start) {
+			Thread.onSpinWait();
+		}
+	}
+
+	private static final class MutableClock extends Clock {
+
+		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.github.blobupload.registry;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.github.blobupload.AsyncUploadOptions;
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobUploader;
+import io.github.blobupload.BlobUploaders;
+import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.testsupport.ScriptedUploader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+@ExtendWith(OutputCaptureExtension.class)
+class DefaultBlobUploaderRegistryTests {
+
+	private final Blob blob = new Blob("x".getBytes(StandardCharsets.UTF_8), "text/plain", null);
+
+	@Test
+	void returnsTheUseCaseUploaderElseTheDefault() {
+		BlobUploader fallback = (blob) -> "default://x";
+		BlobUploader chat = (blob) -> "chat://x";
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
+			.defaultUploader(fallback)
+			.useCase("chat.input", chat)
+			.build();
+		assertThat(registry.getBlobUploader("chat.input")).isSameAs(chat);
+		assertThat(registry.getBlobUploader("CHAT_INPUT")).isSameAs(chat);
+		assertThat(registry.getBlobUploader("chat-input")).isSameAs(chat);
+		assertThat(registry.getBlobUploader("image.output")).isSameAs(fallback);
+		assertThat(registry.getBlobUploader(null)).isSameAs(fallback);
+		assertThat(registry.uploaders()).containsOnlyKeys("default", "chat-input");
+	}
+
+	@Test
+	void withNothingConfiguredReportsTheProblemOnceAndDrops(CapturedOutput output) {
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
+			.notConfiguredReason("set blob.upload.uri-prefix")
+			.build();
+		BlobUploader uploader = registry.getBlobUploader("anything");
+		for (int i = 0; i < 100; i++) {
+			assertThat(uploader.uploadAsync(this.blob)).isEqualTo(BlobUploader.NOT_UPLOADED);
+		}
+		assertThat(output).containsOnlyOnce("Blob not uploaded: set blob.upload.uri-prefix");
+		assertThat(registry.flush(Duration.ZERO)).isTrue();
+	}
+
+	@Test
+	void rejectsUseCaseNamesThatCollideOrAreEmpty() {
+		DefaultBlobUploaderRegistry.Builder builder = DefaultBlobUploaderRegistry.builder()
+			.useCase("chat.input", BlobUploaders.disabled());
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.useCase("Chat_Input", BlobUploaders.disabled()))
+			.withMessageContaining("set twice");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.useCase("../", BlobUploaders.disabled()))
+			.withMessageContaining("cannot name a use case");
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.useCase("default", BlobUploaders.disabled()))
+			.withMessageContaining("cannot name a use case");
+	}
+
+	@Test
+	void flushAndShutdownCoverEveryManagedUploader() {
+		ScriptedUploader storage = new ScriptedUploader();
+		ManagedBlobUploader first = BlobUploaders.fromSimpleBlobUploader(storage,
+				AsyncUploadOptions.builder().name("first").build());
+		ManagedBlobUploader second = BlobUploaders.fromSimpleBlobUploader(storage,
+				AsyncUploadOptions.builder().name("second").build());
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
+			.defaultUploader(first)
+			.useCase("other", second)
+			.build();
+		registry.getBlobUploader(null).uploadAsync(new Blob("a".getBytes(StandardCharsets.UTF_8), null, null));
+		registry.getBlobUploader("other").uploadAsync(new Blob("b".getBytes(StandardCharsets.UTF_8), null, null));
+		assertThat(registry.flush(Duration.ofSeconds(10))).isTrue();
+		assertThat(storage.stored()).hasSize(2);
+		registry.close();
+		assertThat(first.stats().shutdown()).isTrue();
+		assertThat(second.stats().shutdown()).isTrue();
+	}
+
+	@Test
+	void destinationsNeverHoldCredentials() {
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
+			.destination("default", "s3://AKIA:secret@bucket/traces")
+			.destination("Chat.Input", "gs://bucket/chat")
+			.build();
+		assertThat(registry.destinations()).containsEntry("default", "s3://bucket/traces")
+			.containsEntry("chat-input", "gs://bucket/chat");
+	}
+
+	@Test
+	void useCaseNamesAreNormalised() {
+		assertThat(UseCases.normalize("Chat.Input")).isEqualTo("chat-input");
+		assertThat(UseCases.normalize("[audio.output]")).isEqualTo("audio-output");
+		assertThat(UseCases.normalize("../../etc")).isEqualTo("etc");
+		assertThat(UseCases.normalize(null)).isEmpty();
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.github.blobupload.testsupport;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Small but real files of common types, built byte by byte so tests need no fixtures.
+ */
+public final class SampleContent {
+
+	private SampleContent() {
+	}
+
+	/** A 1x1 transparent PNG. */
+	public static byte[] png() {
+		return Base64.getDecoder()
+			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+	}
+
+	/** The start of a JPEG (SOI + JFIF APP0 segment) followed by filler. */
+	public static byte[] jpeg() {
+		byte[] header = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00,
+				0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00 };
+		return Arrays.copyOf(header, 256);
+	}
+
+	/** A minimal PDF document. */
+	public static byte[] pdf() {
+		return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+				+ "trailer<</Root 1 0 R>>\n%%EOF\n")
+			.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/** A WAV file: 16-bit mono PCM at 16 kHz, 100 samples of silence. */
+	public static byte[] wav() {
+		int samples = 100;
+		ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+		wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2);
+		wav.put("WAVE".getBytes(StandardCharsets.US_ASCII));
+		wav.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1);
+		wav.putInt(16000).putInt(32000).putShort((short) 2).putShort((short) 16);
+		wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+		return wav.array();
+	}
+
+	/** Bytes that match no known type. */
+	public static byte[] unknown() {
+		byte[] bytes = new byte[64];
+		for (int i = 0; i < bytes.length; i++) {
+			bytes[i] = (byte) (0x80 + (i * 7) % 0x70);
+		}
+		return bytes;
+	}
+
+}
