@@ -183,7 +183,13 @@ public final class MediaOffloader {
 	 */
 	public OffloadedMedia offload(Blob blob, String useCase, SpanInfo span) {
 		try {
-			return upload(blob, useCase, span, blob.labels());
+			Map<String, String> labels = new java.util.LinkedHashMap<>(labels(span, useCase, 0, 0));
+			labels.putAll(blob.labels());
+			OffloadedMedia result = upload(blob.withLabels(labels), useCase, span, labels);
+			if (result.status() == OffloadedMedia.Status.UPLOADED) {
+				notifyListeners(result);
+			}
+			return result;
 		}
 		catch (RuntimeException ex) {
 			this.errors.warn(() -> "Could not offload " + useCase + " media: " + ex.getClass().getName(), ex);

@@ -9,10 +9,9 @@ import java.util.Map;
  * {@code llm.input_messages.{i}.message.contents.{j}.message_content.type} ({@code text},
  * {@code image}, {@code audio}) and
  * {@code ...message_content.image.image.url} or {@code ...message_content.audio.audio.url}
- * (with {@code ...audio.audio.mime_type}); likewise {@code llm.output_messages}. Media
- * that is neither image nor audio (documents) has no OpenInference content type and is
- * written as its URL under {@code ...message_content.image.image.url} only when it is an
- * image; documents are left out.
+ * (with {@code ...audio.audio.mime_type}); likewise {@code llm.output_messages}.
+ * OpenInference has no content type for documents (PDFs): they are left out of this
+ * layout (the semconv layout records them).
  */
 public final class OpenInferenceAttributes {
 

@@ -82,6 +82,18 @@ class SpringAiBlobOffloadIntegrationTests {
 	private BlobUploaderRegistry registry;
 
 	@Autowired
+	private org.springframework.ai.audio.tts.TextToSpeechModel textToSpeechModel;
+
+	@Autowired
+	private org.springframework.ai.audio.transcription.TranscriptionModel transcriptionModel;
+
+	@Autowired
+	private SpanInfoResolver spanInfoResolver;
+
+	@Autowired
+	private io.micrometer.observation.ObservationRegistry observationRegistry;
+
+	@Autowired
 	private MediaOffloader offloader;
 
 	@Autowired
@@ -286,6 +298,54 @@ class SpringAiBlobOffloadIntegrationTests {
 		assertThat(uri).contains("/image-output/");
 		assertStored(uri, image);
 		assertNoBase64Anywhere(spans, image);
+	}
+
+	@Test
+	void textToSpeechAudioIsOffloadedThroughTheWrapper() throws Exception {
+		byte[] mp3 = new byte[8_000];
+		java.util.concurrent.ThreadLocalRandom.current().nextBytes(mp3);
+		System.arraycopy(new byte[] { 'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0 }, 0, mp3, 0, 10);
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v1/audio/speech"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withHeader("Content-Type", "audio/mpeg")
+				.withBody(mp3)));
+		OffloadingTextToSpeechModel speech = new OffloadingTextToSpeechModel(this.textToSpeechModel, this.offloader,
+				this.spanInfoResolver, this.observationRegistry);
+
+		byte[] audio = speech.call("Hello");
+
+		assertThat(audio).isEqualTo(mp3);
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		List<SpanData> spans = flushSpans(this.tracerProvider, this.exporter);
+		SpanData span = spanWith(spans, "output.audio.url");
+		String uri = attribute(span, "output.audio.url");
+		assertThat(uri).contains("/audio-output/");
+		assertStored(uri, mp3);
+		assertThat(attribute(span, "output.audio.mime_type")).isEqualTo("audio/mpeg");
+	}
+
+	@Test
+	void transcriptionAudioIsOffloadedThroughTheWrapper() throws Exception {
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v1/audio/transcriptions"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withHeader("Content-Type", "text/plain")
+				.withBody("hello")));
+		byte[] wav = io.github.blobupload.AudioBlobs.fromPcm16(new byte[3_200], 16_000, 1, null).rawBytes();
+		OffloadingTranscriptionModel transcription = new OffloadingTranscriptionModel(this.transcriptionModel,
+				this.offloader, this.spanInfoResolver, this.observationRegistry);
+
+		String text = transcription.transcribe(new org.springframework.core.io.ByteArrayResource(wav) {
+			@Override
+			public String getFilename() {
+				return "hello.wav";
+			}
+		});
+
+		assertThat(text).isEqualTo("hello");
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		List<SpanData> spans = flushSpans(this.tracerProvider, this.exporter);
+		String uri = attribute(spanWith(spans, "input.audio.url"), "input.audio.url");
+		assertStored(uri, wav);
 	}
 
 	@Test
