@@ -1,5 +1,6 @@
 package io.github.blobupload.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -70,6 +71,10 @@ public class BlobUploadProperties {
 	private final Retry retry = new Retry();
 
 	private final SignedUrls signedUrls = new SignedUrls();
+
+	private final S3 s3 = new S3();
+
+	private final Azure azure = new Azure();
 
 	private final Health health = new Health();
 
@@ -162,6 +167,14 @@ public class BlobUploadProperties {
 
 	public Gcs getGcs() {
 		return this.gcs;
+	}
+
+	public S3 getS3() {
+		return this.s3;
+	}
+
+	public Azure getAzure() {
+		return this.azure;
 	}
 
 	public Ai getAi() {
@@ -307,6 +320,193 @@ public class BlobUploadProperties {
 
 		public void setExpiry(Duration expiry) {
 			this.expiry = expiry;
+		}
+
+	}
+
+	/**
+	 * The s3:// provider (needs software.amazon.awssdk:s3). Used only when the
+	 * application has no S3Client bean of its own; the client is built on first upload
+	 * from these settings and the AWS SDK's default credential chain.
+	 */
+	public static class S3 {
+
+		/**
+		 * Endpoint of an S3-compatible store, such as http://127.0.0.1:9000 for MinIO.
+		 * Defaults to the AWS endpoint of the region.
+		 */
+		private @Nullable URI endpoint;
+
+		/**
+		 * AWS region, such as eu-west-1. Defaults to the SDK's region chain (AWS_REGION,
+		 * the profile file, instance metadata).
+		 */
+		private @Nullable String region;
+
+		/**
+		 * Whether to address buckets as http://endpoint/bucket rather than
+		 * http://bucket.endpoint, as most S3-compatible stores need.
+		 */
+		private boolean pathStyleAccess = false;
+
+		/**
+		 * Server-side encryption requested with each object: 'bucket-default' (send
+		 * nothing), 'aes256' (SSE-S3) or 'aws-kms' (SSE-KMS, see kms-key-id).
+		 */
+		private ServerSideEncryption serverSideEncryption = ServerSideEncryption.BUCKET_DEFAULT;
+
+		/**
+		 * KMS key id or ARN for 'aws-kms' encryption. Defaults to the AWS managed key
+		 * (aws/s3).
+		 */
+		private @Nullable String kmsKeyId;
+
+		/** Blobs larger than this are sent as a multipart upload; at least 5MB. */
+		private DataSize multipartThreshold = DataSize.ofMegabytes(16);
+
+		/** Size of each part of a multipart upload; at least 5MB. */
+		private DataSize partSize = DataSize.ofMegabytes(8);
+
+		public @Nullable URI getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(@Nullable URI endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public @Nullable String getRegion() {
+			return this.region;
+		}
+
+		public void setRegion(@Nullable String region) {
+			this.region = region;
+		}
+
+		public boolean isPathStyleAccess() {
+			return this.pathStyleAccess;
+		}
+
+		public void setPathStyleAccess(boolean pathStyleAccess) {
+			this.pathStyleAccess = pathStyleAccess;
+		}
+
+		public ServerSideEncryption getServerSideEncryption() {
+			return this.serverSideEncryption;
+		}
+
+		public void setServerSideEncryption(ServerSideEncryption serverSideEncryption) {
+			this.serverSideEncryption = serverSideEncryption;
+		}
+
+		public @Nullable String getKmsKeyId() {
+			return this.kmsKeyId;
+		}
+
+		public void setKmsKeyId(@Nullable String kmsKeyId) {
+			this.kmsKeyId = kmsKeyId;
+		}
+
+		public DataSize getMultipartThreshold() {
+			return this.multipartThreshold;
+		}
+
+		public void setMultipartThreshold(DataSize multipartThreshold) {
+			this.multipartThreshold = multipartThreshold;
+		}
+
+		public DataSize getPartSize() {
+			return this.partSize;
+		}
+
+		public void setPartSize(DataSize partSize) {
+			this.partSize = partSize;
+		}
+
+		/** Server-side encryption of S3 objects. */
+		public enum ServerSideEncryption {
+
+			/** Send no encryption header: the bucket's default encryption applies. */
+			BUCKET_DEFAULT,
+
+			/** SSE-S3: keys managed by S3 ({@code AES256}). */
+			AES256,
+
+			/** SSE-KMS: a KMS key ({@code aws:kms}). */
+			AWS_KMS
+
+		}
+
+	}
+
+	/**
+	 * The azblob:// provider (needs com.azure:azure-storage-blob). Used only when the
+	 * application has no BlobServiceClient bean of its own; the client is built on first
+	 * upload from these settings.
+	 */
+	public static class Azure {
+
+		/**
+		 * Blob service endpoint, such as http://127.0.0.1:10000/devstoreaccount1 for
+		 * Azurite. Defaults to https://ACCOUNT.blob.core.windows.net for the account named
+		 * in the prefix, or the endpoint of the connection string.
+		 */
+		private @Nullable String endpoint;
+
+		/**
+		 * Storage connection string (account name and key, or a SAS). When not set, the
+		 * client authenticates with Microsoft Entra ID through DefaultAzureCredential,
+		 * which needs com.azure:azure-identity.
+		 */
+		private @Nullable String connectionString;
+
+		/** Encryption scope to write blobs with. Defaults to the container's default. */
+		private @Nullable String encryptionScope;
+
+		/** Blobs larger than this are staged as blocks rather than sent in one request. */
+		private DataSize blockUploadThreshold = DataSize.ofMegabytes(16);
+
+		/** Size of each staged block. */
+		private DataSize blockSize = DataSize.ofMegabytes(8);
+
+		public @Nullable String getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(@Nullable String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public @Nullable String getConnectionString() {
+			return this.connectionString;
+		}
+
+		public void setConnectionString(@Nullable String connectionString) {
+			this.connectionString = connectionString;
+		}
+
+		public @Nullable String getEncryptionScope() {
+			return this.encryptionScope;
+		}
+
+		public void setEncryptionScope(@Nullable String encryptionScope) {
+			this.encryptionScope = encryptionScope;
+		}
+
+		public DataSize getBlockUploadThreshold() {
+			return this.blockUploadThreshold;
+		}
+
+		public void setBlockUploadThreshold(DataSize blockUploadThreshold) {
+			this.blockUploadThreshold = blockUploadThreshold;
+		}
+
+		public DataSize getBlockSize() {
+			return this.blockSize;
+		}
+
+		public void setBlockSize(DataSize blockSize) {
+			this.blockSize = blockSize;
 		}
 
 	}

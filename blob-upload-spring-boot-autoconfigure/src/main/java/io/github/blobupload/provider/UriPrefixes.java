@@ -15,9 +15,9 @@ public final class UriPrefixes {
 	private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 
 	private static final Map<String, String> KNOWN_PROVIDERS = Map.of("s3",
-			"software.amazon.awssdk:s3 (or io.awspring.cloud:spring-cloud-aws-starter-s3)", "gs",
+			"software.amazon.awssdk:s3 (the AWS SDK v2 S3 client)", "gs",
 			"com.google.cloud:google-cloud-storage", "azblob",
-			"com.azure:azure-storage-blob (or com.azure.spring:spring-cloud-azure-starter-storage-blob)");
+			"com.azure:azure-storage-blob (and com.azure:azure-identity for Microsoft Entra ID credentials)");
 
 	private UriPrefixes() {
 	}

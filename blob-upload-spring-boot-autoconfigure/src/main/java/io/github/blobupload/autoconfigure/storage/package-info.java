@@ -1,6 +1,7 @@
 /**
- * Auto-configuration of the cloud storage providers, each active when its SDK is on the
- * class path and building its client only when a prefix of its scheme is used.
+ * Auto-configuration of the cloud storage providers: one class per provider, each active
+ * only when that provider's SDK is on the classpath. Clients are obtained on first
+ * upload, so an application that does not use a provider needs none of its settings.
  */
 @NullMarked
 package io.github.blobupload.autoconfigure.storage;

@@ -1,0 +1,112 @@
+package io.github.blobupload.autoconfigure.storage;
+
+import java.time.Duration;
+
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
+import io.github.blobupload.autoconfigure.BlobUploadProperties;
+import io.github.blobupload.provider.LazyClient;
+import io.github.blobupload.provider.azure.AzureBlobStorageProvider;
+import io.github.blobupload.provider.azure.AzureUploadOptions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Auto-configuration of the {@code azblob://} provider, active when the Azure Storage
+ * Blob client ({@code com.azure:azure-storage-blob}) is on the classpath. The
+ * application's own {@link BlobServiceClient} bean is used when there is one; otherwise
+ * a client per storage account is built on first upload from
+ * {@code blob.upload.azure.*} (a connection string, or Microsoft Entra ID through
+ * {@code DefaultAzureCredential} when {@code com.azure:azure-identity} is present), with
+ * the SDK's own retries off (the upload engine retries).
+ */
+@AutoConfiguration
+@ConditionalOnClass(BlobServiceClient.class)
+@EnableConfigurationProperties(BlobUploadProperties.class)
+public final class AzureStorageAutoConfiguration {
+
+	private static final String PREFIX = "blob.upload.azure.";
+
+	private static final String AZURE_IDENTITY = "com.azure.identity.DefaultAzureCredentialBuilder";
+
+	@Bean
+	@ConditionalOnMissingBean
+	AzureBlobStorageProvider azureBlobStorageProvider(BlobUploadProperties properties,
+			ObjectProvider<BlobServiceClient> blobServiceClient) {
+		BlobUploadProperties.Azure azure = properties.getAzure();
+		AzureUploadOptions options = options(azure, properties.getSignedUrls());
+		return new AzureBlobStorageProvider((account) -> LazyClient.of("Azure Blob client for " + account,
+				blobServiceClient::getIfAvailable, () -> buildClient(account, azure)), options);
+	}
+
+	private static AzureUploadOptions options(BlobUploadProperties.Azure azure,
+			BlobUploadProperties.SignedUrls signedUrls) {
+		long threshold = size("block-upload-threshold", azure.getBlockUploadThreshold(),
+				AzureUploadOptions.MAX_SINGLE_UPLOAD_SIZE);
+		long blockSize = size("block-size", azure.getBlockSize(), Integer.MAX_VALUE);
+		Duration expiry = null;
+		if (signedUrls.isEnabled()) {
+			expiry = signedUrls.getExpiry();
+			if (expiry == null || expiry.isNegative() || expiry.isZero()) {
+				throw new InvalidConfigurationPropertyValueException("blob.upload.signed-urls.expiry", expiry,
+						"SAS URLs must expire after a positive duration.");
+			}
+		}
+		String scope = azure.getEncryptionScope();
+		return new AzureUploadOptions(threshold, blockSize, (scope != null && !scope.isBlank()) ? scope.strip() : null,
+				expiry);
+	}
+
+	private static long size(String name, @Nullable DataSize size, long max) {
+		if (size == null || size.toBytes() < 1 || size.toBytes() > max) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + name, size,
+					"It must be a positive size of at most " + max + " bytes.");
+		}
+		return size.toBytes();
+	}
+
+	private static BlobServiceClient buildClient(String account, BlobUploadProperties.Azure azure) {
+		BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
+			// The upload engine retries with backoff; SDK retries would multiply its attempts.
+			.retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Duration) null, null, null, null));
+		String endpoint = azure.getEndpoint();
+		String connectionString = azure.getConnectionString();
+		if (connectionString != null && !connectionString.isBlank()) {
+			builder.connectionString(connectionString.strip());
+			if (endpoint != null && !endpoint.isBlank()) {
+				builder.endpoint(endpoint.strip());
+			}
+			return builder.buildClient();
+		}
+		builder.endpoint((endpoint != null && !endpoint.isBlank()) ? endpoint.strip()
+				: "https://" + account + ".blob.core.windows.net");
+		if (!ClassUtils.isPresent(AZURE_IDENTITY, AzureStorageAutoConfiguration.class.getClassLoader())) {
+			throw new IllegalStateException("no credentials for the storage account '" + account
+					+ "': set blob.upload.azure.connection-string, add com.azure:azure-identity to use "
+					+ "DefaultAzureCredential, or declare a BlobServiceClient bean");
+		}
+		return EntraId.configure(builder).buildClient();
+	}
+
+	/** Keeps the azure-identity types out of the outer class, which must load without them. */
+	private static final class EntraId {
+
+		static BlobServiceClientBuilder configure(BlobServiceClientBuilder builder) {
+			return builder.credential(new DefaultAzureCredentialBuilder().build());
+		}
+
+	}
+
+}

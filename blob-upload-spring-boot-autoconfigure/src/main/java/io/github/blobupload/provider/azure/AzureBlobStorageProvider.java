@@ -1,0 +1,161 @@
+package io.github.blobupload.provider.azure;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import com.azure.storage.blob.BlobServiceClient;
+import io.github.blobupload.BlobNamingStrategy;
+import io.github.blobupload.ObjectKeys;
+import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.provider.BlobStorageProvider;
+import io.github.blobupload.provider.LazyClient;
+
+/**
+ * Provides {@code azblob://ACCOUNT/CONTAINER[/prefix]} prefixes. The
+ * {@link BlobServiceClient} of each account is obtained on first use, so an application
+ * that never uploads to Azure needs no Azure account or credentials.
+ */
+public class AzureBlobStorageProvider implements BlobStorageProvider, AutoCloseable {
+
+	/** The scheme served. */
+	public static final String SCHEME = "azblob";
+
+	private static final String EXAMPLE = "azblob://myaccount/my-container or azblob://myaccount/my-container/genai";
+
+	private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
+
+	private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]");
+
+	private final Function<String, LazyClient<BlobServiceClient>> clientFactory;
+
+	private final Map<String, LazyClient<BlobServiceClient>> clients = new ConcurrentHashMap<>();
+
+	private final Map<String, AzureBlobUploader> uploaders = new ConcurrentHashMap<>();
+
+	private final AzureUploadOptions options;
+
+	/**
+	 * Creates a provider.
+	 * @param clientFactory gives the lazily obtained client for a storage account name;
+	 * called once per account
+	 * @param options how blobs are written
+	 */
+	public AzureBlobStorageProvider(Function<String, LazyClient<BlobServiceClient>> clientFactory,
+			AzureUploadOptions options) {
+		this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory must not be null");
+		this.options = Objects.requireNonNull(options, "options must not be null");
+	}
+
+	@Override
+	public String scheme() {
+		return SCHEME;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * When signed URLs are enabled, this starts preparing the container client on a
+	 * background thread, so that {@code uploadAsync} never waits for it.
+	 */
+	@Override
+	public SimpleBlobUploader createUploader(String uriPrefix, BlobNamingStrategy naming) {
+		Location location = parse(uriPrefix);
+		LazyClient<BlobServiceClient> client = this.clients.computeIfAbsent(location.account(), this.clientFactory);
+		AzureBlobUploader uploader = new AzureBlobUploader(location.account(), location.container(),
+				location.blobPrefix(), naming, client, this.options);
+		this.uploaders.put(uriPrefix, uploader);
+		if (this.options.signedUrlExpiry() != null) {
+			uploader.prepareInBackground();
+		}
+		return uploader;
+	}
+
+	/**
+	 * Returns a future that completes when every uploader created so far can make SAS
+	 * URLs, so that the first blobs are recorded with a SAS URL rather than an
+	 * {@code azblob://} URI.
+	 * @return the future; completed at once when signed URLs are disabled
+	 */
+	public CompletableFuture<?> signedUrlsReady() {
+		if (this.options.signedUrlExpiry() == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return CompletableFuture.allOf(this.uploaders.values()
+			.stream()
+			.map(AzureBlobUploader::prepareInBackground)
+			.toArray(CompletableFuture[]::new));
+	}
+
+	/**
+	 * Returns the options blobs are written with.
+	 * @return the options
+	 */
+	public AzureUploadOptions options() {
+		return this.options;
+	}
+
+	/** Releases the clients this provider built. */
+	@Override
+	public void close() {
+		this.clients.values().forEach(LazyClient::close);
+	}
+
+	/**
+	 * Parses an {@code azblob://} prefix.
+	 * @param uriPrefix the prefix
+	 * @return the account, container and blob-name prefix (empty, or ending with
+	 * {@code /})
+	 * @throws IllegalArgumentException if the prefix is not a usable {@code azblob://}
+	 * prefix
+	 */
+	static Location parse(String uriPrefix) {
+		if (!uriPrefix.toLowerCase(Locale.ROOT).startsWith(SCHEME + "://")) {
+			throw new IllegalArgumentException("'" + uriPrefix
+					+ "' is not an azblob:// prefix; use azblob://ACCOUNT/CONTAINER[/prefix], for example " + EXAMPLE);
+		}
+		String[] parts = uriPrefix.substring(SCHEME.length() + 3).split("/", 3);
+		String account = parts[0];
+		String container = (parts.length > 1) ? parts[1] : "";
+		String path = (parts.length > 2) ? parts[2] : "";
+		while (path.endsWith("/")) {
+			path = path.substring(0, path.length() - 1);
+		}
+		if (account.isEmpty() || container.isEmpty()) {
+			throw new IllegalArgumentException("'" + uriPrefix
+					+ "' must name a storage account and a container: azblob://ACCOUNT/CONTAINER[/prefix], for example "
+					+ EXAMPLE);
+		}
+		if (!ACCOUNT.matcher(account).matches()) {
+			throw new IllegalArgumentException("'" + account + "' in '" + uriPrefix
+					+ "' is not a valid storage account name (3 to 24 lower-case letters and digits); for example "
+					+ EXAMPLE);
+		}
+		if (!CONTAINER.matcher(container).matches()) {
+			throw new IllegalArgumentException("'" + container + "' in '" + uriPrefix
+					+ "' is not a valid container name (3 to 63 lower-case letters, digits and single hyphens, "
+					+ "starting and ending with a letter or digit); for example " + EXAMPLE);
+		}
+		if (!ObjectKeys.isSafePath(path)) {
+			throw new IllegalArgumentException("The path '" + path + "' in '" + uriPrefix
+					+ "' must be made of segments of the characters A-Z a-z 0-9 . _ - (not starting with a dot), "
+					+ "separated by single slashes; for example " + EXAMPLE);
+		}
+		return new Location(account, container, path.isEmpty() ? "" : path + "/");
+	}
+
+	/**
+	 * A parsed prefix.
+	 *
+	 * @param account the storage account name
+	 * @param container the container
+	 * @param blobPrefix the blob-name prefix, empty or ending with {@code /}
+	 */
+	record Location(String account, String container, String blobPrefix) {
+	}
+
+}

@@ -1,0 +1,293 @@
+package io.github.blobupload.provider.azure;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobContainerClientBuilder;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
+import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
+import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
+import com.azure.storage.blob.sas.BlobSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.blob.specialized.BlockBlobClient;
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobNamingStrategy;
+import io.github.blobupload.ObjectKeys;
+import io.github.blobupload.PermanentUploadException;
+import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.provider.LazyClient;
+import io.github.blobupload.provider.ObjectMetadata;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes blobs to one container under one name prefix as block blobs. The content type
+ * and labels (as metadata, see {@link ObjectMetadata}) are sent with the blob in the
+ * request that creates it; no public access is set. Blobs above the block-upload
+ * threshold are staged block by block and committed with their headers and metadata;
+ * each request body is a read-only view of the blob's array, not a copy.
+ * <p>
+ * Errors are classified for the upload engine: answers that retrying cannot change
+ * (missing container, authentication or authorization failure, bad request) become
+ * {@link PermanentUploadException}s naming the container and the store's answer;
+ * throttling ({@code ServerBusy}), 5xx answers, timeouts and connection failures become
+ * plain {@link IOException}s, which the engine retries.
+ */
+public class AzureBlobUploader implements SimpleBlobUploader {
+
+	private static final Logger logger = LoggerFactory.getLogger(AzureBlobUploader.class);
+
+	/** Error codes sent with a 4xx status that are worth retrying. */
+	private static final Set<String> RETRYABLE_CODES = Set.of("OperationTimedOut", "ServerBusy", "InternalError");
+
+	private final String account;
+
+	private final String container;
+
+	private final String blobPrefix;
+
+	private final String uriPrefix;
+
+	private final BlobNamingStrategy naming;
+
+	private final AzureUploadOptions options;
+
+	private final LazyClient<BlobContainerClient> containerClient;
+
+	private final AtomicBoolean signingUnavailableLogged = new AtomicBoolean();
+
+	/**
+	 * Creates an uploader.
+	 * @param account the storage account name
+	 * @param container the container
+	 * @param blobPrefix the blob-name prefix: empty, or safe segments ending with
+	 * {@code /}
+	 * @param naming how blobs are named
+	 * @param serviceClient the account's client, obtained on first upload
+	 * @param options how blobs are written
+	 */
+	public AzureBlobUploader(String account, String container, String blobPrefix, BlobNamingStrategy naming,
+			LazyClient<BlobServiceClient> serviceClient, AzureUploadOptions options) {
+		this.account = Objects.requireNonNull(account, "account must not be null");
+		this.container = Objects.requireNonNull(container, "container must not be null");
+		this.blobPrefix = Objects.requireNonNull(blobPrefix, "blobPrefix must not be null");
+		this.uriPrefix = AzureBlobStorageProvider.SCHEME + "://" + account + "/" + container + "/" + blobPrefix;
+		this.naming = Objects.requireNonNull(naming, "naming must not be null");
+		this.options = Objects.requireNonNull(options, "options must not be null");
+		Objects.requireNonNull(serviceClient, "serviceClient must not be null");
+		this.containerClient = LazyClient.of("Azure container client " + container, () -> null,
+				() -> containerClient(serviceClient.get()));
+	}
+
+	private BlobContainerClient containerClient(BlobServiceClient service) {
+		String serviceAccount = service.getAccountName();
+		if (serviceAccount != null && !serviceAccount.equalsIgnoreCase(this.account)) {
+			throw new IllegalStateException("the BlobServiceClient is for the storage account '" + serviceAccount
+					+ "', not '" + this.account + "' named by " + this.uriPrefix);
+		}
+		if (this.options.encryptionScope() == null) {
+			return service.getBlobContainerClient(this.container);
+		}
+		// Same pipeline (credentials, retry policy), plus the encryption scope.
+		return new BlobContainerClientBuilder().pipeline(service.getHttpPipeline())
+			.endpoint(service.getAccountUrl() + "/" + this.container)
+			.encryptionScope(this.options.encryptionScope())
+			.buildClient();
+	}
+
+	/**
+	 * Obtains the container client on a background thread, so that SAS URLs can be made
+	 * without blocking {@link #generateDestinationUri(Blob)}.
+	 * @return a future that completes when the client is ready
+	 */
+	CompletableFuture<?> prepareInBackground() {
+		return this.containerClient.initializeInBackground();
+	}
+
+	/**
+	 * Returns {@code azblob://ACCOUNT/CONTAINER/prefix/NAME}, or, when signed URLs are
+	 * enabled and the client is ready, the blob's HTTPS URL with a read-only service SAS.
+	 * The SAS is an HMAC computed locally with the account key; a client without an
+	 * account key (Microsoft Entra ID credentials) cannot make one offline, and then the
+	 * {@code azblob://} URI is recorded and a warning logged once.
+	 * @param blob the blob
+	 * @return the URI to record
+	 * @throws IllegalArgumentException if the naming strategy returned an unsafe name
+	 */
+	@Override
+	public String generateDestinationUri(Blob blob) {
+		String name = this.naming.objectName(blob);
+		if (name.isEmpty() || name.indexOf('/') >= 0 || !ObjectKeys.isSafePath(name)) {
+			throw new IllegalArgumentException("the naming strategy returned an unsafe object name");
+		}
+		if (this.options.signedUrlExpiry() != null) {
+			BlobContainerClient client = this.containerClient.getIfReady();
+			if (client != null) {
+				try {
+					var blobClient = client.getBlobClient(this.blobPrefix + name);
+					String sas = blobClient.generateSas(new BlobServiceSasSignatureValues(
+							OffsetDateTime.now().plus(this.options.signedUrlExpiry()),
+							new BlobSasPermission().setReadPermission(true)));
+					// The name holds only safe characters; getBlobUrl() would encode its slashes.
+					return client.getBlobContainerUrl() + "/" + this.blobPrefix + name + "?" + sas;
+				}
+				catch (RuntimeException ex) {
+					logSigningUnavailable(ex.getMessage());
+				}
+			}
+			else {
+				logSigningUnavailable("the client is not ready yet");
+			}
+		}
+		return this.uriPrefix + name;
+	}
+
+	private void logSigningUnavailable(@Nullable String why) {
+		if (this.signingUnavailableLogged.compareAndSet(false, true)) {
+			logger.warn("Recording azblob:// URIs instead of SAS URLs for container '{}': {} (logged once)",
+					this.container, why);
+		}
+	}
+
+	/**
+	 * Returns the blob name a recorded URI stands for: an {@code azblob://} URI of this
+	 * uploader, or a SAS URL whose last path segment is the object name.
+	 * @param uri a URI returned by {@link #generateDestinationUri(Blob)}
+	 * @return the blob name
+	 * @throws IllegalArgumentException if the URI is not one of this uploader's
+	 */
+	public String blobNameOf(String uri) {
+		String name;
+		if (uri.startsWith(this.uriPrefix)) {
+			name = uri.substring(this.uriPrefix.length());
+		}
+		else if (uri.startsWith("https://") || uri.startsWith("http://")) {
+			int query = uri.indexOf('?');
+			String path = (query < 0) ? uri : uri.substring(0, query);
+			name = path.substring(path.lastIndexOf('/') + 1);
+			if (!path.endsWith("/" + this.container + "/" + this.blobPrefix + name)) {
+				throw new IllegalArgumentException("'" + path + "' is not under " + this.uriPrefix);
+			}
+		}
+		else {
+			throw new IllegalArgumentException("'" + uri + "' is not under " + this.uriPrefix);
+		}
+		if (name.isEmpty() || name.indexOf('/') >= 0 || !ObjectKeys.isSafePath(name)) {
+			throw new IllegalArgumentException("'" + uri + "' holds an unsafe object name");
+		}
+		return this.blobPrefix + name;
+	}
+
+	@Override
+	public void uploadSync(String uri, Blob blob) throws IOException {
+		String blobName;
+		try {
+			blobName = blobNameOf(uri);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PermanentUploadException(ex.getMessage());
+		}
+		BlobContainerClient client;
+		try {
+			client = this.containerClient.get();
+		}
+		catch (RuntimeException ex) {
+			throw new PermanentUploadException("Cannot create the Azure Blob client for container '" + this.container
+					+ "' of account '" + this.account + "': " + ex.getMessage(), ex);
+		}
+		BlockBlobClient blockBlob = client.getBlobClient(blobName).getBlockBlobClient();
+		BlobHttpHeaders headers = new BlobHttpHeaders().setContentType(blob.contentType());
+		Map<String, String> metadata = ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.AZURE_MAX_TOTAL_BYTES);
+		try {
+			if (blob.size() > this.options.blockUploadThreshold()) {
+				uploadBlocks(blockBlob, blob, headers, metadata);
+			}
+			else {
+				blockBlob.uploadWithResponse(
+						new BlockBlobSimpleUploadOptions(BinaryData.fromByteBuffer(blob.asReadOnlyByteBuffer()))
+							.setHeaders(headers)
+							.setMetadata(metadata),
+						null, Context.NONE);
+			}
+		}
+		catch (RuntimeException ex) {
+			throw classify(ex);
+		}
+	}
+
+	private void uploadBlocks(BlockBlobClient blockBlob, Blob blob, BlobHttpHeaders headers,
+			Map<String, String> metadata) {
+		ByteBuffer content = blob.asReadOnlyByteBuffer();
+		int size = blob.size();
+		int blockSize = (int) this.options.blockSize();
+		List<String> blockIds = new ArrayList<>();
+		for (int offset = 0, index = 0; offset < size; offset += blockSize, index++) {
+			int length = Math.min(blockSize, size - offset);
+			// Block ids must all have the same length within a blob.
+			String blockId = Base64.getEncoder()
+				.encodeToString(String.format(Locale.ROOT, "block-%08d", index).getBytes(StandardCharsets.US_ASCII));
+			blockBlob.stageBlockWithResponse(
+					new BlockBlobStageBlockOptions(blockId, BinaryData.fromByteBuffer(content.slice(offset, length))),
+					null, Context.NONE);
+			blockIds.add(blockId);
+		}
+		blockBlob.commitBlockListWithResponse(
+				new BlockBlobCommitBlockListOptions(blockIds).setHeaders(headers).setMetadata(metadata), null,
+				Context.NONE);
+	}
+
+	/**
+	 * Turns a client exception into a permanent or a retryable upload failure.
+	 * @param ex what the client threw
+	 * @return the exception to throw
+	 */
+	IOException classify(RuntimeException ex) {
+		String where = "container '" + this.container + "' of account '" + this.account + "'";
+		if (ex instanceof BlobStorageException storage) {
+			int status = storage.getStatusCode();
+			String code = (storage.getErrorCode() != null) ? storage.getErrorCode().toString() : null;
+			String answer = "Azure answered " + status + ((code != null) ? " " + code : "");
+			if (isPermanent(status, code)) {
+				return new PermanentUploadException("Upload to " + where + " failed permanently; " + answer, ex);
+			}
+			return new IOException("Upload to " + where + " failed; " + answer, ex);
+		}
+		if (ex instanceof ClientAuthenticationException) {
+			return new PermanentUploadException(
+					"Upload to " + where + " failed permanently: the credentials were refused: " + ex.getMessage(), ex);
+		}
+		return new IOException("Upload to " + where + " failed: " + ex, ex);
+	}
+
+	static boolean isPermanent(int status, @Nullable String code) {
+		if (code != null && RETRYABLE_CODES.contains(code)) {
+			return false;
+		}
+		return status >= 300 && status < 500 && status != 408 && status != 429;
+	}
+
+	@Override
+	public String toString() {
+		return "AzureBlobUploader[" + this.uriPrefix + "]";
+	}
+
+}

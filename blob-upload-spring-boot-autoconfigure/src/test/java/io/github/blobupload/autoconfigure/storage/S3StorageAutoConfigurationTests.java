@@ -1,0 +1,147 @@
+package io.github.blobupload.autoconfigure.storage;
+
+import java.net.URI;
+
+import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.provider.LazyClient;
+import io.github.blobupload.provider.s3.S3BlobStorageProvider;
+import io.github.blobupload.provider.s3.S3UploadOptions;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conditions of {@link S3StorageAutoConfiguration}.
+ */
+class S3StorageAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(BlobUploadAutoConfiguration.class, S3StorageAutoConfiguration.class));
+
+	@Test
+	void providesTheS3ProviderWhenTheSdkIsPresent() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(S3BlobStorageProvider.class));
+	}
+
+	@Test
+	void backsOffWhenTheSdkIsMissingAndAnS3PrefixSaysWhichDependencyToAdd() {
+		this.runner.withClassLoader(new FilteredClassLoader(S3Client.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(S3BlobStorageProvider.class));
+		this.runner.withClassLoader(new FilteredClassLoader(S3Client.class))
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=s3://my-bucket/traces")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("blob.upload.uri-prefix")
+				.hasMessageContaining("software.amazon.awssdk:s3"));
+	}
+
+	@Test
+	void startsWithoutAnyAwsRegionOrCredentials() {
+		// The client is built on the first upload, not at startup.
+		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=s3://my-bucket/traces")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(BlobUploaderRegistry.class);
+				assertThat(context.getBean(BlobUploaderRegistry.class).getBlobUploader(null)).isNotNull();
+			});
+	}
+
+	@Test
+	void startsWithTheSdkPresentAndUploadingDisabled() {
+		this.runner.withPropertyValues("blob.upload.uri-prefix=s3://my-bucket")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void usersProviderBeanWins() {
+		this.runner.withUserConfiguration(UserProvider.class)
+			.run((context) -> assertThat(context).getBean(S3BlobStorageProvider.class)
+				.isSameAs(context.getBean(UserProvider.class).provider));
+	}
+
+	@Test
+	void prefixWithoutBucketFailsStartupNamingThePropertyAndValue() {
+		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=s3://")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("blob.upload.uri-prefix")
+				.hasMessageContaining("'s3://'")
+				.hasMessageContaining("names no bucket"));
+	}
+
+	@Test
+	void invalidBucketNameFailsStartup() {
+		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=s3://My_Bucket/x")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("blob.upload.uri-prefix")
+				.hasMessageContaining("not a valid S3 bucket name"));
+	}
+
+	@Test
+	void partSizeBelowTheS3MinimumFailsStartup() {
+		this.runner.withPropertyValues("blob.upload.s3.part-size=1MB")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("blob.upload.s3.part-size")
+				.hasMessageContaining("at least 5MB"));
+	}
+
+	@Test
+	void kmsKeyWithoutKmsEncryptionFailsStartup() {
+		this.runner.withPropertyValues("blob.upload.s3.kms-key-id=alias/blobs")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("blob.upload.s3.kms-key-id")
+				.hasMessageContaining("server-side-encryption=aws-kms"));
+	}
+
+	@Test
+	void signedUrlExpiryOverSevenDaysFailsStartup() {
+		this.runner.withPropertyValues("blob.upload.signed-urls.enabled=true", "blob.upload.signed-urls.expiry=8d")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("blob.upload.signed-urls.expiry")
+				.hasMessageContaining("7 days"));
+	}
+
+	@Test
+	void bindsUploadSettings() {
+		this.runner
+			.withPropertyValues("blob.upload.s3.server-side-encryption=aws-kms", "blob.upload.s3.kms-key-id=alias/blobs",
+					"blob.upload.s3.multipart-threshold=32MB", "blob.upload.s3.part-size=6MB",
+					"blob.upload.signed-urls.enabled=true", "blob.upload.signed-urls.expiry=2h")
+			.run((context) -> {
+				S3UploadOptions options = context.getBean(S3BlobStorageProvider.class).options();
+				assertThat(options.serverSideEncryption()).isEqualTo("aws:kms");
+				assertThat(options.kmsKeyId()).isEqualTo("alias/blobs");
+				assertThat(options.multipartThreshold()).isEqualTo(32L * 1024 * 1024);
+				assertThat(options.partSize()).isEqualTo(6L * 1024 * 1024);
+				assertThat(options.signedUrlExpiry()).hasHours(2);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserProvider {
+
+		final S3BlobStorageProvider provider = new S3BlobStorageProvider(
+				LazyClient.of("test", () -> null, () -> S3Client.builder()
+					.endpointOverride(URI.create("http://127.0.0.1:1"))
+					.build()),
+				null, S3UploadOptions.defaults());
+
+		@Bean
+		S3BlobStorageProvider userS3BlobStorageProvider() {
+			return this.provider;
+		}
+
+	}
+
+}

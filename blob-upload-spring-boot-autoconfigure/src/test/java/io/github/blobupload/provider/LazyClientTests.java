@@ -1,0 +1,68 @@
+package io.github.blobupload.provider;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link LazyClient}.
+ */
+class LazyClientTests {
+
+	@Test
+	void prefersTheExistingClientAndNeverClosesIt() {
+		Closeable users = new Closeable();
+		LazyClient<Closeable> lazy = LazyClient.of("test", () -> users, Closeable::new);
+		assertThat(lazy.getIfReady()).isNull();
+		assertThat(lazy.get()).isSameAs(users);
+		assertThat(lazy.isOwned()).isFalse();
+		lazy.close();
+		assertThat(users.closed).isZero();
+	}
+
+	@Test
+	void buildsOnceWhenThereIsNoExistingClientAndClosesWhatItBuilt() {
+		AtomicInteger builds = new AtomicInteger();
+		LazyClient<Closeable> lazy = LazyClient.of("test", () -> null, () -> {
+			builds.incrementAndGet();
+			return new Closeable();
+		});
+		Closeable built = lazy.get();
+		assertThat(lazy.get()).isSameAs(built);
+		assertThat(builds).hasValue(1);
+		assertThat(lazy.isOwned()).isTrue();
+		lazy.close();
+		assertThat(built.closed).isOne();
+		assertThatIllegalStateException().isThrownBy(lazy::get);
+	}
+
+	@Test
+	void aFailedBuildIsTriedAgain() throws Exception {
+		AtomicInteger builds = new AtomicInteger();
+		LazyClient<Closeable> lazy = LazyClient.of("test", () -> null, () -> {
+			if (builds.incrementAndGet() == 1) {
+				throw new IllegalStateException("no region");
+			}
+			return new Closeable();
+		});
+		assertThat(lazy.initializeInBackground()).failsWithin(5, TimeUnit.SECONDS);
+		assertThat(lazy.initializeInBackground().get(5, TimeUnit.SECONDS)).isNotNull();
+		assertThat(lazy.getIfReady()).isNotNull();
+	}
+
+	static final class Closeable implements AutoCloseable {
+
+		int closed;
+
+		@Override
+		public void close() {
+			this.closed++;
+		}
+
+	}
+
+}

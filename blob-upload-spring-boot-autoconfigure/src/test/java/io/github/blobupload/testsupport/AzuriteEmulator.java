@@ -1,0 +1,103 @@
+package io.github.blobupload.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+
+/**
+ * Azurite's blob service (installed from npm by the build into {@code target/azurite}),
+ * in memory on a free loopback port. {@link #shared()} starts one per test run;
+ * {@link #startNew()} starts a private one that a test may stop.
+ */
+public final class AzuriteEmulator implements AutoCloseable {
+
+	/** Azurite's well-known development account. */
+	public static final String ACCOUNT = "devstoreaccount1";
+
+	/** Azurite's well-known development account key (public, documented by Microsoft). */
+	public static final String ACCOUNT_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+	private static AzuriteEmulator shared;
+
+	private final EmulatorProcess process;
+
+	private final BlobServiceClient client;
+
+	private AzuriteEmulator(EmulatorProcess process) {
+		this.process = process;
+		this.client = new BlobServiceClientBuilder().connectionString(connectionString()).buildClient();
+	}
+
+	/**
+	 * Returns the emulator shared by all tests of this run, starting it on first use.
+	 * @return the shared emulator
+	 */
+	public static synchronized AzuriteEmulator shared() {
+		if (shared == null) {
+			shared = startNew();
+		}
+		return shared;
+	}
+
+	/**
+	 * Starts a new emulator that the caller owns and closes.
+	 * @return the running emulator
+	 */
+	public static AzuriteEmulator startNew() {
+		Path dir = Path.of(EmulatorProcess.requiredProperty("blobupload.azurite.dir")).toAbsolutePath();
+		Path main = dir.resolve("node_modules/azurite/dist/src/blob/main.js");
+		if (!Files.isRegularFile(main)) {
+			throw new IllegalStateException(main + " is missing: the build installs Azurite with npm in "
+					+ "pre-integration-test; run ./mvnw verify");
+		}
+		int port = EmulatorProcess.freePort();
+		return new AzuriteEmulator(EmulatorProcess.start("azurite",
+				List.of("node", main.toString(), "--inMemoryPersistence", "--blobHost", "127.0.0.1", "--blobPort",
+						Integer.toString(port), "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent"),
+				port, Duration.ofSeconds(60)));
+	}
+
+	/**
+	 * Returns the account's blob endpoint.
+	 * @return {@code http://127.0.0.1:PORT/devstoreaccount1}
+	 */
+	public String endpoint() {
+		return "http://127.0.0.1:" + this.process.port() + "/" + ACCOUNT;
+	}
+
+	/**
+	 * Returns a connection string for the development account.
+	 * @return the connection string
+	 */
+	public String connectionString() {
+		return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + ACCOUNT_KEY
+				+ ";BlobEndpoint=" + endpoint() + ";";
+	}
+
+	/**
+	 * Returns a client of this emulator for checking what was stored.
+	 * @return the client
+	 */
+	public BlobServiceClient client() {
+		return this.client;
+	}
+
+	/**
+	 * Creates a container.
+	 * @param container the container name
+	 */
+	public void createContainer(String container) {
+		this.client.createBlobContainer(container);
+	}
+
+	/** Stops the emulator. */
+	@Override
+	public void close() {
+		this.process.close();
+	}
+
+}

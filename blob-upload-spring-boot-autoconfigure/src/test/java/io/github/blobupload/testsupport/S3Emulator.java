@@ -1,0 +1,122 @@
+package io.github.blobupload.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * An S3-compatible server (s3proxy with the in-memory {@code transient} store) run out of
+ * process on a free loopback port. {@link #shared()} starts one per test run;
+ * {@link #startNew()} starts a private one that a test may stop.
+ */
+public final class S3Emulator implements AutoCloseable {
+
+	/** The access key the emulator accepts; the build passes it as {@code aws.accessKeyId}. */
+	public static final String ACCESS_KEY = "blob-upload-test";
+
+	/** The secret key the emulator accepts; the build passes it as {@code aws.secretAccessKey}. */
+	public static final String SECRET_KEY = "blob-upload-test-secret";
+
+	/** The region clients are configured with. */
+	public static final String REGION = "us-east-1";
+
+	private static S3Emulator shared;
+
+	private final EmulatorProcess process;
+
+	private final S3Client client;
+
+	private S3Emulator(EmulatorProcess process) {
+		this.process = process;
+		this.client = newClient();
+	}
+
+	/**
+	 * Returns the emulator shared by all tests of this run, starting it on first use.
+	 * @return the shared emulator
+	 */
+	public static synchronized S3Emulator shared() {
+		if (shared == null) {
+			shared = startNew();
+		}
+		return shared;
+	}
+
+	/**
+	 * Starts a new emulator that the caller owns and closes.
+	 * @return the running emulator
+	 */
+	public static S3Emulator startNew() {
+		String jar = EmulatorProcess.requiredProperty("blobupload.s3proxy.jar");
+		int port = EmulatorProcess.freePort();
+		try {
+			Path properties = Files.createTempFile("s3proxy", ".properties");
+			properties.toFile().deleteOnExit();
+			Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
+					"s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + ACCESS_KEY,
+					"s3proxy.credential=" + SECRET_KEY, "jclouds.provider=transient", "jclouds.identity=unused",
+					"jclouds.credential=unused", ""));
+			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			return new S3Emulator(EmulatorProcess.start("s3proxy", List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+					"-jar", Path.of(jar).toAbsolutePath().toString(), "--properties", properties.toString()), port,
+					Duration.ofSeconds(60)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Returns the endpoint.
+	 * @return {@code http://127.0.0.1:PORT}
+	 */
+	public URI endpoint() {
+		return URI.create("http://127.0.0.1:" + this.process.port());
+	}
+
+	/**
+	 * Returns a client of this emulator for checking what was stored.
+	 * @return the client
+	 */
+	public S3Client client() {
+		return this.client;
+	}
+
+	/**
+	 * Creates a new S3 client of this emulator (path-style, static credentials).
+	 * @return a client the caller closes
+	 */
+	public S3Client newClient() {
+		return S3Client.builder()
+			.endpointOverride(endpoint())
+			.region(Region.of(REGION))
+			.forcePathStyle(true)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+			.build();
+	}
+
+	/**
+	 * Creates a bucket.
+	 * @param bucket the bucket name
+	 */
+	public void createBucket(String bucket) {
+		this.client.createBucket((request) -> request.bucket(bucket));
+	}
+
+	/** Stops the emulator. */
+	@Override
+	public void close() {
+		this.client.close();
+		this.process.close();
+	}
+
+}
