@@ -1,0 +1,133 @@
+package io.github.blobupload.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.github.blobupload.AsyncUploadOptions;
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobNamingStrategies;
+import io.github.blobupload.BlobUploaders;
+import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.ai.BlobOffloadAdvisor;
+import io.github.blobupload.ai.MediaOffloader;
+import io.github.blobupload.ai.SpringAiMedia;
+import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * The caller's cost of {@link BlobOffloadAdvisor} on a {@code ChatClient} call with a
+ * 1 MB image: {@code baseline} is the same call through a {@code ChatClient} without the
+ * advisor. The model is an in-process fake that answers at once, so the figure is the
+ * advisor's cost against the cheapest possible call (with a real model, network time
+ * dwarfs it). Each invocation sends new content (a fresh array with a counter in its
+ * first bytes) so that neither the offloader's memo nor the engine's dedupe short-cuts
+ * the hashing; both methods pay for that copy. The provider discards the bytes. Run with
+ * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport AdvisorOverheadBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class AdvisorOverheadBenchmark {
+
+	private static final int IMAGE_BYTES = 1024 * 1024;
+
+	private byte[] image;
+
+	private long counter;
+
+	private ManagedBlobUploader uploader;
+
+	private ChatClient plain;
+
+	private ChatClient advised;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		this.image = new byte[IMAGE_BYTES];
+		ThreadLocalRandom.current().nextBytes(this.image);
+		ChatModel model = (prompt) -> new ChatResponse(List.of(new Generation(new AssistantMessage("A square."))));
+		this.uploader = discardingUploader();
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder().defaultUploader(this.uploader).build();
+		BlobOffloadAdvisor advisor = BlobOffloadAdvisor
+			.builder(new SpringAiMedia(MediaOffloader.builder(registry).build(), false))
+			.build();
+		this.plain = ChatClient.builder(model).build();
+		this.advised = ChatClient.builder(model).defaultAdvisors(advisor).build();
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.uploader.shutdown(Duration.ofSeconds(10));
+	}
+
+	@Benchmark
+	public String baseline() {
+		return call(this.plain);
+	}
+
+	@Benchmark
+	public String withAdvisor() {
+		return call(this.advised);
+	}
+
+	private String call(ChatClient client) {
+		byte[] content = this.image.clone();
+		long n = ++this.counter;
+		for (int i = 0; i < 8; i++) {
+			content[i] = (byte) (n >>> (8 * i));
+		}
+		Media media = Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(content).build();
+		return client.prompt().user((user) -> user.text("What is this?").media(media)).call().content();
+	}
+
+	private static ManagedBlobUploader discardingUploader() {
+		SimpleBlobUploader discard = new SimpleBlobUploader() {
+
+			@Override
+			public String generateDestinationUri(Blob blob) {
+				return "discard:///" + BlobNamingStrategies.contentAddressed().objectName(blob);
+			}
+
+			@Override
+			public void uploadSync(String uri, Blob blob) {
+			}
+
+		};
+		return BlobUploaders.fromSimpleBlobUploader(discard,
+				AsyncUploadOptions.builder()
+					.name("advisor-benchmark")
+					.maxQueueSize(100_000)
+					.maxQueueBytes(Long.MAX_VALUE / 2)
+					.maxBlobBytes(64L * 1024 * 1024)
+					.dedupeCacheSize(0)
+					.logInterval(Duration.ofHours(1))
+					.build());
+	}
+
+}

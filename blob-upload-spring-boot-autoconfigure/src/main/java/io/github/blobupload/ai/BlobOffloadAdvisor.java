@@ -1,0 +1,205 @@
+package io.github.blobupload.ai;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.blobupload.internal.RateLimitedLogger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+
+import org.springframework.ai.chat.client.ChatClientMessageAggregator;
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisor;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.content.Media;
+import org.springframework.ai.content.MediaContent;
+import org.springframework.core.Ordered;
+
+/**
+ * A {@code ChatClient} advisor that offloads the media of each call to storage: prompt
+ * media before the call (so uploads overlap with the model's work), response media after
+ * it. For streams, the response is aggregated and its media offloaded once, at
+ * completion.
+ * <p>
+ * The request is passed on unchanged: the model receives the original media. The
+ * response is returned with a list of {@link OffloadedMedia} in its context under
+ * {@link #OFFLOADED_MEDIA} (calls only; streams report through
+ * {@link BlobOffloadListener}). The span attributes are written by
+ * {@link BlobOffloadObservationFilter} on the model's span, with the same URIs: both go
+ * through one {@link MediaOffloader}, which uploads each media object once.
+ * <p>
+ * Never throws into the call: failures are logged (rate-limited) and counted.
+ */
+public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
+
+	/** The key under which the response context holds the {@code List<OffloadedMedia>}. */
+	public static final String OFFLOADED_MEDIA = "blob.upload.offloaded-media";
+
+	/**
+	 * The default order: late, so that the advisor sees the prompt as it is sent to the
+	 * model (after memory and retrieval advisors have added to it).
+	 */
+	public static final int DEFAULT_ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
+
+	private final SpringAiMedia media;
+
+	private final SpanInfoResolver spans;
+
+	private final int order;
+
+	private final RateLimitedLogger errors = new RateLimitedLogger(LoggerFactory.getLogger(BlobOffloadAdvisor.class),
+			Duration.ofMinutes(1));
+
+	private BlobOffloadAdvisor(Builder builder) {
+		this.media = Objects.requireNonNull(builder.media, "media must not be null");
+		this.spans = builder.spans;
+		this.order = builder.order;
+	}
+
+	/**
+	 * Starts building an advisor.
+	 * @param media walks prompts and responses and offloads their media
+	 * @return a builder
+	 */
+	public static Builder builder(SpringAiMedia media) {
+		return new Builder(media);
+	}
+
+	@Override
+	public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
+		SpanInfo span = this.spans.current();
+		List<OffloadedMedia> offloaded = new ArrayList<>();
+		offloadPrompt(request, span, offloaded);
+		ChatClientResponse response = chain.nextCall(request);
+		offloadResponse(response.chatResponse(), span, offloaded);
+		if (offloaded.isEmpty()) {
+			return response;
+		}
+		try {
+			return response.mutate().context(OFFLOADED_MEDIA, List.copyOf(offloaded)).build();
+		}
+		catch (RuntimeException ex) {
+			this.errors.warn(() -> "Could not add the offloaded media to the response context", ex);
+			return response;
+		}
+	}
+
+	@Override
+	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
+		SpanInfo span = this.spans.current();
+		List<OffloadedMedia> offloaded = new ArrayList<>();
+		offloadPrompt(request, span, offloaded);
+		return new ChatClientMessageAggregator().aggregateChatClientResponse(chain.nextStream(request),
+				(aggregated) -> offloadResponse(aggregated.chatResponse(), span, offloaded));
+	}
+
+	private void offloadPrompt(ChatClientRequest request, SpanInfo span, List<OffloadedMedia> offloaded) {
+		try {
+			List<Message> messages = request.prompt().getInstructions();
+			for (int i = 0; i < messages.size(); i++) {
+				offloadAll(messages.get(i), true, span, i, offloaded);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.warn(() -> "Could not offload the prompt's media", ex);
+		}
+	}
+
+	private void offloadResponse(@Nullable ChatResponse response, SpanInfo span, List<OffloadedMedia> offloaded) {
+		if (response == null) {
+			return;
+		}
+		try {
+			List<Generation> generations = response.getResults();
+			for (int i = 0; i < generations.size(); i++) {
+				offloadAll(generations.get(i).getOutput(), false, span, i, offloaded);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.warn(() -> "Could not offload the response's media", ex);
+		}
+	}
+
+	private void offloadAll(@Nullable Message message, boolean input, SpanInfo span, int messageIndex,
+			List<OffloadedMedia> offloaded) {
+		if (!(message instanceof MediaContent content) || content.getMedia() == null || content.getMedia().isEmpty()) {
+			return;
+		}
+		List<Media> media = content.getMedia();
+		if (!this.media.offloader().shouldOffload(span)) {
+			this.media.offloader().countSkipped(media.size());
+			return;
+		}
+		for (int j = 0; j < media.size(); j++) {
+			offloaded.add(this.media.offload(media.get(j), input, span, messageIndex, j));
+		}
+	}
+
+	@Override
+	public String getName() {
+		return "BlobOffloadAdvisor";
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	@Override
+	public String toString() {
+		return "BlobOffloadAdvisor[order=" + this.order + "]";
+	}
+
+	/** Builds a {@link BlobOffloadAdvisor}. */
+	public static final class Builder {
+
+		private final SpringAiMedia media;
+
+		private SpanInfoResolver spans = SpanInfoResolver.NONE;
+
+		private int order = DEFAULT_ORDER;
+
+		private Builder(SpringAiMedia media) {
+			this.media = media;
+		}
+
+		/**
+		 * Sets how the current span is found (default: none, media never skipped).
+		 * @param spans the resolver
+		 * @return this builder
+		 */
+		public Builder spanInfoResolver(SpanInfoResolver spans) {
+			this.spans = Objects.requireNonNull(spans, "spans must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the order among the advisors (default {@link #DEFAULT_ORDER}).
+		 * @param order the order
+		 * @return this builder
+		 */
+		public Builder order(int order) {
+			this.order = order;
+			return this;
+		}
+
+		/**
+		 * Builds the advisor.
+		 * @return a new advisor
+		 */
+		public BlobOffloadAdvisor build() {
+			return new BlobOffloadAdvisor(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.github.blobupload.ai;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.blobupload.internal.RateLimitedLogger;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationFilter;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.image.ImageMessage;
+import org.springframework.ai.image.observation.ImageModelObservationContext;
+
+/**
+ * Offloads the media of model observations ({@link ChatModelObservationContext},
+ * {@link ImageModelObservationContext}) and adds the recorded messages to the
+ * observation as high-cardinality key-values, which become span attributes. It runs
+ * when the observation stops, the last moment a key-value still reaches the span, so it
+ * covers direct {@code ChatModel}/{@code ImageModel} calls and streaming (whose
+ * aggregated response is set before the stop). Media the advisor already offloaded is
+ * not uploaded again (see {@link MediaOffloader}).
+ * <p>
+ * Never throws: a failure is logged (rate-limited) and the observation left as it was.
+ */
+public final class BlobOffloadObservationFilter implements ObservationFilter {
+
+	private final SpringAiMedia media;
+
+	private final SpanInfoResolver spans;
+
+	private final Set<AttributeLayout> layouts;
+
+	private final RateLimitedLogger errors = new RateLimitedLogger(
+			LoggerFactory.getLogger(BlobOffloadObservationFilter.class), Duration.ofMinutes(1));
+
+	/**
+	 * Creates a filter.
+	 * @param media walks prompts and responses and offloads their media
+	 * @param spans tells the span of each observation
+	 * @param layouts the attribute layouts to write
+	 */
+	public BlobOffloadObservationFilter(SpringAiMedia media, SpanInfoResolver spans, Set<AttributeLayout> layouts) {
+		this.media = media;
+		this.spans = spans;
+		this.layouts = Set.copyOf(layouts);
+	}
+
+	@Override
+	public Observation.Context map(Observation.Context context) {
+		try {
+			if (context instanceof ChatModelObservationContext chat) {
+				SpanInfo span = this.spans.of(chat);
+				record(context, span, this.media.input(chat.getRequest().getInstructions(), span),
+						this.media.output(chat.getResponse(), span));
+			}
+			else if (context instanceof ImageModelObservationContext image) {
+				SpanInfo span = this.spans.of(image);
+				record(context, span, imageInput(image), this.media.output(image.getResponse(), span));
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.warn(() -> "Could not record offloaded media on the observation '" + context.getName() + "': "
+					+ ex.getClass().getName(), ex);
+		}
+		return context;
+	}
+
+	private List<RecordedMessage> imageInput(ImageModelObservationContext image) {
+		List<RecordedMessage> input = new ArrayList<>();
+		for (ImageMessage message : image.getRequest().getInstructions()) {
+			List<RecordedMessage.Part> parts = new ArrayList<>();
+			if (this.media.captureContent() && message.getText() != null) {
+				parts.add(new RecordedMessage.TextPart(message.getText()));
+			}
+			input.add(new RecordedMessage("user", parts, null));
+		}
+		return input;
+	}
+
+	private void record(Observation.Context context, SpanInfo span, List<RecordedMessage> input,
+			List<RecordedMessage> output) {
+		if (!span.sampled()) {
+			return;
+		}
+		Map<String, String> attributes = new LinkedHashMap<>();
+		if (this.layouts.contains(AttributeLayout.SEMCONV)) {
+			GenAiSemconvAttributes.write(input, output, attributes);
+		}
+		if (this.layouts.contains(AttributeLayout.OPENINFERENCE)) {
+			OpenInferenceAttributes.write(input, output, attributes);
+		}
+		attributes.forEach((key, value) -> context.addHighCardinalityKeyValue(KeyValue.of(key, value)));
+	}
+
+}

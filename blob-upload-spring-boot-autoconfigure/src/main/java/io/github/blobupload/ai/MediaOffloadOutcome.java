@@ -1,0 +1,68 @@
+package io.github.blobupload.ai;
+
+/**
+ * The outcomes counted by {@link MediaOffloader#count(MediaOffloadOutcome)}, exported as
+ * the {@code blob.upload.ai.media} counter with {@code outcome} and {@code reason} tags.
+ */
+public enum MediaOffloadOutcome {
+
+	/** Given to a blob uploader, which accepted it. */
+	UPLOADED("uploaded", "none"),
+
+	/** Seen again (by the advisor and the model observation): the earlier result was reused. */
+	REUSED("reused", "none"),
+
+	/** Within the inline budget: kept inline. */
+	INLINE("inline", "none"),
+
+	/** A remote URL: recorded, never fetched. */
+	REMOTE("remote", "none"),
+
+	/** Not uploaded because the span was not sampled. */
+	SKIPPED_UNSAMPLED("skipped", "unsampled"),
+
+	/** Refused: the media had no content. */
+	REFUSED_EMPTY("refused", "empty"),
+
+	/** Refused: the media was a malformed {@code data:} URI. */
+	REFUSED_MALFORMED_DATA_URI("refused", "malformed_data_uri"),
+
+	/** Refused: the media's data was of a kind that cannot be uploaded or recorded safely. */
+	REFUSED_UNSUPPORTED_DATA("refused", "unsupported_data"),
+
+	/**
+	 * Refused by the blob uploader (too large, queue full, uploading disabled); the
+	 * uploader's own metrics say which.
+	 */
+	REFUSED_BY_UPLOADER("refused", "uploader"),
+
+	/** Refused: an unexpected error, logged (rate-limited). */
+	REFUSED_ERROR("refused", "error");
+
+	private final String outcome;
+
+	private final String reason;
+
+	MediaOffloadOutcome(String outcome, String reason) {
+		this.outcome = outcome;
+		this.reason = reason;
+	}
+
+	/**
+	 * Returns the value of the {@code outcome} tag.
+	 * @return {@code uploaded}, {@code reused}, {@code inline}, {@code remote},
+	 * {@code skipped} or {@code refused}
+	 */
+	public String outcome() {
+		return this.outcome;
+	}
+
+	/**
+	 * Returns the value of the {@code reason} tag.
+	 * @return why, or {@code none}
+	 */
+	public String reason() {
+		return this.reason;
+	}
+
+}

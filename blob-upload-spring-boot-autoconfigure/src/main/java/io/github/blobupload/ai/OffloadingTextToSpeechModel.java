@@ -1,0 +1,118 @@
+package io.github.blobupload.ai;
+
+import java.util.Locale;
+import java.util.Objects;
+
+import io.github.blobupload.Blob;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+import org.springframework.ai.audio.tts.TextToSpeechModel;
+import org.springframework.ai.audio.tts.TextToSpeechOptions;
+import org.springframework.ai.audio.tts.TextToSpeechPrompt;
+import org.springframework.ai.audio.tts.TextToSpeechResponse;
+
+/**
+ * Wraps a {@link TextToSpeechModel}, which Spring AI does not observe, so that the audio
+ * it returns is offloaded ({@code audio.output}) and recorded. Each call runs in an
+ * observation {@value #OBSERVATION_NAME} (a span when tracing is on) that carries
+ * {@code output.audio.url} and {@code output.audio.mime_type} (the OpenInference names).
+ * Raw PCM is wrapped as WAV before upload. The request and the returned audio are not
+ * changed; streaming calls are passed through without offloading.
+ * <p>
+ * Spring AI's models are not wrapped automatically (that would change the type of beans
+ * applications inject); declare the wrapper yourself, for example as a {@code @Primary}
+ * bean around the auto-configured model.
+ */
+public final class OffloadingTextToSpeechModel implements TextToSpeechModel {
+
+	/** The name of the observation around each call. */
+	public static final String OBSERVATION_NAME = "blob_upload.audio";
+
+	private final TextToSpeechModel delegate;
+
+	private final MediaOffloader offloader;
+
+	private final SpanInfoResolver spans;
+
+	private final ObservationRegistry observations;
+
+	/**
+	 * Creates a wrapper.
+	 * @param delegate the model to call
+	 * @param offloader uploads the audio
+	 * @param spans tells the current span
+	 * @param observations where the call's observation is recorded
+	 */
+	public OffloadingTextToSpeechModel(TextToSpeechModel delegate, MediaOffloader offloader, SpanInfoResolver spans,
+			ObservationRegistry observations) {
+		this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
+		this.offloader = offloader;
+		this.spans = spans;
+		this.observations = observations;
+	}
+
+	@Override
+	public TextToSpeechResponse call(TextToSpeechPrompt prompt) {
+		Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.observations)
+			.contextualName("text_to_speech");
+		return observation.observe(() -> {
+			TextToSpeechResponse response = this.delegate.call(prompt);
+			record(observation, response, format(prompt));
+			return response;
+		});
+	}
+
+	@Override
+	public Flux<TextToSpeechResponse> stream(TextToSpeechPrompt prompt) {
+		return this.delegate.stream(prompt);
+	}
+
+	@Override
+	public TextToSpeechOptions getDefaultOptions() {
+		return this.delegate.getDefaultOptions();
+	}
+
+	private void record(Observation observation, @Nullable TextToSpeechResponse response, @Nullable String format) {
+		if (response == null || response.getResult() == null || response.getResult().getOutput() == null) {
+			return;
+		}
+		SpanInfo span = this.spans.current();
+		if (!this.offloader.shouldOffload(span)) {
+			this.offloader.countSkipped(1);
+			return;
+		}
+		Blob audio = new Blob(response.getResult().getOutput(), contentType(format), null);
+		OffloadedMedia media = this.offloader.offload(audio, MediaOffloader.AUDIO_OUTPUT, span);
+		observation.highCardinalityKeyValue(KeyValue.of("output.audio.url", String.valueOf(media.uri())));
+		observation.highCardinalityKeyValue(KeyValue.of("output.audio.mime_type", media.contentType()));
+	}
+
+	private @Nullable String format(TextToSpeechPrompt prompt) {
+		TextToSpeechOptions options = prompt.getOptions();
+		String format = (options != null) ? options.getFormat() : null;
+		if (format == null && this.delegate.getDefaultOptions() != null) {
+			format = this.delegate.getDefaultOptions().getFormat();
+		}
+		return format;
+	}
+
+	static @Nullable String contentType(@Nullable String format) {
+		if (format == null) {
+			return null;
+		}
+		return switch (format.toLowerCase(Locale.ROOT)) {
+			case "mp3" -> "audio/mpeg";
+			case "wav" -> "audio/wav";
+			case "pcm", "pcm16" -> "audio/pcm";
+			case "opus" -> "audio/opus";
+			case "aac" -> "audio/aac";
+			case "flac" -> "audio/flac";
+			default -> null;
+		};
+	}
+
+}

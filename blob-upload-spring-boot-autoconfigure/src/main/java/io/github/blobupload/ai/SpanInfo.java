@@ -1,0 +1,25 @@
+package io.github.blobupload.ai;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The span a piece of media belongs to.
+ *
+ * @param traceId the trace id, or {@code null} when there is no span
+ * @param spanId the span id, or {@code null} when there is no span
+ * @param sampled whether the span is recorded and exported
+ */
+public record SpanInfo(@Nullable String traceId, @Nullable String spanId, boolean sampled) {
+
+	/** No span is known: uploads are not tied to a trace and not skipped for sampling. */
+	public static final SpanInfo NONE = new SpanInfo(null, null, true);
+
+	/**
+	 * Returns whether a trace id and span id are known.
+	 * @return whether this names a span
+	 */
+	public boolean isKnown() {
+		return this.traceId != null && this.spanId != null;
+	}
+
+}

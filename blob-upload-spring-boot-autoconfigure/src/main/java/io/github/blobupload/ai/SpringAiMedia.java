@@ -1,0 +1,194 @@
+package io.github.blobupload.ai;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.MessageType;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.content.Media;
+import org.springframework.ai.content.MediaContent;
+import org.springframework.ai.image.ImageGeneration;
+import org.springframework.ai.image.ImageResponse;
+
+/**
+ * Walks Spring AI prompts and responses, offloads each piece of media through a
+ * {@link MediaOffloader}, and returns the messages as they are recorded. Nothing given to
+ * it is modified.
+ */
+public final class SpringAiMedia {
+
+	private final MediaOffloader offloader;
+
+	private final boolean captureContent;
+
+	/**
+	 * Creates a walker.
+	 * @param offloader the offloader
+	 * @param captureContent whether message text (and tool-call arguments) is recorded
+	 */
+	public SpringAiMedia(MediaOffloader offloader, boolean captureContent) {
+		this.offloader = offloader;
+		this.captureContent = captureContent;
+	}
+
+	/**
+	 * Returns whether message text is recorded.
+	 * @return whether content capture is on
+	 */
+	public boolean captureContent() {
+		return this.captureContent;
+	}
+
+	/**
+	 * Returns the offloader.
+	 * @return the offloader
+	 */
+	public MediaOffloader offloader() {
+		return this.offloader;
+	}
+
+	/**
+	 * Offloads the media of prompt messages and records them.
+	 * @param messages the prompt's messages
+	 * @param span the span
+	 * @return the recorded messages, one per message, in order
+	 */
+	public List<RecordedMessage> input(List<Message> messages, SpanInfo span) {
+		List<RecordedMessage> recorded = new ArrayList<>(messages.size());
+		for (int i = 0; i < messages.size(); i++) {
+			recorded.add(record(messages.get(i), i, span, true, null));
+		}
+		return recorded;
+	}
+
+	/**
+	 * Offloads the media of a chat response and records its messages.
+	 * @param response the response, or {@code null}
+	 * @param span the span
+	 * @return the recorded messages, one per generation
+	 */
+	public List<RecordedMessage> output(@Nullable ChatResponse response, SpanInfo span) {
+		if (response == null) {
+			return List.of();
+		}
+		List<Generation> generations = response.getResults();
+		List<RecordedMessage> recorded = new ArrayList<>(generations.size());
+		for (int i = 0; i < generations.size(); i++) {
+			Generation generation = generations.get(i);
+			String finishReason = (generation.getMetadata() != null) ? generation.getMetadata().getFinishReason() : null;
+			recorded.add(record(generation.getOutput(), i, span, false,
+					(finishReason != null) ? finishReason.toLowerCase(Locale.ROOT) : null));
+		}
+		return recorded;
+	}
+
+	/**
+	 * Offloads the images of an image model's response ({@code b64Json} is uploaded,
+	 * {@code url} recorded) and records them as one assistant message.
+	 * @param response the response, or {@code null}
+	 * @param span the span
+	 * @return one recorded message, or none when there is no response
+	 */
+	public List<RecordedMessage> output(@Nullable ImageResponse response, SpanInfo span) {
+		if (response == null) {
+			return List.of();
+		}
+		List<RecordedMessage.Part> parts = new ArrayList<>();
+		List<ImageGeneration> results = response.getResults();
+		for (int i = 0; i < results.size(); i++) {
+			ImageGeneration generation = results.get(i);
+			if (generation == null || generation.getOutput() == null) {
+				continue;
+			}
+			String b64 = generation.getOutput().getB64Json();
+			String url = generation.getOutput().getUrl();
+			Object data = (b64 != null && !b64.isEmpty()) ? "data:;base64," + b64 : url;
+			if (data == null) {
+				continue;
+			}
+			if (!this.offloader.shouldOffload(span)) {
+				this.offloader.countSkipped(1);
+				continue;
+			}
+			// The image output object is the identity key, so that the same image seen
+			// again (observation, then application code) is not uploaded twice.
+			OffloadedMedia media = this.offloader.offload(generation.getOutput(), data, null,
+					MediaOffloader.IMAGE_OUTPUT, span, 0, i);
+			parts.add(new RecordedMessage.MediaPart(media));
+		}
+		return List.of(new RecordedMessage("assistant", parts, null));
+	}
+
+	/**
+	 * Offloads the media of one message (used by the stream aggregation).
+	 * @param media the media
+	 * @param input whether the media is in a prompt (else in a response)
+	 * @param span the span
+	 * @param messageIndex the message's position
+	 * @param partIndex the media's position in the message
+	 * @return what became of it
+	 */
+	public OffloadedMedia offload(Media media, boolean input, SpanInfo span, int messageIndex, int partIndex) {
+		String mimeType = (media.getMimeType() != null) ? media.getMimeType().toString() : null;
+		return this.offloader.offload(media.getData(), mimeType, useCase(mimeType, input), span, messageIndex,
+				partIndex);
+	}
+
+	/**
+	 * Returns the use case of media: {@code audio.input}/{@code audio.output} for audio,
+	 * else {@code chat.input}/{@code chat.output}.
+	 * @param mimeType the media type, or {@code null}
+	 * @param input whether the media is in a prompt
+	 * @return the use case
+	 */
+	public static String useCase(@Nullable String mimeType, boolean input) {
+		boolean audio = mimeType != null && mimeType.toLowerCase(Locale.ROOT).startsWith("audio/");
+		if (audio) {
+			return input ? MediaOffloader.AUDIO_INPUT : MediaOffloader.AUDIO_OUTPUT;
+		}
+		return input ? MediaOffloader.CHAT_INPUT : MediaOffloader.CHAT_OUTPUT;
+	}
+
+	private RecordedMessage record(Message message, int index, SpanInfo span, boolean input,
+			@Nullable String finishReason) {
+		List<RecordedMessage.Part> parts = new ArrayList<>();
+		String text = message.getText();
+		if (this.captureContent && text != null && !text.isEmpty()) {
+			parts.add(new RecordedMessage.TextPart(text));
+		}
+		if (message instanceof MediaContent content && content.getMedia() != null) {
+			List<Media> media = content.getMedia();
+			if (!media.isEmpty() && !this.offloader.shouldOffload(span)) {
+				this.offloader.countSkipped(media.size());
+			}
+			else {
+				for (int j = 0; j < media.size(); j++) {
+					parts.add(new RecordedMessage.MediaPart(offload(media.get(j), input, span, index, j)));
+				}
+			}
+		}
+		if (message instanceof AssistantMessage assistant && assistant.hasToolCalls()) {
+			for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
+				parts.add(new RecordedMessage.ToolCallPart(call.id(), call.name(),
+						this.captureContent ? call.arguments() : null));
+			}
+		}
+		return new RecordedMessage(role(message.getMessageType()), parts, finishReason);
+	}
+
+	private static String role(MessageType type) {
+		return switch (type) {
+			case SYSTEM -> "system";
+			case USER -> "user";
+			case ASSISTANT -> "assistant";
+			case TOOL -> "tool";
+		};
+	}
+
+}

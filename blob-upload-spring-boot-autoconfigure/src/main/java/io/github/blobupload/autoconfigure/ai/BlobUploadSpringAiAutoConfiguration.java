@@ -1,0 +1,142 @@
+package io.github.blobupload.autoconfigure.ai;
+
+import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.BlobOffloadAdvisor;
+import io.github.blobupload.ai.BlobOffloadListener;
+import io.github.blobupload.ai.BlobOffloadObservationFilter;
+import io.github.blobupload.ai.MediaOffloader;
+import io.github.blobupload.ai.SpanInfoResolver;
+import io.github.blobupload.ai.SpringAiMedia;
+import io.github.blobupload.ai.TracingSpanInfoResolver;
+import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.autoconfigure.BlobUploadProperties;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.tracing.Tracer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientCustomizer;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.content.Media;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the Spring AI integration: a {@link MediaOffloader}, an
+ * {@link ObservationFilter} that records offloaded media on the spans of
+ * {@code ChatModel}/{@code ImageModel} observations, and a {@link BlobOffloadAdvisor}
+ * added to every auto-configured {@code ChatClient.Builder}. Active when uploading is
+ * enabled ({@code blob.upload.enabled=true}) and Spring AI is on the classpath.
+ */
+@AutoConfiguration(after = BlobUploadAutoConfiguration.class)
+@ConditionalOnClass({ Media.class, ChatModelObservationContext.class, ObservationFilter.class })
+@ConditionalOnBooleanProperty("blob.upload.enabled")
+@ConditionalOnBooleanProperty(name = "blob.upload.ai.enabled", matchIfMissing = true)
+@ConditionalOnBean(BlobUploaderRegistry.class)
+public final class BlobUploadSpringAiAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(BlobUploadSpringAiAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	MediaOffloader blobMediaOffloader(BlobUploaderRegistry registry, BlobUploadProperties properties,
+			ObjectProvider<BlobOffloadListener> listeners) {
+		BlobUploadProperties.Ai ai = properties.getAi();
+		long inlineBudget = (ai.getInlineBudget() != null) ? ai.getInlineBudget().toBytes() : -1;
+		if (inlineBudget < 0) {
+			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.inline-budget", ai.getInlineBudget(),
+					"It must be a size of 0 or more.");
+		}
+		if (ai.getPcm().getSampleRate() <= 0) {
+			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.pcm.sample-rate",
+					ai.getPcm().getSampleRate(), "It must be a positive number of samples per second.");
+		}
+		if (ai.getPcm().getChannels() <= 0) {
+			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.pcm.channels",
+					ai.getPcm().getChannels(), "It must be 1 or more.");
+		}
+		return MediaOffloader.builder(registry)
+			.inlineBudgetBytes(inlineBudget)
+			.uploadOnlyWhenSampled(ai.isUploadOnlyWhenSampled())
+			.pcmDefaults(ai.getPcm().getSampleRate(), ai.getPcm().getChannels())
+			.listeners(listeners.orderedStream().toList())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpringAiMedia blobSpringAiMedia(MediaOffloader offloader, BlobUploadProperties properties) {
+		if (properties.getAi().isCaptureContent()) {
+			logger.warn("blob.upload.ai.capture-content is on: prompt and completion text is recorded on spans and "
+					+ "exported to the tracing backend. Make sure that is intended.");
+		}
+		return new SpringAiMedia(offloader, properties.getAi().isCaptureContent());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpanInfoResolver blobNoSpanInfoResolver() {
+		return SpanInfoResolver.NONE;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BlobOffloadObservationFilter blobOffloadObservationFilter(SpringAiMedia media, SpanInfoResolver spans,
+			BlobUploadProperties properties) {
+		if (properties.getAi().getLayouts() == null || properties.getAi().getLayouts().isEmpty()) {
+			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.layouts",
+					properties.getAi().getLayouts(), "Name at least one layout: semconv, openinference.");
+		}
+		return new BlobOffloadObservationFilter(media, spans, properties.getAi().getLayouts());
+	}
+
+	/**
+	 * Resolves spans through Micrometer Tracing when a {@link Tracer} bean exists (looked
+	 * up when the resolver is created, so the order of auto-configurations does not
+	 * matter).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tracer.class)
+	static class TracingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpanInfoResolver blobSpanInfoResolver(ObjectProvider<Tracer> tracer) {
+			Tracer available = tracer.getIfAvailable();
+			return (available != null) ? new TracingSpanInfoResolver(available) : SpanInfoResolver.NONE;
+		}
+
+	}
+
+	/** Adds the advisor to every auto-configured {@code ChatClient.Builder}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ChatClient.class)
+	@ConditionalOnBooleanProperty(name = "blob.upload.ai.advisor.enabled", matchIfMissing = true)
+	static class AdvisorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		BlobOffloadAdvisor blobOffloadAdvisor(SpringAiMedia media, SpanInfoResolver spans,
+				BlobUploadProperties properties) {
+			return BlobOffloadAdvisor.builder(media)
+				.spanInfoResolver(spans)
+				.order(properties.getAi().getAdvisor().getOrder())
+				.build();
+		}
+
+		@Bean
+		ChatClientCustomizer blobOffloadChatClientCustomizer(BlobOffloadAdvisor advisor) {
+			return (builder) -> builder.defaultAdvisors(advisor);
+		}
+
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.github.blobupload.ai;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GenAiSemconvAttributesTests {
+
+	private final OffloadedMedia image = new OffloadedMedia(OffloadedMedia.Status.UPLOADED, "chat.input",
+			"s3://bucket/a.png", "image/png", 10, SpanInfo.NONE, null, null);
+
+	@Test
+	void mediaIsWrittenAsUriPartsAndTextOnlyWhenGiven() {
+		RecordedMessage user = new RecordedMessage("user",
+				List.of(new RecordedMessage.TextPart("Say \"hi\""), new RecordedMessage.MediaPart(this.image)), null);
+		RecordedMessage answer = new RecordedMessage("assistant", List.of(), "stop");
+		Map<String, String> attributes = new LinkedHashMap<>();
+
+		GenAiSemconvAttributes.write(List.of(user), List.of(answer), attributes);
+
+		assertThat(attributes).containsEntry(GenAiSemconvAttributes.INPUT_MESSAGES,
+				"[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Say \\\"hi\\\"\"},"
+						+ "{\"type\":\"uri\",\"modality\":\"image\",\"mime_type\":\"image/png\",\"uri\":\"s3://bucket/a.png\"}]}]");
+		assertThat(attributes).containsEntry(GenAiSemconvAttributes.OUTPUT_MESSAGES,
+				"[{\"role\":\"assistant\",\"parts\":[],\"finish_reason\":\"stop\"}]");
+	}
+
+	@Test
+	void openInferenceLayoutNamesImageUrls() {
+		RecordedMessage user = new RecordedMessage("user", List.of(new RecordedMessage.MediaPart(this.image)), null);
+		Map<String, String> attributes = new LinkedHashMap<>();
+
+		OpenInferenceAttributes.write(List.of(user), List.of(), attributes);
+
+		assertThat(attributes).containsEntry("llm.input_messages.0.message.role", "user")
+			.containsEntry("llm.input_messages.0.message.contents.0.message_content.type", "image")
+			.containsEntry("llm.input_messages.0.message.contents.0.message_content.image.image.url",
+					"s3://bucket/a.png");
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.github.blobupload.ai;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobUploader;
+import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MediaOffloaderTests {
+
+	private final List<Blob> uploaded = new CopyOnWriteArrayList<>();
+
+	private final DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
+		.defaultUploader((blob) -> {
+			this.uploaded.add(blob);
+			return "mem://blobs/" + this.uploaded.size();
+		})
+		.build();
+
+	private final SpanInfo span = new SpanInfo("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", true);
+
+	@Test
+	void sameMediaObjectIsUploadedOnceAndRecordedConsistently() {
+		List<OffloadedMedia> events = new ArrayList<>();
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).listeners(List.of(events::add)).build();
+		byte[] image = { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3 };
+
+		OffloadedMedia first = offloader.offload(image, "image/png", "chat.input", this.span, 0, 1);
+		OffloadedMedia second = offloader.offload(image, "image/png", "chat.input", this.span, 0, 1);
+
+		assertThat(second).isEqualTo(first);
+		assertThat(this.uploaded).hasSize(1);
+		assertThat(this.uploaded.get(0).labels()).containsEntry("trace_id", this.span.traceId())
+			.containsEntry("span_id", this.span.spanId())
+			.containsEntry(MediaOffloader.USE_CASE_LABEL, "chat.input")
+			.containsEntry(MediaOffloader.PART_INDEX_LABEL, "1");
+		assertThat(events).containsExactly(first);
+		assertThat(offloader.count(MediaOffloadOutcome.REUSED)).isEqualTo(1);
+	}
+
+	@Test
+	void remoteUrlsAreRecordedNotFetched() {
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).build();
+
+		OffloadedMedia media = offloader.offload(URI.create("https://example.invalid/a.png"), "image/png",
+				"chat.input", this.span, 0, 0);
+
+		assertThat(media.status()).isEqualTo(OffloadedMedia.Status.REMOTE);
+		assertThat(media.uri()).isEqualTo("https://example.invalid/a.png");
+		assertThat(this.uploaded).isEmpty();
+	}
+
+	@Test
+	void smallMediaStaysInlineWithinTheBudget() {
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).inlineBudgetBytes(16).build();
+
+		OffloadedMedia media = offloader.offload(new byte[] { 1, 2, 3 }, "image/png", "chat.input", this.span, 0, 0);
+
+		assertThat(media.status()).isEqualTo(OffloadedMedia.Status.INLINE);
+		assertThat(media.inlineBase64()).isEqualTo("AQID");
+		assertThat(this.uploaded).isEmpty();
+	}
+
+	@Test
+	void unsupportedStringsAreNeverRecordedAsGiven() {
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).build();
+
+		OffloadedMedia media = offloader.offload("iVBORw0KGgoAAAANSUhEUg", "image/png", "chat.input", this.span, 0,
+				0);
+
+		assertThat(media.uri()).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(offloader.count(MediaOffloadOutcome.REFUSED_UNSUPPORTED_DATA)).isEqualTo(1);
+	}
+
+	@Test
+	void dataUriIsDecodedAndUploaded() {
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).build();
+
+		OffloadedMedia media = offloader.offload("data:image/png;base64,AQID", null, "chat.input", this.span, 0, 0);
+
+		assertThat(media.status()).isEqualTo(OffloadedMedia.Status.UPLOADED);
+		assertThat(this.uploaded.get(0).rawBytes()).containsExactly(1, 2, 3);
+		assertThat(this.uploaded.get(0).contentType()).isEqualTo("image/png");
+	}
+
+	@Test
+	void sampledOutSpansAreSkippedUnlessConfiguredOtherwise() {
+		SpanInfo sampledOut = new SpanInfo("t", "s", false);
+
+		assertThat(MediaOffloader.builder(this.registry).build().shouldOffload(sampledOut)).isFalse();
+		assertThat(MediaOffloader.builder(this.registry).uploadOnlyWhenSampled(false).build().shouldOffload(sampledOut))
+			.isTrue();
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.github.blobupload.ai;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.blobupload.BlobUploaderRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.MimeTypeUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With a sampling probability of 0, media is not uploaded: the upload cost follows the
+ * tracing sample rate.
+ */
+@SpringBootTest(classes = SpringAiTestSupport.TestApplication.class,
+		properties = { "blob.upload.enabled=true", "spring.ai.openai.api-key=test-key",
+				"spring.ai.retry.max-attempts=1", "management.tracing.sampling.probability=0.0",
+				"management.otlp.metrics.export.enabled=false" })
+class SpringAiSampledOutIntegrationTests {
+
+	private static final WireMockServer server = SpringAiTestSupport.startOpenAiServer();
+
+	@TempDir
+	static Path storage;
+
+	@Autowired
+	private ChatClient.Builder chatClientBuilder;
+
+	@Autowired
+	private MediaOffloader offloader;
+
+	@Autowired
+	private BlobUploaderRegistry registry;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry properties) {
+		properties.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
+		properties.add("blob.upload.uri-prefix", () -> storage.toUri().toString());
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.stop();
+	}
+
+	@Test
+	void sampledOutCallUploadsNothing() throws Exception {
+		SpringAiTestSupport.stubTextAnswer(server, "A square.");
+
+		String answer = this.chatClientBuilder.build()
+			.prompt()
+			.user((user) -> user.text("What is this?")
+				.media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(SpringAiTestSupport.png(5_000))))
+			.call()
+			.content();
+
+		assertThat(answer).isEqualTo("A square.");
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isZero();
+		assertThat(this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED)).isPositive();
+		try (Stream<Path> files = Files.walk(storage)) {
+			assertThat(files.filter(Files::isRegularFile)).isEmpty();
+		}
+	}
+
+}

@@ -1,0 +1,134 @@
+package io.github.blobupload.autoconfigure.ai;
+
+import io.github.blobupload.ai.BlobOffloadAdvisor;
+import io.github.blobupload.ai.BlobOffloadObservationFilter;
+import io.github.blobupload.ai.MediaOffloader;
+import io.github.blobupload.ai.SpanInfoResolver;
+import io.github.blobupload.ai.SpringAiMedia;
+import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.ai.chat.client.ChatClientCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class BlobUploadSpringAiAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class,
+				BlobUploadSpringAiAutoConfiguration.class, BlobUploadSpringAiMetricsAutoConfiguration.class))
+		.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file:target/ai-context-tests");
+
+	@Test
+	void providesOffloaderFilterAndAdvisor() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(MediaOffloader.class)
+				.hasSingleBean(SpringAiMedia.class)
+				.hasSingleBean(BlobOffloadObservationFilter.class)
+				.hasSingleBean(BlobOffloadAdvisor.class)
+				.hasSingleBean(ChatClientCustomizer.class)
+				.hasSingleBean(SpanInfoResolver.class);
+			assertThat(context.getBean(BlobOffloadAdvisor.class).getOrder()).isEqualTo(BlobOffloadAdvisor.DEFAULT_ORDER);
+		});
+	}
+
+	@Test
+	void noSpringAiOnTheClasspathMeansNoAiBeans() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.ai")).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(MediaOffloader.class)
+				.doesNotHaveBean(BlobOffloadObservationFilter.class)
+				.doesNotHaveBean(BlobOffloadAdvisor.class);
+		});
+	}
+
+	@Test
+	void noChatClientOnTheClasspathKeepsTheFilterOnly() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.ai.chat.client")).run((context) -> {
+			assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class);
+			assertThat(context).doesNotHaveBean(ChatClientCustomizer.class);
+		});
+	}
+
+	@Test
+	void uploadingDisabledMeansNoAiBeans() {
+		this.runner.withPropertyValues("blob.upload.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MediaOffloader.class));
+	}
+
+	@Test
+	void aiSwitchedOffMeansNoAiBeans() {
+		this.runner.withPropertyValues("blob.upload.ai.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MediaOffloader.class)
+				.doesNotHaveBean(BlobOffloadAdvisor.class));
+	}
+
+	@Test
+	void advisorSwitchedOffKeepsTheObservationFilter() {
+		this.runner.withPropertyValues("blob.upload.ai.advisor.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(BlobOffloadAdvisor.class).doesNotHaveBean(ChatClientCustomizer.class);
+			assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class);
+		});
+	}
+
+	@Test
+	void advisorOrderIsConfigurable() {
+		this.runner.withPropertyValues("blob.upload.ai.advisor.order=42")
+			.run((context) -> assertThat(context.getBean(BlobOffloadAdvisor.class).getOrder()).isEqualTo(42));
+	}
+
+	@Test
+	void usersOwnAdvisorWins() {
+		this.runner.withUserConfiguration(UserAdvisorConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(BlobOffloadAdvisor.class);
+			assertThat(context.getBean(BlobOffloadAdvisor.class)).isSameAs(context.getBean("myAdvisor"));
+			assertThat(context.getBean(BlobOffloadAdvisor.class).getOrder()).isEqualTo(7);
+		});
+	}
+
+	@Test
+	void badPcmRateFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("blob.upload.ai.pcm.sample-rate=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("blob.upload.ai.pcm.sample-rate")
+				.hasMessageContaining("0");
+		});
+	}
+
+	@Test
+	void unknownLayoutFailsStartup() {
+		this.runner.withPropertyValues("blob.upload.ai.layouts=zipkin").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("blob.upload.ai.layouts");
+		});
+	}
+
+	@Test
+	void contentCaptureWarnsAtStartup(CapturedOutput output) {
+		this.runner.withPropertyValues("blob.upload.ai.capture-content=true").run((context) -> {
+			assertThat(context).hasSingleBean(SpringAiMedia.class);
+			assertThat(output).contains("blob.upload.ai.capture-content is on");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserAdvisorConfiguration {
+
+		@Bean
+		BlobOffloadAdvisor myAdvisor(SpringAiMedia media) {
+			return BlobOffloadAdvisor.builder(media).order(7).build();
+		}
+
+	}
+
+}

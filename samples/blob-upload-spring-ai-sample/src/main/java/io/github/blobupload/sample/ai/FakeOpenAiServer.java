@@ -1,0 +1,96 @@
+package io.github.blobupload.sample.ai;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A tiny stand-in for the OpenAI API, used when no {@code OPENAI_API_KEY} is set, so that
+ * the sample runs without an account. It listens on 127.0.0.1 on a free port and answers
+ * {@code POST /v1/chat/completions} with a fixed description and
+ * {@code POST /v1/images/generations} with a generated PNG as {@code b64_json}: the same
+ * JSON shapes OpenAI returns, so the real spring-ai-openai client, observations and
+ * blob offloading run unchanged. It remembers the size of the last chat request to show
+ * that the model received the original image.
+ */
+final class FakeOpenAiServer implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final AtomicLong lastChatRequestBytes = new AtomicLong();
+
+	private volatile boolean lastChatRequestHadImage;
+
+	private FakeOpenAiServer(HttpServer server) {
+		this.server = server;
+	}
+
+	static FakeOpenAiServer start() throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		FakeOpenAiServer fake = new FakeOpenAiServer(server);
+		server.createContext("/v1/chat/completions", fake::chat);
+		server.createContext("/v1/images/generations", fake::image);
+		server.start();
+		return fake;
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1";
+	}
+
+	long lastChatRequestBytes() {
+		return this.lastChatRequestBytes.get();
+	}
+
+	boolean lastChatRequestHadImage() {
+		return this.lastChatRequestHadImage;
+	}
+
+	private void chat(HttpExchange exchange) throws IOException {
+		String request = read(exchange);
+		this.lastChatRequestBytes.set(request.length());
+		this.lastChatRequestHadImage = request.contains("data:image/png;base64,");
+		reply(exchange, """
+				{"id":"chatcmpl-fake","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini",
+				 "choices":[{"index":0,"finish_reason":"stop","logprobs":null,
+				  "message":{"role":"assistant","refusal":null,
+				   "content":"The chart shows three bars growing from left to right: sales doubled each quarter."}}],
+				 "usage":{"prompt_tokens":120,"completion_tokens":18,"total_tokens":138}}""");
+	}
+
+	private void image(HttpExchange exchange) throws IOException {
+		read(exchange);
+		String png = Base64.getEncoder().encodeToString(SampleImages.infographic());
+		reply(exchange, "{\"created\":1700000000,\"data\":[{\"b64_json\":\"" + png
+				+ "\",\"revised_prompt\":\"A clean infographic of quarterly sales\"}]}");
+	}
+
+	private static String read(HttpExchange exchange) throws IOException {
+		try (InputStream body = exchange.getRequestBody()) {
+			return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static void reply(HttpExchange exchange, String json) throws IOException {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}

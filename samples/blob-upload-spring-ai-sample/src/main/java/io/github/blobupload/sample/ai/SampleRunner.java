@@ -1,0 +1,120 @@
+package io.github.blobupload.sample.ai;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.BlobOffloadAdvisor;
+import io.github.blobupload.ai.OffloadedMedia;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.image.ImageModel;
+import org.springframework.ai.image.ImagePrompt;
+import org.springframework.ai.image.ImageResponse;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * The sample's work: one chat call with an image, one image generation, then a report.
+ */
+@Component
+class SampleRunner implements CommandLineRunner {
+
+	private final ChatClient chatClient;
+
+	private final ImageModel imageModel;
+
+	private final ObservationRegistry observations;
+
+	private final BlobUploaderRegistry uploaders;
+
+	private final SdkTracerProvider tracerProvider;
+
+	private final CollectingSpanExporter spans;
+
+	SampleRunner(ChatClient.Builder chatClientBuilder, ImageModel imageModel, ObservationRegistry observations,
+			BlobUploaderRegistry uploaders, SdkTracerProvider tracerProvider, CollectingSpanExporter spans) {
+		this.chatClient = chatClientBuilder.build();
+		this.imageModel = imageModel;
+		this.observations = observations;
+		this.uploaders = uploaders;
+		this.tracerProvider = tracerProvider;
+		this.spans = spans;
+	}
+
+	@Override
+	public void run(String... args) throws IOException {
+		byte[] chart = SampleImages.chart();
+		Observation.createNotStarted("sample.infographic", this.observations).observe(() -> {
+			ChatClientResponse answer = this.chatClient.prompt()
+				.user((user) -> user.text("What does this chart show? Answer in one sentence.")
+					.media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(chart)))
+				.call()
+				.chatClientResponse();
+			System.out.println();
+			System.out.println("Model answer: " + answer.chatResponse().getResult().getOutput().getText());
+			@SuppressWarnings("unchecked")
+			List<OffloadedMedia> offloaded = (List<OffloadedMedia>) answer.context()
+				.getOrDefault(BlobOffloadAdvisor.OFFLOADED_MEDIA, List.of());
+			offloaded.forEach((media) -> System.out.printf("Offloaded by the advisor: %s %s (%,d bytes) -> %s%n",
+					media.useCase(), media.contentType(), media.size(), media.uri()));
+			ImageResponse image = this.imageModel.call(new ImagePrompt("An infographic of: "
+					+ answer.chatResponse().getResult().getOutput().getText()));
+			System.out.printf("Image model returned %,d base64 characters%n",
+					image.getResult().getOutput().getB64Json().length());
+		});
+		this.uploaders.flush(Duration.ofSeconds(10));
+		this.tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
+		printSpans();
+		printFiles();
+	}
+
+	private void printSpans() {
+		System.out.println();
+		System.out.println("Span attributes written by blob-upload (gen_ai.* = OpenTelemetry GenAI semconv, llm.* = OpenInference):");
+		for (SpanData span : this.spans.spans()) {
+			List<String> lines = span.getAttributes()
+				.asMap()
+				.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().getKey().startsWith("gen_ai.input.messages")
+						|| entry.getKey().getKey().startsWith("gen_ai.output.messages")
+						|| entry.getKey().getKey().startsWith("llm."))
+				.map((entry) -> "    " + entry.getKey().getKey() + " = " + entry.getValue())
+				.sorted()
+				.toList();
+			if (!lines.isEmpty()) {
+				System.out.println("  span '" + span.getName() + "' (trace " + span.getTraceId() + ")");
+				lines.forEach(System.out::println);
+			}
+		}
+	}
+
+	private void printFiles() throws IOException {
+		Path root = Path.of("blob-uploads").toAbsolutePath();
+		System.out.println();
+		System.out.println("Files in " + root + ":");
+		if (!Files.isDirectory(root)) {
+			System.out.println("  (none)");
+			return;
+		}
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+				System.out.printf("  %,10d bytes  %s%n", Files.size(file), root.relativize(file));
+			}
+		}
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.github.blobupload.sample.ai;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Sends a chart to a chat model ("what does it show?"), asks an image model for an
+ * infographic, and prints the span attributes and where the image files went.
+ * <p>
+ * With {@code OPENAI_API_KEY} set it talks to OpenAI; without it, it starts
+ * {@link FakeOpenAiServer} on 127.0.0.1 and points spring-ai-openai at it.
+ */
+@SpringBootApplication
+public class SpringAiSampleApplication {
+
+	@Bean
+	CollectingSpanExporter collectingSpanExporter() {
+		return new CollectingSpanExporter();
+	}
+
+	/**
+	 * Runs the sample and exits.
+	 * @param args Spring Boot arguments, such as {@code --blob.upload.uri-prefix=...}
+	 * @throws IOException if the fake endpoint cannot start
+	 */
+	public static void main(String[] args) throws IOException {
+		List<String> arguments = new ArrayList<>(Arrays.asList(args));
+		FakeOpenAiServer fake = null;
+		if (!hasText(System.getenv("OPENAI_API_KEY"))
+				&& arguments.stream().noneMatch((arg) -> arg.startsWith("--spring.ai.openai.api-key="))) {
+			fake = FakeOpenAiServer.start();
+			arguments.add("--spring.ai.openai.base-url=" + fake.baseUrl());
+			arguments.add("--spring.ai.openai.api-key=no-key-needed-for-the-fake-endpoint");
+			System.out.println("No OPENAI_API_KEY: using the built-in fake OpenAI endpoint at " + fake.baseUrl());
+		}
+		int exitCode;
+		try {
+			SpringApplication application = new SpringApplication(SpringAiSampleApplication.class);
+			ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
+			if (fake != null) {
+				System.out.printf("The fake endpoint received a chat request of %,d bytes%s.%n", fake.lastChatRequestBytes(),
+						fake.lastChatRequestHadImage() ? " carrying the original image as a data: URI" : "");
+			}
+			exitCode = SpringApplication.exit(context);
+		}
+		finally {
+			if (fake != null) {
+				fake.close();
+			}
+		}
+		System.exit(exitCode);
+	}
+
+	private static boolean hasText(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+}
