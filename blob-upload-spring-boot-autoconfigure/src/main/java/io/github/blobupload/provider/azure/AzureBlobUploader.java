@@ -33,6 +33,7 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.ObjectKeys;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.provider.RecordedUris;
 import io.github.blobupload.provider.LazyClient;
 import io.github.blobupload.provider.ObjectMetadata;
 import org.jspecify.annotations.Nullable;
@@ -176,25 +177,8 @@ public class AzureBlobUploader implements SimpleBlobUploader {
 	 * @throws IllegalArgumentException if the URI is not one of this uploader's
 	 */
 	public String blobNameOf(String uri) {
-		String name;
-		if (uri.startsWith(this.uriPrefix)) {
-			name = uri.substring(this.uriPrefix.length());
-		}
-		else if (uri.startsWith("https://") || uri.startsWith("http://")) {
-			int query = uri.indexOf('?');
-			String path = (query < 0) ? uri : uri.substring(0, query);
-			name = path.substring(path.lastIndexOf('/') + 1);
-			if (!path.endsWith("/" + this.container + "/" + this.blobPrefix + name)) {
-				throw new IllegalArgumentException("'" + path + "' is not under " + this.uriPrefix);
-			}
-		}
-		else {
-			throw new IllegalArgumentException("'" + uri + "' is not under " + this.uriPrefix);
-		}
-		if (name.isEmpty() || name.indexOf('/') >= 0 || !ObjectKeys.isSafePath(name)) {
-			throw new IllegalArgumentException("'" + uri + "' holds an unsafe object name");
-		}
-		return this.blobPrefix + name;
+		return this.blobPrefix
+				+ RecordedUris.objectName(uri, this.uriPrefix, "/" + this.container + "/" + this.blobPrefix);
 	}
 
 	@Override
