@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Objects;
 
 import io.github.blobupload.Blob;
-import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -81,14 +80,12 @@ public final class OffloadingTextToSpeechModel implements TextToSpeechModel {
 			return;
 		}
 		SpanInfo span = this.spans.current();
-		if (!this.offloader.shouldOffload(span)) {
-			this.offloader.countSkipped(1);
+		if (!AudioObservations.shouldOffload(this.offloader, span)) {
 			return;
 		}
 		Blob audio = new Blob(response.getResult().getOutput(), contentType(format), null);
-		OffloadedMedia media = this.offloader.offload(audio, MediaOffloader.AUDIO_OUTPUT, span);
-		observation.highCardinalityKeyValue(KeyValue.of("output.audio.url", String.valueOf(media.uri())));
-		observation.highCardinalityKeyValue(KeyValue.of("output.audio.mime_type", media.contentType()));
+		AudioObservations.record(observation, AudioObservations.OUTPUT,
+				this.offloader.offload(audio, MediaOffloader.AUDIO_OUTPUT, span));
 	}
 
 	private @Nullable String format(TextToSpeechPrompt prompt) {

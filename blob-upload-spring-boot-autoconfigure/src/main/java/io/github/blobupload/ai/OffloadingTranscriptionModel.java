@@ -3,7 +3,6 @@ package io.github.blobupload.ai;
 import java.io.IOException;
 import java.util.Objects;
 
-import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -63,8 +62,7 @@ public final class OffloadingTranscriptionModel implements TranscriptionModel {
 		if (audio == null) {
 			return;
 		}
-		if (!this.offloader.shouldOffload(span)) {
-			this.offloader.countSkipped(1);
+		if (!AudioObservations.shouldOffload(this.offloader, span)) {
 			return;
 		}
 		Object data;
@@ -74,9 +72,8 @@ public final class OffloadingTranscriptionModel implements TranscriptionModel {
 		catch (IOException | RuntimeException ex) {
 			data = new Object();
 		}
-		OffloadedMedia media = this.offloader.offload(audio, data, null, MediaOffloader.AUDIO_INPUT, span, 0, 0);
-		observation.highCardinalityKeyValue(KeyValue.of("input.audio.url", String.valueOf(media.uri())));
-		observation.highCardinalityKeyValue(KeyValue.of("input.audio.mime_type", media.contentType()));
+		AudioObservations.record(observation, AudioObservations.INPUT,
+				this.offloader.offload(audio, data, null, MediaOffloader.AUDIO_INPUT, span, 0, 0));
 	}
 
 	private static boolean isRemote(Resource audio) {
