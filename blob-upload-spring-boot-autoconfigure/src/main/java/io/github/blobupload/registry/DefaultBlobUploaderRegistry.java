@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.blobupload.AsyncUploadOptions;
@@ -33,6 +34,8 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 	private final Duration shutdownTimeout;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final CompletableFuture<Boolean> shutdownResult = new CompletableFuture<>();
 
 	private DefaultBlobUploaderRegistry(Builder builder) {
 		this.defaultUploader = (builder.defaultUploader != null) ? builder.defaultUploader
@@ -93,21 +96,28 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 	/**
 	 * Flushes every uploader within the timeout, then shuts them all down; what is not
 	 * finished by then is counted as dropped and reported by each uploader in one log
-	 * line. Only the first call has an effect.
+	 * line. Only the first call has an effect; a later call waits for it and returns its
+	 * result.
 	 * @param timeout how long to keep uploading, for all uploaders together
 	 * @return {@code true} if everything accepted was finished in time
 	 */
 	public boolean shutdown(Duration timeout) {
 		if (!this.closed.compareAndSet(false, true)) {
-			return true;
+			return this.shutdownResult.join();
 		}
-		long deadline = System.nanoTime() + timeout.toNanos();
-		boolean finished = flush(timeout);
-		for (ManagedBlobUploader uploader : managed()) {
-			long remaining = Math.max(0, deadline - System.nanoTime());
-			finished &= uploader.shutdown(Duration.ofNanos(remaining));
+		boolean finished = false;
+		try {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			finished = flush(timeout);
+			for (ManagedBlobUploader uploader : managed()) {
+				long remaining = Math.max(0, deadline - System.nanoTime());
+				finished &= uploader.shutdown(Duration.ofNanos(remaining));
+			}
+			return finished;
 		}
-		return finished;
+		finally {
+			this.shutdownResult.complete(finished);
+		}
 	}
 
 	/**

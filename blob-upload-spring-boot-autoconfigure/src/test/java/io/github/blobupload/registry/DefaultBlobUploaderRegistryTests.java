@@ -7,6 +7,7 @@ import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaders;
+import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.testsupport.ScriptedUploader;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,19 @@ class DefaultBlobUploaderRegistryTests {
 		registry.close();
 		assertThat(first.stats().shutdown()).isTrue();
 		assertThat(second.stats().shutdown()).isTrue();
+	}
+
+	@Test
+	void aSecondShutdownReportsWhatTheFirstLeftUnfinished() throws InterruptedException {
+		ScriptedUploader storage = new ScriptedUploader().blockUploads();
+		ManagedBlobUploader uploader = BlobUploaders.fromSimpleBlobUploader(storage,
+				AsyncUploadOptions.builder().name("blocked").build());
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder().defaultUploader(uploader).build();
+		registry.getBlobUploader(null).uploadAsync(new Blob("a".getBytes(StandardCharsets.UTF_8), null, null));
+		storage.awaitStarted(1);
+		assertThat(registry.shutdown(Duration.ofMillis(50))).isFalse();
+		assertThat(registry.shutdown(Duration.ofSeconds(10))).isFalse();
+		assertThat(uploader.stats().dropped(DropReason.SHUTDOWN_TIMEOUT)).isOne();
 	}
 
 	@Test
