@@ -1,12 +1,16 @@
 package io.github.blobupload.registry;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.blobupload.AsyncUploadOptions;
@@ -91,9 +95,9 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 	}
 
 	/**
-	 * Flushes every uploader within the timeout, then shuts them all down; what is not
-	 * finished by then is counted as dropped and reported by each uploader in one log
-	 * line. Only the first call has an effect.
+	 * Shuts every uploader down, all at the same time: each keeps uploading for up to the
+	 * timeout, then counts what it has not finished as dropped and reports it in one log
+	 * line (naming the time it took and this timeout). Only the first call has an effect.
 	 * @param timeout how long to keep uploading, for all uploaders together
 	 * @return {@code true} if everything accepted was finished in time
 	 */
@@ -101,11 +105,35 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 		if (!this.closed.compareAndSet(false, true)) {
 			return true;
 		}
-		long deadline = System.nanoTime() + timeout.toNanos();
-		boolean finished = flush(timeout);
-		for (ManagedBlobUploader uploader : managed()) {
-			long remaining = Math.max(0, deadline - System.nanoTime());
-			finished &= uploader.shutdown(Duration.ofNanos(remaining));
+		List<ManagedBlobUploader> uploaders = new ArrayList<>(managed());
+		if (uploaders.size() == 1) {
+			return uploaders.get(0).shutdown(timeout);
+		}
+		// One thread per uploader: shut down one after the other, the later ones would
+		// get only what the earlier ones left of the timeout, and report that instead.
+		List<CompletableFuture<Boolean>> results = new ArrayList<>();
+		for (ManagedBlobUploader uploader : uploaders) {
+			CompletableFuture<Boolean> result = new CompletableFuture<>();
+			Thread thread = new Thread(() -> {
+				try {
+					result.complete(uploader.shutdown(timeout));
+				}
+				catch (Throwable ex) {
+					result.completeExceptionally(ex);
+				}
+			}, "blob-upload-" + uploader.name() + "-shutdown");
+			thread.setDaemon(true);
+			thread.start();
+			results.add(result);
+		}
+		boolean finished = true;
+		for (CompletableFuture<Boolean> result : results) {
+			try {
+				finished &= result.join();
+			}
+			catch (CompletionException ex) {
+				finished = false;
+			}
 		}
 		return finished;
 	}

@@ -85,6 +85,30 @@ class DefaultBlobUploaderRegistryTests {
 	}
 
 	@Test
+	void shutdownGivesEveryUploaderTheWholeTimeoutAtOnce(CapturedOutput output) throws Exception {
+		ScriptedUploader storage = new ScriptedUploader().blockUploads();
+		ManagedBlobUploader first = BlobUploaders.fromSimpleBlobUploader(storage,
+				AsyncUploadOptions.builder().name("first").workers(1).build());
+		ManagedBlobUploader second = BlobUploaders.fromSimpleBlobUploader(storage,
+				AsyncUploadOptions.builder().name("second").workers(1).build());
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
+			.defaultUploader(first)
+			.useCase("other", second)
+			.build();
+		first.uploadAsync(new Blob("a".getBytes(StandardCharsets.UTF_8), null, null));
+		second.uploadAsync(new Blob("b".getBytes(StandardCharsets.UTF_8), null, null));
+		storage.awaitStarted(2);
+
+		assertThat(registry.shutdown(Duration.ofMillis(200))).isFalse();
+		assertThat(output).containsOnlyOnce("Blob uploader 'first' shut down after")
+			.containsOnlyOnce("Blob uploader 'second' shut down after");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("shut down after")))
+			.allMatch((line) -> line.contains("the shutdown timeout of PT0.2S ran out"));
+		assertThat(first.stats().shutdown()).isTrue();
+		assertThat(second.stats().shutdown()).isTrue();
+	}
+
+	@Test
 	void destinationsNeverHoldCredentials() {
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
 			.destination("default", "s3://AKIA:secret@bucket/traces")
