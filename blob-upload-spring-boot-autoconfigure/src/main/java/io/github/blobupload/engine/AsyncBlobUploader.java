@@ -60,6 +60,9 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 
 	private static final Logger logger = LoggerFactory.getLogger(AsyncBlobUploader.class);
 
+	/** The longest content type sent to storage (as a header or in a sidecar). */
+	private static final int MAX_CONTENT_TYPE_LENGTH = 1024;
+
 	private final SimpleBlobUploader provider;
 
 	private final AsyncUploadOptions options;
@@ -170,6 +173,10 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		if (size > this.options.maxBlobBytes()) {
 			return refuse(DropReason.TOO_LARGE, blob,
 					() -> "the blob has " + size + " bytes, over the limit of " + this.options.maxBlobBytes());
+		}
+		if (!isSendable(blob.contentType())) {
+			return refuse(DropReason.INVALID, blob, () -> "its content type cannot be sent to storage: it holds "
+					+ "control or non-ASCII characters or is over " + MAX_CONTENT_TYPE_LENGTH + " characters long");
 		}
 		String uri;
 		try {
@@ -497,6 +504,23 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		catch (RuntimeException ex) {
 			this.listenerLog.warn(() -> "Blob upload listener threw " + describe(ex), ex);
 		}
+	}
+
+	/**
+	 * Returns whether a content type can go into an HTTP header as is: no line breaks
+	 * (header injection), nothing outside printable ASCII, a bounded length.
+	 */
+	private static boolean isSendable(String contentType) {
+		if (contentType.length() > MAX_CONTENT_TYPE_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < contentType.length(); i++) {
+			char c = contentType.charAt(i);
+			if (c < 0x20 || c >= 0x7f) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String describe(Throwable error) {

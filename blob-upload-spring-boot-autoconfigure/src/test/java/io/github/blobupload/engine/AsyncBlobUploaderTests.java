@@ -170,6 +170,25 @@ class AsyncBlobUploaderTests {
 	}
 
 	@Test
+	void refusesBlobsWhoseContentTypeCannotBeSentToStorage(CapturedOutput output) {
+		ManagedBlobUploader uploader = uploader(options());
+		byte[] content = "x".getBytes(StandardCharsets.UTF_8);
+		assertThat(uploader.uploadAsync(new Blob(content, "image/png\r\nX-Injected: yes", null)))
+			.isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(new Blob(content, "image/png; name=\"caf\u00e9\"", null)))
+			.isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(new Blob(content, "image/" + "x".repeat(2000), null)))
+			.isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(new Blob(content, "image/png; name=\"a b\"", null)))
+			.isNotEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(uploader.stats().dropped(DropReason.INVALID)).isEqualTo(3);
+		assertThat(this.provider.calls()).isEqualTo(1);
+		assertThat(output).contains("refused a blob (invalid): its content type cannot be sent to storage")
+			.doesNotContain("X-Injected");
+	}
+
+	@Test
 	void refusesBlobsTheProviderCannotName() {
 		SimpleBlobUploader unnameable = new SimpleBlobUploader() {
 
