@@ -199,13 +199,15 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 		 * @param uploader the uploader
 		 * @return this builder
 		 * @throws IllegalArgumentException if the name is blank, is the default use case,
-		 * or normalises to a name already set
+		 * is longer than {@value UseCases#MAX_LENGTH} characters once normalised, or
+		 * normalises to a name already set
 		 */
 		public Builder useCase(String useCase, BlobUploader uploader) {
 			String key = UseCases.normalize(useCase);
-			if (key.isEmpty() || key.equals(DEFAULT_USE_CASE)) {
-				throw new IllegalArgumentException("'" + useCase + "' cannot name a use case; it must contain a letter "
-						+ "or digit and must not be '" + DEFAULT_USE_CASE + "'");
+			if (key.isEmpty() || key.equals(DEFAULT_USE_CASE) || key.length() > UseCases.MAX_LENGTH) {
+				throw new IllegalArgumentException("'" + abbreviate(useCase) + "' cannot name a use case; it must contain "
+						+ "a letter or digit, must not be '" + DEFAULT_USE_CASE + "' and must be at most "
+						+ UseCases.MAX_LENGTH + " characters once normalised");
 			}
 			if (this.useCases.containsKey(key)) {
 				throw new IllegalArgumentException("use case '" + useCase + "' is set twice (as '" + key + "')");
@@ -238,6 +240,10 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 			}
 			this.shutdownTimeout = shutdownTimeout;
 			return this;
+		}
+
+		private static String abbreviate(String name) {
+			return (name.length() > UseCases.MAX_LENGTH) ? name.substring(0, UseCases.MAX_LENGTH) + "..." : name;
 		}
 
 		/**

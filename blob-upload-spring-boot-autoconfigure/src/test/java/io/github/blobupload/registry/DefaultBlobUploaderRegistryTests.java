@@ -62,6 +62,10 @@ class DefaultBlobUploaderRegistryTests {
 			.withMessageContaining("cannot name a use case");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.useCase("default", BlobUploaders.disabled()))
 			.withMessageContaining("cannot name a use case");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> builder.useCase("x".repeat(UseCases.MAX_LENGTH + 1), BlobUploaders.disabled()))
+			.withMessageContaining("at most 64 characters once normalised");
+		builder.useCase("y".repeat(UseCases.MAX_LENGTH), BlobUploaders.disabled());
 	}
 
 	@Test
