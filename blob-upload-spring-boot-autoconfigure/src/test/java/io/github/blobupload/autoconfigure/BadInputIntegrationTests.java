@@ -1,5 +1,6 @@
 package io.github.blobupload.autoconfigure;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.models.BlobProperties;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobUploadStats;
@@ -194,7 +196,7 @@ class BadInputIntegrationTests {
 				assertThat(context.getBean(DefaultBlobUploaderRegistry.class).uploaders()).containsKey(folderName);
 				String uri = registry.getBlobUploader(useCase).uploadAsync(new Blob(new byte[] { 1, 2, 3 }, null, null));
 				assertThat(registry.flush(FLUSH)).isTrue();
-				Path file = Path.of(java.net.URI.create(uri));
+				Path file = Path.of(URI.create(uri));
 				assertThat(file.getParent()).isEqualTo(root.resolve(folderName));
 				assertThat(Files.readAllBytes(file)).containsExactly(1, 2, 3);
 			});
@@ -309,7 +311,7 @@ class BadInputIntegrationTests {
 			@Override
 			Stored read(String uri) {
 				String name = uri.substring(prefix("").length());
-				var blob = azurite.client().getBlobContainerClient(CONTAINER).getBlobClient(name);
+				BlobClient blob = azurite.client().getBlobContainerClient(CONTAINER).getBlobClient(name);
 				BlobProperties properties = blob.getProperties();
 				return new Stored(blob.downloadContent().toBytes(), properties.getContentType(),
 						properties.getMetadata());
@@ -333,7 +335,7 @@ class BadInputIntegrationTests {
 
 			@Override
 			Stored read(String uri) throws Exception {
-				Path file = Path.of(java.net.URI.create(uri));
+				Path file = Path.of(URI.create(uri));
 				String sidecar = Files.readString(file.resolveSibling(file.getFileName() + FileBlobUploader.SIDECAR_SUFFIX));
 				String contentType = sidecar.replaceAll("(?s).*\"contentType\":\"((?:[^\"\\\\]|\\\\.)*)\".*", "$1");
 				return new Stored(Files.readAllBytes(file), contentType, Map.of("sidecar", sidecar));
