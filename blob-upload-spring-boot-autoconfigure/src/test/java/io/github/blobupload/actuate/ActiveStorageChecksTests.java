@@ -1,0 +1,199 @@
+package io.github.blobupload.actuate;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.blobupload.PermanentUploadException;
+import io.github.blobupload.provider.StorageProbe;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The caching, timeout and redaction rules of the active check. Storage-backed behaviour
+ * is tested against the {@code file:} provider and the emulators
+ * ({@code BlobUploadActiveCheckIntegrationTests}); the probes here count calls and block
+ * on cue.
+ */
+class ActiveStorageChecksTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	private final AtomicInteger calls = new AtomicInteger();
+
+	@Test
+	void aResultIsReusedWithinTheIntervalAndRenewedAfterIt() {
+		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofSeconds(5), this.clock);
+		StorageProbe probe = this.calls::incrementAndGet;
+
+		ActiveStorageChecks.Result first = checks.result("s3://bucket/a", probe);
+		this.clock.advance(Duration.ofMinutes(4));
+		ActiveStorageChecks.Result second = checks.result("s3://bucket/a", probe);
+
+		assertThat(first.up()).isTrue();
+		assertThat(first.error()).isNull();
+		assertThat(second).isEqualTo(first);
+		assertThat(this.calls).hasValue(1);
+
+		this.clock.advance(Duration.ofMinutes(1));
+		ActiveStorageChecks.Result third = checks.result("s3://bucket/a", probe);
+		assertThat(this.calls).hasValue(2);
+		assertThat(third.checkedAt()).isAfter(first.checkedAt());
+	}
+
+	@Test
+	void destinationsAreCheckedSeparately() {
+		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofSeconds(5), this.clock);
+		StorageProbe probe = this.calls::incrementAndGet;
+
+		checks.result("s3://bucket/a", probe);
+		checks.result("s3://bucket/b", probe);
+		checks.result("s3://bucket/a", probe);
+
+		assertThat(this.calls).hasValue(2);
+	}
+
+	@Test
+	void aFailureIsReportedDownAndCachedLikeASuccess() {
+		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofSeconds(5), this.clock);
+		StorageProbe probe = () -> {
+			this.calls.incrementAndGet();
+			throw new PermanentUploadException("Upload to bucket 'b' failed permanently; S3 answered 404 NoSuchBucket");
+		};
+
+		ActiveStorageChecks.Result result = checks.result("s3://b", probe);
+		checks.result("s3://b", probe);
+
+		assertThat(result.up()).isFalse();
+		assertThat(result.error())
+			.isEqualTo("PermanentUploadException: Upload to bucket 'b' failed permanently; S3 answered 404 NoSuchBucket");
+		assertThat(this.calls).hasValue(1);
+	}
+
+	@Test
+	void aCheckWithoutAnAnswerInTimeIsDownWhileItGoesOnAndNoSecondCheckStarts() throws Exception {
+		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofMillis(100), this.clock);
+		CountDownLatch release = new CountDownLatch(1);
+		StorageProbe hanging = () -> {
+			this.calls.incrementAndGet();
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
+		long start = System.nanoTime();
+		ActiveStorageChecks.Result waiting = checks.result("gs://slow", hanging);
+		long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+		assertThat(waiting.up()).isFalse();
+		assertThat(waiting.error()).startsWith("no answer within PT0.1S");
+		assertThat(waitedMillis).isLessThan(5_000);
+
+		this.clock.advance(Duration.ofMinutes(10));
+		assertThat(checks.result("gs://slow", hanging).up()).isFalse();
+		assertThat(this.calls).hasValue(1);
+
+		release.countDown();
+		await().atMost(Duration.ofSeconds(10)).until(() -> checks.result("gs://slow", hanging).up());
+		assertThat(this.calls).hasValue(1);
+	}
+
+	@Test
+	void concurrentHealthRequestsShareOneCheck() throws Exception {
+		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofSeconds(10), this.clock);
+		CountDownLatch release = new CountDownLatch(1);
+		StorageProbe probe = () -> {
+			this.calls.incrementAndGet();
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
+		ExecutorService requests = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<ActiveStorageChecks.Result>> results = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				results.add(requests.submit(() -> checks.result("azblob://a/c", probe)));
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.get() == 1);
+			release.countDown();
+			for (Future<ActiveStorageChecks.Result> result : results) {
+				assertThat(result.get(10, TimeUnit.SECONDS).up()).isTrue();
+			}
+			assertThat(this.calls).hasValue(1);
+		}
+		finally {
+			requests.shutdownNow();
+		}
+	}
+
+	@Test
+	void errorsAreStrippedOfSignaturesKeysAndUserInformationAndShortened() {
+		String sas = ActiveStorageChecks.describe(new IOException(
+				"PUT https://acct.blob.core.windows.net/c/_blob-upload-health-probe?sv=2024&sig=abc%2Bdef failed"));
+		String connection = ActiveStorageChecks
+			.describe(new IllegalStateException("bad DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0;"));
+		String user = ActiveStorageChecks.describe(new IOException("cannot reach http://admin:hunter2@minio:9000/b"));
+		String longMessage = ActiveStorageChecks.describe(new IOException("x".repeat(2000)));
+
+		assertThat(sas).isEqualTo(
+				"IOException: PUT https://acct.blob.core.windows.net/c/_blob-upload-health-probe?(redacted) failed");
+		assertThat(connection).contains("AccountName=a;AccountKey=(redacted);").doesNotContain("c2VjcmV0");
+		assertThat(user).isEqualTo("IOException: cannot reach http://minio:9000/b").doesNotContain("hunter2");
+		assertThat(longMessage).hasSize(503).endsWith("...");
+	}
+
+	@Test
+	void intervalAndTimeoutMustBePositive() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ActiveStorageChecks(Duration.ZERO, Duration.ofSeconds(1)))
+			.withMessageContaining("interval");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ActiveStorageChecks(Duration.ofMinutes(1), Duration.ofSeconds(-1)))
+			.withMessageContaining("timeout");
+	}
+
+	/** A clock that tests move forward by hand. */
+	private static final class MutableClock extends Clock {
+
+		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
