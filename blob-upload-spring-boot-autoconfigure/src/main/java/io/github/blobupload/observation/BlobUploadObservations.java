@@ -1,6 +1,7 @@
 package io.github.blobupload.observation;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BlobUploadObservations implements SimpleBlobUploaderDecorator {
 
-	private final ObservationRegistry registry;
+	private final Supplier<ObservationRegistry> registry;
 
 	private final @Nullable BlobUploadObservationConvention convention;
 
@@ -24,6 +25,20 @@ public final class BlobUploadObservations implements SimpleBlobUploaderDecorator
 	 * @param convention a convention replacing the default one, or {@code null}
 	 */
 	public BlobUploadObservations(ObservationRegistry registry, @Nullable BlobUploadObservationConvention convention) {
+		this(() -> registry, convention);
+		Objects.requireNonNull(registry, "registry must not be null");
+	}
+
+	/**
+	 * Creates the decorator with a registry resolved on the first upload attempt rather
+	 * than at startup: the registry's own setup may need the blob uploaders (the Spring AI
+	 * integration's observation filter does), so asking for it while they are being
+	 * created would be circular.
+	 * @param registry gives the registry; called on upload workers, should cache
+	 * @param convention a convention replacing the default one, or {@code null}
+	 */
+	public BlobUploadObservations(Supplier<ObservationRegistry> registry,
+			@Nullable BlobUploadObservationConvention convention) {
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		this.convention = convention;
 	}

@@ -2,6 +2,7 @@ package io.github.blobupload.observation;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.PermanentUploadException;
@@ -34,12 +35,12 @@ public class ObservedSimpleBlobUploader implements SimpleBlobUploader {
 
 	private final String scheme;
 
-	private final ObservationRegistry registry;
+	private final Supplier<ObservationRegistry> registry;
 
 	private final @Nullable BlobUploadObservationConvention convention;
 
 	private ObservedSimpleBlobUploader(SimpleBlobUploader delegate, String useCase, String scheme,
-			ObservationRegistry registry, @Nullable BlobUploadObservationConvention convention) {
+			Supplier<ObservationRegistry> registry, @Nullable BlobUploadObservationConvention convention) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
 		this.useCase = Objects.requireNonNull(useCase, "useCase must not be null");
 		this.scheme = Objects.requireNonNull(scheme, "scheme must not be null");
@@ -52,12 +53,13 @@ public class ObservedSimpleBlobUploader implements SimpleBlobUploader {
 	 * @param delegate the provider's uploader
 	 * @param useCase the use case, recorded as {@code blob.upload.use_case}
 	 * @param scheme the storage scheme, recorded as {@code blob.upload.scheme}
-	 * @param registry the registry observations are made with
+	 * @param registry gives the registry observations are made with; called at each
+	 * attempt, on the upload worker, so that it may be resolved late
 	 * @param convention a convention replacing the default one, or {@code null}
 	 * @return the observed uploader
 	 */
 	public static ObservedSimpleBlobUploader wrap(SimpleBlobUploader delegate, String useCase, String scheme,
-			ObservationRegistry registry, @Nullable BlobUploadObservationConvention convention) {
+			Supplier<ObservationRegistry> registry, @Nullable BlobUploadObservationConvention convention) {
 		if (delegate instanceof StorageProbe) {
 			return new Probing(delegate, useCase, scheme, registry, convention);
 		}
@@ -81,7 +83,7 @@ public class ObservedSimpleBlobUploader implements SimpleBlobUploader {
 	public void uploadSync(String uri, Blob blob) throws IOException {
 		BlobUploadObservationContext context = new BlobUploadObservationContext(this.useCase, this.scheme, uri, blob);
 		Observation observation = BlobUploadObservationDocumentation.UPLOAD_ATTEMPT
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
+			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry.get())
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			this.delegate.uploadSync(uri, blob);
@@ -105,7 +107,7 @@ public class ObservedSimpleBlobUploader implements SimpleBlobUploader {
 	/** The variant for uploaders that can be probed by the health check. */
 	private static final class Probing extends ObservedSimpleBlobUploader implements StorageProbe {
 
-		Probing(SimpleBlobUploader delegate, String useCase, String scheme, ObservationRegistry registry,
+		Probing(SimpleBlobUploader delegate, String useCase, String scheme, Supplier<ObservationRegistry> registry,
 				@Nullable BlobUploadObservationConvention convention) {
 			super(delegate, useCase, scheme, registry, convention);
 		}

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration of the per-attempt upload observation
@@ -30,9 +31,11 @@ public final class BlobUploadObservationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BlobUploadObservations blobUploadObservations(ObservationRegistry observationRegistry,
+	BlobUploadObservations blobUploadObservations(ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<BlobUploadObservationConvention> convention) {
-		return new BlobUploadObservations(observationRegistry, convention.getIfAvailable());
+		// Resolved on the first upload: the registry's filters may need the uploaders.
+		return new BlobUploadObservations(SingletonSupplier.of(observationRegistry::getObject),
+				convention.getIfAvailable());
 	}
 
 }
