@@ -78,22 +78,6 @@ public final class ActiveStorageChecks {
 	}
 
 	/**
-	 * Returns how long a result is reused.
-	 * @return the interval
-	 */
-	public Duration interval() {
-		return this.interval;
-	}
-
-	/**
-	 * Returns how long a health request waits for a check.
-	 * @return the timeout
-	 */
-	public Duration timeout() {
-		return this.timeout;
-	}
-
-	/**
 	 * Returns the result for a destination: the cached one while it is fresh, otherwise
 	 * that of a new check (or of the one already running), waiting for it at most the
 	 * timeout.

@@ -1,11 +1,7 @@
 package io.github.blobupload.actuate;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.provider.StorageProbe;
+import io.github.blobupload.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,15 +85,7 @@ class ActiveStorageChecksTests {
 	void aCheckWithoutAnAnswerInTimeIsDownWhileItGoesOnAndNoSecondCheckStarts() throws Exception {
 		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofMillis(100), this.clock);
 		CountDownLatch release = new CountDownLatch(1);
-		StorageProbe hanging = () -> {
-			this.calls.incrementAndGet();
-			try {
-				release.await(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		};
+		StorageProbe hanging = blockingProbe(release);
 		long start = System.nanoTime();
 		ActiveStorageChecks.Result waiting = checks.result("gs://slow", hanging);
 		long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -118,15 +107,7 @@ class ActiveStorageChecksTests {
 	void concurrentHealthRequestsShareOneCheck() throws Exception {
 		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofSeconds(10), this.clock);
 		CountDownLatch release = new CountDownLatch(1);
-		StorageProbe probe = () -> {
-			this.calls.incrementAndGet();
-			try {
-				release.await(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		};
+		StorageProbe probe = blockingProbe(release);
 		ExecutorService requests = Executors.newFixedThreadPool(4);
 		try {
 			List<Future<ActiveStorageChecks.Result>> results = new ArrayList<>();
@@ -170,30 +151,17 @@ class ActiveStorageChecksTests {
 			.withMessageContaining("timeout");
 	}
 
-	/** A clock that tests move forward by hand. */
-	private static final class MutableClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
+	/** A probe that counts its calls and answers only once the latch is released. */
+	private StorageProbe blockingProbe(CountDownLatch release) {
+		return () -> {
+			this.calls.incrementAndGet();
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
 	}
 
 }

@@ -11,7 +11,7 @@ import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.blobupload.actuate.BlobUploadHealthIndicator;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
@@ -21,11 +21,10 @@ import io.github.blobupload.autoconfigure.storage.S3StorageAutoConfiguration;
 import io.github.blobupload.provider.StorageProbe;
 import io.github.blobupload.testsupport.AzuriteEmulator;
 import io.github.blobupload.testsupport.S3Emulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -249,27 +248,15 @@ class BlobUploadActiveCheckIntegrationTests {
 
 		private static final String UPLOAD_PATH = "/upload/storage/v1/b/" + BUCKET + "/o";
 
-		private static WireMockServer server;
-
-		@BeforeAll
-		static void startServer() {
-			server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-			server.start();
-		}
-
-		@AfterAll
-		static void stopServer() {
-			server.stop();
-		}
-
-		@BeforeEach
-		void reset() {
-			server.resetAll();
-		}
+		/** Started once, reset before each test. */
+		@RegisterExtension
+		static final WireMockExtension server = WireMockExtension.newInstance()
+			.options(options().bindAddress("127.0.0.1").dynamicPort())
+			.build();
 
 		private ApplicationContextRunner gcsRunner() {
 			return runner("gs://" + BUCKET + "/genai").withPropertyValues(
-					"blob.upload.gcs.endpoint=http://127.0.0.1:" + server.port(), "blob.upload.gcs.anonymous=true",
+					"blob.upload.gcs.endpoint=http://127.0.0.1:" + server.getPort(), "blob.upload.gcs.anonymous=true",
 					"blob.upload.gcs.project-id=test-project");
 		}
 
