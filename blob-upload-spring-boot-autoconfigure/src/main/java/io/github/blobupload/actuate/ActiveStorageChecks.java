@@ -3,6 +3,7 @@ package io.github.blobupload.actuate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -87,32 +88,51 @@ public final class ActiveStorageChecks {
 	 * @return the result
 	 */
 	public Result result(String destination, StorageProbe probe) {
+		return results(Map.of(destination, probe)).get(destination);
+	}
+
+	/**
+	 * Returns the results for several destinations, as {@link #result} does for one,
+	 * starting every check needed before waiting for any: the wait for all of them
+	 * together is at most the timeout.
+	 * @param probes the probe of each destination
+	 * @return the result of each destination, in the order given
+	 */
+	public Map<String, Result> results(Map<String, StorageProbe> probes) {
+		Map<String, Pending> pending = new LinkedHashMap<>();
+		probes.forEach((destination, probe) -> pending.put(destination, begin(destination, probe)));
+		Map<String, Result> results = new LinkedHashMap<>();
+		pending.forEach((destination, check) -> results.put(destination, await(check)));
+		return results;
+	}
+
+	private Pending begin(String destination, StorageProbe probe) {
 		Destination state = this.destinations.computeIfAbsent(destination, (key) -> new Destination(probe));
-		CompletableFuture<Result> running;
-		Instant startedAt;
 		synchronized (state) {
 			Result last = state.last;
 			if (state.running == null && last != null
 					&& this.clock.instant().isBefore(last.checkedAt().plus(this.interval))) {
-				return last;
+				return new Pending(CompletableFuture.completedFuture(last), last.checkedAt());
 			}
 			if (state.running == null) {
 				state.startedAt = this.clock.instant();
 				state.running = start(state);
 			}
-			running = state.running;
-			startedAt = state.startedAt;
+			return new Pending(state.running, state.startedAt);
 		}
-		long waitNanos = this.timeout.minus(Duration.between(startedAt, this.clock.instant())).toNanos();
+	}
+
+	private Result await(Pending check) {
+		long waitNanos = this.timeout.minus(Duration.between(check.startedAt(), this.clock.instant())).toNanos();
 		try {
-			return running.get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
+			return check.result().get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			return new Result(false, startedAt, "no answer within " + this.timeout + "; the check goes on");
+			return new Result(false, check.startedAt(), "no answer within " + this.timeout + "; the check goes on");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new Result(false, startedAt, "interrupted while waiting for the check");
+			return new Result(false, check.startedAt(), "interrupted while waiting for the check");
 		}
 		catch (ExecutionException ex) {
 			// Not expected: the future is always completed normally.
@@ -180,6 +200,10 @@ public final class ActiveStorageChecks {
 	 * @param error what went wrong, without credentials; {@code null} when up
 	 */
 	public record Result(boolean up, Instant checkedAt, @Nullable String error) {
+	}
+
+	/** A result that is ready or being checked, and when its check started. */
+	private record Pending(CompletableFuture<Result> result, Instant startedAt) {
 	}
 
 	/** The state of one destination's checks; guarded by itself. */

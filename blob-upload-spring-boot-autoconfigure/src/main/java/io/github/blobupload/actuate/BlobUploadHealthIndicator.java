@@ -78,6 +78,8 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		Status status = Status.UP;
 		boolean anyManaged = false;
+		Map<String, ActiveStorageChecks.Result> checked = (this.activeChecks != null)
+				? this.activeChecks.results(probes()) : Map.of();
 		Map<String, Object> useCases = new LinkedHashMap<>();
 		for (Map.Entry<String, BlobUploader> entry : this.registry.uploaders().entrySet()) {
 			String destination = this.registry.destinations().get(entry.getKey());
@@ -90,8 +92,7 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 			Status useCaseStatus = statusOf(stats);
 			@Nullable Map<String, Object> activeCheck = null;
 			if (this.activeChecks != null && !stats.shutdown()) {
-				activeCheck = activeCheck(this.activeChecks, (destination != null) ? destination : entry.getKey(),
-						uploader);
+				activeCheck = activeCheck(checked.get(checkKey(entry.getKey(), destination)));
 				if (Status.DOWN.getCode().equals(activeCheck.get("status"))) {
 					useCaseStatus = worse(useCaseStatus, Status.DOWN);
 				}
@@ -106,15 +107,29 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 		builder.status(status).withDetail("enabled", anyManaged).withDetail("useCases", useCases);
 	}
 
-	private static Map<String, Object> activeCheck(ActiveStorageChecks checks, String destination,
-			ManagedBlobUploader uploader) {
+	/** Returns the probe of each destination that can be checked now. */
+	private Map<String, StorageProbe> probes() {
+		Map<String, StorageProbe> probes = new LinkedHashMap<>();
+		this.registry.uploaders().forEach((useCase, uploader) -> {
+			if (uploader instanceof AsyncBlobUploader async && !async.stats().shutdown()
+					&& async.provider() instanceof StorageProbe probe) {
+				probes.putIfAbsent(checkKey(useCase, this.registry.destinations().get(useCase)), probe);
+			}
+		});
+		return probes;
+	}
+
+	private static String checkKey(String useCase, @Nullable String destination) {
+		return (destination != null) ? destination : "use case " + useCase;
+	}
+
+	private static Map<String, Object> activeCheck(ActiveStorageChecks.@Nullable Result result) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		if (!(uploader instanceof AsyncBlobUploader async) || !(async.provider() instanceof StorageProbe probe)) {
+		if (result == null) {
 			details.put("status", Status.UNKNOWN.getCode());
 			details.put("reason", "this storage provider cannot be checked");
 			return details;
 		}
-		ActiveStorageChecks.Result result = checks.result(destination, probe);
 		details.put("status", result.up() ? Status.UP.getCode() : Status.DOWN.getCode());
 		details.put("checkedAt", result.checkedAt().toString());
 		if (result.error() != null) {

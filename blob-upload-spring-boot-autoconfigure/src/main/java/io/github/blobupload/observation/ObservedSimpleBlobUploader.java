@@ -83,7 +83,7 @@ public class ObservedSimpleBlobUploader implements SimpleBlobUploader {
 	public void uploadSync(String uri, Blob blob) throws IOException {
 		BlobUploadObservationContext context = new BlobUploadObservationContext(this.useCase, this.scheme, uri, blob);
 		Observation observation = BlobUploadObservationDocumentation.UPLOAD_ATTEMPT
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry.get())
+			.observation(this.convention, DEFAULT_CONVENTION, () -> context, registry())
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			this.delegate.uploadSync(uri, blob);
@@ -96,6 +96,16 @@ public class ObservedSimpleBlobUploader implements SimpleBlobUploader {
 		}
 		finally {
 			observation.stop();
+		}
+	}
+
+	/** The registry; a registry that cannot be had (the application is closing) never fails an upload. */
+	private ObservationRegistry registry() {
+		try {
+			return this.registry.get();
+		}
+		catch (RuntimeException ex) {
+			return ObservationRegistry.NOOP;
 		}
 	}
 

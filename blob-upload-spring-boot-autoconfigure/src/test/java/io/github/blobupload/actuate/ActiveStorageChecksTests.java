@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,6 +125,30 @@ class ActiveStorageChecksTests {
 		finally {
 			requests.shutdownNow();
 		}
+	}
+
+	@Test
+	void checksOfSeveralDestinationsRunTogetherSoTheWaitIsOneTimeoutAtMost() {
+		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofSeconds(5), this.clock);
+		CountDownLatch bothStarted = new CountDownLatch(2);
+		// Succeeds only if the other destination's check starts while this one runs.
+		StorageProbe needsCompany = () -> {
+			bothStarted.countDown();
+			try {
+				if (!bothStarted.await(10, TimeUnit.SECONDS)) {
+					throw new IOException("the other check did not start");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted");
+			}
+		};
+
+		Map<String, ActiveStorageChecks.Result> results = checks
+			.results(Map.of("s3://bucket/a", needsCompany, "s3://bucket/b", needsCompany));
+
+		assertThat(results).hasSize(2).allSatisfy((destination, result) -> assertThat(result.up()).isTrue());
 	}
 
 	@Test
