@@ -35,7 +35,7 @@ class ActiveStorageChecksTests {
 
 	@Test
 	void aResultIsReusedWithinTheIntervalAndRenewedAfterIt() {
-		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofSeconds(5), this.clock);
+		ActiveStorageChecks checks = checks(Duration.ofSeconds(5));
 		StorageProbe probe = this.calls::incrementAndGet;
 
 		ActiveStorageChecks.Result first = checks.result("s3://bucket/a", probe);
@@ -55,7 +55,7 @@ class ActiveStorageChecksTests {
 
 	@Test
 	void destinationsAreCheckedSeparately() {
-		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofSeconds(5), this.clock);
+		ActiveStorageChecks checks = checks(Duration.ofSeconds(5));
 		StorageProbe probe = this.calls::incrementAndGet;
 
 		checks.result("s3://bucket/a", probe);
@@ -67,7 +67,7 @@ class ActiveStorageChecksTests {
 
 	@Test
 	void aFailureIsReportedDownAndCachedLikeASuccess() {
-		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofSeconds(5), this.clock);
+		ActiveStorageChecks checks = checks(Duration.ofSeconds(5));
 		StorageProbe probe = () -> {
 			this.calls.incrementAndGet();
 			throw new PermanentUploadException("Upload to bucket 'b' failed permanently; S3 answered 404 NoSuchBucket");
@@ -84,7 +84,7 @@ class ActiveStorageChecksTests {
 
 	@Test
 	void aCheckWithoutAnAnswerInTimeIsDownWhileItGoesOnAndNoSecondCheckStarts() throws Exception {
-		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofMillis(100), this.clock);
+		ActiveStorageChecks checks = checks(Duration.ofMillis(100));
 		CountDownLatch release = new CountDownLatch(1);
 		StorageProbe hanging = blockingProbe(release);
 		long start = System.nanoTime();
@@ -106,7 +106,7 @@ class ActiveStorageChecksTests {
 
 	@Test
 	void concurrentHealthRequestsShareOneCheck() throws Exception {
-		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofSeconds(10), this.clock);
+		ActiveStorageChecks checks = checks(Duration.ofSeconds(10));
 		CountDownLatch release = new CountDownLatch(1);
 		StorageProbe probe = blockingProbe(release);
 		ExecutorService requests = Executors.newFixedThreadPool(4);
@@ -129,7 +129,7 @@ class ActiveStorageChecksTests {
 
 	@Test
 	void checksOfSeveralDestinationsRunTogetherSoTheWaitIsOneTimeoutAtMost() {
-		ActiveStorageChecks checks = new ActiveStorageChecks(Duration.ofMinutes(5), Duration.ofSeconds(5), this.clock);
+		ActiveStorageChecks checks = checks(Duration.ofSeconds(5));
 		CountDownLatch bothStarted = new CountDownLatch(2);
 		// Succeeds only if the other destination's check starts while this one runs.
 		StorageProbe needsCompany = () -> {
@@ -187,6 +187,11 @@ class ActiveStorageChecksTests {
 				Thread.currentThread().interrupt();
 			}
 		};
+	}
+
+	/** Checks reusing results for five minutes, on the test clock. */
+	private ActiveStorageChecks checks(Duration timeout) {
+		return new ActiveStorageChecks(Duration.ofMinutes(5), timeout, this.clock);
 	}
 
 }
