@@ -14,6 +14,7 @@ import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
+import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
 import io.github.blobupload.provider.UriPrefixes;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import io.github.blobupload.registry.UseCases;
@@ -27,7 +28,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Builds the {@link DefaultBlobUploaderRegistry} from {@link BlobUploadProperties}:
  * validates every setting (naming the property and the bad value), picks the provider
- * for each prefix by its scheme, and starts one upload engine per destination.
+ * for each prefix by its scheme, applies the {@link SimpleBlobUploaderDecorator}s to each
+ * provider's uploader, and starts one upload engine per destination.
  */
 final class BlobUploaderRegistryFactory {
 
@@ -43,8 +45,10 @@ final class BlobUploaderRegistryFactory {
 
 	private final BlobUploadListener listener;
 
+	private final List<SimpleBlobUploaderDecorator> decorators;
+
 	BlobUploaderRegistryFactory(BlobUploadProperties properties, List<BlobStorageProvider> providers,
-			BlobNamingStrategy naming, BlobUploadListener listener) {
+			BlobNamingStrategy naming, BlobUploadListener listener, List<SimpleBlobUploaderDecorator> decorators) {
 		this.properties = properties;
 		this.providers = new TreeMap<>();
 		for (BlobStorageProvider provider : providers) {
@@ -52,6 +56,7 @@ final class BlobUploaderRegistryFactory {
 		}
 		this.naming = naming;
 		this.listener = listener;
+		this.decorators = List.copyOf(decorators);
 	}
 
 	DefaultBlobUploaderRegistry create() {
@@ -65,7 +70,7 @@ final class BlobUploaderRegistryFactory {
 		Map<String, String> destinations = new LinkedHashMap<>();
 		Map<String, SimpleBlobUploader> simpleUploaders = new LinkedHashMap<>();
 		simpleUploaders.put(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE,
-				createUploader(PREFIX + "uri-prefix", defaultPrefix));
+				createUploader(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, PREFIX + "uri-prefix", defaultPrefix));
 		destinations.put(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, defaultPrefix);
 		for (Map.Entry<String, BlobUploadProperties.UseCase> entry : this.properties.getUseCases().entrySet()) {
 			String name = UseCases.normalize(entry.getKey());
@@ -92,7 +97,7 @@ final class BlobUploaderRegistryFactory {
 			}
 			String prefix = (useCase.getUriPrefix() != null) ? useCase.getUriPrefix()
 					: stripTrailingSlash(defaultPrefix) + "/" + name;
-			simpleUploaders.put(name, createUploader(property + ".uri-prefix", prefix));
+			simpleUploaders.put(name, createUploader(name, property + ".uri-prefix", prefix));
 			destinations.put(name, prefix);
 		}
 		destinations.forEach(registry::destination);
@@ -125,7 +130,7 @@ final class BlobUploaderRegistryFactory {
 		return BlobUploadProperties.DEFAULT_URI_PREFIX;
 	}
 
-	private SimpleBlobUploader createUploader(String property, String prefix) {
+	private SimpleBlobUploader createUploader(String useCase, String property, String prefix) {
 		String scheme = UriPrefixes.scheme(prefix);
 		if (scheme == null) {
 			throw new InvalidConfigurationPropertyValueException(property, prefix,
@@ -141,12 +146,17 @@ final class BlobUploaderRegistryFactory {
 							+ "." + ((dependency != null) ? " To use " + scheme + ": add " + dependency + "."
 									: " Declare a BlobStorageProvider bean for it."));
 		}
+		SimpleBlobUploader uploader;
 		try {
-			return provider.createUploader(prefix, this.naming);
+			uploader = provider.createUploader(prefix, this.naming);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException(property, prefix, ex.getMessage());
 		}
+		for (SimpleBlobUploaderDecorator decorator : this.decorators) {
+			uploader = decorator.decorate(useCase, prefix, uploader);
+		}
+		return uploader;
 	}
 
 	private AsyncUploadOptions validatedOptions() {
