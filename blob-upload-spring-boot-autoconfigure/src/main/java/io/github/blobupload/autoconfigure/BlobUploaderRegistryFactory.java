@@ -74,6 +74,12 @@ final class BlobUploaderRegistryFactory {
 				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
 						"A use-case name must contain a letter or digit and must not be 'default'.");
 			}
+			if (name.length() > UseCases.MAX_LENGTH) {
+				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
+						"A use-case name must be at most " + UseCases.MAX_LENGTH + " characters once normalised to "
+								+ "letters, digits and '-' (it names the use case's folder), but it has "
+								+ name.length() + ".");
+			}
 			if (simpleUploaders.containsKey(name)) {
 				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
 						"The use case '" + name + "' is configured twice under different spellings.");

@@ -6,12 +6,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * An S3-compatible server (s3proxy with the in-memory {@code transient} store) run out of
@@ -56,19 +58,38 @@ public final class S3Emulator implements AutoCloseable {
 	 * @return the running emulator
 	 */
 	public static S3Emulator startNew() {
+		return start(List.of(), "256m");
+	}
+
+	/**
+	 * Starts a new emulator, owned by the caller, whose storage is slow for real: every
+	 * object written (each PUT and each part of a multipart upload) waits the given time
+	 * in s3proxy's latency middleware before it is stored. It may hold up to 768 MB.
+	 * @param putLatency how long each write takes at least
+	 * @return the running emulator
+	 */
+	public static S3Emulator startSlow(Duration putLatency) {
+		String millis = Long.toString(putLatency.toMillis());
+		return start(List.of("s3proxy.latency-blobstore.put.latency=" + millis,
+				"s3proxy.latency-blobstore.upload-part.latency=" + millis), "768m");
+	}
+
+	private static S3Emulator start(List<String> extraProperties, String maxHeap) {
 		String jar = EmulatorProcess.requiredProperty("blobupload.s3proxy.jar");
 		int port = EmulatorProcess.freePort();
 		try {
 			Path properties = Files.createTempFile("s3proxy", ".properties");
 			properties.toFile().deleteOnExit();
-			Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
+			List<String> lines = new ArrayList<>(List.of("s3proxy.endpoint=http://127.0.0.1:" + port,
 					"s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + ACCESS_KEY,
 					"s3proxy.credential=" + SECRET_KEY, "jclouds.provider=transient", "jclouds.identity=unused",
-					"jclouds.credential=unused", ""));
+					"jclouds.credential=unused"));
+			lines.addAll(extraProperties);
+			Files.writeString(properties, String.join("\n", lines) + "\n");
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			return new S3Emulator(EmulatorProcess.start("s3proxy", List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-					"-jar", Path.of(jar).toAbsolutePath().toString(), "--properties", properties.toString()), port,
-					Duration.ofSeconds(60)));
+			return new S3Emulator(EmulatorProcess.start("s3proxy", List.of(java, "-Xmx" + maxHeap,
+					"-XX:TieredStopAtLevel=1", "-jar", Path.of(jar).toAbsolutePath().toString(), "--properties",
+					properties.toString()), port, Duration.ofSeconds(60)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -81,6 +102,17 @@ public final class S3Emulator implements AutoCloseable {
 	 */
 	public URI endpoint() {
 		return URI.create("http://127.0.0.1:" + this.process.port());
+	}
+
+	/**
+	 * Returns the {@code blob.upload.s3.*} properties that point the starter's own S3
+	 * client at this emulator (credentials come from the system properties set by the
+	 * build).
+	 * @return {@code key=value} pairs for a context runner
+	 */
+	public String[] starterProperties() {
+		return new String[] { "blob.upload.s3.endpoint=" + endpoint(), "blob.upload.s3.region=" + REGION,
+				"blob.upload.s3.path-style-access=true" };
 	}
 
 	/**
@@ -110,6 +142,29 @@ public final class S3Emulator implements AutoCloseable {
 	 */
 	public void createBucket(String bucket) {
 		this.client.createBucket((request) -> request.bucket(bucket));
+	}
+
+	/**
+	 * Lists every key in a bucket, page by page.
+	 * @param bucket the bucket
+	 * @return the keys, in the store's order
+	 */
+	public List<String> listKeys(String bucket) {
+		return this.client.listObjectsV2Paginator((request) -> request.bucket(bucket))
+			.contents()
+			.stream()
+			.map(S3Object::key)
+			.toList();
+	}
+
+	/**
+	 * Reads an object.
+	 * @param bucket the bucket
+	 * @param key the key
+	 * @return its content
+	 */
+	public byte[] read(String bucket, String key) {
+		return this.client.getObjectAsBytes((request) -> request.bucket(bucket).key(key)).asByteArray();
 	}
 
 	/** Stops the emulator. */
