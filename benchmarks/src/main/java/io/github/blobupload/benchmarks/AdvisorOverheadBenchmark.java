@@ -107,11 +107,7 @@ public class AdvisorOverheadBenchmark {
 	}
 
 	private String call(ChatClient client) {
-		byte[] content = this.image.clone();
-		long n = ++this.counter;
-		for (int i = 0; i < 8; i++) {
-			content[i] = (byte) (n >>> (8 * i));
-		}
+		byte[] content = DistinctContent.copyOf(this.image, ++this.counter);
 		Media media = Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(content).build();
 		return client.prompt().user((user) -> user.text("What is this?").media(media)).call().content();
 	}

@@ -236,12 +236,7 @@ public class AudioSpanBenchmark {
 	}
 
 	private byte[] nextPcm() {
-		byte[] samples = this.pcm.clone();
-		long n = ++this.counter;
-		for (int i = 0; i < 8; i++) {
-			samples[i] = (byte) (n >>> (8 * i));
-		}
-		return samples;
+		return DistinctContent.copyOf(this.pcm, ++this.counter);
 	}
 
 }

@@ -46,21 +46,6 @@ public final class BenchmarkEmulators {
 	}
 
 	/**
-	 * Counts the objects under a key prefix.
-	 * @param client the client
-	 * @param bucket the bucket
-	 * @param prefix the key prefix, such as {@code starter/}
-	 * @return the number of objects
-	 */
-	public static int countObjects(S3Client client, String bucket, String prefix) {
-		int count = 0;
-		for (var page : client.listObjectsV2Paginator((request) -> request.bucket(bucket).prefix(prefix))) {
-			count += page.contents().size();
-		}
-		return count;
-	}
-
-	/**
 	 * Deletes every object of a bucket, so that the emulator's memory does not fill up.
 	 * @param client the client
 	 * @param bucket the bucket

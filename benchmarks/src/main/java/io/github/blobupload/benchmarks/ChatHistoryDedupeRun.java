@@ -160,15 +160,10 @@ public final class ChatHistoryDedupeRun {
 			}
 		}
 		return new Result(history, config, first.writes(), first.bytes(), first.objects(), first.deduplicated(),
-				first.reused(), median(results.stream().map(Result::callNanos).toList()),
-				median(results.stream().map(Result::flushNanos).toList()));
+				first.reused(), Medians.of(results.stream().map(Result::callNanos).toList()),
+				Medians.of(results.stream().map(Result::flushNanos).toList()));
 	}
 
-	private static long median(List<Long> values) {
-		List<Long> sorted = new ArrayList<>(values);
-		sorted.sort(null);
-		return sorted.get(sorted.size() / 2);
-	}
 
 	private Result conversation(History history, Config config, String phase) throws IOException {
 		Path folder = this.root.resolve(phase + "-" + history.name().toLowerCase(Locale.ROOT) + "-" + config.index());

@@ -87,7 +87,7 @@ public final class S3ThroughputRun {
 		System.out.println();
 		System.out.println("S3 upload throughput, starter (S3 provider + async engine, " + concurrency
 				+ " workers, then flush) vs plain S3Client.putObject loop on " + concurrency + " threads");
-		System.out.println("Emulator: s3proxy " + "(in-memory, separate JVM on the same machine); median of " + rounds
+		System.out.println("Emulator: s3proxy (in-memory, separate JVM on the same machine); median of " + rounds
 				+ " rounds after a warm-up; MB = 10^6 bytes");
 		System.out.println("Machine: " + Machine.describe());
 		System.out.println();
@@ -117,17 +117,17 @@ public final class S3ThroughputRun {
 						// freshly emptied emulator.
 						if ((side + round) % 2 == 0) {
 							starterNanos.add(runStarter(starter, template, workload.blobs()));
-							check(plainClient, "starter/", workload.blobs());
+							check("starter/", workload.blobs());
 						}
 						else {
 							plainNanos.add(runPlain(plainClient, pool, template, workload.blobs()));
-							check(plainClient, "plain/", workload.blobs());
+							check("plain/", workload.blobs());
 						}
 						BenchmarkEmulators.emptyBucket(plainClient, BUCKET);
 					}
 				}
-				double starterRate = workload.blobs() / (median(starterNanos) / 1e9);
-				double plainRate = workload.blobs() / (median(plainNanos) / 1e9);
+				double starterRate = workload.blobs() / (Medians.of(starterNanos) / 1e9);
+				double plainRate = workload.blobs() / (Medians.of(plainNanos) / 1e9);
 				System.out.printf(Locale.ROOT, "%s rounds (s): starter %s, putObject loop %s%n", workload.label(),
 						seconds(starterNanos), seconds(plainNanos));
 				double mb = workload.blobSize() / 1e6;
@@ -195,27 +195,15 @@ public final class S3ThroughputRun {
 	}
 
 	private byte[] nextContent(byte[] template) {
-		byte[] content = template.clone();
-		long n = this.sequence.incrementAndGet();
-		for (int i = 0; i < 8; i++) {
-			content[i] = (byte) (n >>> (8 * i));
-		}
-		return content;
+		return DistinctContent.copyOf(template, this.sequence.incrementAndGet());
 	}
 
-	private static void check(S3Client client, String prefix, int expected) {
-		int stored = BenchmarkEmulators.countObjects(client, BUCKET, prefix);
+	private void check(String prefix, int expected) {
+		long stored = this.emulator.listKeys(BUCKET).stream().filter((key) -> key.startsWith(prefix)).count();
 		if (stored != expected) {
 			throw new IllegalStateException(
 					"Expected " + expected + " objects under " + prefix + " but the emulator holds " + stored);
 		}
-	}
-
-	private static double median(List<Long> values) {
-		List<Long> sorted = new ArrayList<>(values);
-		sorted.sort(null);
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
 	}
 
 	private static String seconds(List<Long> nanos) {

@@ -99,10 +99,7 @@ public class UploadAsyncBenchmark {
 	}
 
 	private Blob nextBlob() {
-		long n = ++this.counter;
-		for (int i = 0; i < 8; i++) {
-			this.content[i] = (byte) (n >>> (8 * i));
-		}
+		DistinctContent.stamp(this.content, ++this.counter);
 		return new Blob(this.content, "application/octet-stream", null);
 	}
 
