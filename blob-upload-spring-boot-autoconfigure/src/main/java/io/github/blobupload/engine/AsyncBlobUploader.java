@@ -150,6 +150,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 			worker.start();
 		}
 		this.workers = Collections.unmodifiableList(started);
+		CallerPathWarmUp.startOnce();
 	}
 
 	@Override
