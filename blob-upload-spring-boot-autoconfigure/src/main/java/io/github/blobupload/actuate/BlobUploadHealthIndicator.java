@@ -156,7 +156,8 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 		details.put("status", status.getCode());
 		details.put("destination", (destination != null) ? destination : "unknown");
 		details.put("queue", Map.of("blobs", stats.queuedBlobs(), "maxBlobs", stats.maxQueueSize(), "bytes",
-				stats.pendingBytes(), "maxBytes", stats.maxQueueBytes(), "inFlight", stats.inFlight()));
+				stats.pendingBytes(), "peakBytes", stats.peakPendingBytes(), "maxBytes", stats.maxQueueBytes(),
+				"inFlight", stats.inFlight()));
 		details.put("submitted", stats.submitted());
 		details.put("uploaded", stats.uploaded());
 		details.put("failed", stats.failed());
