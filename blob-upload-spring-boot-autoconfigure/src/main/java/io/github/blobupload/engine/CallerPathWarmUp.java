@@ -14,9 +14,14 @@ import io.github.blobupload.ContentTypes;
  * SHA-256 implementation behind content-addressed names (and the secure random
  * generator behind UUID names). Started when the first uploader
  * is created, so by the first model call the cost has usually been paid off the request
- * path; a call that comes earlier waits only for what is left.
+ * path; a call that comes earlier waits only for what is left. The system property
+ * {@value #DISABLE_PROPERTY}{@code =false} turns it off (the benchmarks measure with and
+ * without it).
  */
 final class CallerPathWarmUp {
+
+	/** The system property that turns the warm-up off when set to {@code false}. */
+	static final String DISABLE_PROPERTY = "blobupload.warm-up";
 
 	private static final AtomicBoolean started = new AtomicBoolean();
 
@@ -30,7 +35,7 @@ final class CallerPathWarmUp {
 	 * Starts the warm-up unless it was started before.
 	 */
 	static void startOnce() {
-		if (!started.compareAndSet(false, true)) {
+		if ("false".equalsIgnoreCase(System.getProperty(DISABLE_PROPERTY)) || !started.compareAndSet(false, true)) {
 			return;
 		}
 		Thread thread = new Thread(CallerPathWarmUp::run, "blob-upload-warm-up");
