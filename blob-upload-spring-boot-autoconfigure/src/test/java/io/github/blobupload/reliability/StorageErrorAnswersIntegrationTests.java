@@ -1,0 +1,136 @@
+package io.github.blobupload.reliability;
+
+import java.util.stream.Stream;
+
+import io.github.blobupload.BlobUploadStats;
+import io.github.blobupload.testsupport.FaultInjector;
+import io.github.blobupload.testsupport.StorageTarget;
+import io.github.blobupload.testsupport.UploadProbe;
+import io.github.blobupload.testsupport.UploadProbe.Upload;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A store that answers with errors or does not answer in time, caused by a local HTTP
+ * server the client is pointed at: it passes requests on to the real emulator (S3,
+ * Azure) or answers as Google Cloud Storage does, except when a fault is injected.
+ * Throttling and server errors are retried and count as failed (not permanent) only when
+ * they persist; attempts that outlast {@code blob.upload.worker.upload-timeout} are
+ * abandoned and retried.
+ */
+class StorageErrorAnswersIntegrationTests {
+
+	static Stream<Arguments> retryableAnswers() {
+		return Stream.of(StorageTarget.values())
+			.flatMap((target) -> Stream.of(500, 429, 503).map((status) -> Arguments.of(target, status)));
+	}
+
+	@ParameterizedTest(name = "{0} answering {1} once")
+	@MethodSource("retryableAnswers")
+	void aPassingErrorIsRetriedAndTheBlobUploaded(StorageTarget target, int status) {
+		String bucket = bucket(target);
+		try (FaultInjector store = new FaultInjector(target)) {
+			store.failNext(1, target.errorAnswer(status));
+			UploadProbe.runner(target, store.port(), bucket).run((context) -> {
+				UploadProbe probe = new UploadProbe(target, bucket, context);
+				Upload upload = probe.submit(1).get(0);
+				BlobUploadStats stats = probe.flush();
+				assertThat(stats.uploaded()).isEqualTo(1);
+				assertThat(stats.retries()).isEqualTo(1);
+				assertThat(stats.failed()).isZero();
+				assertThat(stats.lastError()).isNull();
+				assertThat(store.requests()).as("one request per attempt: the SDK does not retry").isEqualTo(2);
+				assertThat(probe.status()).isEqualTo(Status.UP);
+				if (target.emulated()) {
+					probe.assertStored(target.shared(), upload);
+				}
+			});
+		}
+	}
+
+	@ParameterizedTest(name = "{0} answering {1} every time")
+	@MethodSource("retryableAnswers")
+	void aPersistingErrorFailsAfterTheRetriesNotPermanentlyAndTheHealthRecoversWithTheStore(StorageTarget target,
+			int status) {
+		String bucket = bucket(target);
+		try (FaultInjector store = new FaultInjector(target)) {
+			store.failAlways(target.errorAnswer(status));
+			UploadProbe.runner(target, store.port(), bucket)
+				.withPropertyValues("blob.upload.health.failure-threshold=2")
+				.run((context) -> {
+					UploadProbe probe = new UploadProbe(target, bucket, context);
+					probe.submit(2);
+					BlobUploadStats stats = probe.flush();
+					assertThat(stats.failed()).isEqualTo(2);
+					assertThat(stats.retries()).isEqualTo(2);
+					assertThat(stats.uploaded()).isZero();
+					assertThat(store.requests()).isEqualTo(4);
+					assertThat(probe.status()).isEqualTo(Status.DOWN);
+					assertThat(probe.lastError()).containsEntry("permanent", false).containsEntry("attempts", 2);
+					assertThat((String) probe.lastError().get("message")).contains(bucket)
+						.contains("answered " + status);
+
+					store.heal();
+					Upload upload = probe.submit(1).get(0);
+					assertThat(probe.flush().uploaded()).isEqualTo(1);
+					assertThat(probe.status()).isEqualTo(Status.UP);
+					if (target.emulated()) {
+						probe.assertStored(target.shared(), upload);
+					}
+				});
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void aStoreThatDoesNotAnswerInTimeNeitherBlocksTheCallerNorTheWorkers(StorageTarget target) {
+		String bucket = bucket(target);
+		try (FaultInjector store = new FaultInjector(target)) {
+			store.hold();
+			UploadProbe.runner(target, store.port(), bucket)
+				.withPropertyValues("blob.upload.worker.upload-timeout=300ms",
+						"blob.upload.health.failure-threshold=3")
+				.run((context) -> {
+					UploadProbe probe = new UploadProbe(target, bucket, context);
+					// Every call returns its URI while the store has not answered anything.
+					probe.submit(3);
+					assertThat(probe.stats().submitted()).isEqualTo(3);
+					assertThat(probe.stats().uploaded()).isZero();
+
+					BlobUploadStats stats = probe.flush();
+					assertThat(stats.failed()).isEqualTo(3);
+					assertThat(stats.retries()).isEqualTo(3);
+					assertThat(stats.uploaded()).isZero();
+					assertThat(store.requests()).as("at most one request per attempt").isBetween(1, 6);
+					assertThat(probe.status()).isEqualTo(Status.DOWN);
+					assertThat(probe.lastError()).containsEntry("permanent", false).containsEntry("attempts", 2);
+					assertThat((String) probe.lastError().get("message"))
+						.contains("did not finish within PT0.3S");
+
+					store.release();
+					Upload upload = probe.submit(1).get(0);
+					assertThat(probe.flush().uploaded()).isEqualTo(1);
+					assertThat(probe.status()).isEqualTo(Status.UP);
+					if (target.emulated()) {
+						probe.assertStored(target.shared(), upload);
+					}
+				});
+		}
+	}
+
+	/** A bucket that exists in the emulator the server passes requests on to. */
+	private static String bucket(StorageTarget target) {
+		String bucket = UploadProbe.newBucketName("answers");
+		if (target.emulated()) {
+			target.shared().createBucket(bucket);
+		}
+		return bucket;
+	}
+
+}
