@@ -1,5 +1,6 @@
 package io.github.blobupload.reliability;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import io.github.blobupload.BlobUploadStats;
@@ -113,6 +114,10 @@ class StorageErrorAnswersIntegrationTests {
 					assertThat((String) probe.lastError().get("message"))
 						.contains("did not finish within PT0.3S");
 
+					// The client gives up too: no abandoned attempt keeps a thread and a
+					// connection busy until the store answers (or the SDK's own 20-30 s timeout).
+					assertThat(probe.awaitNoAbandonedAttempts(Duration.ofSeconds(5)))
+						.as("upload attempts still running after they timed out").isZero();
 					store.release();
 					Upload upload = probe.submit(1).get(0);
 					assertThat(probe.flush().uploaded()).isEqualTo(1);

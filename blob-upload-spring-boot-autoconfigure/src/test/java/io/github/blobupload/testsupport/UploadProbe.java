@@ -2,6 +2,7 @@ package io.github.blobupload.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.actuate.BlobUploadHealthIndicator;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.actuate.BlobUploadHealthAutoConfiguration;
+import io.github.blobupload.engine.AsyncBlobUploader;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
@@ -148,6 +150,33 @@ public final class UploadProbe {
 		Map<String, Object> lastError = (Map<String, Object>) details().get("lastError");
 		assertThat(lastError).as("lastError detail").isNotNull();
 		return lastError;
+	}
+
+	/**
+	 * Waits until no upload attempt runs any more, and returns how many still run when the
+	 * wait is over. Only for attempts the engine has abandoned at its timeout: nothing
+	 * signals when the client lets them go, so this polls.
+	 * @param timeout how long to wait
+	 * @return the number of attempts still running: 0 unless they outlive the timeout
+	 * @throws InterruptedException if interrupted
+	 */
+	public long awaitNoAbandonedAttempts(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		long running = runningAttempts();
+		while (running > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			running = runningAttempts();
+		}
+		return running;
+	}
+
+	/** Counts the engine's I/O threads that are inside an upload attempt. */
+	private static long runningAttempts() {
+		return Thread.getAllStackTraces().entrySet().stream().filter((thread) -> thread.getKey().getName()
+			.startsWith("blob-upload-") && Arrays.stream(thread.getValue())
+				.anyMatch((frame) -> frame.getClassName().equals(AsyncBlobUploader.class.getName())
+						&& frame.getMethodName().startsWith("lambda$attemptUpload")))
+			.count();
 	}
 
 	/**
