@@ -3,6 +3,8 @@ package io.github.blobupload.reliability;
 import java.time.Duration;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.blobupload.BlobUploadStats;
 import io.github.blobupload.testsupport.FaultInjector;
 import io.github.blobupload.testsupport.StorageTarget;
@@ -15,29 +17,34 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.health.contributor.Status;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A store that answers with errors or does not answer in time, caused by a local HTTP
- * server the client is pointed at: it passes requests on to the real emulator (S3,
- * Azure) or answers as Google Cloud Storage does, except when a fault is injected.
- * Throttling and server errors are retried and count as failed (not permanent) only when
- * they persist; attempts that outlast {@code blob.upload.worker.upload-timeout} are
- * abandoned and retried.
+ * A store that answers with errors, cuts the connection or does not answer in time,
+ * caused by a local HTTP server the client is pointed at: it passes requests on to the
+ * real emulator (S3, Azure) or answers as Google Cloud Storage does, except when a fault
+ * is injected. Throttling, server errors and cut connections are retried and count as
+ * failed (not permanent) only when they persist; attempts that outlast
+ * {@code blob.upload.worker.upload-timeout} are abandoned, by the engine and the client,
+ * and retried.
  */
 class StorageErrorAnswersIntegrationTests {
 
+	private static final String CONNECTION_RESET = "connection reset";
+
 	static Stream<Arguments> retryableAnswers() {
 		return Stream.of(StorageTarget.values())
-			.flatMap((target) -> Stream.of(500, 429, 503).map((status) -> Arguments.of(target, status)));
+			.flatMap((target) -> Stream.of("500", "429", "503", CONNECTION_RESET)
+				.map((fault) -> Arguments.of(target, fault)));
 	}
 
 	@ParameterizedTest(name = "{0} answering {1} once")
 	@MethodSource("retryableAnswers")
-	void aPassingErrorIsRetriedAndTheBlobUploaded(StorageTarget target, int status) {
+	void aPassingErrorIsRetriedAndTheBlobUploaded(StorageTarget target, String fault) {
 		String bucket = bucket(target);
 		try (FaultInjector store = new FaultInjector(target)) {
-			store.failNext(1, target.errorAnswer(status));
+			store.failNext(1, answer(target, fault));
 			UploadProbe.runner(target, store.port(), bucket).run((context) -> {
 				UploadProbe probe = new UploadProbe(target, bucket, context);
 				Upload upload = probe.submit(1).get(0);
@@ -58,10 +65,10 @@ class StorageErrorAnswersIntegrationTests {
 	@ParameterizedTest(name = "{0} answering {1} every time")
 	@MethodSource("retryableAnswers")
 	void aPersistingErrorFailsAfterTheRetriesNotPermanentlyAndTheHealthRecoversWithTheStore(StorageTarget target,
-			int status) {
+			String fault) {
 		String bucket = bucket(target);
 		try (FaultInjector store = new FaultInjector(target)) {
-			store.failAlways(target.errorAnswer(status));
+			store.failAlways(answer(target, fault));
 			UploadProbe.runner(target, store.port(), bucket)
 				.withPropertyValues("blob.upload.health.failure-threshold=2")
 				.run((context) -> {
@@ -75,7 +82,7 @@ class StorageErrorAnswersIntegrationTests {
 					assertThat(probe.status()).isEqualTo(Status.DOWN);
 					assertThat(probe.lastError()).containsEntry("permanent", false).containsEntry("attempts", 2);
 					assertThat((String) probe.lastError().get("message")).contains(bucket)
-						.contains("answered " + status);
+						.contains(fault.equals(CONNECTION_RESET) ? "reset" : "answered " + fault);
 
 					store.heal();
 					Upload upload = probe.submit(1).get(0);
@@ -127,6 +134,12 @@ class StorageErrorAnswersIntegrationTests {
 					}
 				});
 		}
+	}
+
+	/** An error status as the store sends it, or the connection cut before any answer. */
+	private static ResponseDefinitionBuilder answer(StorageTarget target, String fault) {
+		return fault.equals(CONNECTION_RESET) ? aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)
+				: target.errorAnswer(Integer.parseInt(fault));
 	}
 
 	/** A bucket that exists in the emulator the server passes requests on to. */
