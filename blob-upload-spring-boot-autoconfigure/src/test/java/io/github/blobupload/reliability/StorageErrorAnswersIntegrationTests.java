@@ -7,9 +7,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.blobupload.BlobUploadStats;
 import io.github.blobupload.testsupport.FaultInjector;
+import io.github.blobupload.testsupport.StorageEmulator;
 import io.github.blobupload.testsupport.StorageTarget;
 import io.github.blobupload.testsupport.UploadProbe;
-import io.github.blobupload.testsupport.UploadProbe.Upload;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,17 +48,12 @@ class StorageErrorAnswersIntegrationTests {
 			store.failNext(1, answer(target, fault));
 			UploadProbe.runner(target, store.port(), bucket).run((context) -> {
 				UploadProbe probe = new UploadProbe(target, bucket, context);
-				Upload upload = probe.submit(1).get(0);
-				BlobUploadStats stats = probe.flush();
-				assertThat(stats.uploaded()).isEqualTo(1);
+				probe.assertNextUploadSucceeds(behindTheServer(target));
+				BlobUploadStats stats = probe.stats();
 				assertThat(stats.retries()).isEqualTo(1);
 				assertThat(stats.failed()).isZero();
 				assertThat(stats.lastError()).isNull();
 				assertThat(store.requests()).as("one request per attempt: the SDK does not retry").isEqualTo(2);
-				assertThat(probe.status()).isEqualTo(Status.UP);
-				if (target.emulated()) {
-					probe.assertStored(target.shared(), upload);
-				}
 			});
 		}
 	}
@@ -85,12 +81,7 @@ class StorageErrorAnswersIntegrationTests {
 						.contains(fault.equals(CONNECTION_RESET) ? "reset" : "answered " + fault);
 
 					store.heal();
-					Upload upload = probe.submit(1).get(0);
-					assertThat(probe.flush().uploaded()).isEqualTo(1);
-					assertThat(probe.status()).isEqualTo(Status.UP);
-					if (target.emulated()) {
-						probe.assertStored(target.shared(), upload);
-					}
+					probe.assertNextUploadSucceeds(behindTheServer(target));
 				});
 		}
 	}
@@ -126,12 +117,7 @@ class StorageErrorAnswersIntegrationTests {
 					assertThat(probe.awaitNoAbandonedAttempts(Duration.ofSeconds(5)))
 						.as("upload attempts still running after they timed out").isZero();
 					store.release();
-					Upload upload = probe.submit(1).get(0);
-					assertThat(probe.flush().uploaded()).isEqualTo(1);
-					assertThat(probe.status()).isEqualTo(Status.UP);
-					if (target.emulated()) {
-						probe.assertStored(target.shared(), upload);
-					}
+					probe.assertNextUploadSucceeds(behindTheServer(target));
 				});
 		}
 	}
@@ -140,6 +126,11 @@ class StorageErrorAnswersIntegrationTests {
 	private static ResponseDefinitionBuilder answer(StorageTarget target, String fault) {
 		return fault.equals(CONNECTION_RESET) ? aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)
 				: target.errorAnswer(Integer.parseInt(fault));
+	}
+
+	/** The emulator the server passes requests on to, if there is one. */
+	private static @Nullable StorageEmulator behindTheServer(StorageTarget target) {
+		return target.emulated() ? target.shared() : null;
 	}
 
 	/** A bucket that exists in the emulator the server passes requests on to. */

@@ -67,10 +67,7 @@ class StorageRefusalIntegrationTests {
 					(target == StorageTarget.S3) ? "NoSuchBucket" : "ContainerNotFound");
 
 			storage.createBucket(bucket);
-			Upload upload = probe.submit(1).get(0);
-			assertThat(probe.flush().uploaded()).isEqualTo(1);
-			assertThat(probe.status()).isEqualTo(Status.UP);
-			probe.assertStored(storage, upload);
+			probe.assertNextUploadSucceeds(storage);
 		});
 	}
 
@@ -86,9 +83,7 @@ class StorageRefusalIntegrationTests {
 				assertThat(gcs.requests()).isEqualTo(1);
 
 				gcs.heal();
-				probe.submit(1);
-				assertThat(probe.flush().uploaded()).isEqualTo(1);
-				assertThat(probe.status()).isEqualTo(Status.UP);
+				probe.assertNextUploadSucceeds(null);
 			});
 		}
 	}

@@ -15,6 +15,7 @@ import io.github.blobupload.actuate.BlobUploadHealthIndicator;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.actuate.BlobUploadHealthAutoConfiguration;
 import io.github.blobupload.engine.AsyncBlobUploader;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
@@ -150,6 +151,24 @@ public final class UploadProbe {
 		Map<String, Object> lastError = (Map<String, Object>) details().get("lastError");
 		assertThat(lastError).as("lastError detail").isNotNull();
 		return lastError;
+	}
+
+	/**
+	 * Uploads one new blob once the store is back, and checks that it was uploaded, that
+	 * the health is UP again and, with an emulator, that the exact bytes are stored.
+	 * @param storage the emulator to read the blob back from, or {@code null} when the
+	 * store is played by a local server
+	 * @return the upload
+	 */
+	public Upload assertNextUploadSucceeds(@Nullable StorageEmulator storage) {
+		long uploaded = stats().uploaded();
+		Upload upload = submit(1).get(0);
+		assertThat(flush().uploaded()).isEqualTo(uploaded + 1);
+		assertThat(status()).isEqualTo(Status.UP);
+		if (storage != null) {
+			assertStored(storage, upload);
+		}
+		return upload;
 	}
 
 	/**
