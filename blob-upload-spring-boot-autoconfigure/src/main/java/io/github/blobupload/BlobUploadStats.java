@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param queuedBlobs blobs waiting in the queue
  * @param inFlight blobs being uploaded (or waiting to retry)
  * @param pendingBytes bytes held by queued and in-flight blobs
+ * @param peakPendingBytes the most bytes queued and in-flight blobs held at any moment
+ * since the uploader started; never more than {@code maxQueueBytes}, so it shows how close
+ * the queue came to refusing blobs for want of room
  * @param maxQueueSize the queue's capacity in blobs
  * @param maxQueueBytes the capacity in bytes of queued and in-flight blobs
  * @param consecutiveFailures uploads failed since the last success
@@ -34,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record BlobUploadStats(long submitted, long deduplicated, long uploaded, long failed,
 		Map<DropReason, Long> dropped, long retries, int queuedBlobs, int inFlight, long pendingBytes,
-		int maxQueueSize, long maxQueueBytes, long consecutiveFailures, @Nullable UploadError lastError,
-		@Nullable Instant lastSuccess, boolean shutdown) {
+		long peakPendingBytes, int maxQueueSize, long maxQueueBytes, long consecutiveFailures,
+		@Nullable UploadError lastError, @Nullable Instant lastSuccess, boolean shutdown) {
 
 	/**
 	 * Returns the number of blobs dropped for any reason.

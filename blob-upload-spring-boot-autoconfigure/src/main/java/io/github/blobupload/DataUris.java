@@ -50,6 +50,15 @@ final class DataUris {
 		if (trimmed.isEmpty()) {
 			return null;
 		}
+		for (int i = 0; i < trimmed.length(); i++) {
+			char c = trimmed.charAt(i);
+			if (c < 0x20 || c >= 0x7f) {
+				// It would become a Content-Type header: no line breaks, nothing outside ASCII.
+				throw new IllegalArgumentException("Malformed data URI: the media type holds a control or non-ASCII "
+						+ "character at offset " + i);
+			}
+		}
+		checkParameters(trimmed);
 		if (trimmed.startsWith(";")) {
 			// Parameters without a type (e.g. ";charset=utf-8"): RFC 2397 means text/plain.
 			return "text/plain" + trimmed;
@@ -62,6 +71,22 @@ final class DataUris {
 					"Malformed data URI: the media type '" + abbreviate(type) + "' is not of the form type/subtype");
 		}
 		return type.toLowerCase(Locale.ROOT) + trimmed.substring(type.length());
+	}
+
+	/**
+	 * RFC 2397 allows only {@code attribute=value} parameters, and {@code ;base64} (taken
+	 * off before this) as the encoding: a bare word such as {@code ;base32} or
+	 * {@code ;gzip} names an encoding this parser cannot decode.
+	 */
+	private static void checkParameters(String mediaType) {
+		String[] parameters = mediaType.split(";", -1);
+		for (int i = 1; i < parameters.length; i++) {
+			String parameter = parameters[i].strip();
+			if (!parameter.isEmpty() && parameter.indexOf('=') < 0) {
+				throw new IllegalArgumentException("Malformed data URI: unsupported encoding or parameter without a "
+						+ "value '" + abbreviate(parameter) + "'; only ';base64' or percent-encoded data can be decoded");
+			}
+		}
 	}
 
 	private static boolean isToken(String type, int slash) {

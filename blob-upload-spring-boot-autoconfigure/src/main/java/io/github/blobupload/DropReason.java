@@ -19,7 +19,11 @@ public enum DropReason {
 	/** The uploader had been shut down. Refused. */
 	ALREADY_SHUTDOWN("already_shutdown", true),
 
-	/** The provider could not name a destination for the blob. Refused. */
+	/**
+	 * The blob's content type could not be sent to storage (control or non-ASCII
+	 * characters, or too long), or the provider could not name a destination for it.
+	 * Refused.
+	 */
 	INVALID("invalid", true),
 
 	/**

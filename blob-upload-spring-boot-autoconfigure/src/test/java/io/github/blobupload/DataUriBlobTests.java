@@ -120,6 +120,26 @@ class DataUriBlobTests {
 	}
 
 	@Test
+	void rejectsAnEncodingOtherThanBase64() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:image/png;base32,MFRGG==="))
+			.withMessage("Malformed data URI: unsupported encoding or parameter without a value 'base32'; only "
+					+ "';base64' or percent-encoded data can be decoded");
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:text/plain;gzip;base64,AAAA"))
+			.withMessageContaining("'gzip'");
+		assertThat(Blob.fromDataUri("data:audio/pcm;rate=24000;base64,AAAA").contentType())
+			.isEqualTo("audio/pcm;rate=24000");
+	}
+
+	@Test
+	void rejectsControlAndNonAsciiCharactersInTheMediaType() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Blob.fromDataUri("data:image/png;name=x\r\nX-Injected: 1;base64,AAAA"))
+			.withMessage("Malformed data URI: the media type holds a control or non-ASCII character at offset 16");
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:text/plain;name=caf\u00e9,x"))
+			.withMessageContaining("non-ASCII");
+	}
+
+	@Test
 	void rejectsAMalformedMediaType() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:imagepng;base64,AAAA"))
 			.withMessage("Malformed data URI: the media type 'imagepng' is not of the form type/subtype");

@@ -67,6 +67,7 @@ public class AdvisorOverheadBenchmark {
 
 	private ChatClient advised;
 
+	/** Builds the fake model, the discarding uploader and both chat clients. */
 	@Setup(Level.Trial)
 	public void setUp() {
 		this.image = new byte[IMAGE_BYTES];
@@ -81,27 +82,32 @@ public class AdvisorOverheadBenchmark {
 		this.advised = ChatClient.builder(model).defaultAdvisors(advisor).build();
 	}
 
+	/** Stops the uploader. */
 	@TearDown(Level.Trial)
 	public void tearDown() {
 		this.uploader.shutdown(Duration.ofSeconds(10));
 	}
 
+	/**
+	 * A call through a {@code ChatClient} without the advisor.
+	 * @return the answer
+	 */
 	@Benchmark
 	public String baseline() {
 		return call(this.plain);
 	}
 
+	/**
+	 * The same call through a {@code ChatClient} with the advisor.
+	 * @return the answer
+	 */
 	@Benchmark
 	public String withAdvisor() {
 		return call(this.advised);
 	}
 
 	private String call(ChatClient client) {
-		byte[] content = this.image.clone();
-		long n = ++this.counter;
-		for (int i = 0; i < 8; i++) {
-			content[i] = (byte) (n >>> (8 * i));
-		}
+		byte[] content = DistinctContent.copyOf(this.image, ++this.counter);
 		Media media = Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(content).build();
 		return client.prompt().user((user) -> user.text("What is this?").media(media)).call().content();
 	}

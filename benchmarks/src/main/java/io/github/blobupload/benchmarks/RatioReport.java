@@ -23,6 +23,12 @@ public final class RatioReport {
 	private RatioReport() {
 	}
 
+	/**
+	 * Runs the benchmarks selected by the arguments and prints the ratios.
+	 * @param args the arguments of {@code org.openjdk.jmh.Main}, such as a benchmark name
+	 * @throws RunnerException if JMH fails
+	 * @throws CommandLineOptionException if the arguments are not JMH's
+	 */
 	public static void main(String[] args) throws RunnerException, CommandLineOptionException {
 		Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
 		Map<String, Double> baselines = new TreeMap<>();
@@ -33,8 +39,7 @@ public final class RatioReport {
 			}
 		}
 		System.out.println();
-		System.out.println("Ratios against the baseline measured in this run (" + Runtime.getRuntime().availableProcessors()
-				+ " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "):");
+		System.out.println("Ratios against the baseline measured in this run (" + Machine.describe() + "):");
 		for (RunResult result : results) {
 			Double baseline = baselines.get(group(result));
 			double score = result.getPrimaryResult().getScore();

@@ -43,6 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class UploadAsyncBenchmark {
 
+	/** The blob size in bytes. */
 	@Param({ "1024", "1048576", "10485760" })
 	public int size;
 
@@ -54,6 +55,7 @@ public class UploadAsyncBenchmark {
 
 	private ManagedBlobUploader uuid;
 
+	/** Makes the content and both uploaders. */
 	@Setup(Level.Trial)
 	public void setUp() {
 		this.content = new byte[this.size];
@@ -62,32 +64,42 @@ public class UploadAsyncBenchmark {
 		this.uuid = uploader(BlobNamingStrategies.uuid(), "uuid");
 	}
 
+	/** Stops both uploaders. */
 	@TearDown(Level.Trial)
 	public void tearDown() {
 		this.contentAddressed.shutdown(Duration.ofSeconds(10));
 		this.uuid.shutdown(Duration.ofSeconds(10));
 	}
 
+	/**
+	 * One SHA-256 over the blob: the baseline.
+	 * @return the hash
+	 */
 	@Benchmark
 	public String sha256() {
 		return BlobNamingStrategies.sha256Hex(nextBlob());
 	}
 
+	/**
+	 * {@code uploadAsync} with content-addressed names.
+	 * @return the URI
+	 */
 	@Benchmark
 	public String uploadAsyncContentAddressed() {
 		return this.contentAddressed.uploadAsync(nextBlob());
 	}
 
+	/**
+	 * {@code uploadAsync} with random UUID names.
+	 * @return the URI
+	 */
 	@Benchmark
 	public String uploadAsyncUuid() {
 		return this.uuid.uploadAsync(nextBlob());
 	}
 
 	private Blob nextBlob() {
-		long n = ++this.counter;
-		for (int i = 0; i < 8; i++) {
-			this.content[i] = (byte) (n >>> (8 * i));
-		}
+		DistinctContent.stamp(this.content, ++this.counter);
 		return new Blob(this.content, "application/octet-stream", null);
 	}
 

@@ -8,7 +8,10 @@ import io.github.blobupload.BlobUploader;
 import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.UploadError;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.provider.StorageProbe;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -22,13 +25,20 @@ import org.springframework.boot.health.contributor.Status;
  * <li>{@code OUT_OF_SERVICE}: an uploader has been shut down.</li>
  * <li>{@code DOWN}: an uploader's last failure was permanent (bucket missing, access
  * denied) and no upload has succeeded since, or its last {@code failureThreshold}
- * uploads all failed. The next successful upload turns it UP again.</li>
+ * uploads all failed. The next successful upload turns it UP again. With the active
+ * check on, also when the last check of its destination failed.</li>
  * <li>{@code UP}: otherwise, including when uploading is disabled (detail
  * {@code enabled=false}).</li>
  * </ul>
  * Details per use case: destination (no credentials), queue depth and bytes against
- * capacity, counts by outcome, and the last error with its time. This indicator reads
- * counters only; it never contacts storage.
+ * capacity, counts by outcome, and the last error with its time.
+ * <p>
+ * By default this indicator reads counters only and never contacts storage. With
+ * {@link ActiveStorageChecks} it also writes a probe object to each destination whose
+ * provider is a {@link StorageProbe} (at most once per interval, cached, bounded by a
+ * timeout) and adds {@code activeCheck} ({@code status}, {@code checkedAt}, {@code error})
+ * to the details; a provider without the capability shows {@code status=UNKNOWN}, which
+ * does not change the health.
  */
 public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 
@@ -36,22 +46,40 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 
 	private final int failureThreshold;
 
+	private final @Nullable ActiveStorageChecks activeChecks;
+
 	/**
-	 * Creates an indicator.
+	 * Creates an indicator that reads counters only.
 	 * @param registry the registry whose uploaders to report
 	 * @param failureThreshold the number of uploads failing in a row that turns the
 	 * health DOWN
 	 */
 	public BlobUploadHealthIndicator(DefaultBlobUploaderRegistry registry, int failureThreshold) {
+		this(registry, failureThreshold, null);
+	}
+
+	/**
+	 * Creates an indicator.
+	 * @param registry the registry whose uploaders to report
+	 * @param failureThreshold the number of uploads failing in a row that turns the
+	 * health DOWN
+	 * @param activeChecks checks that write to each destination, or {@code null} to read
+	 * counters only and never contact storage
+	 */
+	public BlobUploadHealthIndicator(DefaultBlobUploaderRegistry registry, int failureThreshold,
+			@Nullable ActiveStorageChecks activeChecks) {
 		super("Blob upload health check failed");
 		this.registry = registry;
 		this.failureThreshold = failureThreshold;
+		this.activeChecks = activeChecks;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		Status status = Status.UP;
 		boolean anyManaged = false;
+		Map<String, ActiveStorageChecks.Result> checked = (this.activeChecks != null)
+				? this.activeChecks.results(probes()) : Map.of();
 		Map<String, Object> useCases = new LinkedHashMap<>();
 		for (Map.Entry<String, BlobUploader> entry : this.registry.uploaders().entrySet()) {
 			String destination = this.registry.destinations().get(entry.getKey());
@@ -62,10 +90,52 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 			anyManaged = true;
 			BlobUploadStats stats = uploader.stats();
 			Status useCaseStatus = statusOf(stats);
+			@Nullable Map<String, Object> activeCheck = null;
+			if (this.activeChecks != null && !stats.shutdown()) {
+				activeCheck = activeCheck(checked.get(checkKey(entry.getKey(), destination)));
+				if (Status.DOWN.getCode().equals(activeCheck.get("status"))) {
+					useCaseStatus = worse(useCaseStatus, Status.DOWN);
+				}
+			}
 			status = worse(status, useCaseStatus);
-			useCases.put(entry.getKey(), details(useCaseStatus, destination, stats));
+			Map<String, Object> details = details(useCaseStatus, destination, stats);
+			if (activeCheck != null) {
+				details.put("activeCheck", activeCheck);
+			}
+			useCases.put(entry.getKey(), details);
 		}
 		builder.status(status).withDetail("enabled", anyManaged).withDetail("useCases", useCases);
+	}
+
+	/** Returns the probe of each destination that can be checked now. */
+	private Map<String, StorageProbe> probes() {
+		Map<String, StorageProbe> probes = new LinkedHashMap<>();
+		this.registry.uploaders().forEach((useCase, uploader) -> {
+			if (uploader instanceof AsyncBlobUploader async && !async.stats().shutdown()
+					&& async.provider() instanceof StorageProbe probe) {
+				probes.putIfAbsent(checkKey(useCase, this.registry.destinations().get(useCase)), probe);
+			}
+		});
+		return probes;
+	}
+
+	private static String checkKey(String useCase, @Nullable String destination) {
+		return (destination != null) ? destination : "use case " + useCase;
+	}
+
+	private static Map<String, Object> activeCheck(ActiveStorageChecks.@Nullable Result result) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		if (result == null) {
+			details.put("status", Status.UNKNOWN.getCode());
+			details.put("reason", "this storage provider cannot be checked");
+			return details;
+		}
+		details.put("status", result.up() ? Status.UP.getCode() : Status.DOWN.getCode());
+		details.put("checkedAt", result.checkedAt().toString());
+		if (result.error() != null) {
+			details.put("error", result.error());
+		}
+		return details;
 	}
 
 	private Status statusOf(BlobUploadStats stats) {
@@ -86,7 +156,8 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 		details.put("status", status.getCode());
 		details.put("destination", (destination != null) ? destination : "unknown");
 		details.put("queue", Map.of("blobs", stats.queuedBlobs(), "maxBlobs", stats.maxQueueSize(), "bytes",
-				stats.pendingBytes(), "maxBytes", stats.maxQueueBytes(), "inFlight", stats.inFlight()));
+				stats.pendingBytes(), "peakBytes", stats.peakPendingBytes(), "maxBytes", stats.maxQueueBytes(),
+				"inFlight", stats.inFlight()));
 		details.put("submitted", stats.submitted());
 		details.put("uploaded", stats.uploaded());
 		details.put("failed", stats.failed());

@@ -35,7 +35,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code blob.upload.queue.blobs} and {@code blob.upload.queue.bytes} (gauges):
  * blobs waiting, and bytes held by waiting and in-flight blobs.</li>
  * </ul>
- * No span or observation is created per blob.
+ * This binder creates no span or observation per blob; the per-attempt observation
+ * ({@code blob.upload.attempt}) is separate and off unless
+ * {@code blob.upload.observations.enabled=true}.
  */
 public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 

@@ -7,6 +7,7 @@ import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.internal.CompositeBlobUploadListener;
 import io.github.blobupload.provider.BlobStorageProvider;
+import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 
@@ -20,8 +21,9 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of blob uploading: a {@link BlobUploaderRegistry} built from
  * {@code blob.upload.*}, the default {@link BlobUploader}, the naming strategy and the
  * embedded {@code file:} provider. Storage providers are {@link BlobStorageProvider}
- * beans, chosen by the scheme of each configured prefix. Every bean backs off when the
- * application defines its own.
+ * beans, chosen by the scheme of each configured prefix; {@link SimpleBlobUploaderDecorator}
+ * beans wrap each use case's provider uploader. Every bean backs off when the application
+ * defines its own.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(BlobUploadProperties.class)
@@ -46,9 +48,9 @@ public final class BlobUploadAutoConfiguration {
 	@ConditionalOnMissingBean(BlobUploaderRegistry.class)
 	DefaultBlobUploaderRegistry blobUploaderRegistry(BlobUploadProperties properties,
 			ObjectProvider<BlobStorageProvider> providers, BlobNamingStrategy blobNamingStrategy,
-			ObjectProvider<BlobUploadListener> listeners) {
+			ObjectProvider<BlobUploadListener> listeners, ObjectProvider<SimpleBlobUploaderDecorator> decorators) {
 		return new BlobUploaderRegistryFactory(properties, providers.orderedStream().toList(), blobNamingStrategy,
-				CompositeBlobUploadListener.of(listeners.orderedStream().toList()))
+				CompositeBlobUploadListener.of(listeners.orderedStream().toList()), decorators.orderedStream().toList())
 			.create();
 	}
 

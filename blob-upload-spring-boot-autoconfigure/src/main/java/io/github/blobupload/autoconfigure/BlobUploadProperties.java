@@ -78,6 +78,8 @@ public class BlobUploadProperties {
 
 	private final Health health = new Health();
 
+	private final Observations observations = new Observations();
+
 	private final Gcs gcs = new Gcs();
 
 	private final Ai ai = new Ai();
@@ -159,6 +161,10 @@ public class BlobUploadProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	public SignedUrls getSignedUrls() {
@@ -667,12 +673,92 @@ public class BlobUploadProperties {
 		 */
 		private int failureThreshold = 5;
 
+		private final ActiveCheck activeCheck = new ActiveCheck();
+
 		public int getFailureThreshold() {
 			return this.failureThreshold;
 		}
 
 		public void setFailureThreshold(int failureThreshold) {
 			this.failureThreshold = failureThreshold;
+		}
+
+		public ActiveCheck getActiveCheck() {
+			return this.activeCheck;
+		}
+
+		/**
+		 * The active check: the health contributor writes a small private probe object
+		 * (_blob-upload-health-probe, overwritten each time, never deleted) under each
+		 * destination's prefix, so that a missing bucket or a lost write permission shows
+		 * before a blob fails.
+		 */
+		public static class ActiveCheck {
+
+			/**
+			 * Whether the health contributor writes a probe object to each destination. Off
+			 * by default: the health contributor then reads counters only and never
+			 * contacts storage.
+			 */
+			private boolean enabled = false;
+
+			/**
+			 * How long the result of a check is reused: storage is written at most once
+			 * per interval per destination, however often health is requested.
+			 */
+			private Duration interval = Duration.ofMinutes(5);
+
+			/**
+			 * Longest time a health request waits for a check; a destination that has not
+			 * answered by then is reported DOWN while the check goes on in the background.
+			 */
+			private Duration timeout = Duration.ofSeconds(5);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Duration getInterval() {
+				return this.interval;
+			}
+
+			public void setInterval(Duration interval) {
+				this.interval = interval;
+			}
+
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(Duration timeout) {
+				this.timeout = timeout;
+			}
+
+		}
+
+	}
+
+	/** Micrometer observations of uploads. */
+	public static class Observations {
+
+		/**
+		 * Whether to wrap each upload attempt in a Micrometer observation named
+		 * blob.upload.attempt (a span per attempt when tracing is on, and a timer when
+		 * metrics are). Off by default: it adds a span per blob. Needs an
+		 * ObservationRegistry bean.
+		 */
+		private boolean enabled = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -14,6 +14,7 @@ import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
+import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
 import io.github.blobupload.provider.UriPrefixes;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import io.github.blobupload.registry.UseCases;
@@ -27,7 +28,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Builds the {@link DefaultBlobUploaderRegistry} from {@link BlobUploadProperties}:
  * validates every setting (naming the property and the bad value), picks the provider
- * for each prefix by its scheme, and starts one upload engine per destination.
+ * for each prefix by its scheme, applies the {@link SimpleBlobUploaderDecorator}s to each
+ * provider's uploader, and starts one upload engine per destination.
  */
 final class BlobUploaderRegistryFactory {
 
@@ -43,8 +45,10 @@ final class BlobUploaderRegistryFactory {
 
 	private final BlobUploadListener listener;
 
+	private final List<SimpleBlobUploaderDecorator> decorators;
+
 	BlobUploaderRegistryFactory(BlobUploadProperties properties, List<BlobStorageProvider> providers,
-			BlobNamingStrategy naming, BlobUploadListener listener) {
+			BlobNamingStrategy naming, BlobUploadListener listener, List<SimpleBlobUploaderDecorator> decorators) {
 		this.properties = properties;
 		this.providers = new TreeMap<>();
 		for (BlobStorageProvider provider : providers) {
@@ -52,6 +56,7 @@ final class BlobUploaderRegistryFactory {
 		}
 		this.naming = naming;
 		this.listener = listener;
+		this.decorators = List.copyOf(decorators);
 	}
 
 	DefaultBlobUploaderRegistry create() {
@@ -65,7 +70,7 @@ final class BlobUploaderRegistryFactory {
 		Map<String, String> destinations = new LinkedHashMap<>();
 		Map<String, SimpleBlobUploader> simpleUploaders = new LinkedHashMap<>();
 		simpleUploaders.put(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE,
-				createUploader(PREFIX + "uri-prefix", defaultPrefix));
+				createUploader(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, PREFIX + "uri-prefix", defaultPrefix));
 		destinations.put(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, defaultPrefix);
 		for (Map.Entry<String, BlobUploadProperties.UseCase> entry : this.properties.getUseCases().entrySet()) {
 			String name = UseCases.normalize(entry.getKey());
@@ -73,6 +78,12 @@ final class BlobUploaderRegistryFactory {
 			if (name.isEmpty() || name.equals(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE)) {
 				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
 						"A use-case name must contain a letter or digit and must not be 'default'.");
+			}
+			if (name.length() > UseCases.MAX_LENGTH) {
+				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
+						"A use-case name must be at most " + UseCases.MAX_LENGTH + " characters once normalised to "
+								+ "letters, digits and '-' (it names the use case's folder), but it has "
+								+ name.length() + ".");
 			}
 			if (simpleUploaders.containsKey(name)) {
 				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
@@ -86,7 +97,7 @@ final class BlobUploaderRegistryFactory {
 			}
 			String prefix = (useCase.getUriPrefix() != null) ? useCase.getUriPrefix()
 					: stripTrailingSlash(defaultPrefix) + "/" + name;
-			simpleUploaders.put(name, createUploader(property + ".uri-prefix", prefix));
+			simpleUploaders.put(name, createUploader(name, property + ".uri-prefix", prefix));
 			destinations.put(name, prefix);
 		}
 		destinations.forEach(registry::destination);
@@ -119,7 +130,7 @@ final class BlobUploaderRegistryFactory {
 		return BlobUploadProperties.DEFAULT_URI_PREFIX;
 	}
 
-	private SimpleBlobUploader createUploader(String property, String prefix) {
+	private SimpleBlobUploader createUploader(String useCase, String property, String prefix) {
 		String scheme = UriPrefixes.scheme(prefix);
 		if (scheme == null) {
 			throw new InvalidConfigurationPropertyValueException(property, prefix,
@@ -135,12 +146,17 @@ final class BlobUploaderRegistryFactory {
 							+ "." + ((dependency != null) ? " To use " + scheme + ": add " + dependency + "."
 									: " Declare a BlobStorageProvider bean for it."));
 		}
+		SimpleBlobUploader uploader;
 		try {
-			return provider.createUploader(prefix, this.naming);
+			uploader = provider.createUploader(prefix, this.naming);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException(property, prefix, ex.getMessage());
 		}
+		for (SimpleBlobUploaderDecorator decorator : this.decorators) {
+			uploader = decorator.decorate(useCase, prefix, uploader);
+		}
+		return uploader;
 	}
 
 	private AsyncUploadOptions validatedOptions() {

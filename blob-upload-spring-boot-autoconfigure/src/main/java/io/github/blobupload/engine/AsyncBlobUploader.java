@@ -52,11 +52,16 @@ import org.slf4j.LoggerFactory;
  * offers; it never blocks and never waits for storage. Worker threads take blobs from the
  * queue and upload them, each attempt on a separate I/O thread so that it can be timed out,
  * retrying with exponential backoff and jitter. Refusals, failures and retries are
- * counted and logged as rate-limited summary lines; content is never logged.
+ * counted and logged as rate-limited summary lines: the first of a kind at once, then at
+ * most one line per log interval saying how many more there were (the workers report a
+ * burst that has ended, and shutdown reports what is left); content is never logged.
  */
 public final class AsyncBlobUploader implements ManagedBlobUploader {
 
 	private static final Logger logger = LoggerFactory.getLogger(AsyncBlobUploader.class);
+
+	/** The longest content type sent to storage (as a header or in a sidecar). */
+	private static final int MAX_CONTENT_TYPE_LENGTH = 1024;
 
 	private final SimpleBlobUploader provider;
 
@@ -73,6 +78,8 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 	private final BlockingQueue<UploadTask> queue;
 
 	private final AtomicLong pendingBytes = new AtomicLong();
+
+	private final AtomicLong peakPendingBytes = new AtomicLong();
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -143,6 +150,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 			worker.start();
 		}
 		this.workers = Collections.unmodifiableList(started);
+		CallerPathWarmUp.startOnce();
 	}
 
 	@Override
@@ -166,6 +174,10 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		if (size > this.options.maxBlobBytes()) {
 			return refuse(DropReason.TOO_LARGE, blob,
 					() -> "the blob has " + size + " bytes, over the limit of " + this.options.maxBlobBytes());
+		}
+		if (!isSendable(blob.contentType())) {
+			return refuse(DropReason.INVALID, blob, () -> "its content type cannot be sent to storage: it holds "
+					+ "control or non-ASCII characters or is over " + MAX_CONTENT_TYPE_LENGTH + " characters long");
 		}
 		String uri;
 		try {
@@ -238,6 +250,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 			drop(task, false);
 		}
 		this.ioExecutor.shutdownNow();
+		reportSuppressed(true);
 		long unfinished = this.shutdownDrops.get();
 		if (unfinished > 0) {
 			BlobUploadStats stats = stats();
@@ -262,7 +275,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		this.dropped.forEach((reason, count) -> drops.put(reason, count.sum()));
 		return new BlobUploadStats(this.submitted.sum(), this.deduplicated.sum(), this.uploaded.sum(),
 				this.failed.sum(), Collections.unmodifiableMap(drops), this.retries.sum(), this.queue.size(),
-				this.inFlight.get(), this.pendingBytes.get(), this.options.maxQueueSize(),
+				this.inFlight.get(), this.pendingBytes.get(), this.peakPendingBytes.get(), this.options.maxQueueSize(),
 				this.options.maxQueueBytes(), this.consecutiveFailures.get(), this.lastError.get(),
 				this.lastSuccess.get(), this.shutdown.get());
 	}
@@ -290,15 +303,50 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 
 	private boolean reserveBytes(long size) {
 		long max = this.options.maxQueueBytes();
+		long held;
 		while (true) {
 			long current = this.pendingBytes.get();
 			if (current + size > max) {
 				return false;
 			}
-			if (this.pendingBytes.compareAndSet(current, current + size)) {
-				return true;
+			held = current + size;
+			if (this.pendingBytes.compareAndSet(current, held)) {
+				break;
 			}
 		}
+		long peak;
+		while (held > (peak = this.peakPendingBytes.get()) && !this.peakPendingBytes.compareAndSet(peak, held)) {
+			// Another caller raised the peak meanwhile; compare again.
+		}
+		return true;
+	}
+
+	/**
+	 * Logs one summary line for each kind of event suppressed by the rate limit since its
+	 * last line: once the log interval has passed, or at once when {@code force} is set.
+	 */
+	private void reportSuppressed(boolean force) {
+		this.refusalLog.reportSuppressed((count) -> "Blob uploader '" + this.name + "' refused " + count
+				+ " more blobs since the last report; refused so far: " + refusalTotals(), force);
+		this.failureLog.reportSuppressed((count) -> {
+			UploadError error = this.lastError.get();
+			return "Blob uploader '" + this.name + "' failed to upload " + count
+					+ " more blobs since the last report; " + this.failed.sum() + " failed so far"
+					+ ((error != null) ? "; last error: " + error.message() : "");
+		}, force);
+		this.listenerLog.reportSuppressed(
+				(count) -> "Blob upload listener threw " + count + " more times since the last report", force);
+	}
+
+	private String refusalTotals() {
+		StringBuilder totals = new StringBuilder();
+		this.dropped.forEach((reason, count) -> {
+			long sum = count.sum();
+			if (reason.isRefusal() && sum > 0) {
+				totals.append((totals.length() > 0) ? ", " : "").append(reason.tag()).append('=').append(sum);
+			}
+		});
+		return totals.toString();
 	}
 
 	private String refuse(DropReason reason, @Nullable Blob blob, Supplier<String> why) {
@@ -312,10 +360,13 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 	}
 
 	private void runWorker() {
+		// Waking up at least once per log interval lets an idle worker report a burst of
+		// refusals or failures that ended before the interval had passed.
+		long wakeUpNanos = this.options.logInterval().toNanos();
 		while (!this.terminating) {
 			UploadTask task;
 			try {
-				task = this.queue.take();
+				task = this.queue.poll(wakeUpNanos, TimeUnit.NANOSECONDS);
 			}
 			catch (InterruptedException ex) {
 				if (this.terminating) {
@@ -323,10 +374,13 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 				}
 				continue;
 			}
-			// Decremented by complete(), before the flush tracker learns the blob is done,
-			// so that stats taken after a flush never show it in flight.
-			this.inFlight.incrementAndGet();
-			upload(task);
+			if (task != null) {
+				// Decremented by complete(), before the flush tracker learns the blob is
+				// done, so that stats taken after a flush never show it in flight.
+				this.inFlight.incrementAndGet();
+				upload(task);
+			}
+			reportSuppressed(false);
 		}
 	}
 
@@ -451,6 +505,23 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		catch (RuntimeException ex) {
 			this.listenerLog.warn(() -> "Blob upload listener threw " + describe(ex), ex);
 		}
+	}
+
+	/**
+	 * Returns whether a content type can go into an HTTP header as is: no line breaks
+	 * (header injection), nothing outside printable ASCII, a bounded length.
+	 */
+	private static boolean isSendable(String contentType) {
+		if (contentType.length() > MAX_CONTENT_TYPE_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < contentType.length(); i++) {
+			char c = contentType.charAt(i);
+			if (c < 0x20 || c >= 0x7f) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String describe(Throwable error) {

@@ -2,6 +2,7 @@ package io.github.blobupload.internal;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -10,6 +11,10 @@ import org.slf4j.Logger;
  * Logs a repeated problem at most once per interval. The first occurrence is logged at
  * once; later ones within the interval are only counted, and the next line logged says
  * how many were suppressed. Thread-safe and cheap when suppressing: no message is built.
+ * <p>
+ * So that a burst which ends within the interval is not reported as its first event only,
+ * the owner calls {@link #reportSuppressed} from time to time (and once when it shuts
+ * down): it logs one summary line for the events suppressed since the last line.
  */
 public final class RateLimitedLogger {
 
@@ -64,6 +69,37 @@ public final class RateLimitedLogger {
 		else {
 			this.logger.warn(line);
 		}
+	}
+
+	/**
+	 * Logs one summary line for the events suppressed since the last line, if there were
+	 * any: once the interval since the last line has passed, or at once when
+	 * {@code force} is set (at shutdown). Cheap when there is nothing to report.
+	 * @param summary builds the line from the number of suppressed events; called only
+	 * when a line is logged
+	 * @param force whether to log without waiting for the interval
+	 * @return whether a line was logged
+	 */
+	public boolean reportSuppressed(LongFunction<String> summary, boolean force) {
+		if (this.suppressed.get() == 0) {
+			return false;
+		}
+		long now = System.nanoTime();
+		if (force) {
+			this.nextAllowed.set(now + this.intervalNanos);
+		}
+		else {
+			long allowed = this.nextAllowed.get();
+			if (now - allowed < 0 || !this.nextAllowed.compareAndSet(allowed, now + this.intervalNanos)) {
+				return false;
+			}
+		}
+		long skipped = this.suppressed.getAndSet(0);
+		if (skipped == 0 || !this.logger.isWarnEnabled()) {
+			return false;
+		}
+		this.logger.warn(summary.apply(skipped));
+		return true;
 	}
 
 	/**

@@ -1,12 +1,16 @@
 package io.github.blobupload.registry;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.blobupload.AsyncUploadOptions;
@@ -33,6 +37,8 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 	private final Duration shutdownTimeout;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final CompletableFuture<Boolean> shutdownResult = new CompletableFuture<>();
 
 	private DefaultBlobUploaderRegistry(Builder builder) {
 		this.defaultUploader = (builder.defaultUploader != null) ? builder.defaultUploader
@@ -91,21 +97,57 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 	}
 
 	/**
-	 * Flushes every uploader within the timeout, then shuts them all down; what is not
-	 * finished by then is counted as dropped and reported by each uploader in one log
-	 * line. Only the first call has an effect.
+	 * Shuts every uploader down, all at the same time: each keeps uploading for up to the
+	 * timeout, then counts what it has not finished as dropped and reports it in one log
+	 * line (naming the time it took and this timeout). Only the first call has an effect;
+	 * a later call waits for it and returns its result.
 	 * @param timeout how long to keep uploading, for all uploaders together
 	 * @return {@code true} if everything accepted was finished in time
 	 */
 	public boolean shutdown(Duration timeout) {
 		if (!this.closed.compareAndSet(false, true)) {
-			return true;
+			return this.shutdownResult.join();
 		}
-		long deadline = System.nanoTime() + timeout.toNanos();
-		boolean finished = flush(timeout);
-		for (ManagedBlobUploader uploader : managed()) {
-			long remaining = Math.max(0, deadline - System.nanoTime());
-			finished &= uploader.shutdown(Duration.ofNanos(remaining));
+		boolean finished = false;
+		try {
+			finished = shutdownAll(timeout);
+			return finished;
+		}
+		finally {
+			this.shutdownResult.complete(finished);
+		}
+	}
+
+	private boolean shutdownAll(Duration timeout) {
+		List<ManagedBlobUploader> uploaders = new ArrayList<>(managed());
+		if (uploaders.size() == 1) {
+			return uploaders.get(0).shutdown(timeout);
+		}
+		// One thread per uploader: shut down one after the other, the later ones would
+		// get only what the earlier ones left of the timeout, and report that instead.
+		List<CompletableFuture<Boolean>> results = new ArrayList<>();
+		for (ManagedBlobUploader uploader : uploaders) {
+			CompletableFuture<Boolean> result = new CompletableFuture<>();
+			Thread thread = new Thread(() -> {
+				try {
+					result.complete(uploader.shutdown(timeout));
+				}
+				catch (Throwable ex) {
+					result.completeExceptionally(ex);
+				}
+			}, "blob-upload-" + uploader.name() + "-shutdown");
+			thread.setDaemon(true);
+			thread.start();
+			results.add(result);
+		}
+		boolean finished = true;
+		for (CompletableFuture<Boolean> result : results) {
+			try {
+				finished &= result.join();
+			}
+			catch (CompletionException ex) {
+				finished = false;
+			}
 		}
 		return finished;
 	}
@@ -171,13 +213,15 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 		 * @param uploader the uploader
 		 * @return this builder
 		 * @throws IllegalArgumentException if the name is blank, is the default use case,
-		 * or normalises to a name already set
+		 * is longer than {@value UseCases#MAX_LENGTH} characters once normalised, or
+		 * normalises to a name already set
 		 */
 		public Builder useCase(String useCase, BlobUploader uploader) {
 			String key = UseCases.normalize(useCase);
-			if (key.isEmpty() || key.equals(DEFAULT_USE_CASE)) {
-				throw new IllegalArgumentException("'" + useCase + "' cannot name a use case; it must contain a letter "
-						+ "or digit and must not be '" + DEFAULT_USE_CASE + "'");
+			if (key.isEmpty() || key.equals(DEFAULT_USE_CASE) || key.length() > UseCases.MAX_LENGTH) {
+				throw new IllegalArgumentException("'" + abbreviate(useCase) + "' cannot name a use case; it must contain "
+						+ "a letter or digit, must not be '" + DEFAULT_USE_CASE + "' and must be at most "
+						+ UseCases.MAX_LENGTH + " characters once normalised");
 			}
 			if (this.useCases.containsKey(key)) {
 				throw new IllegalArgumentException("use case '" + useCase + "' is set twice (as '" + key + "')");
@@ -210,6 +254,10 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 			}
 			this.shutdownTimeout = shutdownTimeout;
 			return this;
+		}
+
+		private static String abbreviate(String name) {
+			return (name.length() > UseCases.MAX_LENGTH) ? name.substring(0, UseCases.MAX_LENGTH) + "..." : name;
 		}
 
 		/**

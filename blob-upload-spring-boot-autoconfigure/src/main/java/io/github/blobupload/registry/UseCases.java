@@ -7,9 +7,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Normalises use-case names so that {@code chat.input}, {@code chat-input},
  * {@code CHAT_INPUT} and {@code [chat.input]} (as property keys) all name the same use
- * case.
+ * case. A use case's name also names its folder under the default prefix, so it is made
+ * only of {@code a-z 0-9 -} and is at most {@value #MAX_LENGTH} characters long.
  */
 public final class UseCases {
+
+	/** The longest normalised use-case name a registry accepts. */
+	public static final int MAX_LENGTH = 64;
 
 	private UseCases() {
 	}

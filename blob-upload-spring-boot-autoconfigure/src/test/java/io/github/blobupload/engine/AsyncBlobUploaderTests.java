@@ -26,6 +26,7 @@ import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.testsupport.ScriptedUploader;
 import io.github.blobupload.testsupport.ScriptedUploader.Action;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,7 +116,48 @@ class AsyncBlobUploaderTests {
 		this.provider.open(2);
 		assertThat(uploader.flush(FLUSH)).isTrue();
 		assertThat(uploader.stats().pendingBytes()).isZero();
+		assertThat(uploader.stats().peakPendingBytes()).isEqualTo(10);
 		assertThat(uploader.uploadAsync(blob("x"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
+	}
+
+	@Test
+	void aBurstOfRefusalsIsLoggedAsItsFirstLineAndOneSummaryAtShutdown(CapturedOutput output) throws Exception {
+		this.provider.blockUploads();
+		ManagedBlobUploader uploader = uploader(options().name("burst").workers(1).maxQueueSize(1));
+		uploader.uploadAsync(blob("in flight"));
+		this.provider.awaitStarted(1);
+		uploader.uploadAsync(blob("queued"));
+		for (int i = 0; i < 500; i++) {
+			assertThat(uploader.uploadAsync(blob("refused " + i))).isEqualTo(BlobUploader.NOT_UPLOADED);
+		}
+		assertThat(uploader.uploadAsync(new Blob(new byte[0], null, null))).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(output).containsOnlyOnce("refused a blob").contains("1 refused for this reason so far");
+		this.provider.open(2);
+		uploader.shutdown(FLUSH);
+		assertThat(output).containsOnlyOnce("refused a blob")
+			.containsOnlyOnce("Blob uploader 'burst' refused 500 more blobs since the last report; "
+					+ "refused so far: empty=1, queue_full=500");
+	}
+
+	@Test
+	void anIdleWorkerReportsABurstThatEndedOnceTheLogIntervalHasPassed(CapturedOutput output) throws Exception {
+		this.provider.blockUploads();
+		ManagedBlobUploader uploader = uploader(
+				options().name("trailing").workers(1).maxQueueSize(1).logInterval(Duration.ofMillis(200)));
+		uploader.uploadAsync(blob("in flight"));
+		this.provider.awaitStarted(1);
+		uploader.uploadAsync(blob("queued"));
+		for (int i = 0; i < 50; i++) {
+			uploader.uploadAsync(blob("refused " + i));
+		}
+		this.provider.open(2);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(output.getOut() + output.getErr())
+				.contains("Blob uploader 'trailing' refused 49 more blobs since the last report; "
+						+ "refused so far: queue_full=50"));
+		assertThat(uploader.stats().shutdown()).isFalse();
 	}
 
 	@Test
@@ -125,6 +167,25 @@ class AsyncBlobUploaderTests {
 		assertThat(uploader.uploadAsync(blob("late"))).isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(uploader.stats().dropped(DropReason.ALREADY_SHUTDOWN)).isEqualTo(1);
 		assertThat(uploader.stats().shutdown()).isTrue();
+	}
+
+	@Test
+	void refusesBlobsWhoseContentTypeCannotBeSentToStorage(CapturedOutput output) {
+		ManagedBlobUploader uploader = uploader(options());
+		byte[] content = "x".getBytes(StandardCharsets.UTF_8);
+		assertThat(uploader.uploadAsync(new Blob(content, "image/png\r\nX-Injected: yes", null)))
+			.isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(new Blob(content, "image/png; name=\"caf\u00e9\"", null)))
+			.isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(new Blob(content, "image/" + "x".repeat(2000), null)))
+			.isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(new Blob(content, "image/png; name=\"a b\"", null)))
+			.isNotEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(uploader.stats().dropped(DropReason.INVALID)).isEqualTo(3);
+		assertThat(this.provider.calls()).isEqualTo(1);
+		assertThat(output).contains("refused a blob (invalid): its content type cannot be sent to storage")
+			.doesNotContain("X-Injected");
 	}
 
 	@Test

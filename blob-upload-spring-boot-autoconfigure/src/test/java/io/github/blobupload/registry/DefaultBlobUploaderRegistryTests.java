@@ -7,6 +7,7 @@ import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaders;
+import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.testsupport.ScriptedUploader;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,10 @@ class DefaultBlobUploaderRegistryTests {
 			.withMessageContaining("cannot name a use case");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.useCase("default", BlobUploaders.disabled()))
 			.withMessageContaining("cannot name a use case");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> builder.useCase("x".repeat(UseCases.MAX_LENGTH + 1), BlobUploaders.disabled()))
+			.withMessageContaining("at most 64 characters once normalised");
+		builder.useCase("y".repeat(UseCases.MAX_LENGTH), BlobUploaders.disabled());
 	}
 
 	@Test
@@ -80,6 +85,43 @@ class DefaultBlobUploaderRegistryTests {
 		assertThat(registry.flush(Duration.ofSeconds(10))).isTrue();
 		assertThat(storage.stored()).hasSize(2);
 		registry.close();
+		assertThat(first.stats().shutdown()).isTrue();
+		assertThat(second.stats().shutdown()).isTrue();
+	}
+
+	@Test
+	void aSecondShutdownReportsWhatTheFirstLeftUnfinished() throws InterruptedException {
+		ScriptedUploader storage = new ScriptedUploader().blockUploads();
+		ManagedBlobUploader uploader = BlobUploaders.fromSimpleBlobUploader(storage,
+				AsyncUploadOptions.builder().name("blocked").build());
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder().defaultUploader(uploader).build();
+		registry.getBlobUploader(null).uploadAsync(new Blob("a".getBytes(StandardCharsets.UTF_8), null, null));
+		storage.awaitStarted(1);
+		assertThat(registry.shutdown(Duration.ofMillis(50))).isFalse();
+		assertThat(registry.shutdown(Duration.ofSeconds(10))).isFalse();
+		assertThat(uploader.stats().dropped(DropReason.SHUTDOWN_TIMEOUT)).isOne();
+	}
+
+	@Test
+	void shutdownGivesEveryUploaderTheWholeTimeoutAtOnce(CapturedOutput output) throws Exception {
+		ScriptedUploader storage = new ScriptedUploader().blockUploads();
+		ManagedBlobUploader first = BlobUploaders.fromSimpleBlobUploader(storage,
+				AsyncUploadOptions.builder().name("first").workers(1).build());
+		ManagedBlobUploader second = BlobUploaders.fromSimpleBlobUploader(storage,
+				AsyncUploadOptions.builder().name("second").workers(1).build());
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
+			.defaultUploader(first)
+			.useCase("other", second)
+			.build();
+		first.uploadAsync(new Blob("a".getBytes(StandardCharsets.UTF_8), null, null));
+		second.uploadAsync(new Blob("b".getBytes(StandardCharsets.UTF_8), null, null));
+		storage.awaitStarted(2);
+
+		assertThat(registry.shutdown(Duration.ofMillis(200))).isFalse();
+		assertThat(output).containsOnlyOnce("Blob uploader 'first' shut down after")
+			.containsOnlyOnce("Blob uploader 'second' shut down after");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("shut down after")))
+			.allMatch((line) -> line.contains("the shutdown timeout of PT0.2S ran out"));
 		assertThat(first.stats().shutdown()).isTrue();
 		assertThat(second.stats().shutdown()).isTrue();
 	}

@@ -6,12 +6,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * An S3-compatible server (s3proxy with the in-memory {@code transient} store) run out of
@@ -74,7 +76,7 @@ public final class S3Emulator implements StorageEmulator {
 	 * @return the running emulator, with an empty store
 	 */
 	public static S3Emulator startOn(int port) {
-		return start(port, ACCESS_KEY, SECRET_KEY);
+		return start(port, ACCESS_KEY, SECRET_KEY, List.of(), "256m");
 	}
 
 	/**
@@ -85,22 +87,40 @@ public final class S3Emulator implements StorageEmulator {
 	 * @return the running emulator
 	 */
 	public static S3Emulator startWithCredentials(String accessKey, String secretKey) {
-		return start(EmulatorProcess.freePort(), accessKey, secretKey);
+		return start(EmulatorProcess.freePort(), accessKey, secretKey, List.of(), "256m");
 	}
 
-	private static S3Emulator start(int port, String accessKey, String secretKey) {
+	/**
+	 * Starts a new emulator, owned by the caller, whose storage is slow for real: every
+	 * object written (each PUT and each part of a multipart upload) waits the given time
+	 * in s3proxy's latency middleware before it is stored. It may hold up to 768 MB.
+	 * @param putLatency how long each write takes at least
+	 * @return the running emulator
+	 */
+	public static S3Emulator startSlow(Duration putLatency) {
+		String millis = Long.toString(putLatency.toMillis());
+		return start(EmulatorProcess.freePort(), ACCESS_KEY, SECRET_KEY,
+				List.of("s3proxy.latency-blobstore.put.latency=" + millis,
+						"s3proxy.latency-blobstore.upload-part.latency=" + millis),
+				"768m");
+	}
+
+	private static S3Emulator start(int port, String accessKey, String secretKey, List<String> extraProperties,
+			String maxHeap) {
 		String jar = EmulatorProcess.requiredProperty("blobupload.s3proxy.jar");
 		try {
 			Path properties = Files.createTempFile("s3proxy", ".properties");
 			properties.toFile().deleteOnExit();
-			Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
+			List<String> lines = new ArrayList<>(List.of("s3proxy.endpoint=http://127.0.0.1:" + port,
 					"s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + accessKey,
 					"s3proxy.credential=" + secretKey, "jclouds.provider=transient", "jclouds.identity=unused",
-					"jclouds.credential=unused", ""));
+					"jclouds.credential=unused"));
+			lines.addAll(extraProperties);
+			Files.writeString(properties, String.join("\n", lines) + "\n");
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			return new S3Emulator(EmulatorProcess.start("s3proxy", List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-					"-jar", Path.of(jar).toAbsolutePath().toString(), "--properties", properties.toString()), port,
-					Duration.ofSeconds(60)), accessKey, secretKey);
+			return new S3Emulator(EmulatorProcess.start("s3proxy", List.of(java, "-Xmx" + maxHeap,
+					"-XX:TieredStopAtLevel=1", "-jar", Path.of(jar).toAbsolutePath().toString(), "--properties",
+					properties.toString()), port, Duration.ofSeconds(60)), accessKey, secretKey);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -118,6 +138,16 @@ public final class S3Emulator implements StorageEmulator {
 	 */
 	public URI endpoint() {
 		return URI.create("http://127.0.0.1:" + this.process.port());
+	}
+
+	/**
+	 * Returns the {@code blob.upload.s3.*} properties that point the starter's own S3
+	 * client at this emulator (credentials come from the system properties set by the
+	 * build).
+	 * @return {@code key=value} pairs for a context runner
+	 */
+	public String[] starterProperties() {
+		return StorageTarget.S3.properties(port()).toArray(String[]::new);
 	}
 
 	/**
@@ -150,9 +180,22 @@ public final class S3Emulator implements StorageEmulator {
 		this.client.createBucket((request) -> request.bucket(bucket));
 	}
 
+	/**
+	 * Lists every key in a bucket, page by page.
+	 * @param bucket the bucket
+	 * @return the keys, in the store's order
+	 */
+	public List<String> listKeys(String bucket) {
+		return this.client.listObjectsV2Paginator((request) -> request.bucket(bucket))
+			.contents()
+			.stream()
+			.map(S3Object::key)
+			.toList();
+	}
+
 	@Override
-	public byte[] read(String bucket, String objectName) {
-		return this.client.getObjectAsBytes((request) -> request.bucket(bucket).key(objectName)).asByteArray();
+	public byte[] read(String bucket, String key) {
+		return this.client.getObjectAsBytes((request) -> request.bucket(bucket).key(key)).asByteArray();
 	}
 
 	@Override

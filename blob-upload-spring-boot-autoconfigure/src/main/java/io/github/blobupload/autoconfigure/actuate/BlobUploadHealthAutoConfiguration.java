@@ -1,14 +1,19 @@
 package io.github.blobupload.autoconfigure.actuate;
 
+import java.time.Duration;
+
+import io.github.blobupload.actuate.ActiveStorageChecks;
 import io.github.blobupload.actuate.BlobUploadHealthIndicator;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +21,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@code blobUpload} health contributor, present when Spring
  * Boot's health support is on the classpath; switch it off with
- * {@code management.health.blobupload.enabled=false}.
+ * {@code management.health.blobupload.enabled=false}. It reads counters only, unless
+ * {@code blob.upload.health.active-check.enabled=true} makes it write a probe object to
+ * each destination (at most once per {@code blob.upload.health.active-check.interval}).
  */
 @AutoConfiguration(after = BlobUploadAutoConfiguration.class)
 @ConditionalOnClass(AbstractHealthIndicator.class)
@@ -24,11 +31,31 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnEnabledHealthIndicator("blobupload")
 public final class BlobUploadHealthAutoConfiguration {
 
+	private static final String ACTIVE_CHECK = "blob.upload.health.active-check.";
+
 	@Bean
 	@ConditionalOnMissingBean(name = "blobUploadHealthIndicator")
 	BlobUploadHealthIndicator blobUploadHealthIndicator(DefaultBlobUploaderRegistry blobUploaderRegistry,
 			BlobUploadProperties properties) {
-		return new BlobUploadHealthIndicator(blobUploaderRegistry, properties.getHealth().getFailureThreshold());
+		BlobUploadProperties.Health health = properties.getHealth();
+		return new BlobUploadHealthIndicator(blobUploaderRegistry, health.getFailureThreshold(),
+				activeChecks(health.getActiveCheck()));
+	}
+
+	private static @Nullable ActiveStorageChecks activeChecks(BlobUploadProperties.Health.ActiveCheck activeCheck) {
+		if (!activeCheck.isEnabled()) {
+			return null;
+		}
+		return new ActiveStorageChecks(positive("interval", activeCheck.getInterval()),
+				positive("timeout", activeCheck.getTimeout()));
+	}
+
+	private static Duration positive(String name, @Nullable Duration duration) {
+		if (duration == null || duration.isNegative() || duration.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(ACTIVE_CHECK + name, duration,
+					"It must be a positive duration.");
+		}
+		return duration;
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of the {@code blobUpload} health indicator and the upload metrics.
+ * Auto-configuration of the {@code blobUpload} health indicator, the upload metrics and
+ * the optional per-attempt upload observation.
  */
 @NullMarked
 package io.github.blobupload.autoconfigure.actuate;

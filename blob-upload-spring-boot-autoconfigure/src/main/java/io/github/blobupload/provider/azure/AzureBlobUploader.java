@@ -36,6 +36,7 @@ import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.RecordedUris;
 import io.github.blobupload.provider.LazyClient;
 import io.github.blobupload.provider.ObjectMetadata;
+import io.github.blobupload.provider.StorageProbe;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,11 @@ import org.slf4j.LoggerFactory;
  * {@link PermanentUploadException}s naming the container and the store's answer;
  * throttling ({@code ServerBusy}), 5xx answers, timeouts and connection failures become
  * plain {@link IOException}s, which the engine retries.
+ * <p>
+ * As a {@link StorageProbe}, it writes the probe blob under its name prefix, as a blob is
+ * written (same client, encryption scope and classification).
  */
-public class AzureBlobUploader implements SimpleBlobUploader {
+public class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private static final Logger logger = LoggerFactory.getLogger(AzureBlobUploader.class);
 
@@ -216,6 +220,11 @@ public class AzureBlobUploader implements SimpleBlobUploader {
 		catch (RuntimeException ex) {
 			throw classify(ex);
 		}
+	}
+
+	@Override
+	public void check() throws IOException {
+		uploadSync(this.uriPrefix + PROBE_OBJECT_NAME, StorageProbe.probeBlob());
 	}
 
 	private void uploadBlocks(BlockBlobClient blockBlob, Blob blob, BlobHttpHeaders headers,

@@ -20,14 +20,18 @@ import io.github.blobupload.ObjectKeys;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.internal.Json;
+import io.github.blobupload.provider.StorageProbe;
 
 /**
  * Writes blobs into a local folder. Each blob is written to a temporary file (readable
  * by the owner only) and moved into place atomically, so a reader never sees a partial
  * file; its content type and labels are written first, the same way, to a sidecar
  * {@code <name>.meta.json}.
+ * <p>
+ * As a {@link StorageProbe}, it checks that the folder exists or can be created and that a
+ * file can be written into it atomically.
  */
-public class FileBlobUploader implements SimpleBlobUploader {
+public class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	/** The suffix of the sidecar file written beside each blob. */
 	public static final String SIDECAR_SUFFIX = ".meta.json";
@@ -91,12 +95,32 @@ public class FileBlobUploader implements SimpleBlobUploader {
 		catch (IllegalArgumentException ex) {
 			throw new PermanentUploadException(ex.getMessage());
 		}
-		try {
-			Path folder = target.getParent();
+		Path folder = target.getParent();
+		write(() -> {
 			createFolder(folder);
 			Path sidecar = folder.resolve(target.getFileName() + SIDECAR_SUFFIX);
 			writeAtomically(sidecar, ByteBuffer.wrap(sidecar(uri, blob).getBytes(StandardCharsets.UTF_8)));
 			writeAtomically(target, blob.asReadOnlyByteBuffer());
+		});
+	}
+
+	/**
+	 * Creates the folder if needed and writes the probe file
+	 * {@value StorageProbe#PROBE_OBJECT_NAME} into it atomically, as a blob is written.
+	 */
+	@Override
+	public void check() throws IOException {
+		write(() -> {
+			createFolder(this.root);
+			writeAtomically(this.root.resolve(StorageProbe.PROBE_OBJECT_NAME),
+					StorageProbe.probeBlob().asReadOnlyByteBuffer());
+		});
+	}
+
+	/** Runs a write, turning failures that retrying cannot fix into permanent ones. */
+	private void write(FileWrite write) throws IOException {
+		try {
+			write.run();
 		}
 		catch (AccessDeniedException | NotDirectoryException ex) {
 			throw new PermanentUploadException("Cannot write to " + this.root + ": " + ex, ex);
@@ -170,6 +194,14 @@ public class FileBlobUploader implements SimpleBlobUploader {
 	@Override
 	public String toString() {
 		return "FileBlobUploader[" + this.rootUri + "]";
+	}
+
+	/** File-system work that may fail. */
+	@FunctionalInterface
+	private interface FileWrite {
+
+		void run() throws IOException;
+
 	}
 
 }

@@ -18,6 +18,7 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.ObjectKeys;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.provider.StorageProbe;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +38,16 @@ import org.jspecify.annotations.Nullable;
  * Errors: 408, 429, 5xx and network failures are thrown as {@link IOException} and retried
  * by the upload engine; any other answer (404 bucket not found, 403, 401, 400) is a
  * {@link PermanentUploadException} naming the bucket and what the store answered.
+ * <p>
+ * As a {@link StorageProbe}, it writes the probe object under its prefix exactly as a blob
+ * is written, "does not exist" precondition included: once the probe object exists, a
+ * check gets the 412 answer, which (as for a blob) counts as success, so a role without
+ * {@code storage.objects.delete} (needed to replace an object) is enough. A missing bucket
+ * (404) or refused credentials (401) still fail the check; that a write permission lost
+ * after the probe object was created gives 403 rather than 412 relies on the store
+ * checking permissions before preconditions, as the uploader's own handling of 412 does.
  */
-public class GcsBlobUploader implements SimpleBlobUploader {
+public class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final String bucket;
 
@@ -164,6 +173,11 @@ public class GcsBlobUploader implements SimpleBlobUploader {
 			}
 			rethrow(storageException, objectName);
 		}
+	}
+
+	@Override
+	public void check() throws IOException {
+		uploadSync(this.canonicalRoot + ObjectKeys.join(this.prefixPath, PROBE_OBJECT_NAME), StorageProbe.probeBlob());
 	}
 
 	private void writeResumable(Storage client, BlobInfo info, Blob blob) throws IOException {

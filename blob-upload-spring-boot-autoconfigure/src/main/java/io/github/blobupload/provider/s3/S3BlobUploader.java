@@ -18,6 +18,7 @@ import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.RecordedUris;
 import io.github.blobupload.provider.LazyClient;
 import io.github.blobupload.provider.ObjectMetadata;
+import io.github.blobupload.provider.StorageProbe;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,11 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * become {@link PermanentUploadException}s naming the bucket and the store's answer;
  * throttling, 5xx answers, timeouts and connection failures become plain
  * {@link IOException}s, which the engine retries.
+ * <p>
+ * As a {@link StorageProbe}, it writes the probe object under its key prefix with a plain
+ * {@code PutObject}, as a blob is written (same client, encryption and classification).
  */
-public class S3BlobUploader implements SimpleBlobUploader {
+public class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private static final Logger logger = LoggerFactory.getLogger(S3BlobUploader.class);
 
@@ -180,6 +184,11 @@ public class S3BlobUploader implements SimpleBlobUploader {
 		catch (SdkException ex) {
 			throw classify(ex);
 		}
+	}
+
+	@Override
+	public void check() throws IOException {
+		uploadSync(this.uriPrefix + PROBE_OBJECT_NAME, StorageProbe.probeBlob());
 	}
 
 	private S3Client client() throws IOException {

@@ -62,8 +62,8 @@ class BlobUploadHealthAutoConfigurationTests {
 					.containsEntry("uploaded", 1L)
 					.containsEntry("deduplicated", 1L)
 					.containsEntry("failed", 0L)
-					.containsEntry("queue", Map.of("blobs", 0, "maxBlobs", 1000, "bytes", 0L, "maxBytes",
-							100L * 1024 * 1024, "inFlight", 0))
+					.containsEntry("queue", Map.of("blobs", 0, "maxBlobs", 1000, "bytes", 0L, "peakBytes",
+							(long) "one".length(), "maxBytes", 100L * 1024 * 1024, "inFlight", 0))
 					.containsKey("lastSuccess")
 					.doesNotContainKey("lastError");
 				assertThat(chat).containsEntry("destination", "file://" + this.folder + "/chat-input");

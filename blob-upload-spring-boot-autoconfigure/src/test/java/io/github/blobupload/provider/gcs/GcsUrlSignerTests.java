@@ -4,10 +4,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Signature;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.google.auth.oauth2.UserCredentials;
+import io.github.blobupload.testsupport.MutableClock;
 import io.github.blobupload.testsupport.ServiceAccountKeys;
 import org.junit.jupiter.api.Test;
 
@@ -113,31 +112,6 @@ class GcsUrlSignerTests {
 		while (Instant.now().getEpochSecond() == start) {
 			Thread.onSpinWait();
 		}
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.blobupload.sample.ai;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import org.springframework.ai.image.ImageModel;
 import org.springframework.ai.image.ImagePrompt;
 import org.springframework.ai.image.ImageResponse;
 import org.springframework.boot.CommandLineRunner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
@@ -30,6 +33,7 @@ import org.springframework.util.MimeTypeUtils;
  * The sample's work: one chat call with an image, one image generation, then a report.
  */
 @Component
+@Order(1)
 class SampleRunner implements CommandLineRunner {
 
 	private final ChatClient chatClient;
@@ -44,14 +48,25 @@ class SampleRunner implements CommandLineRunner {
 
 	private final CollectingSpanExporter spans;
 
+	private final Path folder;
+
 	SampleRunner(ChatClient.Builder chatClientBuilder, ImageModel imageModel, ObservationRegistry observations,
-			BlobUploaderRegistry uploaders, SdkTracerProvider tracerProvider, CollectingSpanExporter spans) {
+			BlobUploaderRegistry uploaders, SdkTracerProvider tracerProvider, CollectingSpanExporter spans,
+			@Value("${blob.upload.uri-prefix}") String uriPrefix) {
 		this.chatClient = chatClientBuilder.build();
 		this.imageModel = imageModel;
 		this.observations = observations;
 		this.uploaders = uploaders;
 		this.tracerProvider = tracerProvider;
 		this.spans = spans;
+		this.folder = folderOf(uriPrefix);
+	}
+
+	private static Path folderOf(String fileUriPrefix) {
+		if (fileUriPrefix.startsWith("file://")) {
+			return Path.of(URI.create(fileUriPrefix));
+		}
+		return Path.of(fileUriPrefix.substring("file:".length())).toAbsolutePath();
 	}
 
 	@Override
@@ -103,7 +118,7 @@ class SampleRunner implements CommandLineRunner {
 	}
 
 	private void printFiles() throws IOException {
-		Path root = Path.of("blob-uploads").toAbsolutePath();
+		Path root = this.folder;
 		System.out.println();
 		System.out.println("Files in " + root + ":");
 		if (!Files.isDirectory(root)) {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -28,11 +29,28 @@ public class SpringAiSampleApplication {
 	}
 
 	/**
-	 * Runs the sample and exits.
+	 * Runs the sample, prints what it did and what the actuator reports, and exits; with
+	 * {@code --sample.keep-running=true} it keeps serving {@code /actuator} instead.
 	 * @param args Spring Boot arguments, such as {@code --blob.upload.uri-prefix=...}
 	 * @throws IOException if the fake endpoint cannot start
 	 */
 	public static void main(String[] args) throws IOException {
+		Run run = start(args);
+		if (run.keepRunning()) {
+			System.out.println("Serving " + run.actuatorUrl() + " until stopped (Ctrl-C).");
+			return;
+		}
+		System.exit(run.exit());
+	}
+
+	/**
+	 * Starts the sample: the fake OpenAI endpoint when no API key is given, then the app,
+	 * whose runners do the work.
+	 * @param args Spring Boot arguments
+	 * @return the running sample
+	 * @throws IOException if the fake endpoint cannot start
+	 */
+	static Run start(String[] args) throws IOException {
 		List<String> arguments = new ArrayList<>(Arrays.asList(args));
 		FakeOpenAiServer fake = null;
 		if (!hasText(System.getenv("OPENAI_API_KEY"))
@@ -42,22 +60,54 @@ public class SpringAiSampleApplication {
 			arguments.add("--spring.ai.openai.api-key=no-key-needed-for-the-fake-endpoint");
 			System.out.println("No OPENAI_API_KEY: using the built-in fake OpenAI endpoint at " + fake.baseUrl());
 		}
-		int exitCode;
 		try {
-			SpringApplication application = new SpringApplication(SpringAiSampleApplication.class);
-			ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
+			ConfigurableApplicationContext context = new SpringApplication(SpringAiSampleApplication.class)
+				.run(arguments.toArray(String[]::new));
 			if (fake != null) {
 				System.out.printf("The fake endpoint received a chat request of %,d bytes%s.%n", fake.lastChatRequestBytes(),
 						fake.lastChatRequestHadImage() ? " carrying the original image as a data: URI" : "");
 			}
-			exitCode = SpringApplication.exit(context);
+			return new Run(context, fake);
 		}
-		finally {
+		catch (RuntimeException ex) {
 			if (fake != null) {
 				fake.close();
 			}
+			throw ex;
 		}
-		System.exit(exitCode);
+	}
+
+	/**
+	 * A started sample.
+	 * @param context the application context
+	 * @param fake the fake OpenAI endpoint, if one was started
+	 */
+	record Run(ConfigurableApplicationContext context, @Nullable FakeOpenAiServer fake) {
+
+		boolean keepRunning() {
+			return this.context.getEnvironment().getProperty("sample.keep-running", Boolean.class, false);
+		}
+
+		String actuatorUrl() {
+			int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
+			return "http://127.0.0.1:" + port + "/actuator";
+		}
+
+		/**
+		 * Closes the app (flushing pending uploads) and the fake endpoint.
+		 * @return the exit code
+		 */
+		int exit() {
+			try {
+				return SpringApplication.exit(this.context);
+			}
+			finally {
+				if (this.fake != null) {
+					this.fake.close();
+				}
+			}
+		}
+
 	}
 
 	private static boolean hasText(@Nullable String value) {

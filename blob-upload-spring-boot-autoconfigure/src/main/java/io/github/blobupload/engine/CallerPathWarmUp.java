@@ -1,0 +1,54 @@
+package io.github.blobupload.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobNamingStrategies;
+import io.github.blobupload.ContentTypes;
+
+/**
+ * Loads, once per JVM and on a background thread, what the caller's thread would
+ * otherwise load on its first {@code uploadAsync}: Apache Tika's type registry (used to
+ * detect content types and pick extensions; close to a second on a small machine) and the
+ * SHA-256 implementation behind content-addressed names (and the secure random
+ * generator behind UUID names). Started when the first uploader
+ * is created, so by the first model call the cost has usually been paid off the request
+ * path; a call that comes earlier waits only for what is left.
+ */
+final class CallerPathWarmUp {
+
+	private static final AtomicBoolean started = new AtomicBoolean();
+
+	private static final byte[] PNG_HEADER = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I',
+			'H', 'D', 'R' };
+
+	private CallerPathWarmUp() {
+	}
+
+	/**
+	 * Starts the warm-up unless it was started before.
+	 */
+	static void startOnce() {
+		if (!started.compareAndSet(false, true)) {
+			return;
+		}
+		Thread thread = new Thread(CallerPathWarmUp::run, "blob-upload-warm-up");
+		thread.setDaemon(true);
+		thread.setPriority(Thread.MIN_PRIORITY);
+		thread.start();
+	}
+
+	private static void run() {
+		try {
+			ContentTypes.extensionFor(ContentTypes.detectContentType(PNG_HEADER));
+			Blob blob = new Blob("warm-up".getBytes(StandardCharsets.US_ASCII), "text/plain", null);
+			BlobNamingStrategies.contentAddressed().objectName(blob);
+			BlobNamingStrategies.uuid().objectName(blob);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// Best effort: the first upload loads the same classes and reports any problem.
+		}
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.github.blobupload.observation;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
+import io.github.blobupload.provider.UriPrefixes;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The decorator that makes every use case's uploader an
+ * {@link ObservedSimpleBlobUploader}: one observation per upload attempt.
+ */
+public final class BlobUploadObservations implements SimpleBlobUploaderDecorator {
+
+	private final Supplier<ObservationRegistry> registry;
+
+	private final @Nullable BlobUploadObservationConvention convention;
+
+	/**
+	 * Creates the decorator.
+	 * @param registry the registry observations are made with
+	 * @param convention a convention replacing the default one, or {@code null}
+	 */
+	public BlobUploadObservations(ObservationRegistry registry, @Nullable BlobUploadObservationConvention convention) {
+		this(() -> registry, convention);
+		Objects.requireNonNull(registry, "registry must not be null");
+	}
+
+	/**
+	 * Creates the decorator with a registry resolved on the first upload attempt rather
+	 * than at startup: the registry's own setup may need the blob uploaders (the Spring AI
+	 * integration's observation filter does), so asking for it while they are being
+	 * created would be circular.
+	 * @param registry gives the registry; called on upload workers, should cache
+	 * @param convention a convention replacing the default one, or {@code null}
+	 */
+	public BlobUploadObservations(Supplier<ObservationRegistry> registry,
+			@Nullable BlobUploadObservationConvention convention) {
+		this.registry = Objects.requireNonNull(registry, "registry must not be null");
+		this.convention = convention;
+	}
+
+	@Override
+	public SimpleBlobUploader decorate(String useCase, String uriPrefix, SimpleBlobUploader uploader) {
+		String scheme = UriPrefixes.scheme(uriPrefix);
+		return ObservedSimpleBlobUploader.wrap(uploader, useCase, (scheme != null) ? scheme : "unknown", this.registry,
+				this.convention);
+	}
+
+}

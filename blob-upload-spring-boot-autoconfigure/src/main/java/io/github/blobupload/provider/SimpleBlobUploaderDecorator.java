@@ -1,0 +1,28 @@
+package io.github.blobupload.provider;
+
+import io.github.blobupload.SimpleBlobUploader;
+
+/**
+ * Wraps the uploader a {@link BlobStorageProvider} created for a use case before the
+ * upload engine is put around it, to add behaviour to every upload attempt (such as an
+ * observation). The auto-configuration applies every decorator bean, in order, to each
+ * use case's uploader.
+ * <p>
+ * {@link SimpleBlobUploader#uploadSync} of the result runs on an upload worker, once per
+ * attempt; {@link SimpleBlobUploader#generateDestinationUri} runs on the caller's thread
+ * and should be passed through unchanged. A decorator that should keep the active health
+ * check working must implement {@link StorageProbe} when the uploader it wraps does.
+ */
+@FunctionalInterface
+public interface SimpleBlobUploaderDecorator {
+
+	/**
+	 * Returns the uploader to use instead of the given one.
+	 * @param useCase the use case, such as {@code default} or {@code chat-input}
+	 * @param uriPrefix the configured URI prefix the uploader writes under
+	 * @param uploader the uploader to wrap
+	 * @return the wrapped uploader, or {@code uploader} itself
+	 */
+	SimpleBlobUploader decorate(String useCase, String uriPrefix, SimpleBlobUploader uploader);
+
+}

@@ -1,0 +1,48 @@
+package io.github.blobupload.provider;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import io.github.blobupload.Blob;
+import io.github.blobupload.PermanentUploadException;
+
+/**
+ * An optional capability of a {@link io.github.blobupload.SimpleBlobUploader}: checks
+ * that its destination is reachable and writable, for the active health check.
+ * <p>
+ * The only honest proof that a destination is writable is a write, so a check writes
+ * the small, private {@linkplain #probeBlob() probe object} named
+ * {@value #PROBE_OBJECT_NAME} directly under the uploader's prefix, the same way (same
+ * client, encryption and error classification) as a blob, overwriting it each time. It
+ * is not deleted afterwards: deleting needs a permission (such as
+ * {@code s3:DeleteObject}) that an upload-only role does not have, and a single object of
+ * a few bytes that is overwritten in place does not accumulate (except as old versions in
+ * a versioned bucket, which a lifecycle rule should expire).
+ * <p>
+ * Content-addressed and UUID object names never start with an underscore, so the probe
+ * cannot collide with a blob.
+ */
+@FunctionalInterface
+public interface StorageProbe {
+
+	/** The name of the object a check writes, directly under the uploader's prefix. */
+	String PROBE_OBJECT_NAME = "_blob-upload-health-probe";
+
+	/**
+	 * Writes the probe object, blocking until storage has answered.
+	 * @throws PermanentUploadException if the destination cannot be written (bucket or
+	 * folder missing, access denied)
+	 * @throws IOException for any other failure, such as storage being unreachable
+	 */
+	void check() throws IOException;
+
+	/**
+	 * Returns the object a check writes: a short plain-text note, no labels.
+	 * @return a new blob
+	 */
+	static Blob probeBlob() {
+		return new Blob("Written by the blob-upload health check to test that this folder is writable; safe to delete.\n"
+			.getBytes(StandardCharsets.UTF_8), "text/plain", null);
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.github.blobupload.sample.ai;
+
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Runs after {@link SampleRunner} and reads the app's own actuator over HTTP, the way an
+ * operator would: the {@code blobUpload} health component with its details, the
+ * {@code blob.upload.*} meters listed by {@code /actuator/metrics}, and the uploaded
+ * count per use case.
+ */
+@Component
+@Order(2)
+class OperationsReport implements CommandLineRunner {
+
+	private final WebServerApplicationContext context;
+
+	private final RestClient.Builder restClientBuilder;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private String baseUrl = "";
+
+	private RestClient actuator;
+
+	OperationsReport(WebServerApplicationContext context, RestClient.Builder restClientBuilder) {
+		this.context = context;
+		this.restClientBuilder = restClientBuilder;
+		this.actuator = restClientBuilder.build();
+	}
+
+	@Override
+	public void run(String... args) {
+		// the port is known only once the server has started, after this bean was created
+		this.baseUrl = "http://127.0.0.1:" + this.context.getWebServer().getPort() + "/actuator";
+		this.actuator = this.restClientBuilder.baseUrl(this.baseUrl).build();
+		System.out.println();
+		System.out.println("GET " + this.baseUrl + "/health/blobUpload");
+		Map<String, Object> health = get("/health/blobUpload");
+		System.out.println(this.json.writerWithDefaultPrettyPrinter().writeValueAsString(health).indent(2));
+		System.out.println("GET " + this.baseUrl + "/metrics (the blob.upload.* names)");
+		@SuppressWarnings("unchecked")
+		List<String> names = (List<String>) get("/metrics").get("names");
+		names.stream().filter((name) -> name.startsWith("blob.upload")).sorted().forEach((name) -> {
+			System.out.println("  " + name);
+		});
+		System.out.println();
+		System.out.println("GET " + this.baseUrl + "/metrics/blob.upload.blobs?tag=outcome:uploaded");
+		System.out.println("  " + this.json.writeValueAsString(get("/metrics/blob.upload.blobs?tag=outcome:uploaded")));
+	}
+
+	private Map<String, Object> get(String path) {
+		Map<String, Object> body = this.actuator.get()
+			.uri(path)
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, (request, response) -> {
+				// a DOWN health answers 503 with the same body: print it all the same
+			})
+			.body(new ParameterizedTypeReference<Map<String, Object>>() {
+			});
+		return (body != null) ? body : Map.of();
+	}
+
+}
