@@ -7,10 +7,12 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.blobupload.BlobUploadStats;
 import io.github.blobupload.testsupport.FaultInjector;
+import io.github.blobupload.testsupport.S3Emulator;
 import io.github.blobupload.testsupport.StorageEmulator;
 import io.github.blobupload.testsupport.StorageTarget;
 import io.github.blobupload.testsupport.UploadProbe;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -97,29 +99,51 @@ class StorageErrorAnswersIntegrationTests {
 						"blob.upload.health.failure-threshold=3")
 				.run((context) -> {
 					UploadProbe probe = new UploadProbe(target, bucket, context);
-					// Every call returns its URI while the store has not answered anything.
-					probe.submit(3);
-					assertThat(probe.stats().submitted()).isEqualTo(3);
-					assertThat(probe.stats().uploaded()).isZero();
-
-					BlobUploadStats stats = probe.flush();
-					assertThat(stats.failed()).isEqualTo(3);
-					assertThat(stats.retries()).isEqualTo(3);
-					assertThat(stats.uploaded()).isZero();
+					assertEveryAttemptTimesOut(probe);
 					assertThat(store.requests()).as("at most one request per attempt").isBetween(1, 6);
-					assertThat(probe.status()).isEqualTo(Status.DOWN);
-					assertThat(probe.lastError()).containsEntry("permanent", false).containsEntry("attempts", 2);
-					assertThat((String) probe.lastError().get("message"))
-						.contains("did not finish within PT0.3S");
-
-					// The client gives up too: no abandoned attempt keeps a thread and a
-					// connection busy until the store answers (or the SDK's own 20-30 s timeout).
-					assertThat(probe.awaitNoAbandonedAttempts(Duration.ofSeconds(5)))
-						.as("upload attempts still running after they timed out").isZero();
 					store.release();
 					probe.assertNextUploadSucceeds(behindTheServer(target));
 				});
 		}
+	}
+
+	@Test
+	void s3StorageSlowerThanTheUploadTimeoutForRealIsTimedOutRetriedAndFailed() {
+		// s3proxy's latency middleware: every PUT waits 3 s before it is stored.
+		try (S3Emulator slow = S3Emulator.startSlow(Duration.ofSeconds(3))) {
+			String bucket = UploadProbe.newBucketName("slow");
+			slow.createBucket(bucket);
+			UploadProbe.runner(StorageTarget.S3, slow.port(), bucket)
+				.withPropertyValues("blob.upload.worker.upload-timeout=300ms",
+						"blob.upload.health.failure-threshold=3")
+				.run((context) -> assertEveryAttemptTimesOut(new UploadProbe(StorageTarget.S3, bucket, context)));
+		}
+	}
+
+	/**
+	 * Submits 3 blobs to a store that takes longer than the 300 ms upload timeout, and
+	 * checks that the callers did not wait, that every attempt was abandoned at the
+	 * timeout, by the engine and by the client, and that the health turned DOWN at the
+	 * threshold of 3.
+	 */
+	private static void assertEveryAttemptTimesOut(UploadProbe probe) throws InterruptedException {
+		// Every call returns its URI although the store has not stored anything.
+		probe.submit(3);
+		assertThat(probe.stats().submitted()).isEqualTo(3);
+		assertThat(probe.stats().uploaded()).isZero();
+
+		BlobUploadStats stats = probe.flush();
+		assertThat(stats.failed()).isEqualTo(3);
+		assertThat(stats.retries()).isEqualTo(3);
+		assertThat(stats.uploaded()).isZero();
+		assertThat(probe.status()).isEqualTo(Status.DOWN);
+		assertThat(probe.lastError()).containsEntry("permanent", false).containsEntry("attempts", 2);
+		assertThat((String) probe.lastError().get("message")).contains("did not finish within PT0.3S");
+		// The client gives up too: no abandoned attempt keeps a thread and a connection
+		// busy until the store answers (or the SDK's own 20-30 s timeout).
+		assertThat(probe.awaitNoAbandonedAttempts(Duration.ofSeconds(5)))
+			.as("upload attempts still running after they timed out")
+			.isZero();
 	}
 
 	/** An error status as the store sends it, or the connection cut before any answer. */
