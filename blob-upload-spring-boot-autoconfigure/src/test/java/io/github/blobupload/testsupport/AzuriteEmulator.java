@@ -10,10 +10,11 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 
 /**
  * Azurite's blob service (installed from npm by the build into {@code target/azurite}),
- * in memory on a free loopback port. {@link #shared()} starts one per test run;
- * {@link #startNew()} starts a private one that a test may stop.
+ * in memory on a loopback port. {@link #shared()} starts one per test run;
+ * {@link #startNew()} starts a private one that a test may stop, {@link #startOn(int)}
+ * one on a given port (to restart a stopped one).
  */
-public final class AzuriteEmulator implements AutoCloseable {
+public final class AzuriteEmulator implements StorageEmulator {
 
 	/** Azurite's well-known development account. */
 	public static final String ACCOUNT = "devstoreaccount1";
@@ -48,17 +49,30 @@ public final class AzuriteEmulator implements AutoCloseable {
 	 * @return the running emulator
 	 */
 	public static AzuriteEmulator startNew() {
+		return startOn(EmulatorProcess.freePort());
+	}
+
+	/**
+	 * Starts a new emulator on the given port, such as the port of one that was stopped.
+	 * @param port the loopback port
+	 * @return the running emulator, with an empty store
+	 */
+	public static AzuriteEmulator startOn(int port) {
 		Path dir = Path.of(EmulatorProcess.requiredProperty("blobupload.azurite.dir")).toAbsolutePath();
 		Path main = dir.resolve("node_modules/azurite/dist/src/blob/main.js");
 		if (!Files.isRegularFile(main)) {
 			throw new IllegalStateException(main + " is missing: the build installs Azurite with npm in "
 					+ "pre-integration-test; run ./mvnw verify");
 		}
-		int port = EmulatorProcess.freePort();
 		return new AzuriteEmulator(EmulatorProcess.start("azurite",
 				List.of("node", main.toString(), "--inMemoryPersistence", "--blobHost", "127.0.0.1", "--blobPort",
 						Integer.toString(port), "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent"),
 				port, Duration.ofSeconds(60)));
+	}
+
+	@Override
+	public int port() {
+		return this.process.port();
 	}
 
 	/**
@@ -74,8 +88,19 @@ public final class AzuriteEmulator implements AutoCloseable {
 	 * @return the connection string
 	 */
 	public String connectionString() {
-		return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + ACCOUNT_KEY
-				+ ";BlobEndpoint=" + endpoint() + ";";
+		return connectionString(this.process.port(), ACCOUNT_KEY);
+	}
+
+	/**
+	 * Returns a connection string for the development account at any loopback port, such
+	 * as the port of a proxy in front of the emulator.
+	 * @param port the port
+	 * @param accountKey the account key to sign with ({@link #ACCOUNT_KEY} or a wrong one)
+	 * @return the connection string
+	 */
+	public static String connectionString(int port, String accountKey) {
+		return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + accountKey
+				+ ";BlobEndpoint=http://127.0.0.1:" + port + "/" + ACCOUNT + ";";
 	}
 
 	/**
@@ -92,6 +117,21 @@ public final class AzuriteEmulator implements AutoCloseable {
 	 */
 	public void createContainer(String container) {
 		this.client.createBlobContainer(container);
+	}
+
+	@Override
+	public void createBucket(String name) {
+		createContainer(name);
+	}
+
+	@Override
+	public byte[] read(String container, String blobName) {
+		return this.client.getBlobContainerClient(container).getBlobClient(blobName).downloadContent().toBytes();
+	}
+
+	@Override
+	public void kill() {
+		this.process.kill();
 	}
 
 	/** Stops the emulator. */

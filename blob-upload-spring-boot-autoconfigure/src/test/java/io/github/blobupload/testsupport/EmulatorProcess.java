@@ -126,6 +126,21 @@ public final class EmulatorProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Kills the process at once, as a crash would, and waits for it to exit: open
+	 * connections are cut, no graceful shutdown.
+	 */
+	public void kill() {
+		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
 	 * Returns whether the process still runs.
 	 * @return whether it is alive
 	 */

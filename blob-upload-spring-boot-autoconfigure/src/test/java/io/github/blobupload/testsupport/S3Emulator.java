@@ -17,10 +17,13 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * An S3-compatible server (s3proxy with the in-memory {@code transient} store) run out of
- * process on a free loopback port. {@link #shared()} starts one per test run;
- * {@link #startNew()} starts a private one that a test may stop.
+ * process on a loopback port. {@link #shared()} starts one per test run;
+ * {@link #startNew()} starts a private one that a test may stop, {@link #startOn(int)}
+ * one on a given port (to restart a stopped one), and
+ * {@link #startWithCredentials(String, String)} one that accepts other keys than the
+ * ones the build gives the SDK's default credential chain.
  */
-public final class S3Emulator implements AutoCloseable {
+public final class S3Emulator implements StorageEmulator {
 
 	/** The access key the emulator accepts; the build passes it as {@code aws.accessKeyId}. */
 	public static final String ACCESS_KEY = "blob-upload-test";
@@ -35,10 +38,16 @@ public final class S3Emulator implements AutoCloseable {
 
 	private final EmulatorProcess process;
 
+	private final String accessKey;
+
+	private final String secretKey;
+
 	private final S3Client client;
 
-	private S3Emulator(EmulatorProcess process) {
+	private S3Emulator(EmulatorProcess process, String accessKey, String secretKey) {
 		this.process = process;
+		this.accessKey = accessKey;
+		this.secretKey = secretKey;
 		this.client = newClient();
 	}
 
@@ -58,7 +67,27 @@ public final class S3Emulator implements AutoCloseable {
 	 * @return the running emulator
 	 */
 	public static S3Emulator startNew() {
-		return start(List.of(), "256m");
+		return startOn(EmulatorProcess.freePort());
+	}
+
+	/**
+	 * Starts a new emulator on the given port, such as the port of one that was stopped.
+	 * @param port the loopback port
+	 * @return the running emulator, with an empty store
+	 */
+	public static S3Emulator startOn(int port) {
+		return start(port, ACCESS_KEY, SECRET_KEY, List.of(), "256m");
+	}
+
+	/**
+	 * Starts a new emulator that accepts only the given keys: the keys the build gives
+	 * the SDK's default chain ({@link #ACCESS_KEY}) are then refused with a 403.
+	 * @param accessKey the access key to accept
+	 * @param secretKey its secret
+	 * @return the running emulator
+	 */
+	public static S3Emulator startWithCredentials(String accessKey, String secretKey) {
+		return start(EmulatorProcess.freePort(), accessKey, secretKey, List.of(), "256m");
 	}
 
 	/**
@@ -70,30 +99,37 @@ public final class S3Emulator implements AutoCloseable {
 	 */
 	public static S3Emulator startSlow(Duration putLatency) {
 		String millis = Long.toString(putLatency.toMillis());
-		return start(List.of("s3proxy.latency-blobstore.put.latency=" + millis,
-				"s3proxy.latency-blobstore.upload-part.latency=" + millis), "768m");
+		return start(EmulatorProcess.freePort(), ACCESS_KEY, SECRET_KEY,
+				List.of("s3proxy.latency-blobstore.put.latency=" + millis,
+						"s3proxy.latency-blobstore.upload-part.latency=" + millis),
+				"768m");
 	}
 
-	private static S3Emulator start(List<String> extraProperties, String maxHeap) {
+	private static S3Emulator start(int port, String accessKey, String secretKey, List<String> extraProperties,
+			String maxHeap) {
 		String jar = EmulatorProcess.requiredProperty("blobupload.s3proxy.jar");
-		int port = EmulatorProcess.freePort();
 		try {
 			Path properties = Files.createTempFile("s3proxy", ".properties");
 			properties.toFile().deleteOnExit();
 			List<String> lines = new ArrayList<>(List.of("s3proxy.endpoint=http://127.0.0.1:" + port,
-					"s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + ACCESS_KEY,
-					"s3proxy.credential=" + SECRET_KEY, "jclouds.provider=transient", "jclouds.identity=unused",
+					"s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + accessKey,
+					"s3proxy.credential=" + secretKey, "jclouds.provider=transient", "jclouds.identity=unused",
 					"jclouds.credential=unused"));
 			lines.addAll(extraProperties);
 			Files.writeString(properties, String.join("\n", lines) + "\n");
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 			return new S3Emulator(EmulatorProcess.start("s3proxy", List.of(java, "-Xmx" + maxHeap,
 					"-XX:TieredStopAtLevel=1", "-jar", Path.of(jar).toAbsolutePath().toString(), "--properties",
-					properties.toString()), port, Duration.ofSeconds(60)));
+					properties.toString()), port, Duration.ofSeconds(60)), accessKey, secretKey);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	@Override
+	public int port() {
+		return this.process.port();
 	}
 
 	/**
@@ -111,8 +147,7 @@ public final class S3Emulator implements AutoCloseable {
 	 * @return {@code key=value} pairs for a context runner
 	 */
 	public String[] starterProperties() {
-		return new String[] { "blob.upload.s3.endpoint=" + endpoint(), "blob.upload.s3.region=" + REGION,
-				"blob.upload.s3.path-style-access=true" };
+		return StorageTarget.S3.properties(port()).toArray(String[]::new);
 	}
 
 	/**
@@ -132,7 +167,7 @@ public final class S3Emulator implements AutoCloseable {
 			.endpointOverride(endpoint())
 			.region(Region.of(REGION))
 			.forcePathStyle(true)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(this.accessKey, this.secretKey)))
 			.build();
 	}
 
@@ -140,6 +175,7 @@ public final class S3Emulator implements AutoCloseable {
 	 * Creates a bucket.
 	 * @param bucket the bucket name
 	 */
+	@Override
 	public void createBucket(String bucket) {
 		this.client.createBucket((request) -> request.bucket(bucket));
 	}
@@ -157,14 +193,14 @@ public final class S3Emulator implements AutoCloseable {
 			.toList();
 	}
 
-	/**
-	 * Reads an object.
-	 * @param bucket the bucket
-	 * @param key the key
-	 * @return its content
-	 */
+	@Override
 	public byte[] read(String bucket, String key) {
 		return this.client.getObjectAsBytes((request) -> request.bucket(bucket).key(key)).asByteArray();
+	}
+
+	@Override
+	public void kill() {
+		this.process.kill();
 	}
 
 	/** Stops the emulator. */

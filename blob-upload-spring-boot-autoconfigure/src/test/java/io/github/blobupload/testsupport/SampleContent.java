@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Small but real files of common types, built byte by byte so tests need no fixtures.
@@ -44,6 +45,19 @@ public final class SampleContent {
 		wav.putInt(16000).putInt(32000).putShort((short) 2).putShort((short) 16);
 		wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
 		return wav.array();
+	}
+
+	/**
+	 * A PNG signature followed by random bytes: a distinct image-like blob per call.
+	 * @param size the number of bytes, at least 8
+	 * @return the bytes
+	 */
+	public static byte[] randomPng(int size) {
+		byte[] bytes = new byte[size];
+		ThreadLocalRandom.current().nextBytes(bytes);
+		byte[] signature = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+		System.arraycopy(signature, 0, bytes, 0, signature.length);
+		return bytes;
 	}
 
 	/** Bytes that match no known type. */

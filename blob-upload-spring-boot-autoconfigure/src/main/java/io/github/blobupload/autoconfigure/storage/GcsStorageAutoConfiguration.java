@@ -45,7 +45,7 @@ public final class GcsStorageAutoConfiguration {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.gcs.anonymous", true,
 					"It cannot be combined with blob.upload.gcs.credentials-location.");
 		}
-		GcsStorageClients clients = new GcsStorageClients(gcs, storage);
+		GcsStorageClients clients = new GcsStorageClients(gcs, properties.getWorker().getUploadTimeout(), storage);
 		@Nullable Supplier<GcsUrlSigner> signer = null;
 		if (properties.getSignedUrls().isEnabled()) {
 			Duration expiry = properties.getSignedUrls().getExpiry();

@@ -9,6 +9,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.google.cloud.NoCredentials;
 import com.google.cloud.ServiceOptions;
+import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
@@ -27,11 +28,16 @@ import org.springframework.core.io.Resource;
  * The client is the application's {@link Storage} bean when there is one, otherwise one
  * built from {@code blob.upload.gcs.*} and Application Default Credentials. Either way the
  * client used for uploads has the SDK's own retries turned off, so that the upload
- * engine's retry, backoff and per-attempt timeout are the only ones.
+ * engine's retry, backoff and per-attempt timeout are the only ones. A client built here
+ * also waits for the store no longer than the engine's per-attempt timeout (connect and
+ * read timeouts), so that an attempt the engine abandons does not hold a thread and a
+ * connection until the store answers.
  */
 final class GcsStorageClients {
 
 	private final BlobUploadProperties.Gcs properties;
+
+	private final Duration uploadTimeout;
 
 	private final ObjectProvider<Storage> userStorage;
 
@@ -41,8 +47,10 @@ final class GcsStorageClients {
 
 	private @Nullable GcsUrlSigner signer;
 
-	GcsStorageClients(BlobUploadProperties.Gcs properties, ObjectProvider<Storage> userStorage) {
+	GcsStorageClients(BlobUploadProperties.Gcs properties, Duration uploadTimeout,
+			ObjectProvider<Storage> userStorage) {
 		this.properties = properties;
+		this.uploadTimeout = uploadTimeout;
 		this.userStorage = userStorage;
 	}
 
@@ -86,8 +94,13 @@ final class GcsStorageClients {
 		if (user != null) {
 			return withoutRetries(user);
 		}
+		int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, this.uploadTimeout.toMillis()));
 		StorageOptions.Builder builder = StorageOptions.newBuilder()
-			.setRetrySettings(ServiceOptions.getNoRetrySettings());
+			.setRetrySettings(ServiceOptions.getNoRetrySettings())
+			.setTransportOptions(HttpTransportOptions.newBuilder()
+				.setConnectTimeout(timeoutMillis)
+				.setReadTimeout(timeoutMillis)
+				.build());
 		if (hasText(this.properties.getEndpoint())) {
 			// Given to the client as is: unlike spring.cloud.gcp.storage.host, the port is kept.
 			builder.setHost(this.properties.getEndpoint().strip());

@@ -45,7 +45,9 @@ public final class S3StorageAutoConfiguration {
 			ObjectProvider<S3Presigner> s3Presigner) {
 		BlobUploadProperties.S3 s3 = properties.getS3();
 		S3UploadOptions options = options(s3, properties.getSignedUrls());
-		LazyClient<S3Client> client = LazyClient.of("S3 client", s3Client::getIfAvailable, () -> buildClient(s3));
+		Duration uploadTimeout = properties.getWorker().getUploadTimeout();
+		LazyClient<S3Client> client = LazyClient.of("S3 client", s3Client::getIfAvailable,
+				() -> buildClient(s3, uploadTimeout));
 		LazyClient<S3Presigner> presigner = (options.signedUrlExpiry() != null)
 				? LazyClient.of("S3 presigner", s3Presigner::getIfAvailable, () -> buildPresigner(client.get(), s3))
 				: null;
@@ -88,10 +90,13 @@ public final class S3StorageAutoConfiguration {
 		return size.toBytes();
 	}
 
-	private static S3Client buildClient(BlobUploadProperties.S3 s3) {
+	private static S3Client buildClient(BlobUploadProperties.S3 s3, Duration uploadTimeout) {
 		S3ClientBuilder builder = S3Client.builder()
 			// The upload engine retries with backoff; SDK retries would multiply its attempts.
-			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
+			// An attempt the engine abandons at its timeout is aborted by the SDK as well,
+			// rather than holding a thread and a connection until the store answers.
+			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry())
+				.apiCallAttemptTimeout(uploadTimeout))
 			.forcePathStyle(s3.isPathStyleAccess());
 		if (s3.getRegion() != null && !s3.getRegion().isBlank()) {
 			builder.region(Region.of(s3.getRegion().strip()));

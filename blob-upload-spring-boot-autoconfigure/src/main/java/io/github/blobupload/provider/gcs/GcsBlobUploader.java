@@ -216,7 +216,8 @@ public class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 	private void rethrow(StorageException ex, String objectName) throws IOException {
 		int code = ex.getCode();
 		String message = String.valueOf(ex.getMessage()).replaceAll("\\s*[\\r\\n]+\\s*", " ");
-		String answer = "Google Cloud Storage answered "
+		// Without an HTTP status (code 0) the store did not answer: the connection failed.
+		String answer = ((code > 0) ? "Google Cloud Storage answered " : "Google Cloud Storage could not be reached: ")
 				+ ((code > 0 && !message.startsWith(Integer.toString(code))) ? code + " " : "")
 				+ ((ex.getReason() != null) ? "(" + ex.getReason() + ") " : "") + message + " for gs://" + this.bucket
 				+ "/" + objectName;

@@ -19,12 +19,12 @@ import com.azure.storage.blob.models.BlockListType;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobLabels;
 import io.github.blobupload.BlobUploadStats;
-import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.storage.AzureStorageAutoConfiguration;
 import io.github.blobupload.testsupport.AzuriteEmulator;
+import io.github.blobupload.testsupport.SampleContent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +73,7 @@ class AzureBlobStorageProviderIntegrationTests {
 					"b7ad6b7169203331"));
 			labels.put("Model-Name", "café-gpt");
 			labels.put("1st", "x");
-			byte[] png = pngBytes(2048);
+			byte[] png = SampleContent.randomPng(2048);
 			String uri = registry.getBlobUploader(null).uploadAsync(new Blob(png, "image/png", labels));
 
 			assertThat(registry.flush(FLUSH)).isTrue();
@@ -110,58 +110,6 @@ class AzureBlobStorageProviderIntegrationTests {
 				assertThat(stored.getBlockBlobClient().listBlocks(BlockListType.COMMITTED).getCommittedBlocks())
 					.hasSize(4);
 			});
-	}
-
-	@Test
-	void missingContainerFailsPermanentlyWithoutRetryAndNothingIsThrownToTheCaller() {
-		String missing = "no-such-container-" + UUID.randomUUID().toString().substring(0, 8);
-		runner(azurite, prefix(missing, "")).run((context) -> {
-			BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
-			String uri = registry.getBlobUploader(null).uploadAsync(new Blob(pngBytes(100), "image/png", null));
-
-			assertThat(uri).startsWith(prefix(missing, ""));
-			assertThat(registry.flush(FLUSH)).isTrue();
-			BlobUploadStats stats = stats(registry);
-			assertThat(stats.failed()).isEqualTo(1);
-			assertThat(stats.uploaded()).isZero();
-			assertThat(stats.retries()).isZero();
-			assertThat(stats.lastError().permanent()).isTrue();
-			assertThat(stats.lastError().message()).contains(missing).contains("404").contains("ContainerNotFound");
-		});
-	}
-
-	@Test
-	void serverStoppedMidRunIsRetriedThenFailedAndTheCountsAddUp() {
-		AzuriteEmulator own = AzuriteEmulator.startNew();
-		try {
-			own.createContainer("stopping");
-			runner(own, prefix("stopping", "")).withPropertyValues("blob.upload.retry.max-attempts=3")
-				.run((context) -> {
-					BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
-					BlobUploader uploader = registry.getBlobUploader(null);
-					uploader.uploadAsync(new Blob(pngBytes(100), "image/png", null));
-					assertThat(registry.flush(FLUSH)).isTrue();
-
-					own.close();
-					uploader.uploadAsync(new Blob(pngBytes(200), "image/png", null));
-					uploader.uploadAsync(new Blob(pngBytes(300), "image/png", null));
-					assertThat(registry.flush(FLUSH)).isTrue();
-
-					BlobUploadStats stats = stats(registry);
-					assertThat(stats.submitted()).isEqualTo(3);
-					assertThat(stats.uploaded()).isEqualTo(1);
-					assertThat(stats.failed()).isEqualTo(2);
-					assertThat(stats.retries()).isEqualTo(4);
-					assertThat(stats.uploaded() + stats.failed() + stats.droppedTotal() + stats.deduplicated())
-						.isEqualTo(stats.submitted());
-					assertThat(stats.lastError().permanent()).isFalse();
-					assertThat(stats.lastError().attempts()).isEqualTo(3);
-					assertThat(stats.lastError().message()).contains("stopping");
-				});
-		}
-		finally {
-			own.close();
-		}
 	}
 
 	@Test
@@ -205,7 +153,8 @@ class AzureBlobStorageProviderIntegrationTests {
 					"blob.upload.retry.max-attempts=1")
 			.run((context) -> {
 				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
-				String uri = registry.getBlobUploader(null).uploadAsync(new Blob(pngBytes(64), "image/png", null));
+				String uri = registry.getBlobUploader(null)
+					.uploadAsync(new Blob(SampleContent.randomPng(64), "image/png", null));
 				assertThat(registry.flush(FLUSH)).isTrue();
 				assertThat(stats(registry).uploaded()).isEqualTo(1);
 				assertThat(blob(uri).getProperties().getBlobSize()).isEqualTo(64);
@@ -222,7 +171,8 @@ class AzureBlobStorageProviderIntegrationTests {
 			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=azblob://otheraccount/blobs")
 			.run((context) -> {
 				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
-				registry.getBlobUploader(null).uploadAsync(new Blob(pngBytes(64), "image/png", null));
+				registry.getBlobUploader(null)
+					.uploadAsync(new Blob(SampleContent.randomPng(64), "image/png", null));
 				assertThat(registry.flush(FLUSH)).isTrue();
 				BlobUploadStats stats = stats(registry);
 				assertThat(stats.failed()).isEqualTo(1);
@@ -239,14 +189,6 @@ class AzureBlobStorageProviderIntegrationTests {
 
 	private static BlobUploadStats stats(BlobUploaderRegistry registry) {
 		return ((ManagedBlobUploader) registry.getBlobUploader(null)).stats();
-	}
-
-	private static byte[] pngBytes(int size) {
-		byte[] bytes = new byte[size];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		byte[] header = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-		System.arraycopy(header, 0, bytes, 0, header.length);
-		return bytes;
 	}
 
 }

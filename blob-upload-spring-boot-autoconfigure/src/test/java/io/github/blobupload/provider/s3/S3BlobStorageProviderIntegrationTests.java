@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobLabels;
 import io.github.blobupload.BlobUploadStats;
-import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.storage.S3StorageAutoConfiguration;
 import io.github.blobupload.testsupport.S3Emulator;
+import io.github.blobupload.testsupport.SampleContent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -69,7 +69,7 @@ class S3BlobStorageProviderIntegrationTests {
 			Map<String, String> labels = new LinkedHashMap<>(BlobLabels.forSpan("0af7651916cd43dd8448eb211c80319c",
 					"b7ad6b7169203331"));
 			labels.put("Model Name", "café-gpt");
-			byte[] png = pngBytes(2048);
+			byte[] png = SampleContent.randomPng(2048);
 			String uri = registry.getBlobUploader(null).uploadAsync(new Blob(png, "image/png", labels));
 
 			assertThat(registry.flush(FLUSH)).isTrue();
@@ -111,57 +111,6 @@ class S3BlobStorageProviderIntegrationTests {
 	}
 
 	@Test
-	void missingBucketFailsPermanentlyWithoutRetryAndNothingIsThrownToTheCaller() {
-		runner(s3, "s3://no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8)).run((context) -> {
-			BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
-			String uri = registry.getBlobUploader(null).uploadAsync(new Blob(pngBytes(100), "image/png", null));
-
-			assertThat(uri).startsWith("s3://no-such-bucket-");
-			assertThat(registry.flush(FLUSH)).isTrue();
-			BlobUploadStats stats = stats(registry);
-			assertThat(stats.failed()).isEqualTo(1);
-			assertThat(stats.uploaded()).isZero();
-			assertThat(stats.retries()).isZero();
-			assertThat(stats.lastError()).isNotNull();
-			assertThat(stats.lastError().permanent()).isTrue();
-			assertThat(stats.lastError().message()).contains("no-such-bucket-").contains("404").contains("NoSuchBucket");
-		});
-	}
-
-	@Test
-	void serverStoppedMidRunIsRetriedThenFailedAndTheCountsAddUp() {
-		S3Emulator own = S3Emulator.startNew();
-		try {
-			own.createBucket("stopping");
-			runner(own, "s3://stopping").withPropertyValues("blob.upload.retry.max-attempts=3").run((context) -> {
-				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
-				BlobUploader uploader = registry.getBlobUploader(null);
-				uploader.uploadAsync(new Blob(pngBytes(100), "image/png", null));
-				assertThat(registry.flush(FLUSH)).isTrue();
-
-				own.close();
-				uploader.uploadAsync(new Blob(pngBytes(200), "image/png", null));
-				uploader.uploadAsync(new Blob(pngBytes(300), "image/png", null));
-				assertThat(registry.flush(FLUSH)).isTrue();
-
-				BlobUploadStats stats = stats(registry);
-				assertThat(stats.submitted()).isEqualTo(3);
-				assertThat(stats.uploaded()).isEqualTo(1);
-				assertThat(stats.failed()).isEqualTo(2);
-				assertThat(stats.retries()).isEqualTo(4);
-				assertThat(stats.uploaded() + stats.failed() + stats.droppedTotal() + stats.deduplicated())
-					.isEqualTo(stats.submitted());
-				assertThat(stats.lastError().permanent()).isFalse();
-				assertThat(stats.lastError().attempts()).isEqualTo(3);
-				assertThat(stats.lastError().message()).contains("stopping");
-			});
-		}
-		finally {
-			own.close();
-		}
-	}
-
-	@Test
 	void signedUrlIsRecordedAndAnHttpGetReturnsTheBytes() {
 		runner(s3, "s3://" + bucket + "/signed")
 			.withPropertyValues("blob.upload.signed-urls.enabled=true", "blob.upload.signed-urls.expiry=10m")
@@ -196,7 +145,8 @@ class S3BlobStorageProviderIntegrationTests {
 					"blob.upload.retry.max-attempts=1")
 			.run((context) -> {
 				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
-				String uri = registry.getBlobUploader(null).uploadAsync(new Blob(pngBytes(64), "image/png", null));
+				String uri = registry.getBlobUploader(null)
+					.uploadAsync(new Blob(SampleContent.randomPng(64), "image/png", null));
 				assertThat(registry.flush(FLUSH)).isTrue();
 				assertThat(stats(registry).uploaded()).isEqualTo(1);
 				String key = uri.substring(("s3://" + bucket + "/").length());
@@ -207,14 +157,6 @@ class S3BlobStorageProviderIntegrationTests {
 
 	private static BlobUploadStats stats(BlobUploaderRegistry registry) {
 		return ((ManagedBlobUploader) registry.getBlobUploader(null)).stats();
-	}
-
-	private static byte[] pngBytes(int size) {
-		byte[] bytes = new byte[size];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		byte[] header = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-		System.arraycopy(header, 0, bytes, 0, header.length);
-		return bytes;
 	}
 
 }

@@ -1,0 +1,156 @@
+package io.github.blobupload.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A local HTTP server (WireMock) the client talks to instead of the store, to cause the
+ * faults a real store cannot be made to produce on cue: error answers for the next
+ * requests or for all of them, and answers held back for as long as the test wants. When
+ * no fault is set, every request gets the store's {@link StorageTarget#successAnswer()
+ * normal answer}: passed on to the real emulator (with the client's Host header, so that
+ * request signatures still match) or a success as the store sends it.
+ */
+public final class FaultInjector implements AutoCloseable {
+
+	private static final int FAULT_PRIORITY = 1;
+
+	private static final String FAULTS = "faults";
+
+	private final Gate gate = new Gate();
+
+	private final WireMockServer server;
+
+	private final List<StubMapping> faults = new ArrayList<>();
+
+	/**
+	 * Starts a server in front of the given store.
+	 * @param target the store whose normal answers to give
+	 */
+	public FaultInjector(StorageTarget target) {
+		this.server = new WireMockServer(options().bindAddress("127.0.0.1")
+			.dynamicPort()
+			.preserveHostHeader(true)
+			.containerThreads(50)
+			.extensions(this.gate));
+		this.server.start();
+		this.server.stubFor(any(anyUrl()).atPriority(10).willReturn(target.successAnswer()));
+	}
+
+	/**
+	 * Returns the port the client is pointed at.
+	 * @return the loopback port
+	 */
+	public int port() {
+		return this.server.port();
+	}
+
+	/**
+	 * Answers the next requests with the given answer, then normally again.
+	 * @param times how many requests
+	 * @param answer the answer
+	 */
+	public void failNext(int times, ResponseDefinitionBuilder answer) {
+		for (int i = 0; i < times; i++) {
+			this.faults.add(this.server.stubFor(any(anyUrl()).atPriority(FAULT_PRIORITY)
+				.inScenario(FAULTS)
+				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "fault-" + i)
+				.willSetStateTo("fault-" + (i + 1))
+				.willReturn(answer)));
+		}
+	}
+
+	/**
+	 * Answers every request with the given answer until {@link #heal()}.
+	 * @param answer the answer
+	 */
+	public void failAlways(ResponseDefinitionBuilder answer) {
+		this.faults.add(this.server.stubFor(any(anyUrl()).atPriority(FAULT_PRIORITY).willReturn(answer)));
+	}
+
+	/** Removes every fault: requests get normal answers again. */
+	public void heal() {
+		this.faults.forEach(this.server::removeStub);
+		this.faults.clear();
+		this.server.resetScenarios();
+	}
+
+	/**
+	 * Holds back every answer, normal or not, until {@link #release()}: the store is
+	 * reachable but does not answer.
+	 */
+	public void hold() {
+		this.gate.close();
+	}
+
+	/** Lets held answers go, and answers new requests at once again. */
+	public void release() {
+		this.gate.open();
+	}
+
+	/**
+	 * Returns how many requests have reached the server, including held ones.
+	 * @return the request count
+	 */
+	public int requests() {
+		return this.gate.arrivals.get();
+	}
+
+	/** Releases held answers and stops the server. */
+	@Override
+	public void close() {
+		release();
+		this.server.stop();
+	}
+
+	/** Counts requests and holds their answers while closed. */
+	private static final class Gate implements ResponseDefinitionTransformerV2 {
+
+		private final AtomicInteger arrivals = new AtomicInteger();
+
+		private volatile CountDownLatch latch = new CountDownLatch(0);
+
+		void close() {
+			this.latch = new CountDownLatch(1);
+		}
+
+		void open() {
+			this.latch.countDown();
+		}
+
+		@Override
+		public ResponseDefinition transform(ServeEvent serveEvent) {
+			this.arrivals.incrementAndGet();
+			try {
+				// Bounded, so that a test that forgets to release cannot hang the build.
+				this.latch.await(2, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return serveEvent.getResponseDefinition();
+		}
+
+		@Override
+		public String getName() {
+			return "gate";
+		}
+
+	}
+
+}

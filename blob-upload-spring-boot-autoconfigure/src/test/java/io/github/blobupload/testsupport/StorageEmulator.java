@@ -1,0 +1,38 @@
+package io.github.blobupload.testsupport;
+
+/**
+ * A storage emulator run out of process on a loopback port, as the fault tests drive it:
+ * stopped and started again on the same port, with buckets created and objects read back.
+ */
+public interface StorageEmulator extends AutoCloseable {
+
+	/**
+	 * Returns the port the emulator listens on.
+	 * @return the loopback port
+	 */
+	int port();
+
+	/**
+	 * Creates a bucket (an S3 bucket, an Azure container).
+	 * @param name the bucket name
+	 */
+	void createBucket(String name);
+
+	/**
+	 * Reads an object back.
+	 * @param bucket the bucket (S3) or container (Azure)
+	 * @param objectName the object key or blob name
+	 * @return the stored bytes
+	 */
+	byte[] read(String bucket, String objectName);
+
+	/**
+	 * Kills the emulator at once, as a crash would; its in-memory store is lost.
+	 */
+	void kill();
+
+	/** Stops the emulator; its in-memory store is lost. */
+	@Override
+	void close();
+
+}
