@@ -70,6 +70,13 @@ public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 					.baseUnit("bytes")
 					.tag(USE_CASE, useCase)
 					.register(registry);
+				// registered at zero so that they are listed, and alerts on them work, before any event
+				retries(registry, useCase);
+				bytes(registry, useCase);
+				duration(registry, useCase);
+				blobs(registry, useCase, "uploaded", "none");
+				blobs(registry, useCase, "failed", "permanent");
+				blobs(registry, useCase, "failed", "retries_exhausted");
 			}
 		});
 	}
@@ -86,28 +93,15 @@ public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 
 	@Override
 	public void onRetry(String uploader, String uri, Blob blob, int attempt, Throwable error) {
-		each((registry) -> Counter.builder("blob.upload.retries")
-			.description("Upload attempts that failed and were retried")
-			.tag(USE_CASE, uploader)
-			.register(registry)
-			.increment());
+		each((registry) -> retries(registry, uploader).increment());
 	}
 
 	@Override
 	public void onUploaded(String uploader, String uri, Blob blob, Duration duration, int attempts) {
 		count(uploader, "uploaded", "none");
 		each((registry) -> {
-			Counter.builder("blob.upload.bytes")
-				.description("Bytes uploaded")
-				.baseUnit("bytes")
-				.tag(USE_CASE, uploader)
-				.register(registry)
-				.increment(blob.size());
-			Timer.builder("blob.upload.duration")
-				.description("Time from the first upload attempt to success, backoff included")
-				.tag(USE_CASE, uploader)
-				.register(registry)
-				.record(duration);
+			bytes(registry, uploader).increment(blob.size());
+			duration(registry, uploader).record(duration);
 		});
 	}
 
@@ -117,13 +111,38 @@ public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 	}
 
 	private void count(String uploader, String outcome, String reason) {
-		each((registry) -> Counter.builder("blob.upload.blobs")
+		each((registry) -> blobs(registry, uploader, outcome, reason).increment());
+	}
+
+	private static Counter blobs(MeterRegistry registry, String useCase, String outcome, String reason) {
+		return Counter.builder("blob.upload.blobs")
 			.description("Blobs by outcome")
-			.tag(USE_CASE, uploader)
+			.tag(USE_CASE, useCase)
 			.tag("outcome", outcome)
 			.tag("reason", reason)
-			.register(registry)
-			.increment());
+			.register(registry);
+	}
+
+	private static Counter retries(MeterRegistry registry, String useCase) {
+		return Counter.builder("blob.upload.retries")
+			.description("Upload attempts that failed and were retried")
+			.tag(USE_CASE, useCase)
+			.register(registry);
+	}
+
+	private static Counter bytes(MeterRegistry registry, String useCase) {
+		return Counter.builder("blob.upload.bytes")
+			.description("Bytes uploaded")
+			.baseUnit("bytes")
+			.tag(USE_CASE, useCase)
+			.register(registry);
+	}
+
+	private static Timer duration(MeterRegistry registry, String useCase) {
+		return Timer.builder("blob.upload.duration")
+			.description("Time from the first upload attempt to success, backoff included")
+			.tag(USE_CASE, useCase)
+			.register(registry);
 	}
 
 	private void each(Consumer<MeterRegistry> action) {

@@ -66,6 +66,21 @@ class BlobUploadMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void everyMeterIsListedAtZeroBeforeTheFirstUpload() {
+		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + this.folder)
+			.run((context) -> {
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.getMeters()).extracting((meter) -> meter.getId().getName())
+					.contains("blob.upload.blobs", "blob.upload.bytes", "blob.upload.duration", "blob.upload.retries",
+							"blob.upload.queue.blobs", "blob.upload.queue.bytes");
+				assertThat(count(meters, "default", "uploaded", "none")).isZero();
+				assertThat(count(meters, "default", "failed", "permanent")).isZero();
+				assertThat(count(meters, "default", "failed", "retries_exhausted")).isZero();
+				assertThat(meters.get("blob.upload.retries").tag("use.case", "default").counter().count()).isZero();
+			});
+	}
+
+	@Test
 	void countsRetries() {
 		ScriptedUploader storage = new ScriptedUploader().then(Action.fail("503 Slow Down"));
 		this.runner

@@ -33,7 +33,7 @@ class SpringAiSampleApplicationTests {
 			.contains("\"chat-input\" : {")
 			.contains("\"destination\" : \"file://" + this.folder + "/chat-input\"")
 			.contains("  blob.upload.blobs", "  blob.upload.bytes", "  blob.upload.duration",
-					"  blob.upload.queue.blobs", "  blob.upload.queue.bytes");
+					"  blob.upload.retries", "  blob.upload.queue.blobs", "  blob.upload.queue.bytes");
 		try (Stream<Path> files = Files.walk(this.folder)) {
 			assertThat(files.filter(Files::isRegularFile).map((file) -> this.folder.relativize(file).toString()))
 				.anyMatch((name) -> name.matches("chat-input/[0-9a-f]{64}\\.png"))
