@@ -331,11 +331,15 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		this.failureLog.reportSuppressed((count) -> {
 			UploadError error = this.lastError.get();
 			return "Blob uploader '" + this.name + "' failed to upload " + count
-					+ " more blobs since the last report; " + this.failed.sum() + " failed so far"
+					+ " more " + blobs(count) + " since the last report; " + this.failed.sum() + " failed so far"
 					+ ((error != null) ? "; last error: " + error.message() : "");
 		}, force);
-		this.listenerLog.reportSuppressed(
-				(count) -> "Blob upload listener threw " + count + " more times since the last report", force);
+		this.listenerLog.reportSuppressed((count) -> "Blob upload listener threw " + count + " more "
+				+ ((count == 1) ? "time" : "times") + " since the last report", force);
+	}
+
+	private static String blobs(long count) {
+		return (count == 1) ? "blob" : "blobs";
 	}
 
 	private String refusalTotals() {
