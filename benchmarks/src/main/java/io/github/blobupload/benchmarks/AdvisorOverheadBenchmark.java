@@ -5,12 +5,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.github.blobupload.AsyncUploadOptions;
-import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
-import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.ManagedBlobUploader;
-import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.SpringAiMedia;
@@ -33,7 +29,6 @@ import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
-import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
 import org.springframework.util.MimeTypeUtils;
 
@@ -73,7 +68,7 @@ public class AdvisorOverheadBenchmark {
 		this.image = new byte[IMAGE_BYTES];
 		ThreadLocalRandom.current().nextBytes(this.image);
 		ChatModel model = (prompt) -> new ChatResponse(List.of(new Generation(new AssistantMessage("A square."))));
-		this.uploader = discardingUploader();
+		this.uploader = DiscardingStorage.uploader(BlobNamingStrategies.contentAddressed(), "advisor-benchmark");
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder().defaultUploader(this.uploader).build();
 		BlobOffloadAdvisor advisor = BlobOffloadAdvisor
 			.builder(new SpringAiMedia(MediaOffloader.builder(registry).build(), false))
@@ -110,30 +105,6 @@ public class AdvisorOverheadBenchmark {
 		byte[] content = DistinctContent.copyOf(this.image, ++this.counter);
 		Media media = Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(content).build();
 		return client.prompt().user((user) -> user.text("What is this?").media(media)).call().content();
-	}
-
-	private static ManagedBlobUploader discardingUploader() {
-		SimpleBlobUploader discard = new SimpleBlobUploader() {
-
-			@Override
-			public String generateDestinationUri(Blob blob) {
-				return "discard:///" + BlobNamingStrategies.contentAddressed().objectName(blob);
-			}
-
-			@Override
-			public void uploadSync(String uri, Blob blob) {
-			}
-
-		};
-		return BlobUploaders.fromSimpleBlobUploader(discard,
-				AsyncUploadOptions.builder()
-					.name("advisor-benchmark")
-					.maxQueueSize(100_000)
-					.maxQueueBytes(Long.MAX_VALUE / 2)
-					.maxBlobBytes(64L * 1024 * 1024)
-					.dedupeCacheSize(0)
-					.logInterval(Duration.ofHours(1))
-					.build());
 	}
 
 }

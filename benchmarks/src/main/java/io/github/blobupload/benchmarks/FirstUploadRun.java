@@ -11,9 +11,7 @@ import java.util.List;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
-import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.ManagedBlobUploader;
-import io.github.blobupload.SimpleBlobUploader;
 
 /**
  * The caller's cost of the first {@code uploadAsync} in a JVM, with the engine's
@@ -89,19 +87,7 @@ public final class FirstUploadRun {
 	}
 
 	private static void child(long startupMillis) throws InterruptedException {
-		SimpleBlobUploader discarding = new SimpleBlobUploader() {
-
-			@Override
-			public String generateDestinationUri(Blob blob) {
-				return "memory:" + BlobNamingStrategies.contentAddressed().objectName(blob);
-			}
-
-			@Override
-			public void uploadSync(String uri, Blob blob) {
-			}
-
-		};
-		ManagedBlobUploader uploader = BlobUploaders.fromSimpleBlobUploader(discarding);
+		ManagedBlobUploader uploader = DiscardingStorage.uploader(BlobNamingStrategies.contentAddressed(), "first");
 		Thread.sleep(startupMillis);
 		byte[] png = new byte[1024];
 		byte[] signature = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };

@@ -4,13 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
-import io.github.blobupload.BlobNamingStrategy;
-import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.ManagedBlobUploader;
-import io.github.blobupload.SimpleBlobUploader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -60,8 +56,8 @@ public class UploadAsyncBenchmark {
 	public void setUp() {
 		this.content = new byte[this.size];
 		ThreadLocalRandom.current().nextBytes(this.content);
-		this.contentAddressed = uploader(BlobNamingStrategies.contentAddressed(), "content");
-		this.uuid = uploader(BlobNamingStrategies.uuid(), "uuid");
+		this.contentAddressed = DiscardingStorage.uploader(BlobNamingStrategies.contentAddressed(), "content");
+		this.uuid = DiscardingStorage.uploader(BlobNamingStrategies.uuid(), "uuid");
 	}
 
 	/** Stops both uploaders. */
@@ -101,30 +97,6 @@ public class UploadAsyncBenchmark {
 	private Blob nextBlob() {
 		DistinctContent.stamp(this.content, ++this.counter);
 		return new Blob(this.content, "application/octet-stream", null);
-	}
-
-	private static ManagedBlobUploader uploader(BlobNamingStrategy naming, String name) {
-		SimpleBlobUploader discard = new SimpleBlobUploader() {
-
-			@Override
-			public String generateDestinationUri(Blob blob) {
-				return "discard:///" + naming.objectName(blob);
-			}
-
-			@Override
-			public void uploadSync(String uri, Blob blob) {
-			}
-
-		};
-		return BlobUploaders.fromSimpleBlobUploader(discard,
-				AsyncUploadOptions.builder()
-					.name(name)
-					.maxQueueSize(100_000)
-					.maxQueueBytes(Long.MAX_VALUE / 2)
-					.maxBlobBytes(64L * 1024 * 1024)
-					.dedupeCacheSize(0)
-					.logInterval(Duration.ofHours(1))
-					.build());
 	}
 
 }

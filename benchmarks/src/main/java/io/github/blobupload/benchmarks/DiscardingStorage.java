@@ -1,0 +1,53 @@
+package io.github.blobupload.benchmarks;
+
+import java.time.Duration;
+
+import io.github.blobupload.AsyncUploadOptions;
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobNamingStrategy;
+import io.github.blobupload.BlobUploaders;
+import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.SimpleBlobUploader;
+
+/**
+ * Storage that names blobs like a real provider and then discards their bytes, so that a
+ * benchmark measures the caller's side of the starter and not the speed of storage.
+ */
+final class DiscardingStorage implements SimpleBlobUploader {
+
+	private final BlobNamingStrategy naming;
+
+	DiscardingStorage(BlobNamingStrategy naming) {
+		this.naming = naming;
+	}
+
+	@Override
+	public String generateDestinationUri(Blob blob) {
+		return "discard:///" + this.naming.objectName(blob);
+	}
+
+	@Override
+	public void uploadSync(String uri, Blob blob) {
+	}
+
+	/**
+	 * Returns the async engine over discarding storage, sized so that a benchmark's blobs
+	 * are never refused (queue bounds far above what a run offers, up to 64 MB per blob)
+	 * and never deduplicated.
+	 * @param naming how blobs are named
+	 * @param name the uploader's name
+	 * @return a started uploader; the caller shuts it down
+	 */
+	static ManagedBlobUploader uploader(BlobNamingStrategy naming, String name) {
+		return BlobUploaders.fromSimpleBlobUploader(new DiscardingStorage(naming),
+				AsyncUploadOptions.builder()
+					.name(name)
+					.maxQueueSize(100_000)
+					.maxQueueBytes(Long.MAX_VALUE / 2)
+					.maxBlobBytes(64L * 1024 * 1024)
+					.dedupeCacheSize(0)
+					.logInterval(Duration.ofHours(1))
+					.build());
+	}
+
+}
