@@ -15,9 +15,10 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.ObjectKeys;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
-import io.github.blobupload.provider.RecordedUris;
 import io.github.blobupload.provider.LazyClient;
 import io.github.blobupload.provider.ObjectMetadata;
+import io.github.blobupload.provider.RecordedUris;
+import io.github.blobupload.provider.StorageErrors;
 import io.github.blobupload.provider.StorageProbe;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -292,10 +293,7 @@ public class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 	}
 
 	static boolean isPermanent(int status, @Nullable String code) {
-		if (code != null && RETRYABLE_CODES.contains(code)) {
-			return false;
-		}
-		return status >= 300 && status < 500 && status != 408 && status != 429;
+		return StorageErrors.isPermanent(status, code, RETRYABLE_CODES);
 	}
 
 	@Override

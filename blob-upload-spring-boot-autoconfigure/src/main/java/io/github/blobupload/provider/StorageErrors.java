@@ -1,0 +1,34 @@
+package io.github.blobupload.provider;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one rule by which the HTTP-based providers decide whether a storage error is worth
+ * retrying: a 3xx or 4xx answer is permanent (bucket or container missing, access denied,
+ * bad request), except 408 (request timeout), 429 (throttled) and the store's own
+ * retryable error codes; 5xx answers are transient.
+ */
+public final class StorageErrors {
+
+	private StorageErrors() {
+	}
+
+	/**
+	 * Tells whether an error answer is permanent, so that it is not retried.
+	 * @param status the HTTP status of the answer
+	 * @param code the store's error code, such as {@code NoSuchBucket} or
+	 * {@code ServerBusy}, if it gave one
+	 * @param retryableCodes the store's error codes that are transient whatever their
+	 * status
+	 * @return {@code true} if retrying cannot help
+	 */
+	public static boolean isPermanent(int status, @Nullable String code, Set<String> retryableCodes) {
+		if (code != null && retryableCodes.contains(code)) {
+			return false;
+		}
+		return status >= 300 && status < 500 && status != 408 && status != 429;
+	}
+
+}
