@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
+import io.github.blobupload.internal.HeaderValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,13 +51,11 @@ final class DataUris {
 		if (trimmed.isEmpty()) {
 			return null;
 		}
-		for (int i = 0; i < trimmed.length(); i++) {
-			char c = trimmed.charAt(i);
-			if (c < 0x20 || c >= 0x7f) {
-				// It would become a Content-Type header: no line breaks, nothing outside ASCII.
-				throw new IllegalArgumentException("Malformed data URI: the media type holds a control or non-ASCII "
-						+ "character at offset " + i);
-			}
+		int unsafe = HeaderValues.indexOfUnsafe(trimmed);
+		if (unsafe >= 0) {
+			// It would become a Content-Type header: no line breaks, nothing outside ASCII.
+			throw new IllegalArgumentException("Malformed data URI: the media type holds a control or non-ASCII "
+					+ "character at offset " + unsafe);
 		}
 		checkParameters(trimmed);
 		if (trimmed.startsWith(";")) {

@@ -38,6 +38,7 @@ import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.UploadError;
+import io.github.blobupload.internal.HeaderValues;
 import io.github.blobupload.internal.RateLimitedLogger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -327,7 +328,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 	 */
 	private void reportSuppressed(boolean force) {
 		this.refusalLog.reportSuppressed((count) -> "Blob uploader '" + this.name + "' refused " + count
-				+ " more blobs since the last report; refused so far: " + refusalTotals(), force);
+				+ " more " + blobs(count) + " since the last report; refused so far: " + refusalTotals(), force);
 		this.failureLog.reportSuppressed((count) -> {
 			UploadError error = this.lastError.get();
 			return "Blob uploader '" + this.name + "' failed to upload " + count
@@ -516,16 +517,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 	 * (header injection), nothing outside printable ASCII, a bounded length.
 	 */
 	private static boolean isSendable(String contentType) {
-		if (contentType.length() > MAX_CONTENT_TYPE_LENGTH) {
-			return false;
-		}
-		for (int i = 0; i < contentType.length(); i++) {
-			char c = contentType.charAt(i);
-			if (c < 0x20 || c >= 0x7f) {
-				return false;
-			}
-		}
-		return true;
+		return contentType.length() <= MAX_CONTENT_TYPE_LENGTH && HeaderValues.indexOfUnsafe(contentType) < 0;
 	}
 
 	private static String describe(Throwable error) {
