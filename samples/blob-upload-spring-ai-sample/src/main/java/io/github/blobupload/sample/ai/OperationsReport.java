@@ -29,38 +29,34 @@ class OperationsReport implements CommandLineRunner {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private String baseUrl = "";
-
-	private RestClient actuator;
-
 	OperationsReport(WebServerApplicationContext context, RestClient.Builder restClientBuilder) {
 		this.context = context;
 		this.restClientBuilder = restClientBuilder;
-		this.actuator = restClientBuilder.build();
 	}
 
 	@Override
 	public void run(String... args) {
 		// the port is known only once the server has started, after this bean was created
-		this.baseUrl = "http://127.0.0.1:" + this.context.getWebServer().getPort() + "/actuator";
-		this.actuator = this.restClientBuilder.baseUrl(this.baseUrl).build();
+		String baseUrl = "http://127.0.0.1:" + this.context.getWebServer().getPort() + "/actuator";
+		RestClient actuator = this.restClientBuilder.baseUrl(baseUrl).build();
 		System.out.println();
-		System.out.println("GET " + this.baseUrl + "/health/blobUpload");
-		Map<String, Object> health = get("/health/blobUpload");
+		System.out.println("GET " + baseUrl + "/health/blobUpload");
+		Map<String, Object> health = get(actuator, "/health/blobUpload");
 		System.out.println(this.json.writerWithDefaultPrettyPrinter().writeValueAsString(health).indent(2));
-		System.out.println("GET " + this.baseUrl + "/metrics (the blob.upload.* names)");
+		System.out.println("GET " + baseUrl + "/metrics (the blob.upload.* names)");
 		@SuppressWarnings("unchecked")
-		List<String> names = (List<String>) get("/metrics").get("names");
+		List<String> names = (List<String>) get(actuator, "/metrics").get("names");
 		names.stream().filter((name) -> name.startsWith("blob.upload")).sorted().forEach((name) -> {
 			System.out.println("  " + name);
 		});
 		System.out.println();
-		System.out.println("GET " + this.baseUrl + "/metrics/blob.upload.blobs?tag=outcome:uploaded");
-		System.out.println("  " + this.json.writeValueAsString(get("/metrics/blob.upload.blobs?tag=outcome:uploaded")));
+		String uploaded = "/metrics/blob.upload.blobs?tag=outcome:uploaded";
+		System.out.println("GET " + baseUrl + uploaded);
+		System.out.println("  " + this.json.writeValueAsString(get(actuator, uploaded)));
 	}
 
-	private Map<String, Object> get(String path) {
-		Map<String, Object> body = this.actuator.get()
+	private static Map<String, Object> get(RestClient actuator, String path) {
+		Map<String, Object> body = actuator.get()
 			.uri(path)
 			.retrieve()
 			.onStatus(HttpStatusCode::isError, (request, response) -> {
