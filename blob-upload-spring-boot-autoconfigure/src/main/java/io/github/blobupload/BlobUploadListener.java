@@ -1,6 +1,7 @@
 package io.github.blobupload;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Receives what happens to each blob, for metrics and integrations. Every method has an
@@ -74,6 +75,17 @@ public interface BlobUploadListener {
 	 * @param attempts the number of attempts
 	 */
 	default void onFailed(String uploader, String uri, Blob blob, Throwable error, boolean permanent, int attempts) {
+	}
+
+	/**
+	 * Returns a listener that tells each of the given ones about every event, in order. A
+	 * listener that throws does not keep the others from being told; the first exception
+	 * is rethrown afterwards.
+	 * @param listeners the listeners
+	 * @return {@link #NONE}, the single listener, or one that tells them all
+	 */
+	static BlobUploadListener composite(List<BlobUploadListener> listeners) {
+		return CompositeBlobUploadListener.of(listeners);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.blobupload;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,5 +30,15 @@ public interface BlobUploaderRegistry {
 	 * @return {@code true} if that happened within the timeout
 	 */
 	boolean flush(Duration timeout);
+
+	/**
+	 * Returns every destination of this registry, the default use case first, for health
+	 * details and metrics. The default reports only the default uploader, under
+	 * {@value #DEFAULT_USE_CASE}; a registry with several use cases should list them all.
+	 * @return the destinations, never empty
+	 */
+	default List<BlobDestination> destinations() {
+		return List.of(new BlobDestination(DEFAULT_USE_CASE, null, getBlobUploader(null)));
+	}
 
 }

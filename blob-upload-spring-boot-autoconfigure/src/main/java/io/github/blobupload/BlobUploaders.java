@@ -1,42 +1,24 @@
 package io.github.blobupload;
 
+import java.time.Duration;
 import java.util.Objects;
 
-import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.internal.RateLimitedLogger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Factory methods for {@link BlobUploader} implementations.
+ * Factory methods for the {@link BlobUploader}s that upload nothing. The uploader that
+ * does upload is the engine, built with
+ * {@code io.github.blobupload.engine.AsyncBlobUploader.builder(simpleBlobUploader)}.
  */
 public final class BlobUploaders {
+
+	/** How often the not-configured uploader repeats its warning at most. */
+	private static final Duration NOT_CONFIGURED_LOG_INTERVAL = Duration.ofSeconds(30);
 
 	private static final BlobUploader DISABLED = (blob) -> BlobUploader.NOT_UPLOADED;
 
 	private BlobUploaders() {
-	}
-
-	/**
-	 * Wraps a provider in the asynchronous upload engine with default options.
-	 * @param uploader the provider
-	 * @return a started uploader; shut it down when done
-	 * @see #fromSimpleBlobUploader(SimpleBlobUploader, AsyncUploadOptions)
-	 */
-	public static ManagedBlobUploader fromSimpleBlobUploader(SimpleBlobUploader uploader) {
-		return fromSimpleBlobUploader(uploader, AsyncUploadOptions.defaults());
-	}
-
-	/**
-	 * Wraps a provider in the asynchronous upload engine: a queue bounded in blobs and in
-	 * bytes, worker threads, retries with exponential backoff and jitter, a timeout per
-	 * attempt, deduplication of recently uploaded destinations, and counted refusals.
-	 * @param uploader the provider
-	 * @param options the engine settings
-	 * @return a started uploader; shut it down when done
-	 */
-	public static ManagedBlobUploader fromSimpleBlobUploader(SimpleBlobUploader uploader, AsyncUploadOptions options) {
-		return new AsyncBlobUploader(Objects.requireNonNull(uploader, "uploader must not be null"),
-				Objects.requireNonNull(options, "options must not be null"));
 	}
 
 	/**
@@ -58,7 +40,7 @@ public final class BlobUploaders {
 	public static BlobUploader notConfigured(String reason) {
 		Objects.requireNonNull(reason, "reason must not be null");
 		RateLimitedLogger log = new RateLimitedLogger(LoggerFactory.getLogger(BlobUploaders.class),
-				AsyncUploadOptions.DEFAULT_LOG_INTERVAL);
+				NOT_CONFIGURED_LOG_INTERVAL);
 		return (blob) -> {
 			log.warn(() -> "Blob not uploaded: " + reason);
 			return BlobUploader.NOT_UPLOADED;

@@ -1,10 +1,11 @@
 package io.github.blobupload;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A {@link BlobUploader} with a lifecycle: it can be flushed, shut down and inspected.
- * This is what {@link BlobUploaders#fromSimpleBlobUploader} returns.
+ * The upload engine, {@code io.github.blobupload.engine.AsyncBlobUploader}, is one.
  */
 public interface ManagedBlobUploader extends BlobUploader, AutoCloseable {
 
@@ -38,6 +39,15 @@ public interface ManagedBlobUploader extends BlobUploader, AutoCloseable {
 	 * @return the statistics
 	 */
 	BlobUploadStats stats();
+
+	/**
+	 * Returns the probe that checks this uploader's destination, for the active health
+	 * check, when the storage it writes through can be probed.
+	 * @return the probe, or empty
+	 */
+	default Optional<StorageProbe> storageProbe() {
+		return Optional.empty();
+	}
 
 	/**
 	 * Shuts down with the uploader's configured shutdown timeout.

@@ -9,21 +9,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
-import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.AudioBlobs;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobLabels;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.BlobUploadStats;
-import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.ManagedBlobUploader;
-import io.github.blobupload.provider.LazyClient;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
+import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.s3.S3BlobStorageProvider;
 import io.github.blobupload.provider.s3.S3UploadOptions;
 import io.github.blobupload.testsupport.S3Emulator;
@@ -130,9 +129,7 @@ public class AudioSpanBenchmark {
 		this.client = this.emulator.newClient();
 		S3BlobStorageProvider provider = new S3BlobStorageProvider(LazyClient.ofInstance("S3 client", this.client),
 				null, S3UploadOptions.defaults());
-		this.uploader = BlobUploaders.fromSimpleBlobUploader(
-				provider.createUploader(URI_PREFIX + "starter", BlobNamingStrategies.contentAddressed()),
-				AsyncUploadOptions.builder().name("audio").build());
+		this.uploader = AsyncBlobUploader.builder(provider.createUploader(URI_PREFIX + "starter", BlobNamingStrategies.contentAddressed())).name("audio").build();
 		this.exporter = InMemorySpanExporter.create();
 		this.tracerProvider = SdkTracerProvider.builder()
 			.addSpanProcessor(SimpleSpanProcessor.create(this.exporter))

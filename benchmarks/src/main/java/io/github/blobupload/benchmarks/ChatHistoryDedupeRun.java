@@ -13,20 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
-import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobUploadStats;
-import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.MediaOffloadOutcome;
 import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.SpringAiMedia;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
-import io.github.blobupload.provider.file.FileBlobUploader;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -79,7 +78,7 @@ public final class ChatHistoryDedupeRun {
 
 	private static final List<Config> CONFIGS = List.of(
 			new Config("starter defaults: content-addressed names + dedupe cache",
-					BlobNamingStrategies.contentAddressed(), AsyncUploadOptions.DEFAULT_DEDUPE_CACHE_SIZE),
+					BlobNamingStrategies.contentAddressed(), AsyncBlobUploaderBuilder.DEFAULT_DEDUPE_CACHE_SIZE),
 			new Config("content-addressed names, dedupe cache off", BlobNamingStrategies.contentAddressed(), 0),
 			new Config("baseline: uuid names, dedupe cache off", BlobNamingStrategies.uuid(), 0));
 
@@ -169,8 +168,7 @@ public final class ChatHistoryDedupeRun {
 		Path folder = this.root.resolve(phase + "-" + history.name().toLowerCase(Locale.ROOT) + "-" + config.index());
 		CountingUploader storage = new CountingUploader(
 				new FileBlobStorageProvider().createUploader(folder.toUri().toString(), config.naming()));
-		ManagedBlobUploader uploader = BlobUploaders.fromSimpleBlobUploader(storage,
-				AsyncUploadOptions.builder().name("chat").dedupeCacheSize(config.dedupeCacheSize()).build());
+		ManagedBlobUploader uploader = AsyncBlobUploader.builder(storage).name("chat").dedupeCacheSize(config.dedupeCacheSize()).build();
 		try (DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
 			.defaultUploader(uploader)
 			.build()) {
@@ -259,7 +257,7 @@ public final class ChatHistoryDedupeRun {
 		}
 		try (Stream<Path> files = Files.walk(folder)) {
 			return files.filter(Files::isRegularFile)
-				.filter((file) -> !file.getFileName().toString().endsWith(FileBlobUploader.SIDECAR_SUFFIX))
+				.filter((file) -> !file.getFileName().toString().endsWith(FileBlobStorageProvider.SIDECAR_SUFFIX))
 				.count();
 		}
 	}

@@ -2,12 +2,12 @@ package io.github.blobupload.benchmarks;
 
 import java.time.Duration;
 
-import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategy;
-import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 
 /**
  * Storage that names blobs like a real provider and then discards their bytes, so that a
@@ -39,15 +39,14 @@ final class DiscardingStorage implements SimpleBlobUploader {
 	 * @return a started uploader; the caller shuts it down
 	 */
 	static ManagedBlobUploader uploader(BlobNamingStrategy naming, String name) {
-		return BlobUploaders.fromSimpleBlobUploader(new DiscardingStorage(naming),
-				AsyncUploadOptions.builder()
+		return AsyncBlobUploader.builder(new DiscardingStorage(naming))
 					.name(name)
 					.maxQueueSize(100_000)
 					.maxQueueBytes(Long.MAX_VALUE / 2)
 					.maxBlobBytes(64L * 1024 * 1024)
 					.dedupeCacheSize(0)
 					.logInterval(Duration.ofHours(1))
-					.build());
+					.build();
 	}
 
 }

@@ -13,13 +13,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.BlobUploadStats;
-import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.ManagedBlobUploader;
-import io.github.blobupload.provider.LazyClient;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
+import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.s3.S3BlobStorageProvider;
 import io.github.blobupload.provider.s3.S3UploadOptions;
 import io.github.blobupload.testsupport.S3Emulator;
@@ -146,15 +146,13 @@ public final class S3ThroughputRun {
 				S3UploadOptions.defaults());
 		// Every blob of a round is handed over at once: the queue holds a whole round.
 		int capacity = Math.max(workload.blobs(), workload.warmupBlobs());
-		return BlobUploaders.fromSimpleBlobUploader(
-				provider.createUploader("s3://" + BUCKET + "/starter", BlobNamingStrategies.contentAddressed()),
-				AsyncUploadOptions.builder()
+		return AsyncBlobUploader.builder(provider.createUploader("s3://" + BUCKET + "/starter", BlobNamingStrategies.contentAddressed()))
 					.name("throughput")
 					.workers(this.concurrency)
 					.maxQueueSize(capacity)
 					.maxQueueBytes(2L * capacity * workload.blobSize())
 					.maxBlobBytes(workload.blobSize())
-					.build());
+					.build();
 	}
 
 	private long runStarter(ManagedBlobUploader uploader, byte[] template, int blobs) {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
-import io.github.blobupload.provider.StorageProbe;
+import io.github.blobupload.StorageProbe;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,14 +3,13 @@ package io.github.blobupload.actuate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobUploadStats;
-import io.github.blobupload.BlobUploader;
+import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.StorageProbe;
 import io.github.blobupload.UploadError;
-import io.github.blobupload.engine.AsyncBlobUploader;
-import io.github.blobupload.provider.StorageProbe;
-import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -42,7 +41,7 @@ import org.springframework.boot.health.contributor.Status;
  */
 public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 
-	private final DefaultBlobUploaderRegistry registry;
+	private final BlobUploaderRegistry registry;
 
 	private final int failureThreshold;
 
@@ -54,7 +53,7 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 	 * @param failureThreshold the number of uploads failing in a row that turns the
 	 * health DOWN
 	 */
-	public BlobUploadHealthIndicator(DefaultBlobUploaderRegistry registry, int failureThreshold) {
+	public BlobUploadHealthIndicator(BlobUploaderRegistry registry, int failureThreshold) {
 		this(registry, failureThreshold, null);
 	}
 
@@ -66,7 +65,7 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 	 * @param activeChecks checks that write to each destination, or {@code null} to read
 	 * counters only and never contact storage
 	 */
-	public BlobUploadHealthIndicator(DefaultBlobUploaderRegistry registry, int failureThreshold,
+	public BlobUploadHealthIndicator(BlobUploaderRegistry registry, int failureThreshold,
 			@Nullable ActiveStorageChecks activeChecks) {
 		super("Blob upload health check failed");
 		this.registry = registry;
@@ -81,10 +80,10 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 		Map<String, ActiveStorageChecks.Result> checked = (this.activeChecks != null)
 				? this.activeChecks.results(probes()) : Map.of();
 		Map<String, Object> useCases = new LinkedHashMap<>();
-		for (Map.Entry<String, BlobUploader> entry : this.registry.uploaders().entrySet()) {
-			String destination = this.registry.destinations().get(entry.getKey());
-			if (!(entry.getValue() instanceof ManagedBlobUploader uploader)) {
-				useCases.put(entry.getKey(), Map.of("enabled", false));
+		for (BlobDestination entry : this.registry.destinations()) {
+			String destination = entry.uriPrefix();
+			if (!(entry.uploader() instanceof ManagedBlobUploader uploader)) {
+				useCases.put(entry.useCase(), Map.of("enabled", false));
 				continue;
 			}
 			anyManaged = true;
@@ -92,7 +91,7 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 			Status useCaseStatus = statusOf(stats);
 			@Nullable Map<String, Object> activeCheck = null;
 			if (this.activeChecks != null && !stats.shutdown()) {
-				activeCheck = activeCheck(checked.get(checkKey(entry.getKey(), destination)));
+				activeCheck = activeCheck(checked.get(checkKey(entry.useCase(), destination)));
 				if (Status.DOWN.getCode().equals(activeCheck.get("status"))) {
 					useCaseStatus = worse(useCaseStatus, Status.DOWN);
 				}
@@ -102,7 +101,7 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 			if (activeCheck != null) {
 				details.put("activeCheck", activeCheck);
 			}
-			useCases.put(entry.getKey(), details);
+			useCases.put(entry.useCase(), details);
 		}
 		builder.status(status).withDetail("enabled", anyManaged).withDetail("useCases", useCases);
 	}
@@ -110,12 +109,13 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 	/** Returns the probe of each destination that can be checked now. */
 	private Map<String, StorageProbe> probes() {
 		Map<String, StorageProbe> probes = new LinkedHashMap<>();
-		this.registry.uploaders().forEach((useCase, uploader) -> {
-			if (uploader instanceof AsyncBlobUploader async && !async.stats().shutdown()
-					&& async.provider() instanceof StorageProbe probe) {
-				probes.putIfAbsent(checkKey(useCase, this.registry.destinations().get(useCase)), probe);
+		for (BlobDestination destination : this.registry.destinations()) {
+			if (destination.uploader() instanceof ManagedBlobUploader uploader && !uploader.stats().shutdown()) {
+				uploader.storageProbe()
+					.ifPresent((probe) -> probes.putIfAbsent(checkKey(destination.useCase(), destination.uriPrefix()),
+							probe));
 			}
-		});
+		}
 		return probes;
 	}
 

@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobUploadListener;
-import io.github.blobupload.BlobUploader;
 import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
 import io.micrometer.core.instrument.Counter;
@@ -43,24 +43,25 @@ public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 
 	private static final String USE_CASE = "use.case";
 
-	private final Supplier<Map<String, BlobUploader>> uploaders;
+	private final Supplier<List<BlobDestination>> destinations;
 
 	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates the binder.
-	 * @param uploaders supplies the uploaders by use case when the binder is bound, for the
-	 * queue gauges
+	 * @param destinations supplies the registry's destinations when the binder is bound,
+	 * for the queue gauges (see {@link io.github.blobupload.BlobUploaderRegistry#destinations()})
 	 */
-	public BlobUploadMetrics(Supplier<Map<String, BlobUploader>> uploaders) {
-		this.uploaders = uploaders;
+	public BlobUploadMetrics(Supplier<List<BlobDestination>> destinations) {
+		this.destinations = destinations;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registries.add(registry);
-		this.uploaders.get().forEach((useCase, uploader) -> {
-			if (uploader instanceof ManagedBlobUploader managed) {
+		for (BlobDestination destination : this.destinations.get()) {
+			String useCase = destination.useCase();
+			if (destination.uploader() instanceof ManagedBlobUploader managed) {
 				Gauge.builder("blob.upload.queue.blobs", managed, (u) -> u.stats().queuedBlobs())
 					.description("Blobs waiting to be uploaded")
 					.tag(USE_CASE, useCase)
@@ -78,7 +79,7 @@ public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 				blobs(registry, useCase, "failed", "permanent");
 				blobs(registry, useCase, "failed", "retries_exhausted");
 			}
-		});
+		}
 	}
 
 	@Override

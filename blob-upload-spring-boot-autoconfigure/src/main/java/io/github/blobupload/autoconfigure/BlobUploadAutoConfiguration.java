@@ -5,7 +5,6 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
-import io.github.blobupload.internal.CompositeBlobUploadListener;
 import io.github.blobupload.provider.BlobStorageProvider;
 import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
@@ -50,7 +49,7 @@ public final class BlobUploadAutoConfiguration {
 			ObjectProvider<BlobStorageProvider> providers, BlobNamingStrategy blobNamingStrategy,
 			ObjectProvider<BlobUploadListener> listeners, ObjectProvider<SimpleBlobUploaderDecorator> decorators) {
 		return new BlobUploaderRegistryFactory(properties, providers.orderedStream().toList(), blobNamingStrategy,
-				CompositeBlobUploadListener.of(listeners.orderedStream().toList()), decorators.orderedStream().toList())
+				BlobUploadListener.composite(listeners.orderedStream().toList()), decorators.orderedStream().toList())
 			.create();
 	}
 

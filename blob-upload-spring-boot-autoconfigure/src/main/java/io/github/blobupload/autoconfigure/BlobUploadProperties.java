@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.ai.AttributeLayout;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.MediaOffloader;
@@ -41,7 +40,7 @@ public class BlobUploadProperties {
 	private @Nullable String uriPrefix;
 
 	/** Largest blob accepted; larger blobs are refused, counted and not uploaded. */
-	private DataSize maxBlobSize = DataSize.ofBytes(AsyncUploadOptions.DEFAULT_MAX_BLOB_BYTES);
+	private DataSize maxBlobSize = DataSize.ofMegabytes(20);
 
 	/**
 	 * How object names are chosen: 'content-addressed' (SHA-256 of the content, so the
@@ -53,16 +52,16 @@ public class BlobUploadProperties {
 	 * Number of recently uploaded destinations remembered so that the same content is
 	 * not uploaded again; 0 turns deduplication off.
 	 */
-	private int dedupeCacheSize = AsyncUploadOptions.DEFAULT_DEDUPE_CACHE_SIZE;
+	private int dedupeCacheSize = 10_000;
 
 	/**
 	 * How long the application's shutdown waits for queued blobs to be uploaded; what is
 	 * not uploaded by then is counted as dropped and reported in one log line.
 	 */
-	private Duration shutdownTimeout = AsyncUploadOptions.DEFAULT_SHUTDOWN_TIMEOUT;
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 	/** Shortest interval between two log lines about the same kind of problem. */
-	private Duration logInterval = AsyncUploadOptions.DEFAULT_LOG_INTERVAL;
+	private Duration logInterval = Duration.ofSeconds(30);
 
 	private final Queue queue = new Queue();
 
@@ -206,13 +205,13 @@ public class BlobUploadProperties {
 	public static class Queue {
 
 		/** Most blobs waiting to be uploaded; further blobs are refused and counted. */
-		private int maxSize = AsyncUploadOptions.DEFAULT_MAX_QUEUE_SIZE;
+		private int maxSize = 1000;
 
 		/**
 		 * Most bytes held by blobs waiting or being uploaded; further blobs are refused
 		 * and counted. Bounds the memory the uploader can hold.
 		 */
-		private DataSize maxBytes = DataSize.ofBytes(AsyncUploadOptions.DEFAULT_MAX_QUEUE_BYTES);
+		private DataSize maxBytes = DataSize.ofMegabytes(100);
 
 		public int getMaxSize() {
 			return this.maxSize;
@@ -236,10 +235,10 @@ public class BlobUploadProperties {
 	public static class Worker {
 
 		/** Number of upload worker threads per uploader. */
-		private int threads = AsyncUploadOptions.DEFAULT_WORKERS;
+		private int threads = 2;
 
 		/** Longest time one upload attempt may take before it is abandoned and retried. */
-		private Duration uploadTimeout = AsyncUploadOptions.DEFAULT_UPLOAD_TIMEOUT;
+		private Duration uploadTimeout = Duration.ofSeconds(30);
 
 		public int getThreads() {
 			return this.threads;
@@ -263,13 +262,13 @@ public class BlobUploadProperties {
 	public static class Retry {
 
 		/** Attempts per blob, the first included; 1 means no retry. */
-		private int maxAttempts = AsyncUploadOptions.DEFAULT_MAX_ATTEMPTS;
+		private int maxAttempts = 3;
 
 		/** Backoff before the first retry; it doubles for each further retry. */
-		private Duration initialBackoff = AsyncUploadOptions.DEFAULT_INITIAL_BACKOFF;
+		private Duration initialBackoff = Duration.ofMillis(250);
 
 		/** Longest backoff between two retries. */
-		private Duration maxBackoff = AsyncUploadOptions.DEFAULT_MAX_BACKOFF;
+		private Duration maxBackoff = Duration.ofSeconds(5);
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;

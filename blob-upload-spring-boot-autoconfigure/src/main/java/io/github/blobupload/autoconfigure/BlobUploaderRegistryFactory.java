@@ -1,21 +1,23 @@
 package io.github.blobupload.autoconfigure;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import io.github.blobupload.AsyncUploadOptions;
+import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 import io.github.blobupload.provider.BlobStorageProvider;
 import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
-import io.github.blobupload.provider.UriPrefixes;
+import io.github.blobupload.provider.internal.UriPrefixes;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import io.github.blobupload.registry.UseCases;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
+import org.springframework.util.unit.DataUnit;
 
 /**
  * Builds the {@link DefaultBlobUploaderRegistry} from {@link BlobUploadProperties}:
@@ -36,6 +39,21 @@ final class BlobUploaderRegistryFactory {
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploaderRegistryFactory.class);
 
 	private static final String PREFIX = "blob.upload.";
+
+	/** Storage for the builder that only validates the settings; never uploaded to. */
+	private static final SimpleBlobUploader NO_STORAGE = new SimpleBlobUploader() {
+
+		@Override
+		public String generateDestinationUri(Blob blob) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void uploadSync(String uri, Blob blob) {
+			throw new UnsupportedOperationException();
+		}
+
+	};
 
 	private final BlobUploadProperties properties;
 
@@ -60,7 +78,9 @@ final class BlobUploaderRegistryFactory {
 	}
 
 	DefaultBlobUploaderRegistry create() {
-		AsyncUploadOptions options = validatedOptions();
+		// Validate the engine settings even when uploading is off, so that a mistake
+		// shows at once rather than when uploading is switched on.
+		configure(AsyncBlobUploader.builder(NO_STORAGE));
 		DefaultBlobUploaderRegistry.Builder registry = DefaultBlobUploaderRegistry.builder()
 			.shutdownTimeout(this.properties.getShutdownTimeout());
 		if (!this.properties.isEnabled()) {
@@ -103,11 +123,11 @@ final class BlobUploaderRegistryFactory {
 		destinations.forEach(registry::destination);
 		simpleUploaders.forEach((name, simple) -> {
 			if (name.equals(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE)) {
-				registry.defaultUploader(BlobUploaders.fromSimpleBlobUploader(simple, options.toBuilder().name(name).build()));
+				registry.defaultUploader(createEngine(name, simple));
 			}
 			else {
 				registry.useCase(name, (simple != null)
-						? BlobUploaders.fromSimpleBlobUploader(simple, options.toBuilder().name(name).build())
+						? createEngine(name, simple)
 						: BlobUploaders.disabled());
 			}
 		});
@@ -159,67 +179,77 @@ final class BlobUploaderRegistryFactory {
 		return uploader;
 	}
 
-	private AsyncUploadOptions validatedOptions() {
+	/**
+	 * Applies the engine properties to a builder. Each setting is validated by the
+	 * builder, and so are the settings against each other; the builder's
+	 * {@link IllegalArgumentException} becomes an
+	 * {@link InvalidConfigurationPropertyValueException} naming the property and value.
+	 */
+	private AsyncBlobUploaderBuilder configure(AsyncBlobUploaderBuilder builder) {
 		BlobUploadProperties p = this.properties;
-		long maxBlob = positiveBytes("max-blob-size", p.getMaxBlobSize());
-		long maxQueueBytes = positiveBytes("queue.max-bytes", p.getQueue().getMaxBytes());
-		if (maxQueueBytes < maxBlob) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(),
-					"It must not be smaller than blob.upload.max-blob-size (" + p.getMaxBlobSize()
-							+ "), or the largest blobs could never be queued.");
+		set("max-blob-size", p.getMaxBlobSize(), (size) -> builder.maxBlobBytes(size.toBytes()));
+		set("queue.max-bytes", p.getQueue().getMaxBytes(), (size) -> builder.maxQueueBytes(size.toBytes()));
+		set("queue.max-size", p.getQueue().getMaxSize(), builder::maxQueueSize);
+		set("worker.threads", p.getWorker().getThreads(), builder::workers);
+		set("worker.upload-timeout", p.getWorker().getUploadTimeout(), builder::uploadTimeout);
+		set("retry.max-attempts", p.getRetry().getMaxAttempts(), builder::maxAttempts);
+		set("retry.initial-backoff", p.getRetry().getInitialBackoff(), builder::initialBackoff);
+		set("retry.max-backoff", p.getRetry().getMaxBackoff(), builder::maxBackoff);
+		set("dedupe-cache-size", p.getDedupeCacheSize(), builder::dedupeCacheSize);
+		set("shutdown-timeout", p.getShutdownTimeout(), builder::shutdownTimeout);
+		set("log-interval", p.getLogInterval(), builder::logInterval);
+		try {
+			builder.validate();
 		}
-		atLeast("queue.max-size", p.getQueue().getMaxSize(), 1);
-		atLeast("worker.threads", p.getWorker().getThreads(), 1);
-		atLeast("retry.max-attempts", p.getRetry().getMaxAttempts(), 1);
-		atLeast("dedupe-cache-size", p.getDedupeCacheSize(), 0);
-		positive("worker.upload-timeout", p.getWorker().getUploadTimeout());
-		positive("retry.initial-backoff", p.getRetry().getInitialBackoff());
-		positive("retry.max-backoff", p.getRetry().getMaxBackoff());
-		positive("log-interval", p.getLogInterval());
-		if (p.getRetry().getMaxBackoff().compareTo(p.getRetry().getInitialBackoff()) < 0) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + "retry.max-backoff",
-					p.getRetry().getMaxBackoff(), "It must not be shorter than blob.upload.retry.initial-backoff ("
-							+ p.getRetry().getInitialBackoff() + ").");
+		catch (IllegalArgumentException ex) {
+			// The builder's message starts with the setting to change.
+			if (String.valueOf(ex.getMessage()).startsWith("maxBackoff")) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + "retry.max-backoff",
+						p.getRetry().getMaxBackoff(), "It must not be shorter than " + PREFIX
+								+ "retry.initial-backoff (" + p.getRetry().getInitialBackoff() + ").");
+			}
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "queue.max-bytes",
+					format(p.getQueue().getMaxBytes()), "It must not be smaller than " + PREFIX + "max-blob-size ("
+							+ format(p.getMaxBlobSize()) + "), or the largest blobs could never be queued.");
 		}
-		if (p.getShutdownTimeout() == null || p.getShutdownTimeout().isNegative()) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + "shutdown-timeout", p.getShutdownTimeout(),
-					"It must not be negative.");
-		}
-		return AsyncUploadOptions.builder()
-			.maxBlobBytes(maxBlob)
-			.maxQueueBytes(maxQueueBytes)
-			.maxQueueSize(p.getQueue().getMaxSize())
-			.workers(p.getWorker().getThreads())
-			.uploadTimeout(p.getWorker().getUploadTimeout())
-			.maxAttempts(p.getRetry().getMaxAttempts())
-			.initialBackoff(p.getRetry().getInitialBackoff())
-			.maxBackoff(p.getRetry().getMaxBackoff())
-			.dedupeCacheSize(p.getDedupeCacheSize())
-			.shutdownTimeout(p.getShutdownTimeout())
-			.logInterval(p.getLogInterval())
-			.listener(this.listener)
-			.build();
+		return builder.listener(this.listener);
 	}
 
-	private static long positiveBytes(String name, @Nullable DataSize size) {
-		if (size == null || size.toBytes() <= 0) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + name, size, "It must be a positive size.");
-		}
-		return size.toBytes();
+	private AsyncBlobUploader createEngine(String name, SimpleBlobUploader simple) {
+		return configure(AsyncBlobUploader.builder(simple)).name(name).build();
 	}
 
-	private static void atLeast(String name, int value, int min) {
-		if (value < min) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + name, value,
-					"It must be at least " + min + ".");
+	/**
+	 * Hands a property's value to a builder setter, turning the setter's
+	 * {@link IllegalArgumentException} into an exception that names the property.
+	 */
+	private static <T> void set(String property, @Nullable T value, Consumer<T> setter) {
+		try {
+			if (value == null) {
+				throw new IllegalArgumentException("value must be set");
+			}
+			setter.accept(value);
+		}
+		catch (IllegalArgumentException ex) {
+			// "maxQueueSize must be at least 1 but was 0" becomes "It must be at least 1 but was 0."
+			String message = String.valueOf(ex.getMessage());
+			throw new InvalidConfigurationPropertyValueException(PREFIX + property,
+					(value instanceof DataSize size) ? format(size) : value,
+					"It " + message.substring(message.indexOf(' ') + 1) + ".");
 		}
 	}
 
-	private static void positive(String name, @Nullable Duration duration) {
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + name, duration,
-					"It must be a positive duration.");
+	/** Formats a size as a user would write it: 20MB rather than 20971520B. */
+	static String format(DataSize size) {
+		long bytes = size.toBytes();
+		for (DataUnit unit : new DataUnit[] { DataUnit.TERABYTES, DataUnit.GIGABYTES, DataUnit.MEGABYTES,
+				DataUnit.KILOBYTES }) {
+			long unitBytes = DataSize.of(1, unit).toBytes();
+			if (bytes != 0 && bytes % unitBytes == 0) {
+				return (bytes / unitBytes) + unit.name().substring(0, 1) + "B";
+			}
 		}
+		return bytes + "B";
 	}
 
 	private static String stripTrailingSlash(String prefix) {

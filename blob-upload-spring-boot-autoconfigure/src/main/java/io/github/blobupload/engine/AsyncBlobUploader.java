@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.BlobUploadStats;
@@ -37,6 +37,7 @@ import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.StorageProbe;
 import io.github.blobupload.UploadError;
 import io.github.blobupload.internal.HeaderValues;
 import io.github.blobupload.internal.RateLimitedLogger;
@@ -45,8 +46,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The asynchronous upload engine behind
- * {@link io.github.blobupload.BlobUploaders#fromSimpleBlobUploader}.
+ * The asynchronous upload engine: makes a {@link SimpleBlobUploader} asynchronous with a
+ * queue bounded in blobs and in bytes, worker threads, retries with exponential backoff
+ * and jitter, a timeout per attempt, deduplication of recently uploaded destinations,
+ * and counted refusals. Create one with {@link #builder(SimpleBlobUploader)}.
  * <p>
  * The caller's thread only names the destination (through the provider), claims it
  * against recent uploads, reserves room in a queue bounded in blobs and in bytes, and
@@ -66,7 +69,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 
 	private final SimpleBlobUploader provider;
 
-	private final AsyncUploadOptions options;
+	private final EngineSettings options;
 
 	private final String name;
 
@@ -122,13 +125,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 
 	private final RateLimitedLogger listenerLog;
 
-	/**
-	 * Creates and starts an uploader. Prefer
-	 * {@link io.github.blobupload.BlobUploaders#fromSimpleBlobUploader}.
-	 * @param provider the storage provider
-	 * @param options the engine settings
-	 */
-	public AsyncBlobUploader(SimpleBlobUploader provider, AsyncUploadOptions options) {
+	AsyncBlobUploader(SimpleBlobUploader provider, EngineSettings options) {
 		this.provider = provider;
 		this.options = options;
 		this.name = options.name();
@@ -152,6 +149,17 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		}
 		this.workers = Collections.unmodifiableList(started);
 		CallerPathWarmUp.startOnce();
+	}
+
+	/**
+	 * Returns a builder for an uploader writing through the given provider, with every
+	 * setting at its default.
+	 * @param provider the storage provider; its {@code uploadSync} runs on the upload
+	 * workers
+	 * @return a new builder
+	 */
+	public static AsyncBlobUploaderBuilder builder(SimpleBlobUploader provider) {
+		return new AsyncBlobUploaderBuilder(provider);
 	}
 
 	@Override
@@ -281,25 +289,14 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 				this.lastSuccess.get(), this.shutdown.get());
 	}
 
-	/**
-	 * Returns the engine settings.
-	 * @return the options this uploader was created with
-	 */
-	public AsyncUploadOptions options() {
-		return this.options;
-	}
-
-	/**
-	 * Returns the storage provider this uploader writes through.
-	 * @return the provider
-	 */
-	public SimpleBlobUploader provider() {
-		return this.provider;
+	@Override
+	public Optional<StorageProbe> storageProbe() {
+		return (this.provider instanceof StorageProbe probe) ? Optional.of(probe) : Optional.empty();
 	}
 
 	@Override
 	public String toString() {
-		return "AsyncBlobUploader[name=" + this.name + ", provider=" + this.provider + "]";
+		return "AsyncBlobUploader[" + this.options + ", provider=" + this.provider + "]";
 	}
 
 	private boolean reserveBytes(long size) {

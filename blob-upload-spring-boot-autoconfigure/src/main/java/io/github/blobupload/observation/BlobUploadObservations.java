@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
-import io.github.blobupload.provider.UriPrefixes;
+import io.github.blobupload.provider.internal.UriPrefixes;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.blobupload.AsyncUploadOptions;
+import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.BlobUploaders;
@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * form.
  */
 public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, AutoCloseable {
+
+	/** How long {@link #close()} keeps uploading unless the builder says otherwise. */
+	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
 	private final BlobUploader defaultUploader;
 
@@ -65,24 +68,17 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 	}
 
 	/**
-	 * Returns every uploader by use case, the default one first under
-	 * {@value BlobUploaderRegistry#DEFAULT_USE_CASE}.
-	 * @return an unmodifiable map
+	 * Returns every use case with its uploader and where it writes (as given to the
+	 * builder, credentials removed), the default one first.
+	 * @return an unmodifiable list
 	 */
-	public Map<String, BlobUploader> uploaders() {
-		Map<String, BlobUploader> all = new LinkedHashMap<>();
-		all.put(DEFAULT_USE_CASE, this.defaultUploader);
-		all.putAll(this.useCases);
-		return Collections.unmodifiableMap(all);
-	}
-
-	/**
-	 * Returns where each use case writes, as given to the builder, for health details and
-	 * logs.
-	 * @return the URI prefix by use case; use cases without one are absent
-	 */
-	public Map<String, String> destinations() {
-		return this.destinations;
+	@Override
+	public List<BlobDestination> destinations() {
+		List<BlobDestination> all = new ArrayList<>(this.useCases.size() + 1);
+		all.add(new BlobDestination(DEFAULT_USE_CASE, this.destinations.get(DEFAULT_USE_CASE), this.defaultUploader));
+		this.useCases.forEach((useCase, uploader) -> all
+			.add(new BlobDestination(useCase, this.destinations.get(useCase), uploader)));
+		return Collections.unmodifiableList(all);
 	}
 
 	@Override
@@ -163,8 +159,8 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 
 	private Set<ManagedBlobUploader> managed() {
 		Set<ManagedBlobUploader> managed = Collections.newSetFromMap(new IdentityHashMap<>());
-		for (BlobUploader uploader : uploaders().values()) {
-			if (uploader instanceof ManagedBlobUploader managedUploader) {
+		for (BlobDestination destination : destinations()) {
+			if (destination.uploader() instanceof ManagedBlobUploader managedUploader) {
 				managed.add(managedUploader);
 			}
 		}
@@ -182,7 +178,7 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 
 		private final Map<String, String> destinations = new LinkedHashMap<>();
 
-		private Duration shutdownTimeout = AsyncUploadOptions.DEFAULT_SHUTDOWN_TIMEOUT;
+		private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
 
 		private Builder() {
 		}

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.blobupload.PermanentUploadException;
-import io.github.blobupload.provider.StorageProbe;
+import io.github.blobupload.StorageProbe;
 import io.github.blobupload.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 

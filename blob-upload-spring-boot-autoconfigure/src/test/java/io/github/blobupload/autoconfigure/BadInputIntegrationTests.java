@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.models.BlobProperties;
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobUploadStats;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
@@ -28,9 +29,8 @@ import io.github.blobupload.autoconfigure.ai.BlobUploadSpringAiAutoConfiguration
 import io.github.blobupload.autoconfigure.storage.AzureStorageAutoConfiguration;
 import io.github.blobupload.autoconfigure.storage.GcsStorageAutoConfiguration;
 import io.github.blobupload.autoconfigure.storage.S3StorageAutoConfiguration;
-import io.github.blobupload.provider.ObjectMetadata;
-import io.github.blobupload.provider.file.FileBlobUploader;
-import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import io.github.blobupload.provider.file.FileBlobStorageProvider;
+import io.github.blobupload.provider.internal.ObjectMetadata;
 import io.github.blobupload.testsupport.AzuriteEmulator;
 import io.github.blobupload.testsupport.S3Emulator;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,7 +193,7 @@ class BadInputIntegrationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
-				assertThat(context.getBean(DefaultBlobUploaderRegistry.class).uploaders()).containsKey(folderName);
+				assertThat(registry.destinations()).extracting(BlobDestination::useCase).contains(folderName);
 				String uri = registry.getBlobUploader(useCase).uploadAsync(new Blob(new byte[] { 1, 2, 3 }, null, null));
 				assertThat(registry.flush(FLUSH)).isTrue();
 				Path file = Path.of(URI.create(uri));
@@ -336,7 +336,7 @@ class BadInputIntegrationTests {
 			@Override
 			Stored read(String uri) throws Exception {
 				Path file = Path.of(URI.create(uri));
-				String sidecar = Files.readString(file.resolveSibling(file.getFileName() + FileBlobUploader.SIDECAR_SUFFIX));
+				String sidecar = Files.readString(file.resolveSibling(file.getFileName() + FileBlobStorageProvider.SIDECAR_SUFFIX));
 				String contentType = sidecar.replaceAll("(?s).*\"contentType\":\"((?:[^\"\\\\]|\\\\.)*)\".*", "$1");
 				return new Stored(Files.readAllBytes(file), contentType, Map.of("sidecar", sidecar));
 			}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.BlobUploader;
@@ -18,7 +19,6 @@ import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
-import io.github.blobupload.provider.file.FileBlobUploader;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,7 +54,7 @@ class BlobUploadAutoConfigurationTests {
 			assertThat(context.getBean(BlobUploader.class).uploadAsync(this.blob)).isEqualTo(BlobUploader.NOT_UPLOADED);
 			assertThat(context.getBean(BlobUploaderRegistry.class).getBlobUploader("chat.input").uploadAsync(this.blob))
 				.isEqualTo(BlobUploader.NOT_UPLOADED);
-			assertThat(context.getBean(DefaultBlobUploaderRegistry.class).uploaders().values())
+			assertThat(context.getBean(BlobUploaderRegistry.class).destinations()).extracting(BlobDestination::uploader)
 				.noneMatch(ManagedBlobUploader.class::isInstance);
 		});
 	}
@@ -73,9 +73,8 @@ class BlobUploadAutoConfigurationTests {
 	@Test
 	void enabledWithoutAPrefixUsesABlobUploadsFolderAndSaysSo(CapturedOutput output) {
 		this.runner.withPropertyValues("blob.upload.enabled=true").run((context) -> {
-			AsyncBlobUploader uploader = (AsyncBlobUploader) context.getBean(BlobUploader.class);
-			assertThat(((FileBlobUploader) uploader.provider()).root())
-				.isEqualTo(Path.of("blob-uploads").toAbsolutePath());
+			assertThat(context.getBean(BlobUploaderRegistry.class).destinations().get(0).uriPrefix())
+				.isEqualTo("file:blob-uploads");
 			assertThat(output).contains("blob.upload.uri-prefix is not set: blobs are written to the folder "
 					+ Path.of("blob-uploads").toAbsolutePath());
 			assertThat(output).contains("Blob upload is enabled: content given to blob uploaders");
@@ -131,16 +130,11 @@ class BlobUploadAutoConfigurationTests {
 					"blob.upload.shutdown-timeout=2s", "blob.upload.naming=uuid")
 			.run((context) -> {
 				AsyncBlobUploader uploader = (AsyncBlobUploader) context.getBean(BlobUploader.class);
-				assertThat(uploader.options().maxBlobBytes()).isEqualTo(1024);
-				assertThat(uploader.options().maxQueueSize()).isEqualTo(7);
-				assertThat(uploader.options().maxQueueBytes()).isEqualTo(2 * 1024 * 1024);
-				assertThat(uploader.options().workers()).isEqualTo(3);
-				assertThat(uploader.options().uploadTimeout()).isEqualTo(Duration.ofSeconds(5));
-				assertThat(uploader.options().maxAttempts()).isEqualTo(4);
-				assertThat(uploader.options().initialBackoff()).isEqualTo(Duration.ofMillis(10));
-				assertThat(uploader.options().maxBackoff()).isEqualTo(Duration.ofSeconds(1));
-				assertThat(uploader.options().dedupeCacheSize()).isZero();
-				assertThat(uploader.options().shutdownTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(uploader.stats().maxQueueSize()).isEqualTo(7);
+				assertThat(uploader.stats().maxQueueBytes()).isEqualTo(2 * 1024 * 1024);
+				assertThat(uploader.toString()).contains("maxBlobBytes=1024", "workers=3", "uploadTimeout=PT5S",
+						"maxAttempts=4", "initialBackoff=PT0.01S", "maxBackoff=PT1S", "dedupeCacheSize=0",
+						"shutdownTimeout=PT2S");
 				assertThat(uploader.uploadAsync(this.blob)).matches(".*/[0-9a-f-]{36}\\.txt");
 				assertThat(uploader.uploadAsync(new Blob(new byte[1025], null, null)))
 					.isEqualTo(BlobUploader.NOT_UPLOADED);
@@ -177,15 +171,15 @@ class BlobUploadAutoConfigurationTests {
 	void badValuesFailStartupNamingThePropertyAndTheValue() {
 		assertStartupFails("blob.upload.worker.threads=0", "blob.upload.worker.threads", "at least 1");
 		assertStartupFails("blob.upload.queue.max-size=-5", "blob.upload.queue.max-size", "at least 1");
-		assertStartupFails("blob.upload.max-blob-size=-1MB", "blob.upload.max-blob-size", "positive size");
+		assertStartupFails("blob.upload.max-blob-size=-1MB", "blob.upload.max-blob-size", "It must be at least 1");
 		assertStartupFails("blob.upload.queue.max-bytes=1MB", "blob.upload.queue.max-bytes",
-				"must not be smaller than blob.upload.max-blob-size");
+				"must not be smaller than blob.upload.max-blob-size (20MB)");
 		assertStartupFails("blob.upload.retry.max-attempts=0", "blob.upload.retry.max-attempts", "at least 1");
 		assertStartupFails("blob.upload.worker.upload-timeout=0s", "blob.upload.worker.upload-timeout",
 				"positive duration");
 		assertStartupFails("blob.upload.retry.max-backoff=1ms", "blob.upload.retry.max-backoff",
 				"must not be shorter than blob.upload.retry.initial-backoff");
-		assertStartupFails("blob.upload.dedupe-cache-size=-1", "blob.upload.dedupe-cache-size", "at least 0");
+		assertStartupFails("blob.upload.dedupe-cache-size=-1", "blob.upload.dedupe-cache-size", "must not be negative");
 		assertStartupFails("blob.upload.shutdown-timeout=-1s", "blob.upload.shutdown-timeout", "must not be negative");
 		assertStartupFails("blob.upload.use-cases.default.enabled=true", "blob.upload.use-cases.default",
 				"must not be 'default'");

@@ -15,15 +15,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.BlobUploadStats;
 import io.github.blobupload.BlobUploader;
-import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 import io.github.blobupload.testsupport.ScriptedUploader;
 import io.github.blobupload.testsupport.ScriptedUploader.Action;
 import org.awaitility.Awaitility;
@@ -202,7 +201,7 @@ class AsyncBlobUploaderTests {
 			}
 
 		};
-		ManagedBlobUploader uploader = track(BlobUploaders.fromSimpleBlobUploader(unnameable, options().build()));
+		ManagedBlobUploader uploader = track(options(unnameable).build());
 		assertThat(uploader.uploadAsync(blob("x"))).isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(uploader.uploadAsync(null)).isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(uploader.stats().dropped(DropReason.INVALID)).isEqualTo(2);
@@ -375,8 +374,7 @@ class AsyncBlobUploaderTests {
 			}
 
 		};
-		ManagedBlobUploader uploader = track(BlobUploaders.fromSimpleBlobUploader(flaky,
-				options().workers(3).maxQueueSize(50).maxAttempts(2).logInterval(Duration.ofHours(1)).build()));
+		ManagedBlobUploader uploader = track(options(flaky).workers(3).maxQueueSize(50).maxAttempts(2).logInterval(Duration.ofHours(1)).build());
 		int threads = 8;
 		int perThread = 500;
 		CyclicBarrier start = new CyclicBarrier(threads);
@@ -447,15 +445,19 @@ class AsyncBlobUploaderTests {
 		assertThat(this.provider.stored()).containsKey(uri);
 	}
 
-	private static AsyncUploadOptions.Builder options() {
-		return AsyncUploadOptions.builder()
+	private AsyncBlobUploaderBuilder options() {
+		return options(this.provider);
+	}
+
+	private static AsyncBlobUploaderBuilder options(SimpleBlobUploader provider) {
+		return AsyncBlobUploader.builder(provider)
 			.initialBackoff(Duration.ofMillis(1))
 			.maxBackoff(Duration.ofMillis(5))
 			.uploadTimeout(Duration.ofSeconds(10));
 	}
 
-	private ManagedBlobUploader uploader(AsyncUploadOptions.Builder options) {
-		return track(BlobUploaders.fromSimpleBlobUploader(this.provider, options.build()));
+	private ManagedBlobUploader uploader(AsyncBlobUploaderBuilder options) {
+		return track(options.build());
 	}
 
 	private ManagedBlobUploader track(ManagedBlobUploader uploader) {

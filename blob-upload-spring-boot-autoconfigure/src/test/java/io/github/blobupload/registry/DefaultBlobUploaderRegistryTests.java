@@ -3,12 +3,14 @@ package io.github.blobupload.registry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 import io.github.blobupload.testsupport.ScriptedUploader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +39,7 @@ class DefaultBlobUploaderRegistryTests {
 		assertThat(registry.getBlobUploader("chat-input")).isSameAs(chat);
 		assertThat(registry.getBlobUploader("image.output")).isSameAs(fallback);
 		assertThat(registry.getBlobUploader(null)).isSameAs(fallback);
-		assertThat(registry.uploaders()).containsOnlyKeys("default", "chat-input");
+		assertThat(registry.destinations()).extracting(BlobDestination::useCase).containsExactly("default", "chat-input");
 	}
 
 	@Test
@@ -72,10 +74,8 @@ class DefaultBlobUploaderRegistryTests {
 	@Test
 	void flushAndShutdownCoverEveryManagedUploader() {
 		ScriptedUploader storage = new ScriptedUploader();
-		ManagedBlobUploader first = BlobUploaders.fromSimpleBlobUploader(storage,
-				AsyncUploadOptions.builder().name("first").build());
-		ManagedBlobUploader second = BlobUploaders.fromSimpleBlobUploader(storage,
-				AsyncUploadOptions.builder().name("second").build());
+		ManagedBlobUploader first = AsyncBlobUploader.builder(storage).name("first").build();
+		ManagedBlobUploader second = AsyncBlobUploader.builder(storage).name("second").build();
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
 			.defaultUploader(first)
 			.useCase("other", second)
@@ -92,8 +92,7 @@ class DefaultBlobUploaderRegistryTests {
 	@Test
 	void aSecondShutdownReportsWhatTheFirstLeftUnfinished() throws InterruptedException {
 		ScriptedUploader storage = new ScriptedUploader().blockUploads();
-		ManagedBlobUploader uploader = BlobUploaders.fromSimpleBlobUploader(storage,
-				AsyncUploadOptions.builder().name("blocked").build());
+		ManagedBlobUploader uploader = AsyncBlobUploader.builder(storage).name("blocked").build();
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder().defaultUploader(uploader).build();
 		registry.getBlobUploader(null).uploadAsync(new Blob("a".getBytes(StandardCharsets.UTF_8), null, null));
 		storage.awaitStarted(1);
@@ -105,10 +104,8 @@ class DefaultBlobUploaderRegistryTests {
 	@Test
 	void shutdownGivesEveryUploaderTheWholeTimeoutAtOnce(CapturedOutput output) throws Exception {
 		ScriptedUploader storage = new ScriptedUploader().blockUploads();
-		ManagedBlobUploader first = BlobUploaders.fromSimpleBlobUploader(storage,
-				AsyncUploadOptions.builder().name("first").workers(1).build());
-		ManagedBlobUploader second = BlobUploaders.fromSimpleBlobUploader(storage,
-				AsyncUploadOptions.builder().name("second").workers(1).build());
+		ManagedBlobUploader first = AsyncBlobUploader.builder(storage).name("first").workers(1).build();
+		ManagedBlobUploader second = AsyncBlobUploader.builder(storage).name("second").workers(1).build();
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
 			.defaultUploader(first)
 			.useCase("other", second)
@@ -129,11 +126,13 @@ class DefaultBlobUploaderRegistryTests {
 	@Test
 	void destinationsNeverHoldCredentials() {
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
+			.defaultUploader(BlobUploaders.disabled())
+			.useCase("chat.input", BlobUploaders.disabled())
 			.destination("default", "s3://AKIA:secret@bucket/traces")
 			.destination("Chat.Input", "gs://bucket/chat")
 			.build();
-		assertThat(registry.destinations()).containsEntry("default", "s3://bucket/traces")
-			.containsEntry("chat-input", "gs://bucket/chat");
+		assertThat(registry.destinations()).extracting(BlobDestination::uriPrefix)
+			.containsExactly("s3://bucket/traces", "gs://bucket/chat");
 	}
 
 	@Test

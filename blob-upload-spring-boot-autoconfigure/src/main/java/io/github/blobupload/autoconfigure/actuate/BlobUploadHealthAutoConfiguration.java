@@ -2,11 +2,11 @@ package io.github.blobupload.autoconfigure.actuate;
 
 import java.time.Duration;
 
+import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.actuate.ActiveStorageChecks;
 import io.github.blobupload.actuate.BlobUploadHealthIndicator;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
-import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = BlobUploadAutoConfiguration.class)
 @ConditionalOnClass(AbstractHealthIndicator.class)
-@ConditionalOnBean(DefaultBlobUploaderRegistry.class)
+@ConditionalOnBean(BlobUploaderRegistry.class)
 @ConditionalOnEnabledHealthIndicator("blobupload")
 public final class BlobUploadHealthAutoConfiguration {
 
@@ -35,7 +35,7 @@ public final class BlobUploadHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "blobUploadHealthIndicator")
-	BlobUploadHealthIndicator blobUploadHealthIndicator(DefaultBlobUploaderRegistry blobUploaderRegistry,
+	BlobUploadHealthIndicator blobUploadHealthIndicator(BlobUploaderRegistry blobUploaderRegistry,
 			BlobUploadProperties properties) {
 		BlobUploadProperties.Health health = properties.getHealth();
 		return new BlobUploadHealthIndicator(blobUploaderRegistry, health.getFailureThreshold(),

@@ -1,10 +1,9 @@
 package io.github.blobupload.autoconfigure.actuate;
 
-import java.util.Map;
+import java.util.List;
 
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.actuate.BlobUploadMetrics;
-import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,8 +24,10 @@ public final class BlobUploadMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BlobUploadMetrics blobUploadMetrics(ObjectProvider<BlobUploaderRegistry> blobUploaderRegistry) {
-		return new BlobUploadMetrics(() -> (blobUploaderRegistry.getIfAvailable() instanceof DefaultBlobUploaderRegistry registry)
-				? registry.uploaders() : Map.of());
+		return new BlobUploadMetrics(() -> {
+			BlobUploaderRegistry registry = blobUploaderRegistry.getIfAvailable();
+			return (registry != null) ? registry.destinations() : List.of();
+		});
 	}
 
 }

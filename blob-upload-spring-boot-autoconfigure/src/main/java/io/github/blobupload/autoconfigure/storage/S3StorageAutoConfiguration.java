@@ -3,7 +3,7 @@ package io.github.blobupload.autoconfigure.storage;
 import java.time.Duration;
 
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
-import io.github.blobupload.provider.LazyClient;
+import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.s3.S3BlobStorageProvider;
 import io.github.blobupload.provider.s3.S3UploadOptions;
 import org.jspecify.annotations.Nullable;

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 
 import com.azure.storage.blob.BlobServiceClient;
 import io.github.blobupload.BlobNamingStrategy;
-import io.github.blobupload.ObjectKeys;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
-import io.github.blobupload.provider.LazyClient;
+import io.github.blobupload.provider.ObjectKeys;
+import io.github.blobupload.provider.internal.LazyClient;
 
 /**
  * Provides {@code azblob://ACCOUNT/CONTAINER[/prefix]} prefixes. The

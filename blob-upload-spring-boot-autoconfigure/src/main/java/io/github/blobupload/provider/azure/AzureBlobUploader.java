@@ -30,14 +30,14 @@ import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategy;
-import io.github.blobupload.ObjectKeys;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
-import io.github.blobupload.provider.LazyClient;
-import io.github.blobupload.provider.ObjectMetadata;
-import io.github.blobupload.provider.RecordedUris;
-import io.github.blobupload.provider.StorageErrors;
-import io.github.blobupload.provider.StorageProbe;
+import io.github.blobupload.StorageProbe;
+import io.github.blobupload.provider.ObjectKeys;
+import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.internal.ObjectMetadata;
+import io.github.blobupload.provider.internal.RecordedUris;
+import io.github.blobupload.provider.internal.StorageErrors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * As a {@link StorageProbe}, it writes the probe blob under its name prefix, as a blob is
  * written (same client, encryption scope and classification).
  */
-public class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
+final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private static final Logger logger = LoggerFactory.getLogger(AzureBlobUploader.class);
 
@@ -91,7 +91,7 @@ public class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 	 * @param serviceClient the account's client, obtained on first upload
 	 * @param options how blobs are written
 	 */
-	public AzureBlobUploader(String account, String container, String blobPrefix, BlobNamingStrategy naming,
+	AzureBlobUploader(String account, String container, String blobPrefix, BlobNamingStrategy naming,
 			LazyClient<BlobServiceClient> serviceClient, AzureUploadOptions options) {
 		this.account = Objects.requireNonNull(account, "account must not be null");
 		this.container = Objects.requireNonNull(container, "container must not be null");

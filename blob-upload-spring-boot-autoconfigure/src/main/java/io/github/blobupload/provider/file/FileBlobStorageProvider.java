@@ -18,6 +18,12 @@ public class FileBlobStorageProvider implements BlobStorageProvider {
 	/** The scheme served. */
 	public static final String SCHEME = "file";
 
+	/**
+	 * The suffix of the sidecar file written beside each blob: a JSON object with its
+	 * content type and labels.
+	 */
+	public static final String SIDECAR_SUFFIX = ".meta.json";
+
 	private static final String EXAMPLE = "file:///var/lib/app/blobs or file:blob-uploads";
 
 	@Override

@@ -16,11 +16,11 @@ import java.util.Map;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategy;
-import io.github.blobupload.ObjectKeys;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.StorageProbe;
 import io.github.blobupload.internal.Json;
-import io.github.blobupload.provider.StorageProbe;
+import io.github.blobupload.provider.ObjectKeys;
 
 /**
  * Writes blobs into a local folder. Each blob is written to a temporary file (readable
@@ -31,10 +31,7 @@ import io.github.blobupload.provider.StorageProbe;
  * As a {@link StorageProbe}, it checks that the folder exists or can be created and that a
  * file can be written into it atomically.
  */
-public class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
-
-	/** The suffix of the sidecar file written beside each blob. */
-	public static final String SIDECAR_SUFFIX = ".meta.json";
+final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final Path root;
 
@@ -47,7 +44,7 @@ public class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 	 * @param root the absolute folder to write into; created on first upload
 	 * @param naming how files are named
 	 */
-	public FileBlobUploader(Path root, BlobNamingStrategy naming) {
+	FileBlobUploader(Path root, BlobNamingStrategy naming) {
 		this.root = root.toAbsolutePath().normalize();
 		// Built once: Path.toUri() may stat the file system, which the caller's thread must not do.
 		String uri = this.root.toUri().toString();
@@ -98,7 +95,7 @@ public class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 		Path folder = target.getParent();
 		write(() -> {
 			createFolder(folder);
-			Path sidecar = folder.resolve(target.getFileName() + SIDECAR_SUFFIX);
+			Path sidecar = folder.resolve(target.getFileName() + FileBlobStorageProvider.SIDECAR_SUFFIX);
 			writeAtomically(sidecar, ByteBuffer.wrap(sidecar(uri, blob).getBytes(StandardCharsets.UTF_8)));
 			writeAtomically(target, blob.asReadOnlyByteBuffer());
 		});

@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 import com.google.cloud.storage.Storage;
 import io.github.blobupload.BlobNamingStrategy;
-import io.github.blobupload.ObjectKeys;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
+import io.github.blobupload.provider.ObjectKeys;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -15,10 +15,10 @@ import com.google.cloud.storage.Storage.BlobWriteOption;
 import com.google.cloud.storage.StorageException;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategy;
-import io.github.blobupload.ObjectKeys;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
-import io.github.blobupload.provider.StorageProbe;
+import io.github.blobupload.StorageProbe;
+import io.github.blobupload.provider.ObjectKeys;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * after the probe object was created gives 403 rather than 412 relies on the store
  * checking permissions before preconditions, as the uploader's own handling of 412 does.
  */
-public class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
+final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final String bucket;
 
@@ -75,7 +75,7 @@ public class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 	 * @param signer makes the signed URLs returned as destinations, or {@code null} to
 	 * return {@code gs://} URIs
 	 */
-	public GcsBlobUploader(String bucket, String prefixPath, BlobNamingStrategy naming, Supplier<Storage> storage,
+	GcsBlobUploader(String bucket, String prefixPath, BlobNamingStrategy naming, Supplier<Storage> storage,
 			GcsUploadSettings settings, @Nullable GcsUrlSigner signer) {
 		this.bucket = Objects.requireNonNull(bucket, "bucket must not be null");
 		this.prefixPath = Objects.requireNonNull(prefixPath, "prefixPath must not be null");

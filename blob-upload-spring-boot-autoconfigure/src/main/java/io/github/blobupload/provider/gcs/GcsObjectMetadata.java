@@ -21,7 +21,7 @@ import java.util.Map;
  * rather than losing the whole upload.</li>
  * </ul>
  */
-public final class GcsObjectMetadata {
+final class GcsObjectMetadata {
 
 	/** Longest key kept. */
 	public static final int MAX_KEY_LENGTH = 128;

@@ -12,14 +12,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategy;
-import io.github.blobupload.ObjectKeys;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
-import io.github.blobupload.provider.LazyClient;
-import io.github.blobupload.provider.ObjectMetadata;
-import io.github.blobupload.provider.RecordedUris;
-import io.github.blobupload.provider.StorageErrors;
-import io.github.blobupload.provider.StorageProbe;
+import io.github.blobupload.StorageProbe;
+import io.github.blobupload.provider.ObjectKeys;
+import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.internal.ObjectMetadata;
+import io.github.blobupload.provider.internal.RecordedUris;
+import io.github.blobupload.provider.internal.StorageErrors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * As a {@link StorageProbe}, it writes the probe object under its key prefix with a plain
  * {@code PutObject}, as a blob is written (same client, encryption and classification).
  */
-public class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
+final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private static final Logger logger = LoggerFactory.getLogger(S3BlobUploader.class);
 
@@ -86,7 +86,7 @@ public class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 	 * @param presigner the presigner, used when signed URLs are enabled in the options
 	 * @param options how objects are written
 	 */
-	public S3BlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<S3Client> client,
+	S3BlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<S3Client> client,
 			@Nullable LazyClient<S3Presigner> presigner, S3UploadOptions options) {
 		this.bucket = Objects.requireNonNull(bucket, "bucket must not be null");
 		this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix must not be null");

@@ -20,7 +20,6 @@ import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.provider.gcs.GcsBlobStorageProvider;
-import io.github.blobupload.provider.gcs.GcsBlobUploader;
 import io.github.blobupload.testsupport.SampleContent;
 import io.github.blobupload.testsupport.ServiceAccountKeys;
 import org.junit.jupiter.api.Test;
@@ -54,10 +53,10 @@ class GcsStorageAutoConfigurationTests {
 		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=gs://" + BUCKET + "/genai")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(GcsBlobStorageProvider.class);
-				AsyncBlobUploader uploader = (AsyncBlobUploader) context.getBean(BlobUploader.class);
-				GcsBlobUploader gcs = (GcsBlobUploader) uploader.provider();
-				assertThat(gcs.bucket()).isEqualTo(BUCKET);
-				assertThat(gcs.prefixPath()).isEqualTo("genai");
+				assertThat(context.getBean(BlobUploaderRegistry.class).destinations().get(0).uriPrefix())
+					.isEqualTo("gs://" + BUCKET + "/genai");
+				assertThat(context.getBean(BlobUploader.class).uploadAsync(new io.github.blobupload.Blob(new byte[] { 1 }, null, null)))
+					.startsWith("gs://" + BUCKET + "/genai/");
 			});
 	}
 

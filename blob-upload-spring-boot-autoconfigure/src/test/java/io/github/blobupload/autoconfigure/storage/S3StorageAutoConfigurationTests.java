@@ -4,7 +4,7 @@ import java.net.URI;
 
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
-import io.github.blobupload.provider.LazyClient;
+import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.s3.S3BlobStorageProvider;
 import io.github.blobupload.provider.s3.S3UploadOptions;
 import org.junit.jupiter.api.Test;

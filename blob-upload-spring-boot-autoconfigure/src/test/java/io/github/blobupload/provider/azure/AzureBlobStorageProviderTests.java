@@ -1,7 +1,7 @@
 package io.github.blobupload.provider.azure;
 
 import io.github.blobupload.Blob;
-import io.github.blobupload.provider.LazyClient;
+import io.github.blobupload.provider.internal.LazyClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,13 +8,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.blobupload.AsyncUploadOptions;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobLabels;
 import io.github.blobupload.BlobNamingStrategies;
-import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.PermanentUploadException;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 import io.github.blobupload.testsupport.SampleContent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +40,7 @@ class FileBlobUploaderTests {
 		uploader.uploadSync(uri, blob);
 		Path file = uploader.pathOf(uri);
 		assertThat(file).hasBinaryContent(SampleContent.png());
-		Path sidecar = file.resolveSibling(file.getFileName() + FileBlobUploader.SIDECAR_SUFFIX);
+		Path sidecar = file.resolveSibling(file.getFileName() + FileBlobStorageProvider.SIDECAR_SUFFIX);
 		assertThat(sidecar).content(StandardCharsets.UTF_8)
 			.isEqualTo("{\"uri\":\"" + uri + "\",\"contentType\":\"image/png\",\"size\":" + blob.size()
 					+ ",\"labels\":{\"otel_type\":\"span\",\"trace_id\":\"trace\\\"1\",\"span_id\":\"span\\n1\"}}\n");
@@ -65,8 +65,7 @@ class FileBlobUploaderTests {
 	@Test
 	void worksThroughTheAsyncEngineAndOverwritesAtomically() throws Exception {
 		FileBlobUploader simple = uploader("file://" + this.folder);
-		ManagedBlobUploader uploader = BlobUploaders.fromSimpleBlobUploader(simple,
-				AsyncUploadOptions.builder().dedupeCacheSize(0).build());
+		ManagedBlobUploader uploader = AsyncBlobUploader.builder(simple).dedupeCacheSize(0).build();
 		try {
 			Blob blob = new Blob("same".getBytes(StandardCharsets.UTF_8), "text/plain", null);
 			String first = uploader.uploadAsync(blob);

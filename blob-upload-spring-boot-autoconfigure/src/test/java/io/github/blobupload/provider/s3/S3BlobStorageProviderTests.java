@@ -2,7 +2,7 @@ package io.github.blobupload.provider.s3;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.PermanentUploadException;
-import io.github.blobupload.provider.LazyClient;
+import io.github.blobupload.provider.internal.LazyClient;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;

@@ -14,8 +14,7 @@ import io.github.blobupload.BlobLabels;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ManagedBlobUploader;
-import io.github.blobupload.provider.file.FileBlobUploader;
-import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import io.github.blobupload.provider.file.FileBlobStorageProvider;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -64,19 +63,17 @@ public class BlobUploadSampleApplication {
 				if (uri.startsWith("file:")) {
 					Path file = Path.of(URI.create(uri));
 					System.out.println("    file: " + file + " (" + size(file) + " bytes)");
-					System.out.println("    meta: " + read(file.resolveSibling(file.getFileName() + FileBlobUploader.SIDECAR_SUFFIX)));
+					System.out.println("    meta: " + read(file.resolveSibling(file.getFileName() + FileBlobStorageProvider.SIDECAR_SUFFIX)));
 				}
 			});
-			if (registry instanceof DefaultBlobUploaderRegistry defaults) {
-				defaults.uploaders().forEach((useCase, uploader) -> {
-					if (uploader instanceof ManagedBlobUploader managed) {
-						var stats = managed.stats();
-						System.out.println("  [" + useCase + "] submitted=" + stats.submitted() + " uploaded="
-								+ stats.uploaded() + " deduplicated=" + stats.deduplicated() + " failed="
-								+ stats.failed() + " dropped=" + stats.droppedTotal());
-					}
-				});
-			}
+			registry.destinations().forEach((destination) -> {
+				if (destination.uploader() instanceof ManagedBlobUploader managed) {
+					var stats = managed.stats();
+					System.out.println("  [" + destination.useCase() + "] submitted=" + stats.submitted() + " uploaded="
+							+ stats.uploaded() + " deduplicated=" + stats.deduplicated() + " failed=" + stats.failed()
+							+ " dropped=" + stats.droppedTotal());
+				}
+			});
 			System.out.println();
 		};
 	}

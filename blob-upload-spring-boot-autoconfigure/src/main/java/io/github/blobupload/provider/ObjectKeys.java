@@ -1,4 +1,4 @@
-package io.github.blobupload;
+package io.github.blobupload.provider;
 
 import java.util.StringJoiner;
 

@@ -1,10 +1,7 @@
-package io.github.blobupload.provider;
+package io.github.blobupload;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import io.github.blobupload.Blob;
-import io.github.blobupload.PermanentUploadException;
 
 /**
  * An optional capability of a {@link io.github.blobupload.SimpleBlobUploader}: checks

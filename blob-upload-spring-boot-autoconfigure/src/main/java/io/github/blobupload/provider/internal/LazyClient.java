@@ -1,4 +1,4 @@
-package io.github.blobupload.provider;
+package io.github.blobupload.provider.internal;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
-package io.github.blobupload.provider;
+package io.github.blobupload.provider.internal;
 
-import io.github.blobupload.ObjectKeys;
+import io.github.blobupload.provider.ObjectKeys;
 
 /**
  * Maps a recorded destination URI back to the object it stands for, for providers whose

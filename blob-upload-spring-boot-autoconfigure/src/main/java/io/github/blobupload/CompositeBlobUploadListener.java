@@ -1,18 +1,14 @@
-package io.github.blobupload.internal;
+package io.github.blobupload;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-import io.github.blobupload.Blob;
-import io.github.blobupload.BlobUploadListener;
-import io.github.blobupload.DropReason;
-
 /**
  * Tells several listeners about each event, in order. A listener that throws does not
  * keep the others from being told; the first exception is rethrown afterwards.
  */
-public final class CompositeBlobUploadListener implements BlobUploadListener {
+final class CompositeBlobUploadListener implements BlobUploadListener {
 
 	private final List<BlobUploadListener> listeners;
 
@@ -25,7 +21,7 @@ public final class CompositeBlobUploadListener implements BlobUploadListener {
 	 * @param listeners the listeners
 	 * @return {@link BlobUploadListener#NONE}, the single listener, or a composite
 	 */
-	public static BlobUploadListener of(List<BlobUploadListener> listeners) {
+	static BlobUploadListener of(List<BlobUploadListener> listeners) {
 		if (listeners.isEmpty()) {
 			return BlobUploadListener.NONE;
 		}

@@ -1,0 +1,33 @@
+package io.github.blobupload;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One destination of a {@link BlobUploaderRegistry}: a use case, where its blobs go and
+ * the uploader that writes them. Health and metrics read destinations through
+ * {@link BlobUploaderRegistry#destinations()}, so they work with any registry, the
+ * application's own included.
+ *
+ * @param useCase the use case, {@value BlobUploaderRegistry#DEFAULT_USE_CASE} for the
+ * default one
+ * @param uriPrefix where its blobs are written, without credentials; {@code null} when
+ * unknown, {@code disabled} when the use case is switched off
+ * @param uploader the uploader; a {@link ManagedBlobUploader} reports statistics and may
+ * offer a {@linkplain ManagedBlobUploader#storageProbe() storage probe}
+ */
+public record BlobDestination(String useCase, @Nullable String uriPrefix, BlobUploader uploader) {
+
+	/**
+	 * Creates a destination.
+	 * @param useCase the use case
+	 * @param uriPrefix the URI prefix, or {@code null}
+	 * @param uploader the uploader
+	 */
+	public BlobDestination {
+		Objects.requireNonNull(useCase, "useCase must not be null");
+		Objects.requireNonNull(uploader, "uploader must not be null");
+	}
+
+}

@@ -1,0 +1,276 @@
+package io.github.blobupload.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import io.github.blobupload.BlobUploadListener;
+import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.SimpleBlobUploader;
+
+/**
+ * Builds an {@link AsyncBlobUploader}: the asynchronous upload engine around a
+ * {@link SimpleBlobUploader}. Obtain one with {@link AsyncBlobUploader#builder}. Each
+ * setter validates its argument and throws {@link IllegalArgumentException} naming the
+ * setting and the bad value; {@link #build()} checks the settings against each other.
+ */
+public final class AsyncBlobUploaderBuilder {
+
+	/** Default name of an uploader. */
+	public static final String DEFAULT_NAME = "default";
+
+	/** Default capacity of the queue in blobs. */
+	public static final int DEFAULT_MAX_QUEUE_SIZE = 1000;
+
+	/** Default capacity in bytes of queued and in-flight blobs (100 MiB). */
+	public static final long DEFAULT_MAX_QUEUE_BYTES = 100L * 1024 * 1024;
+
+	/** Default largest blob accepted (20 MiB). */
+	public static final long DEFAULT_MAX_BLOB_BYTES = 20L * 1024 * 1024;
+
+	/** Default number of upload workers. */
+	public static final int DEFAULT_WORKERS = 2;
+
+	/** Default time one upload attempt may take. */
+	public static final Duration DEFAULT_UPLOAD_TIMEOUT = Duration.ofSeconds(30);
+
+	/** Default number of attempts per blob, the first included. */
+	public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+	/** Default backoff before the first retry. */
+	public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(250);
+
+	/** Default longest backoff between retries. */
+	public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
+
+	/** Default number of recently uploaded destinations remembered for deduplication. */
+	public static final int DEFAULT_DEDUPE_CACHE_SIZE = 10_000;
+
+	/** Default time {@link ManagedBlobUploader#close()} keeps uploading. */
+	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Default interval between two log lines about the same kind of problem. */
+	public static final Duration DEFAULT_LOG_INTERVAL = Duration.ofSeconds(30);
+
+
+
+	private final SimpleBlobUploader provider;
+
+	private String name = DEFAULT_NAME;
+
+	private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
+
+	private long maxQueueBytes = DEFAULT_MAX_QUEUE_BYTES;
+
+	private long maxBlobBytes = DEFAULT_MAX_BLOB_BYTES;
+
+	private int workers = DEFAULT_WORKERS;
+
+	private Duration uploadTimeout = DEFAULT_UPLOAD_TIMEOUT;
+
+	private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+
+	private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
+
+	private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+
+	private int dedupeCacheSize = DEFAULT_DEDUPE_CACHE_SIZE;
+
+	private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+	private Duration logInterval = DEFAULT_LOG_INTERVAL;
+
+	private BlobUploadListener listener = BlobUploadListener.NONE;
+
+	AsyncBlobUploaderBuilder(SimpleBlobUploader provider) {
+		this.provider = Objects.requireNonNull(provider, "provider must not be null");
+	}
+
+	/**
+	 * Sets the uploader's name.
+	 * @param name a non-blank name
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder name(String name) {
+		check(name != null && !name.isBlank(), "name must not be blank but was '" + name + "'");
+		this.name = name;
+		return this;
+	}
+
+	/**
+	 * Sets the queue's capacity in blobs.
+	 * @param maxQueueSize at least 1
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder maxQueueSize(int maxQueueSize) {
+		check(maxQueueSize >= 1, "maxQueueSize must be at least 1 but was " + maxQueueSize);
+		this.maxQueueSize = maxQueueSize;
+		return this;
+	}
+
+	/**
+	 * Sets the capacity in bytes of queued and in-flight blobs.
+	 * @param maxQueueBytes at least 1
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder maxQueueBytes(long maxQueueBytes) {
+		check(maxQueueBytes >= 1, "maxQueueBytes must be at least 1 but was " + maxQueueBytes);
+		this.maxQueueBytes = maxQueueBytes;
+		return this;
+	}
+
+	/**
+	 * Sets the largest blob accepted.
+	 * @param maxBlobBytes at least 1
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder maxBlobBytes(long maxBlobBytes) {
+		check(maxBlobBytes >= 1, "maxBlobBytes must be at least 1 but was " + maxBlobBytes);
+		this.maxBlobBytes = maxBlobBytes;
+		return this;
+	}
+
+	/**
+	 * Sets the number of upload workers.
+	 * @param workers at least 1
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder workers(int workers) {
+		check(workers >= 1, "workers must be at least 1 but was " + workers);
+		this.workers = workers;
+		return this;
+	}
+
+	/**
+	 * Sets the time one upload attempt may take; a slower attempt is interrupted and
+	 * retried.
+	 * @param uploadTimeout a positive duration
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder uploadTimeout(Duration uploadTimeout) {
+		checkPositive("uploadTimeout", uploadTimeout);
+		this.uploadTimeout = uploadTimeout;
+		return this;
+	}
+
+	/**
+	 * Sets the number of attempts per blob, the first included (1 means no retry).
+	 * @param maxAttempts at least 1
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder maxAttempts(int maxAttempts) {
+		check(maxAttempts >= 1, "maxAttempts must be at least 1 but was " + maxAttempts);
+		this.maxAttempts = maxAttempts;
+		return this;
+	}
+
+	/**
+	 * Sets the backoff before the first retry; it doubles for each further retry, up
+	 * to the maximum, with random jitter.
+	 * @param initialBackoff a positive duration
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder initialBackoff(Duration initialBackoff) {
+		checkPositive("initialBackoff", initialBackoff);
+		this.initialBackoff = initialBackoff;
+		return this;
+	}
+
+	/**
+	 * Sets the longest backoff between retries.
+	 * @param maxBackoff a positive duration
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder maxBackoff(Duration maxBackoff) {
+		checkPositive("maxBackoff", maxBackoff);
+		this.maxBackoff = maxBackoff;
+		return this;
+	}
+
+	/**
+	 * Sets how many recently uploaded destinations are remembered so that the same
+	 * content is not uploaded twice.
+	 * @param dedupeCacheSize 0 or more; 0 turns deduplication off
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder dedupeCacheSize(int dedupeCacheSize) {
+		check(dedupeCacheSize >= 0, "dedupeCacheSize must not be negative but was " + dedupeCacheSize);
+		this.dedupeCacheSize = dedupeCacheSize;
+		return this;
+	}
+
+	/**
+	 * Sets how long {@link ManagedBlobUploader#close()} keeps uploading.
+	 * @param shutdownTimeout zero or a positive duration
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder shutdownTimeout(Duration shutdownTimeout) {
+		check(shutdownTimeout != null && !shutdownTimeout.isNegative(),
+				"shutdownTimeout must not be negative but was " + shutdownTimeout);
+		this.shutdownTimeout = shutdownTimeout;
+		return this;
+	}
+
+	/**
+	 * Sets the interval between two log lines about the same kind of problem.
+	 * @param logInterval a positive duration
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder logInterval(Duration logInterval) {
+		checkPositive("logInterval", logInterval);
+		this.logInterval = logInterval;
+		return this;
+	}
+
+	/**
+	 * Sets the listener told about each blob.
+	 * @param listener the listener
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder listener(BlobUploadListener listener) {
+		this.listener = Objects.requireNonNull(listener, "listener must not be null");
+		return this;
+	}
+
+	/**
+	 * Builds and starts the uploader: its workers run until it is
+	 * {@linkplain ManagedBlobUploader#shutdown(Duration) shut down}.
+	 * @return a started uploader; shut it down when done
+	 * @throws IllegalArgumentException if the settings contradict each other: a
+	 * {@code maxBackoff} shorter than {@code initialBackoff}, or a {@code maxQueueBytes}
+	 * smaller than {@code maxBlobBytes} (the largest blobs could never be queued)
+	 */
+	public AsyncBlobUploader build() {
+		validate();
+		return new AsyncBlobUploader(this.provider, new EngineSettings(this.name, this.maxQueueSize, this.maxQueueBytes,
+				this.maxBlobBytes, this.workers, this.uploadTimeout, this.maxAttempts, this.initialBackoff,
+				this.maxBackoff, this.dedupeCacheSize, this.shutdownTimeout, this.logInterval, this.listener));
+	}
+
+	/**
+	 * Checks the settings against each other, as {@link #build()} does, without starting
+	 * anything.
+	 * @return this builder
+	 * @throws IllegalArgumentException if {@code maxBackoff} is shorter than
+	 * {@code initialBackoff}, or {@code maxQueueBytes} is smaller than
+	 * {@code maxBlobBytes}; the message starts with the setting to change
+	 */
+	public AsyncBlobUploaderBuilder validate() {
+		check(this.maxBackoff.compareTo(this.initialBackoff) >= 0, "maxBackoff (" + this.maxBackoff
+				+ ") must not be shorter than initialBackoff (" + this.initialBackoff + ")");
+		check(this.maxQueueBytes >= this.maxBlobBytes, "maxQueueBytes (" + this.maxQueueBytes
+				+ " bytes) must not be smaller than maxBlobBytes (" + this.maxBlobBytes
+				+ " bytes), or the largest blobs could never be queued");
+		return this;
+	}
+
+	private static void checkPositive(String name, Duration value) {
+		check(value != null && !value.isNegative() && !value.isZero(),
+				name + " must be a positive duration but was " + value);
+	}
+
+	private static void check(boolean condition, String message) {
+		if (!condition) {
+			throw new IllegalArgumentException(message);
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package io.github.blobupload.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Tests for the dependency rules between the starter's packages: no package cycles, a
+ * core (API, engine, registry, providers, internal helpers) free of Spring, Spring AI and
+ * Micrometer, and dependencies that point one way, from the auto-configuration down to
+ * the API.
+ */
+class ArchitectureTests {
+
+	private static final String ROOT = "io.github.blobupload";
+
+	private static final JavaClasses PRODUCTION = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages(ROOT);
+
+	/** Each package is a slice of its own, the root package included. */
+	private static final SliceAssignment PACKAGES = new SliceAssignment() {
+
+		@Override
+		public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+			return SliceIdentifier.of(javaClass.getPackageName());
+		}
+
+		@Override
+		public String getDescription() {
+			return "every package of " + ROOT;
+		}
+
+	};
+
+	@Test
+	void importsTheProductionClasses() {
+		// Guards the rules below against passing on an empty import.
+		org.assertj.core.api.Assertions.assertThat(PRODUCTION.containPackage(ROOT + ".engine")).isTrue();
+		org.assertj.core.api.Assertions.assertThat(PRODUCTION.size()).isGreaterThan(50);
+	}
+
+	@Test
+	void packagesAreFreeOfCycles() {
+		slices().assignedFrom(PACKAGES).should().beFreeOfCycles().check(PRODUCTION);
+	}
+
+	@Test
+	void coreDependsOnNoSpringSpringAiOrMicrometerType() {
+		noClasses().that()
+			.resideInAnyPackage(ROOT, ROOT + ".engine..", ROOT + ".registry..", ROOT + ".provider..",
+					ROOT + ".internal..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "io.micrometer..")
+			.because("the API, the engine and the providers are plain Java; "
+					+ "only the auto-configuration and the integrations meet Spring")
+			.check(PRODUCTION);
+	}
+
+	@Test
+	void internalHelpersDependOnNothingAboveThem() {
+		classes().that()
+			.resideInAPackage(ROOT + ".internal..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideOutsideOfPackage(ROOT + "..")
+			.orShould()
+			.onlyDependOnClassesThat()
+			.resideInAPackage(ROOT + ".internal..")
+			.check(PRODUCTION);
+	}
+
+	@Test
+	void dependenciesPointFromAutoConfigurationDownToTheApi() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("AutoConfiguration").definedBy(ROOT + ".autoconfigure..")
+			.layer("Integrations").definedBy(ROOT + ".ai..", ROOT + ".actuate..", ROOT + ".observation..")
+			.layer("Registry").definedBy(ROOT + ".registry..")
+			.layer("Engine").definedBy(ROOT + ".engine..")
+			.layer("Providers").definedBy(ROOT + ".provider..")
+			.layer("Api").definedBy(ROOT)
+			.layer("Internal").definedBy(ROOT + ".internal..")
+			.whereLayer("AutoConfiguration").mayNotBeAccessedByAnyLayer()
+			.whereLayer("Integrations").mayOnlyBeAccessedByLayers("AutoConfiguration")
+			.whereLayer("Registry").mayOnlyBeAccessedByLayers("Integrations", "AutoConfiguration")
+			.whereLayer("Engine").mayOnlyBeAccessedByLayers("Registry", "Integrations", "AutoConfiguration")
+			.whereLayer("Providers").mayOnlyBeAccessedByLayers("Integrations", "AutoConfiguration")
+			.whereLayer("Api")
+			.mayOnlyBeAccessedByLayers("Registry", "Engine", "Providers", "Integrations", "AutoConfiguration")
+			.check(PRODUCTION);
+	}
+
+}
