@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param useCase the use case, {@value BlobUploaderRegistry#DEFAULT_USE_CASE} for the
  * default one
- * @param uriPrefix where its blobs are written, without credentials; {@code null} when
- * unknown, {@code disabled} when the use case is switched off
+ * @param uriPrefix where its blobs are written ({@linkplain #withoutCredentials credentials
+ * removed}); {@code null} when unknown, {@code disabled} when the use case is switched off
  * @param uploader the uploader; a {@link ManagedBlobUploader} reports statistics and may
  * offer a {@linkplain ManagedBlobUploader#storageProbe() storage probe}
  */
@@ -28,6 +28,17 @@ public record BlobDestination(String useCase, @Nullable String uriPrefix, BlobUp
 	public BlobDestination {
 		Objects.requireNonNull(useCase, "useCase must not be null");
 		Objects.requireNonNull(uploader, "uploader must not be null");
+		uriPrefix = (uriPrefix != null) ? withoutCredentials(uriPrefix) : null;
+	}
+
+	/**
+	 * Removes any user information ({@code user:password@}) from a URI prefix, so that it
+	 * can be shown in health details and logs.
+	 * @param uriPrefix a URI prefix
+	 * @return the prefix without user information
+	 */
+	public static String withoutCredentials(String uriPrefix) {
+		return uriPrefix.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1");
 	}
 
 }

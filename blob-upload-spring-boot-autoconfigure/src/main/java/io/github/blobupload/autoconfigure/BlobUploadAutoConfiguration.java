@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of blob uploading: a {@link BlobUploaderRegistry} built from
@@ -47,7 +48,9 @@ public final class BlobUploadAutoConfiguration {
 	@ConditionalOnMissingBean(BlobUploaderRegistry.class)
 	DefaultBlobUploaderRegistry blobUploaderRegistry(BlobUploadProperties properties,
 			ObjectProvider<BlobStorageProvider> providers, BlobNamingStrategy blobNamingStrategy,
-			ObjectProvider<BlobUploadListener> listeners, ObjectProvider<SimpleBlobUploaderDecorator> decorators) {
+			ObjectProvider<BlobUploadListener> listeners, ObjectProvider<SimpleBlobUploaderDecorator> decorators,
+			Environment environment) {
+		PropertyNameCheck.check(environment);
 		return new BlobUploaderRegistryFactory(properties, providers.orderedStream().toList(), blobNamingStrategy,
 				BlobUploadListener.composite(listeners.orderedStream().toList()), decorators.orderedStream().toList())
 			.create();

@@ -9,8 +9,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobUploadListener;
+import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.engine.AsyncBlobUploader;
@@ -84,6 +86,11 @@ final class BlobUploaderRegistryFactory {
 		DefaultBlobUploaderRegistry.Builder registry = DefaultBlobUploaderRegistry.builder()
 			.shutdownTimeout(this.properties.getShutdownTimeout());
 		if (!this.properties.isEnabled()) {
+			String prefix = this.properties.getUriPrefix();
+			logger.info("Blob upload is off: nothing is uploaded and every uploader returns {}.{} Set "
+					+ "blob.upload.enabled=true (BLOB_UPLOAD_ENABLED=true) to upload.", BlobUploader.NOT_UPLOADED,
+					(prefix != null && !prefix.isBlank()) ? " blob.upload.uri-prefix is set (" + BlobDestination.withoutCredentials(prefix)
+							+ ") but is not used while uploading is off." : "");
 			return registry.defaultUploader(BlobUploaders.disabled()).build();
 		}
 		String defaultPrefix = defaultPrefix();
@@ -105,7 +112,7 @@ final class BlobUploaderRegistryFactory {
 								+ "letters, digits and '-' (it names the use case's folder), but it has "
 								+ name.length() + ".");
 			}
-			if (simpleUploaders.containsKey(name)) {
+			if (simpleUploaders.keySet().stream().anyMatch((other) -> UseCases.compact(other).equals(UseCases.compact(name)))) {
 				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
 						"The use case '" + name + "' is configured twice under different spellings.");
 			}

@@ -3,6 +3,7 @@ package io.github.blobupload.registry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 
 	private final Map<String, BlobUploader> useCases;
 
+	private final Map<String, BlobUploader> byCompactName = new HashMap<>();
+
 	private final Map<String, String> destinations;
 
 	private final Duration shutdownTimeout;
@@ -47,6 +50,7 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 		this.defaultUploader = (builder.defaultUploader != null) ? builder.defaultUploader
 				: BlobUploaders.notConfigured(builder.notConfiguredReason);
 		this.useCases = Collections.unmodifiableMap(new LinkedHashMap<>(builder.useCases));
+		this.useCases.forEach((name, uploader) -> this.byCompactName.put(UseCases.compact(name), uploader));
 		this.destinations = Collections.unmodifiableMap(new LinkedHashMap<>(builder.destinations));
 		this.shutdownTimeout = builder.shutdownTimeout;
 	}
@@ -64,7 +68,7 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 		if (useCase == null) {
 			return this.defaultUploader;
 		}
-		return this.useCases.getOrDefault(UseCases.normalize(useCase), this.defaultUploader);
+		return this.byCompactName.getOrDefault(UseCases.compact(useCase), this.defaultUploader);
 	}
 
 	/**
@@ -219,7 +223,7 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 						+ "a letter or digit, must not be '" + DEFAULT_USE_CASE + "' and must be at most "
 						+ UseCases.MAX_LENGTH + " characters once normalised");
 			}
-			if (this.useCases.containsKey(key)) {
+			if (this.useCases.keySet().stream().anyMatch((name) -> UseCases.compact(name).equals(UseCases.compact(key)))) {
 				throw new IllegalArgumentException("use case '" + useCase + "' is set twice (as '" + key + "')");
 			}
 			this.useCases.put(key, Objects.requireNonNull(uploader, "uploader must not be null"));
@@ -235,7 +239,7 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 		 */
 		public Builder destination(String useCase, String uriPrefix) {
 			String key = DEFAULT_USE_CASE.equals(useCase) ? DEFAULT_USE_CASE : UseCases.normalize(useCase);
-			this.destinations.put(key, uriPrefix.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1"));
+			this.destinations.put(key, BlobDestination.withoutCredentials(uriPrefix));
 			return this;
 		}
 

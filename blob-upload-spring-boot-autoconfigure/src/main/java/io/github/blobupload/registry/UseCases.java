@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
  * Normalises use-case names so that {@code chat.input}, {@code chat-input},
  * {@code CHAT_INPUT} and {@code [chat.input]} (as property keys) all name the same use
  * case. A use case's name also names its folder under the default prefix, so it is made
- * only of {@code a-z 0-9 -} and is at most {@value #MAX_LENGTH} characters long.
+ * only of {@code a-z 0-9 -} and is at most {@value #MAX_LENGTH} characters long. Names
+ * are matched in their {@linkplain #compact compact} form, so {@code chatinput} (as an
+ * environment variable such as {@code BLOB_UPLOAD_USECASES_CHATINPUT_URIPREFIX} gives
+ * it) names {@code chat.input} too.
  */
 public final class UseCases {
 
@@ -44,6 +47,17 @@ public final class UseCases {
 			}
 		}
 		return normalized.toString().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Returns the form in which use-case names are compared: the
+	 * {@linkplain #normalize normalised} name without separators, so that every spelling
+	 * of a name, the environment variable's included, matches it.
+	 * @param useCase the name, or {@code null}
+	 * @return letters and digits only
+	 */
+	public static String compact(@Nullable String useCase) {
+		return normalize(useCase).replace("-", "");
 	}
 
 }
