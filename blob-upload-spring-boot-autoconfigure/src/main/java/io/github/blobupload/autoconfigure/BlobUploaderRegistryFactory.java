@@ -167,6 +167,12 @@ final class BlobUploaderRegistryFactory {
 		BlobStorageProvider provider = this.providers.get(scheme);
 		if (provider == null) {
 			String dependency = UriPrefixes.dependencyFor(scheme);
+			String shapeProblem = UriPrefixes.shapeProblem(prefix);
+			if (shapeProblem != null) {
+				// Said before the missing dependency, so that one restart fixes both.
+				throw new InvalidConfigurationPropertyValueException(property, prefix,
+						shapeProblem + ". To use " + scheme + ": also add " + dependency + ".");
+			}
 			throw new InvalidConfigurationPropertyValueException(property, prefix,
 					"No storage provider serves the scheme '" + scheme + ":'. Schemes available: "
 							+ this.providers.keySet().stream().map((s) -> s + ":").collect(Collectors.joining(", "))

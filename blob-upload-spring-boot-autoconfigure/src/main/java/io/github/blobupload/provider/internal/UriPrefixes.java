@@ -19,7 +19,31 @@ public final class UriPrefixes {
 			"com.google.cloud:google-cloud-storage", "azblob",
 			"com.azure:azure-storage-blob (and com.azure:azure-identity for Microsoft Entra ID credentials)");
 
+	private static final Map<String, String> KNOWN_SHAPES = Map.of("s3", "s3://BUCKET[/prefix]", "gs",
+			"gs://BUCKET[/prefix]", "azblob", "azblob://ACCOUNT/CONTAINER[/prefix]");
+
 	private UriPrefixes() {
+	}
+
+	/**
+	 * Checks the shape of a prefix of a well-known scheme without its provider, so that a
+	 * malformed prefix is reported before a missing dependency.
+	 * @param uriPrefix a prefix such as {@code s3:/bucket}
+	 * @return what is wrong and the shape to use, or {@code null} if the shape is right
+	 * or the scheme is not a well-known one
+	 */
+	public static @Nullable String shapeProblem(String uriPrefix) {
+		String scheme = scheme(uriPrefix);
+		String shape = (scheme != null) ? KNOWN_SHAPES.get(scheme) : null;
+		if (shape == null) {
+			return null;
+		}
+		String authority = scheme + "://";
+		if (!uriPrefix.toLowerCase(Locale.ROOT).startsWith(authority) || uriPrefix.length() == authority.length()
+				|| uriPrefix.charAt(authority.length()) == '/') {
+			return "'" + uriPrefix + "' is not a " + authority + " prefix; use " + shape;
+		}
+		return null;
 	}
 
 	/**

@@ -1,0 +1,36 @@
+package io.github.blobupload.autoconfigure;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that a malformed prefix of a well-known scheme is reported before the missing
+ * storage SDK, so that one restart fixes both.
+ */
+class PrefixValidationOrderTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class));
+
+	@ParameterizedTest
+	@CsvSource({ "s3:/bucket, s3://BUCKET[/prefix], software.amazon.awssdk:s3",
+			"gs:bucket, gs://BUCKET[/prefix], com.google.cloud:google-cloud-storage",
+			"azblob:///container, azblob://ACCOUNT/CONTAINER[/prefix], com.azure:azure-storage-blob" })
+	void shapeIsReportedFirstWithTheDependency(String prefix, String shape, String dependency) {
+		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=" + prefix)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("Property blob.upload.uri-prefix with value '" + prefix + "' is invalid")
+				.hasMessageContaining("use " + shape)
+				.hasMessageContaining("also add " + dependency));
+	}
+
+}
