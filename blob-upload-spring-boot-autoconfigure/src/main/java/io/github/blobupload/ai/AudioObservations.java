@@ -25,11 +25,7 @@ final class AudioObservations {
 	 * @return whether to offload
 	 */
 	static boolean shouldOffload(MediaOffloader offloader, SpanInfo span) {
-		if (offloader.shouldOffload(span)) {
-			return true;
-		}
-		offloader.countSkipped(1);
-		return false;
+		return offloader.admits(span, 1);
 	}
 
 	/**

@@ -85,7 +85,7 @@ public final class OffloadingTextToSpeechModel implements TextToSpeechModel {
 		}
 		Blob audio = new Blob(response.getResult().getOutput(), contentType(format), null);
 		AudioObservations.record(observation, AudioObservations.OUTPUT,
-				this.offloader.offload(audio, MediaOffloader.AUDIO_OUTPUT, span));
+				this.offloader.offload(audio, AiUseCases.AUDIO_OUTPUT, span));
 	}
 
 	private @Nullable String format(TextToSpeechPrompt prompt) {

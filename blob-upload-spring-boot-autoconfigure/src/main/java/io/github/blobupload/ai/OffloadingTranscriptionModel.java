@@ -73,7 +73,7 @@ public final class OffloadingTranscriptionModel implements TranscriptionModel {
 			data = new Object();
 		}
 		AudioObservations.record(observation, AudioObservations.INPUT,
-				this.offloader.offload(audio, data, null, MediaOffloader.AUDIO_INPUT, span, 0, 0));
+				this.offloader.offload(audio, data, null, AiUseCases.AUDIO_INPUT, span, 0, 0));
 	}
 
 	private static boolean isRemote(Resource audio) {
