@@ -9,7 +9,7 @@ import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.MediaOffloader;
-import io.github.blobupload.ai.SpringAiMedia;
+import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -71,7 +71,7 @@ public class AdvisorOverheadBenchmark {
 		this.uploader = DiscardingStorage.uploader(BlobNamingStrategies.contentAddressed(), "advisor-benchmark");
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder().defaultUploader(this.uploader).build();
 		BlobOffloadAdvisor advisor = BlobOffloadAdvisor
-			.builder(new SpringAiMedia(MediaOffloader.builder(registry).build(), false))
+			.builder(new MediaWalker(MediaOffloader.builder(registry).build(), false))
 			.build();
 		this.plain = ChatClient.builder(model).build();
 		this.advised = ChatClient.builder(model).defaultAdvisors(advisor).build();

@@ -22,7 +22,7 @@ import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.MediaOffloadOutcome;
 import io.github.blobupload.ai.MediaOffloader;
-import io.github.blobupload.ai.SpringAiMedia;
+import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
@@ -173,7 +173,7 @@ public final class ChatHistoryDedupeRun {
 			.defaultUploader(uploader)
 			.build()) {
 			MediaOffloader offloader = MediaOffloader.builder(registry).build();
-			BlobOffloadAdvisor advisor = BlobOffloadAdvisor.builder(new SpringAiMedia(offloader, false)).build();
+			BlobOffloadAdvisor advisor = BlobOffloadAdvisor.builder(new MediaWalker(offloader, false)).build();
 			HistoryCheckingModel model = new HistoryCheckingModel();
 			long start = System.nanoTime();
 			if (history == History.RESENT_BY_CLIENT) {

@@ -20,8 +20,6 @@ import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
-import org.springframework.ai.content.Media;
-import org.springframework.ai.content.MediaContent;
 import org.springframework.core.Ordered;
 
 /**
@@ -50,7 +48,7 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 	 */
 	public static final int DEFAULT_ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
 
-	private final SpringAiMedia media;
+	private final MediaWalker walker;
 
 	private final SpanInfoResolver spans;
 
@@ -60,18 +58,18 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 			Duration.ofMinutes(1));
 
 	private BlobOffloadAdvisor(Builder builder) {
-		this.media = Objects.requireNonNull(builder.media, "media must not be null");
+		this.walker = Objects.requireNonNull(builder.walker, "walker must not be null");
 		this.spans = builder.spans;
 		this.order = builder.order;
 	}
 
 	/**
 	 * Starts building an advisor.
-	 * @param media walks prompts and responses and offloads their media
+	 * @param walker walks prompts and responses and offloads their media
 	 * @return a builder
 	 */
-	public static Builder builder(SpringAiMedia media) {
-		return new Builder(media);
+	public static Builder builder(MediaWalker walker) {
+		return new Builder(walker);
 	}
 
 	@Override
@@ -106,7 +104,7 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 		try {
 			List<Message> messages = request.prompt().getInstructions();
 			for (int i = 0; i < messages.size(); i++) {
-				offloadAll(messages.get(i), true, span, i, offloaded);
+				offloaded.addAll(this.walker.offloadMedia(messages.get(i), true, span, i));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -121,26 +119,11 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 		try {
 			List<Generation> generations = response.getResults();
 			for (int i = 0; i < generations.size(); i++) {
-				offloadAll(generations.get(i).getOutput(), false, span, i, offloaded);
+				offloaded.addAll(this.walker.offloadMedia(generations.get(i).getOutput(), false, span, i));
 			}
 		}
 		catch (RuntimeException ex) {
 			this.errors.warn(() -> "Could not offload the response's media", ex);
-		}
-	}
-
-	private void offloadAll(@Nullable Message message, boolean input, SpanInfo span, int messageIndex,
-			List<OffloadedMedia> offloaded) {
-		if (!(message instanceof MediaContent content) || content.getMedia() == null || content.getMedia().isEmpty()) {
-			return;
-		}
-		List<Media> media = content.getMedia();
-		if (!this.media.offloader().shouldOffload(span)) {
-			this.media.offloader().countSkipped(media.size());
-			return;
-		}
-		for (int j = 0; j < media.size(); j++) {
-			offloaded.add(this.media.offload(media.get(j), input, span, messageIndex, j));
 		}
 	}
 
@@ -162,14 +145,14 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 	/** Builds a {@link BlobOffloadAdvisor}. */
 	public static final class Builder {
 
-		private final SpringAiMedia media;
+		private final MediaWalker walker;
 
 		private SpanInfoResolver spans = SpanInfoResolver.NONE;
 
 		private int order = DEFAULT_ORDER;
 
-		private Builder(SpringAiMedia media) {
-			this.media = media;
+		private Builder(MediaWalker walker) {
+			this.walker = walker;
 		}
 
 		/**

@@ -30,7 +30,7 @@ import org.springframework.ai.image.observation.ImageModelObservationContext;
  */
 public final class BlobOffloadObservationFilter implements ObservationFilter {
 
-	private final SpringAiMedia media;
+	private final MediaWalker walker;
 
 	private final SpanInfoResolver spans;
 
@@ -41,12 +41,12 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 
 	/**
 	 * Creates a filter.
-	 * @param media walks prompts and responses and offloads their media
+	 * @param walker walks prompts and responses and offloads their media
 	 * @param spans tells the span of each observation
 	 * @param layouts the attribute layouts to write
 	 */
-	public BlobOffloadObservationFilter(SpringAiMedia media, SpanInfoResolver spans, Set<AttributeLayout> layouts) {
-		this.media = media;
+	public BlobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans, Set<AttributeLayout> layouts) {
+		this.walker = walker;
 		this.spans = spans;
 		this.layouts = Set.copyOf(layouts);
 	}
@@ -56,12 +56,12 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 		try {
 			if (context instanceof ChatModelObservationContext chat) {
 				SpanInfo span = this.spans.of(chat);
-				record(context, span, this.media.input(chat.getRequest().getInstructions(), span),
-						this.media.output(chat.getResponse(), span));
+				record(context, span, this.walker.input(chat.getRequest().getInstructions(), span),
+						this.walker.output(chat.getResponse(), span));
 			}
 			else if (context instanceof ImageModelObservationContext image) {
 				SpanInfo span = this.spans.of(image);
-				record(context, span, imageInput(image), this.media.output(image.getResponse(), span));
+				record(context, span, imageInput(image), this.walker.output(image.getResponse(), span));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -75,7 +75,7 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 		List<RecordedMessage> input = new ArrayList<>();
 		for (ImageMessage message : image.getRequest().getInstructions()) {
 			List<RecordedMessage.Part> parts = new ArrayList<>();
-			if (this.media.captureContent() && message.getText() != null) {
+			if (this.walker.captureContent() && message.getText() != null) {
 				parts.add(new RecordedMessage.TextPart(message.getText()));
 			}
 			input.add(new RecordedMessage("user", parts, null));

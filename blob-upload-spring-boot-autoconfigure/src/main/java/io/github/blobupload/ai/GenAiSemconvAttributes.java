@@ -13,13 +13,13 @@ import io.github.blobupload.internal.Json;
  * kept inline becomes a {@code blob} part; refused media records
  * {@link io.github.blobupload.BlobUploader#NOT_UPLOADED} as its URI, never its bytes.
  */
-public final class GenAiSemconvAttributes {
+final class GenAiSemconvAttributes {
 
 	/** The attribute holding the prompt's messages. */
-	public static final String INPUT_MESSAGES = "gen_ai.input.messages";
+	static final String INPUT_MESSAGES = "gen_ai.input.messages";
 
 	/** The attribute holding the response's messages. */
-	public static final String OUTPUT_MESSAGES = "gen_ai.output.messages";
+	static final String OUTPUT_MESSAGES = "gen_ai.output.messages";
 
 	private GenAiSemconvAttributes() {
 	}
@@ -30,7 +30,7 @@ public final class GenAiSemconvAttributes {
 	 * @param output the response's messages
 	 * @param attributes where to put them
 	 */
-	public static void write(List<RecordedMessage> input, List<RecordedMessage> output, Map<String, String> attributes) {
+	static void write(List<RecordedMessage> input, List<RecordedMessage> output, Map<String, String> attributes) {
 		if (!input.isEmpty()) {
 			attributes.put(INPUT_MESSAGES, toJson(input));
 		}
@@ -44,7 +44,7 @@ public final class GenAiSemconvAttributes {
 	 * @param messages the messages
 	 * @return the JSON text
 	 */
-	public static String toJson(List<RecordedMessage> messages) {
+	static String toJson(List<RecordedMessage> messages) {
 		StringBuilder json = new StringBuilder("[");
 		for (int i = 0; i < messages.size(); i++) {
 			RecordedMessage message = messages.get(i);

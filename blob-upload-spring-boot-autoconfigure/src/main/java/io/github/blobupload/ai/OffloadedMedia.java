@@ -23,6 +23,60 @@ public record OffloadedMedia(Status status, String useCase, @Nullable String uri
 		SpanInfo span, @Nullable String refusalReason, @Nullable String inlineBase64) {
 
 	/**
+	 * Returns media handed to a blob uploader, which accepted it.
+	 * @param useCase the use case
+	 * @param uri where the uploader puts it
+	 * @param contentType the content type
+	 * @param size the size in bytes
+	 * @param span the span it was offloaded for
+	 * @return {@link Status#UPLOADED} media
+	 */
+	public static OffloadedMedia uploaded(String useCase, String uri, String contentType, long size, SpanInfo span) {
+		return new OffloadedMedia(Status.UPLOADED, useCase, uri, contentType, size, span, null, null);
+	}
+
+	/**
+	 * Returns media kept inline because it is within the inline budget.
+	 * @param useCase the use case
+	 * @param contentType the content type
+	 * @param size the size in bytes
+	 * @param span the span it was offloaded for
+	 * @param inlineBase64 the content in base64
+	 * @return {@link Status#INLINE} media, without a URI
+	 */
+	public static OffloadedMedia inline(String useCase, String contentType, long size, SpanInfo span,
+			String inlineBase64) {
+		return new OffloadedMedia(Status.INLINE, useCase, null, contentType, size, span, null, inlineBase64);
+	}
+
+	/**
+	 * Returns media given as a remote URL, recorded as that URL and never fetched.
+	 * @param useCase the use case
+	 * @param url the URL
+	 * @param contentType the content type
+	 * @param span the span it was offloaded for
+	 * @return {@link Status#REMOTE} media of unknown size (-1)
+	 */
+	public static OffloadedMedia remote(String useCase, String url, String contentType, SpanInfo span) {
+		return new OffloadedMedia(Status.REMOTE, useCase, url, contentType, -1, span, null, null);
+	}
+
+	/**
+	 * Returns media that was not uploaded, recorded as {@link BlobUploader#NOT_UPLOADED}.
+	 * @param useCase the use case
+	 * @param contentType the content type
+	 * @param size the size in bytes, or -1 when unknown
+	 * @param span the span it was offloaded for
+	 * @param refusalReason why, such as {@code malformed_data_uri}
+	 * @return {@link Status#REFUSED} media
+	 */
+	public static OffloadedMedia refused(String useCase, String contentType, long size, SpanInfo span,
+			String refusalReason) {
+		return new OffloadedMedia(Status.REFUSED, useCase, BlobUploader.NOT_UPLOADED, contentType, size, span,
+				refusalReason, null);
+	}
+
+	/**
 	 * Returns the modality of the media in OpenTelemetry GenAI terms: {@code image},
 	 * {@code audio}, {@code video}, or {@code document} for anything else (PDFs, text).
 	 * @return the modality

@@ -1,10 +1,9 @@
 package io.github.blobupload.ai;
 
 import java.util.Locale;
-import java.util.Objects;
 
 import io.github.blobupload.Blob;
-import io.micrometer.observation.Observation;
+import io.github.blobupload.ai.AudioOffloadObservationContext.Operation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -17,27 +16,18 @@ import org.springframework.ai.audio.tts.TextToSpeechResponse;
 /**
  * Wraps a {@link TextToSpeechModel}, which Spring AI does not observe, so that the audio
  * it returns is offloaded ({@code audio.output}) and recorded. Each call runs in an
- * observation {@value #OBSERVATION_NAME} (a span when tracing is on) that carries
- * {@code output.audio.url} and {@code output.audio.mime_type} (the OpenInference names).
- * Raw PCM is wrapped as WAV before upload. The request and the returned audio are not
- * changed; streaming calls are passed through without offloading.
+ * observation {@value DefaultAudioOffloadObservationConvention#DEFAULT_NAME} (a span when
+ * tracing is on) that carries {@code output.audio.url} and {@code output.audio.mime_type}
+ * (the OpenInference names; see {@link AudioOffloadObservationDocumentation}). Raw PCM
+ * is wrapped as WAV before upload. The request and the returned audio are not changed;
+ * streaming calls are passed through without offloading.
  * <p>
  * Spring AI's models are not wrapped automatically (that would change the type of beans
  * applications inject); declare the wrapper yourself, for example as a {@code @Primary}
  * bean around the auto-configured model.
  */
-public final class OffloadingTextToSpeechModel implements TextToSpeechModel {
-
-	/** The name of the observation around each call. */
-	public static final String OBSERVATION_NAME = "blob_upload.audio";
-
-	private final TextToSpeechModel delegate;
-
-	private final MediaOffloader offloader;
-
-	private final SpanInfoResolver spans;
-
-	private final ObservationRegistry observations;
+public final class OffloadingTextToSpeechModel extends OffloadingAudioModel<TextToSpeechModel>
+		implements TextToSpeechModel {
 
 	/**
 	 * Creates a wrapper.
@@ -48,51 +38,40 @@ public final class OffloadingTextToSpeechModel implements TextToSpeechModel {
 	 */
 	public OffloadingTextToSpeechModel(TextToSpeechModel delegate, MediaOffloader offloader, SpanInfoResolver spans,
 			ObservationRegistry observations) {
-		this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
-		this.offloader = offloader;
-		this.spans = spans;
-		this.observations = observations;
+		super(delegate, offloader, spans, observations);
 	}
 
 	@Override
 	public TextToSpeechResponse call(TextToSpeechPrompt prompt) {
-		Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.observations)
-			.contextualName("text_to_speech");
-		return observation.observe(() -> {
-			TextToSpeechResponse response = this.delegate.call(prompt);
-			record(observation, response, format(prompt));
+		return observe(Operation.TEXT_TO_SPEECH, (context) -> {
+			TextToSpeechResponse response = delegate().call(prompt);
+			context.setOutputAudio(offload(response, format(prompt)));
 			return response;
 		});
 	}
 
 	@Override
 	public Flux<TextToSpeechResponse> stream(TextToSpeechPrompt prompt) {
-		return this.delegate.stream(prompt);
+		return delegate().stream(prompt);
 	}
 
 	@Override
 	public TextToSpeechOptions getDefaultOptions() {
-		return this.delegate.getDefaultOptions();
+		return delegate().getDefaultOptions();
 	}
 
-	private void record(Observation observation, @Nullable TextToSpeechResponse response, @Nullable String format) {
+	private @Nullable OffloadedMedia offload(@Nullable TextToSpeechResponse response, @Nullable String format) {
 		if (response == null || response.getResult() == null || response.getResult().getOutput() == null) {
-			return;
+			return null;
 		}
-		SpanInfo span = this.spans.current();
-		if (!AudioObservations.shouldOffload(this.offloader, span)) {
-			return;
-		}
-		Blob audio = new Blob(response.getResult().getOutput(), contentType(format), null);
-		AudioObservations.record(observation, AudioObservations.OUTPUT,
-				this.offloader.offload(audio, MediaOffloader.AUDIO_OUTPUT, span));
+		return offloadOutput(new Blob(response.getResult().getOutput(), contentType(format), null));
 	}
 
 	private @Nullable String format(TextToSpeechPrompt prompt) {
 		TextToSpeechOptions options = prompt.getOptions();
 		String format = (options != null) ? options.getFormat() : null;
-		if (format == null && this.delegate.getDefaultOptions() != null) {
-			format = this.delegate.getDefaultOptions().getFormat();
+		if (format == null && delegate().getDefaultOptions() != null) {
+			format = delegate().getDefaultOptions().getFormat();
 		}
 		return format;
 	}

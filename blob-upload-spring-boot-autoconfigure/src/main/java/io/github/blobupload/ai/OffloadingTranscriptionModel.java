@@ -1,10 +1,10 @@
 package io.github.blobupload.ai;
 
 import java.io.IOException;
-import java.util.Objects;
 
-import io.micrometer.observation.Observation;
+import io.github.blobupload.ai.AudioOffloadObservationContext.Operation;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.audio.transcription.AudioTranscriptionPrompt;
 import org.springframework.ai.audio.transcription.AudioTranscriptionResponse;
@@ -15,21 +15,14 @@ import org.springframework.core.io.UrlResource;
 /**
  * Wraps a {@link TranscriptionModel}, which Spring AI does not observe, so that the
  * audio given to it is offloaded ({@code audio.input}) and recorded. Each call runs in an
- * observation {@value OffloadingTextToSpeechModel#OBSERVATION_NAME} that carries
- * {@code input.audio.url} and {@code input.audio.mime_type} (the OpenInference names).
- * Audio given as a remote URL is recorded as that URL and never fetched by this wrapper.
- * The request and the response are not changed. Declare the wrapper yourself (see
- * {@link OffloadingTextToSpeechModel}).
+ * observation {@value DefaultAudioOffloadObservationConvention#DEFAULT_NAME} that carries
+ * {@code input.audio.url} and {@code input.audio.mime_type} (the OpenInference names; see
+ * {@link AudioOffloadObservationDocumentation}). Audio given as a remote URL is recorded
+ * as that URL and never fetched by this wrapper. The request and the response are not
+ * changed. Declare the wrapper yourself (see {@link OffloadingTextToSpeechModel}).
  */
-public final class OffloadingTranscriptionModel implements TranscriptionModel {
-
-	private final TranscriptionModel delegate;
-
-	private final MediaOffloader offloader;
-
-	private final SpanInfoResolver spans;
-
-	private final ObservationRegistry observations;
+public final class OffloadingTranscriptionModel extends OffloadingAudioModel<TranscriptionModel>
+		implements TranscriptionModel {
 
 	/**
 	 * Creates a wrapper.
@@ -40,40 +33,29 @@ public final class OffloadingTranscriptionModel implements TranscriptionModel {
 	 */
 	public OffloadingTranscriptionModel(TranscriptionModel delegate, MediaOffloader offloader, SpanInfoResolver spans,
 			ObservationRegistry observations) {
-		this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
-		this.offloader = offloader;
-		this.spans = spans;
-		this.observations = observations;
+		super(delegate, offloader, spans, observations);
 	}
 
 	@Override
 	public AudioTranscriptionResponse call(AudioTranscriptionPrompt prompt) {
-		Observation observation = Observation
-			.createNotStarted(OffloadingTextToSpeechModel.OBSERVATION_NAME, this.observations)
-			.contextualName("transcription");
-		return observation.observe(() -> {
-			record(observation, prompt.getInstructions());
-			return this.delegate.call(prompt);
+		return observe(Operation.TRANSCRIPTION, (context) -> {
+			context.setInputAudio(offload(prompt.getInstructions()));
+			return delegate().call(prompt);
 		});
 	}
 
-	private void record(Observation observation, Resource audio) {
-		SpanInfo span = this.spans.current();
-		if (audio == null) {
-			return;
-		}
-		if (!AudioObservations.shouldOffload(this.offloader, span)) {
-			return;
-		}
-		Object data;
+	private @Nullable OffloadedMedia offload(@Nullable Resource audio) {
+		return (audio != null) ? offloadInput(audio, () -> read(audio)) : null;
+	}
+
+	private static Object read(Resource audio) {
 		try {
-			data = isRemote(audio) ? audio.getURL() : audio.getContentAsByteArray();
+			return isRemote(audio) ? audio.getURL() : audio.getContentAsByteArray();
 		}
 		catch (IOException | RuntimeException ex) {
-			data = new Object();
+			// Unsupported data: refused and counted, never recorded as given.
+			return new Object();
 		}
-		AudioObservations.record(observation, AudioObservations.INPUT,
-				this.offloader.offload(audio, data, null, MediaOffloader.AUDIO_INPUT, span, 0, 0));
 	}
 
 	private static boolean isRemote(Resource audio) {

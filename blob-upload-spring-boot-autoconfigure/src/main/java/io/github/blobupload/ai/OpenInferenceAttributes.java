@@ -13,7 +13,7 @@ import java.util.Map;
  * OpenInference has no content type for documents (PDFs): they are left out of this
  * layout (the semconv layout records them).
  */
-public final class OpenInferenceAttributes {
+final class OpenInferenceAttributes {
 
 	private OpenInferenceAttributes() {
 	}
@@ -24,7 +24,7 @@ public final class OpenInferenceAttributes {
 	 * @param output the response's messages
 	 * @param attributes where to put them
 	 */
-	public static void write(List<RecordedMessage> input, List<RecordedMessage> output, Map<String, String> attributes) {
+	static void write(List<RecordedMessage> input, List<RecordedMessage> output, Map<String, String> attributes) {
 		write("llm.input_messages.", input, attributes);
 		write("llm.output_messages.", output, attributes);
 	}

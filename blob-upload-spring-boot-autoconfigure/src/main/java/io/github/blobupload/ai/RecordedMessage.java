@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param parts the parts in order; text parts only when content capture is on
  * @param finishReason why the model stopped (output messages), or {@code null}
  */
-public record RecordedMessage(String role, List<Part> parts, @Nullable String finishReason) {
+record RecordedMessage(String role, List<Part> parts, @Nullable String finishReason) {
 
 	/**
 	 * Creates a message.
@@ -20,12 +20,12 @@ public record RecordedMessage(String role, List<Part> parts, @Nullable String fi
 	 * @param parts the parts
 	 * @param finishReason the finish reason or {@code null}
 	 */
-	public RecordedMessage {
+	RecordedMessage {
 		parts = List.copyOf(parts);
 	}
 
 	/** One part of a message. */
-	public sealed interface Part permits TextPart, MediaPart, ToolCallPart {
+	sealed interface Part permits TextPart, MediaPart, ToolCallPart {
 
 	}
 
@@ -34,7 +34,7 @@ public record RecordedMessage(String role, List<Part> parts, @Nullable String fi
 	 *
 	 * @param content the text
 	 */
-	public record TextPart(String content) implements Part {
+	record TextPart(String content) implements Part {
 
 	}
 
@@ -43,7 +43,7 @@ public record RecordedMessage(String role, List<Part> parts, @Nullable String fi
 	 *
 	 * @param media the offloaded media
 	 */
-	public record MediaPart(OffloadedMedia media) implements Part {
+	record MediaPart(OffloadedMedia media) implements Part {
 
 	}
 
@@ -54,7 +54,7 @@ public record RecordedMessage(String role, List<Part> parts, @Nullable String fi
 	 * @param name the tool name
 	 * @param arguments the arguments (only when content capture is on), or {@code null}
 	 */
-	public record ToolCallPart(@Nullable String id, String name, @Nullable String arguments) implements Part {
+	record ToolCallPart(@Nullable String id, String name, @Nullable String arguments) implements Part {
 
 	}
 

@@ -7,18 +7,18 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
 /**
- * The default names: the observation {@value #NAME}, a span named
+ * The default names: the observation {@value #DEFAULT_NAME}, a span named
  * {@code upload <scheme>}, and the keys of {@link BlobUploadObservationDocumentation}.
  * Override one method per key to change what it records.
  */
 public class DefaultBlobUploadObservationConvention implements BlobUploadObservationConvention {
 
 	/** The observation's name (and the name of the timer Micrometer derives from it). */
-	public static final String NAME = "blob.upload.attempt";
+	public static final String DEFAULT_NAME = "blob.upload.attempt";
 
 	@Override
 	public String getName() {
-		return NAME;
+		return DEFAULT_NAME;
 	}
 
 	@Override

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps each {@link #uploadSync upload attempt} of a provider's uploader in an
- * observation ({@value DefaultBlobUploadObservationConvention#NAME} by default).
+ * observation ({@value DefaultBlobUploadObservationConvention#DEFAULT_NAME} by default).
  * <p>
  * The observation is started on the thread doing the I/O, so a storage client's own
  * spans (if it is instrumented) become its children. It has no parent: the worker

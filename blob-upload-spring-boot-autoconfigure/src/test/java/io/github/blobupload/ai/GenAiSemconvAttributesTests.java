@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class GenAiSemconvAttributesTests {
 
-	private final OffloadedMedia image = new OffloadedMedia(OffloadedMedia.Status.UPLOADED, "chat.input",
-			"s3://bucket/a.png", "image/png", 10, SpanInfo.NONE, null, null);
+	private final OffloadedMedia image = OffloadedMedia.uploaded("chat.input", "s3://bucket/a.png", "image/png", 10,
+			SpanInfo.NONE);
 
 	@Test
 	void mediaIsWrittenAsUriPartsAndTextOnlyWhenGiven() {

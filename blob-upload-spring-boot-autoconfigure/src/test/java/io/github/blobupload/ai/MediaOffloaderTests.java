@@ -38,8 +38,8 @@ class MediaOffloaderTests {
 		assertThat(this.uploaded).hasSize(1);
 		assertThat(this.uploaded.get(0).labels()).containsEntry("trace_id", this.span.traceId())
 			.containsEntry("span_id", this.span.spanId())
-			.containsEntry(MediaOffloader.USE_CASE_LABEL, "chat.input")
-			.containsEntry(MediaOffloader.PART_INDEX_LABEL, "1");
+			.containsEntry(AiBlobLabels.USE_CASE, "chat.input")
+			.containsEntry(AiBlobLabels.PART_INDEX, "1");
 		assertThat(events).containsExactly(first);
 		assertThat(offloader.count(MediaOffloadOutcome.REUSED)).isEqualTo(1);
 	}

@@ -21,6 +21,7 @@ import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.ai.AiUseCases;
 import io.github.blobupload.ai.MediaOffloadOutcome;
 import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.OffloadedMedia;
@@ -115,13 +116,13 @@ class BadInputIntegrationTests {
 			.run((context) -> {
 				MediaOffloader offloader = context.getBean(MediaOffloader.class);
 
-				OffloadedMedia media = offloader.offload(uri, "image/png", MediaOffloader.CHAT_INPUT, SpanInfo.NONE, 0,
+				OffloadedMedia media = offloader.offload(uri, "image/png", AiUseCases.CHAT_INPUT, SpanInfo.NONE, 0,
 						0);
 
 				assertThat(media.status()).isEqualTo(OffloadedMedia.Status.REFUSED);
 				assertThat(media.uri()).isEqualTo(BlobUploader.NOT_UPLOADED);
 				assertThat(offloader.count(outcome)).isEqualTo(1);
-				BlobUploadStats stats = stats(context.getBean(BlobUploaderRegistry.class), MediaOffloader.CHAT_INPUT);
+				BlobUploadStats stats = stats(context.getBean(BlobUploaderRegistry.class), AiUseCases.CHAT_INPUT);
 				assertThat(stats.droppedTotal()).isEqualTo((dropReason != null) ? 1 : 0);
 				if (dropReason != null) {
 					assertThat(stats.dropped(dropReason)).isEqualTo(1);

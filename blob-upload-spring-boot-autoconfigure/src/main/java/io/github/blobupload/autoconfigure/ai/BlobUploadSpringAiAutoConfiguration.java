@@ -5,8 +5,8 @@ import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
 import io.github.blobupload.ai.MediaOffloader;
+import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
-import io.github.blobupload.ai.SpringAiMedia;
 import io.github.blobupload.ai.TracingSpanInfoResolver;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
@@ -73,12 +73,12 @@ public final class BlobUploadSpringAiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SpringAiMedia blobSpringAiMedia(MediaOffloader offloader, BlobUploadProperties properties) {
+	MediaWalker blobMediaWalker(MediaOffloader offloader, BlobUploadProperties properties) {
 		if (properties.getAi().isCaptureContent()) {
 			logger.warn("blob.upload.ai.capture-content is on: prompt and completion text is recorded on spans and "
 					+ "exported to the tracing backend. Make sure that is intended.");
 		}
-		return new SpringAiMedia(offloader, properties.getAi().isCaptureContent());
+		return new MediaWalker(offloader, properties.getAi().isCaptureContent());
 	}
 
 	@Bean
@@ -89,13 +89,13 @@ public final class BlobUploadSpringAiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BlobOffloadObservationFilter blobOffloadObservationFilter(SpringAiMedia media, SpanInfoResolver spans,
+	BlobOffloadObservationFilter blobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans,
 			BlobUploadProperties properties) {
 		if (properties.getAi().getLayouts() == null || properties.getAi().getLayouts().isEmpty()) {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.layouts",
 					properties.getAi().getLayouts(), "Name at least one layout: semconv, openinference.");
 		}
-		return new BlobOffloadObservationFilter(media, spans, properties.getAi().getLayouts());
+		return new BlobOffloadObservationFilter(walker, spans, properties.getAi().getLayouts());
 	}
 
 	/**
@@ -124,9 +124,9 @@ public final class BlobUploadSpringAiAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		BlobOffloadAdvisor blobOffloadAdvisor(SpringAiMedia media, SpanInfoResolver spans,
+		BlobOffloadAdvisor blobOffloadAdvisor(MediaWalker walker, SpanInfoResolver spans,
 				BlobUploadProperties properties) {
-			return BlobOffloadAdvisor.builder(media)
+			return BlobOffloadAdvisor.builder(walker)
 				.spanInfoResolver(spans)
 				.order(properties.getAi().getAdvisor().getOrder())
 				.build();

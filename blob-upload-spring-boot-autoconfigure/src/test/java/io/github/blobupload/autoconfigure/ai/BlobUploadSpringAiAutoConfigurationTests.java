@@ -3,8 +3,8 @@ package io.github.blobupload.autoconfigure.ai;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
 import io.github.blobupload.ai.MediaOffloader;
+import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
-import io.github.blobupload.ai.SpringAiMedia;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +32,7 @@ class BlobUploadSpringAiAutoConfigurationTests {
 	void providesOffloaderFilterAndAdvisor() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(MediaOffloader.class)
-				.hasSingleBean(SpringAiMedia.class)
+				.hasSingleBean(MediaWalker.class)
 				.hasSingleBean(BlobOffloadObservationFilter.class)
 				.hasSingleBean(BlobOffloadAdvisor.class)
 				.hasSingleBean(ChatClientCustomizer.class)
@@ -116,7 +116,7 @@ class BlobUploadSpringAiAutoConfigurationTests {
 	@Test
 	void contentCaptureWarnsAtStartup(CapturedOutput output) {
 		this.runner.withPropertyValues("blob.upload.ai.capture-content=true").run((context) -> {
-			assertThat(context).hasSingleBean(SpringAiMedia.class);
+			assertThat(context).hasSingleBean(MediaWalker.class);
 			assertThat(output).contains("blob.upload.ai.capture-content is on");
 		});
 	}
@@ -125,8 +125,8 @@ class BlobUploadSpringAiAutoConfigurationTests {
 	static class UserAdvisorConfiguration {
 
 		@Bean
-		BlobOffloadAdvisor myAdvisor(SpringAiMedia media) {
-			return BlobOffloadAdvisor.builder(media).order(7).build();
+		BlobOffloadAdvisor myAdvisor(MediaWalker walker) {
+			return BlobOffloadAdvisor.builder(walker).order(7).build();
 		}
 
 	}

@@ -19,9 +19,10 @@ import org.springframework.ai.image.ImageResponse;
 /**
  * Walks Spring AI prompts and responses, offloads each piece of media through a
  * {@link MediaOffloader}, and returns the messages as they are recorded. Nothing given to
- * it is modified.
+ * it is modified. The {@link BlobOffloadAdvisor} and the
+ * {@link BlobOffloadObservationFilter} share one walker.
  */
-public final class SpringAiMedia {
+public final class MediaWalker {
 
 	private final MediaOffloader offloader;
 
@@ -32,7 +33,7 @@ public final class SpringAiMedia {
 	 * @param offloader the offloader
 	 * @param captureContent whether message text (and tool-call arguments) is recorded
 	 */
-	public SpringAiMedia(MediaOffloader offloader, boolean captureContent) {
+	public MediaWalker(MediaOffloader offloader, boolean captureContent) {
 		this.offloader = offloader;
 		this.captureContent = captureContent;
 	}
@@ -41,16 +42,8 @@ public final class SpringAiMedia {
 	 * Returns whether message text is recorded.
 	 * @return whether content capture is on
 	 */
-	public boolean captureContent() {
+	boolean captureContent() {
 		return this.captureContent;
-	}
-
-	/**
-	 * Returns the offloader.
-	 * @return the offloader
-	 */
-	public MediaOffloader offloader() {
-		return this.offloader;
 	}
 
 	/**
@@ -59,7 +52,7 @@ public final class SpringAiMedia {
 	 * @param span the span
 	 * @return the recorded messages, one per message, in order
 	 */
-	public List<RecordedMessage> input(List<Message> messages, SpanInfo span) {
+	List<RecordedMessage> input(List<Message> messages, SpanInfo span) {
 		List<RecordedMessage> recorded = new ArrayList<>(messages.size());
 		for (int i = 0; i < messages.size(); i++) {
 			recorded.add(record(messages.get(i), i, span, true, null));
@@ -73,7 +66,7 @@ public final class SpringAiMedia {
 	 * @param span the span
 	 * @return the recorded messages, one per generation
 	 */
-	public List<RecordedMessage> output(@Nullable ChatResponse response, SpanInfo span) {
+	List<RecordedMessage> output(@Nullable ChatResponse response, SpanInfo span) {
 		if (response == null) {
 			return List.of();
 		}
@@ -95,7 +88,7 @@ public final class SpringAiMedia {
 	 * @param span the span
 	 * @return one recorded message, or none when there is no response
 	 */
-	public List<RecordedMessage> output(@Nullable ImageResponse response, SpanInfo span) {
+	List<RecordedMessage> output(@Nullable ImageResponse response, SpanInfo span) {
 		if (response == null) {
 			return List.of();
 		}
@@ -112,47 +105,43 @@ public final class SpringAiMedia {
 			if (data == null) {
 				continue;
 			}
-			if (!this.offloader.shouldOffload(span)) {
-				this.offloader.countSkipped(1);
+			if (!this.offloader.admits(span, 1)) {
 				continue;
 			}
 			// The image output object is the identity key, so that the same image seen
 			// again (observation, then application code) is not uploaded twice.
 			OffloadedMedia media = this.offloader.offload(generation.getOutput(), data, null,
-					MediaOffloader.IMAGE_OUTPUT, span, 0, i);
+					AiUseCases.IMAGE_OUTPUT, span, 0, i);
 			parts.add(new RecordedMessage.MediaPart(media));
 		}
 		return List.of(new RecordedMessage("assistant", parts, null));
 	}
 
 	/**
-	 * Offloads the media of one message (used by the stream aggregation).
-	 * @param media the media
-	 * @param input whether the media is in a prompt (else in a response)
+	 * Offloads the media of one message, unless its span is sampled out.
+	 * @param message the message, or {@code null}
+	 * @param input whether the message is in a prompt (else in a response)
 	 * @param span the span
 	 * @param messageIndex the message's position
-	 * @param partIndex the media's position in the message
-	 * @return what became of it
+	 * @return what became of each piece of media, in order; empty when there is none or
+	 * it was skipped
 	 */
-	public OffloadedMedia offload(Media media, boolean input, SpanInfo span, int messageIndex, int partIndex) {
-		String mimeType = (media.getMimeType() != null) ? media.getMimeType().toString() : null;
-		return this.offloader.offload(media.getData(), mimeType, useCase(mimeType, input), span, messageIndex,
-				partIndex);
-	}
-
-	/**
-	 * Returns the use case of media: {@code audio.input}/{@code audio.output} for audio,
-	 * else {@code chat.input}/{@code chat.output}.
-	 * @param mimeType the media type, or {@code null}
-	 * @param input whether the media is in a prompt
-	 * @return the use case
-	 */
-	public static String useCase(@Nullable String mimeType, boolean input) {
-		boolean audio = mimeType != null && mimeType.toLowerCase(Locale.ROOT).startsWith("audio/");
-		if (audio) {
-			return input ? MediaOffloader.AUDIO_INPUT : MediaOffloader.AUDIO_OUTPUT;
+	List<OffloadedMedia> offloadMedia(@Nullable Message message, boolean input, SpanInfo span, int messageIndex) {
+		if (!(message instanceof MediaContent content) || content.getMedia() == null || content.getMedia().isEmpty()) {
+			return List.of();
 		}
-		return input ? MediaOffloader.CHAT_INPUT : MediaOffloader.CHAT_OUTPUT;
+		List<Media> media = content.getMedia();
+		if (!this.offloader.admits(span, media.size())) {
+			return List.of();
+		}
+		List<OffloadedMedia> offloaded = new ArrayList<>(media.size());
+		for (int j = 0; j < media.size(); j++) {
+			Media item = media.get(j);
+			String mimeType = (item.getMimeType() != null) ? item.getMimeType().toString() : null;
+			offloaded.add(this.offloader.offload(item.getData(), mimeType, AiUseCases.ofChatMedia(mimeType, input),
+					span, messageIndex, j));
+		}
+		return offloaded;
 	}
 
 	private RecordedMessage record(Message message, int index, SpanInfo span, boolean input,
@@ -162,16 +151,8 @@ public final class SpringAiMedia {
 		if (this.captureContent && text != null && !text.isEmpty()) {
 			parts.add(new RecordedMessage.TextPart(text));
 		}
-		if (message instanceof MediaContent content && content.getMedia() != null) {
-			List<Media> media = content.getMedia();
-			if (!media.isEmpty() && !this.offloader.shouldOffload(span)) {
-				this.offloader.countSkipped(media.size());
-			}
-			else {
-				for (int j = 0; j < media.size(); j++) {
-					parts.add(new RecordedMessage.MediaPart(offload(media.get(j), input, span, index, j)));
-				}
-			}
+		for (OffloadedMedia media : offloadMedia(message, input, span, index)) {
+			parts.add(new RecordedMessage.MediaPart(media));
 		}
 		if (message instanceof AssistantMessage assistant && assistant.hasToolCalls()) {
 			for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
