@@ -19,13 +19,14 @@ import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
 import io.github.blobupload.provider.ObjectKeys;
+import io.github.blobupload.provider.internal.ObjectMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Uploads blobs to one Google Cloud Storage bucket under a prefix.
  * <p>
  * Each object is written with its content type and the blob's labels as custom metadata
- * (see {@link GcsObjectMetadata}) in the same request, with no ACL of its own (so the
+ * (see {@link ObjectMetadata}) in the same request, with no ACL of its own (so the
  * bucket's access control applies: private unless the bucket says otherwise), optionally
  * encrypted with a Cloud KMS key. Blobs smaller than the resumable threshold go in a single
  * request; larger ones with a resumable upload that streams the blob's bytes in chunks.
@@ -152,7 +153,7 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 		}
 		BlobInfo info = BlobInfo.newBuilder(this.bucket, objectName)
 			.setContentType(blob.contentType())
-			.setMetadata(GcsObjectMetadata.fromLabels(blob.labels()))
+			.setMetadata(ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.GCS_MAX_TOTAL_BYTES))
 			.build();
 		try {
 			if (blob.size() < this.settings.resumableThreshold()) {

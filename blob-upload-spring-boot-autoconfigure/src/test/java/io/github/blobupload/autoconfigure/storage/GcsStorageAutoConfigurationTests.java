@@ -129,7 +129,7 @@ class GcsStorageAutoConfigurationTests {
 				assertThat(stored.getContentType()).isEqualTo("image/png");
 				assertThat(stored.getMetadata()).containsOnly(entry("otel_type", "span"),
 						entry("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"), entry("span_id", "00f067aa0ba902b7"),
-						entry("conversation_id", "c-42  "));
+						entry("conversation_id", "c-42"));
 				assertThat(stored.getAcl()).isNull();
 				Blob storedBig = storage.get(BlobId.fromGsUtilUri(big));
 				assertThat(storedBig.getContent()).isEqualTo(large);
