@@ -62,13 +62,14 @@ public class GcsBlobStorageProvider implements BlobStorageProvider {
 	public SimpleBlobUploader createUploader(String uriPrefix, BlobNamingStrategy naming) {
 		Location location = parse(uriPrefix);
 		GcsUrlSigner urlSigner = (this.signer != null) ? this.signer.get() : null;
-		return new GcsBlobUploader(location.bucket(), location.path(), naming, this.storage, this.settings, urlSigner);
+		return new GcsBlobUploader(location.bucket(), location.keyPrefix(), naming, this.storage, this.settings,
+				urlSigner);
 	}
 
 	/**
 	 * Parses a {@code gs://} prefix.
 	 * @param uriPrefix the prefix
-	 * @return the bucket and the object-name prefix
+	 * @return the bucket and the object-name prefix (empty, or ending with {@code /})
 	 * @throws IllegalArgumentException if the prefix is not a usable {@code gs://} prefix
 	 */
 	static Location parse(String uriPrefix) {
@@ -101,15 +102,16 @@ public class GcsBlobStorageProvider implements BlobStorageProvider {
 					+ "characters A-Z a-z 0-9 . _ - and '/' between non-empty segments that do not start with a dot; "
 					+ "for example " + EXAMPLE);
 		}
-		return new Location(bucket, path);
+		return new Location(bucket, path.isEmpty() ? "" : path + "/");
 	}
 
 	/**
 	 * A parsed prefix.
+	 *
 	 * @param bucket the bucket
-	 * @param path the object-name prefix, possibly empty
+	 * @param keyPrefix the object-name prefix, empty or ending with {@code /}
 	 */
-	record Location(String bucket, String path) {
+	record Location(String bucket, String keyPrefix) {
 	}
 
 }

@@ -18,8 +18,8 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
-import io.github.blobupload.provider.ObjectKeys;
 import io.github.blobupload.provider.internal.ObjectMetadata;
+import io.github.blobupload.provider.internal.RecordedUris;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,9 +52,7 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final String bucket;
 
-	private final String prefixPath;
-
-	private final BlobNamingStrategy naming;
+	private final RecordedUris uris;
 
 	private final Supplier<Storage> storage;
 
@@ -62,12 +60,11 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final @Nullable GcsUrlSigner signer;
 
-	private final String canonicalRoot;
-
 	/**
 	 * Creates an uploader.
 	 * @param bucket the bucket name
-	 * @param prefixPath the object-name prefix, made of safe segments, or empty
+	 * @param keyPrefix the object-name prefix: empty, or safe segments ending with
+	 * {@code /}
 	 * @param naming how objects are named under the prefix
 	 * @param storage gives the client; called on an upload worker at each upload, so it
 	 * may build the client lazily (and should keep it); a {@link RuntimeException} it throws
@@ -76,73 +73,40 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 	 * @param signer makes the signed URLs returned as destinations, or {@code null} to
 	 * return {@code gs://} URIs
 	 */
-	GcsBlobUploader(String bucket, String prefixPath, BlobNamingStrategy naming, Supplier<Storage> storage,
+	GcsBlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, Supplier<Storage> storage,
 			GcsUploadSettings settings, @Nullable GcsUrlSigner signer) {
 		this.bucket = Objects.requireNonNull(bucket, "bucket must not be null");
-		this.prefixPath = Objects.requireNonNull(prefixPath, "prefixPath must not be null");
-		if (!ObjectKeys.isSafePath(prefixPath)) {
-			throw new IllegalArgumentException("prefixPath '" + prefixPath + "' holds unsafe characters");
-		}
-		this.naming = Objects.requireNonNull(naming, "naming must not be null");
+		this.uris = new RecordedUris(GcsBlobStorageProvider.SCHEME + "://" + bucket + "/" + keyPrefix, keyPrefix,
+				"/" + bucket + "/" + keyPrefix, naming);
 		this.storage = Objects.requireNonNull(storage, "storage must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.signer = signer;
-		this.canonicalRoot = "gs://" + bucket + "/";
-	}
-
-	/**
-	 * Returns the bucket written to.
-	 * @return the bucket name
-	 */
-	public String bucket() {
-		return this.bucket;
-	}
-
-	/**
-	 * Returns the object-name prefix.
-	 * @return the prefix, without leading or trailing slash, possibly empty
-	 */
-	public String prefixPath() {
-		return this.prefixPath;
 	}
 
 	/**
 	 * Returns {@code gs://BUCKET/PREFIX/NAME}, or a signed HTTPS URL for that object when
 	 * signed URLs are on.
+	 * @throws IllegalArgumentException if the naming strategy returned an unsafe name
 	 */
 	@Override
 	public String generateDestinationUri(Blob blob) {
-		String objectName = ObjectKeys.join(this.prefixPath, this.naming.objectName(blob));
-		return (this.signer != null) ? this.signer.sign(this.bucket, objectName) : this.canonicalRoot + objectName;
+		String name = this.uris.name(blob);
+		return (this.signer != null) ? this.signer.sign(this.bucket, this.uris.key(name)) : this.uris.uri(name);
 	}
 
 	/**
 	 * Returns the object a destination URI of this uploader points at.
 	 * @param uri a URI returned by {@link #generateDestinationUri(Blob)}
 	 * @return the object name
-	 * @throws IllegalArgumentException if the URI is not under this uploader's prefix or
-	 * holds unsafe characters
+	 * @throws IllegalArgumentException if the URI is not one of this uploader's
 	 */
-	public String objectNameOf(String uri) {
-		String name = uri.startsWith(this.canonicalRoot) ? uri.substring(this.canonicalRoot.length())
-				: GcsUrlSigner.objectNameOf(uri, this.bucket);
-		if (name == null || name.isEmpty() || !ObjectKeys.isSafePath(name)
-				|| !(this.prefixPath.isEmpty() || name.startsWith(this.prefixPath + "/"))) {
-			throw new IllegalArgumentException("'" + uri + "' is not an object under gs://" + this.bucket + "/"
-					+ this.prefixPath);
-		}
-		return name;
+	String objectNameOf(String uri) {
+		return this.uris.keyOf(uri);
 	}
 
 	@Override
 	public void uploadSync(String uri, Blob blob) throws IOException {
-		String objectName;
-		try {
-			objectName = objectNameOf(uri);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new PermanentUploadException(ex.getMessage());
-		}
+		String objectName = this.uris.keyToUpload(uri);
 		Storage client;
 		try {
 			client = this.storage.get();
@@ -178,7 +142,7 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	@Override
 	public void check() throws IOException {
-		uploadSync(this.canonicalRoot + ObjectKeys.join(this.prefixPath, PROBE_OBJECT_NAME), StorageProbe.probeBlob());
+		uploadSync(this.uris.uri(PROBE_OBJECT_NAME), StorageProbe.probeBlob());
 	}
 
 	private void writeResumable(Storage client, BlobInfo info, Blob blob) throws IOException {
@@ -240,7 +204,7 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	@Override
 	public String toString() {
-		return "GcsBlobUploader[" + this.canonicalRoot + this.prefixPath + "]";
+		return "GcsBlobUploader[" + this.uris.uriPrefix() + "]";
 	}
 
 }
