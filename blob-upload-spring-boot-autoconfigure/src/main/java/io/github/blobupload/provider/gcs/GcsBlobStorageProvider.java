@@ -2,7 +2,6 @@ package io.github.blobupload.provider.gcs;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.google.cloud.storage.Storage;
@@ -10,13 +9,15 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
 import io.github.blobupload.provider.ObjectKeys;
+import io.github.blobupload.provider.internal.LazyClient;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Provides {@code gs://BUCKET[/prefix]} prefixes: Google Cloud Storage. Creating an
- * uploader checks the prefix only; the client is obtained on the first upload.
+ * uploader checks the prefix (and, for signed URLs, obtains the signer); the
+ * {@link Storage} client is obtained on the first upload.
  */
-public class GcsBlobStorageProvider implements BlobStorageProvider {
+public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseable {
 
 	/** The scheme served. */
 	public static final String SCHEME = "gs";
@@ -27,22 +28,22 @@ public class GcsBlobStorageProvider implements BlobStorageProvider {
 	// digits, '-', '_' and '.', starting and ending with a letter or digit.
 	private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]");
 
-	private final Supplier<Storage> storage;
+	private final LazyClient<Storage> storage;
 
 	private final GcsUploadSettings settings;
 
-	private final @Nullable Supplier<GcsUrlSigner> signer;
+	private final @Nullable LazyClient<GcsUrlSigner> signer;
 
 	/**
 	 * Creates a provider.
-	 * @param storage gives the client, called on an upload worker at each upload (see
-	 * {@link GcsBlobUploader})
+	 * @param storage the client, obtained on first upload
 	 * @param settings how objects are written
-	 * @param signer gives the signer of the URLs returned as destinations, called once
-	 * per uploader when it is created; {@code null} to return {@code gs://} URIs
+	 * @param signer the signer of the URLs returned as destinations, obtained when the
+	 * first uploader is created (so that credentials that cannot sign fail at startup);
+	 * {@code null} to return {@code gs://} URIs
 	 */
-	public GcsBlobStorageProvider(Supplier<Storage> storage, GcsUploadSettings settings,
-			@Nullable Supplier<GcsUrlSigner> signer) {
+	public GcsBlobStorageProvider(LazyClient<Storage> storage, GcsUploadSettings settings,
+			@Nullable LazyClient<GcsUrlSigner> signer) {
 		this.storage = Objects.requireNonNull(storage, "storage must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.signer = signer;
@@ -64,6 +65,17 @@ public class GcsBlobStorageProvider implements BlobStorageProvider {
 		GcsUrlSigner urlSigner = (this.signer != null) ? this.signer.get() : null;
 		return new GcsBlobUploader(location.bucket(), location.keyPrefix(), naming, this.storage, this.settings,
 				urlSigner);
+	}
+
+	/**
+	 * Closes the client if this provider built it; the application's own is left open.
+	 */
+	@Override
+	public void close() {
+		if (this.signer != null) {
+			this.signer.close();
+		}
+		this.storage.close();
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import com.google.cloud.WriteChannel;
 import com.google.cloud.storage.BlobInfo;
@@ -18,6 +17,7 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
+import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.ObjectMetadata;
 import io.github.blobupload.provider.internal.RecordedUris;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +54,7 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final RecordedUris uris;
 
-	private final Supplier<Storage> storage;
+	private final LazyClient<Storage> storage;
 
 	private final GcsUploadSettings settings;
 
@@ -66,14 +66,13 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 	 * @param keyPrefix the object-name prefix: empty, or safe segments ending with
 	 * {@code /}
 	 * @param naming how objects are named under the prefix
-	 * @param storage gives the client; called on an upload worker at each upload, so it
-	 * may build the client lazily (and should keep it); a {@link RuntimeException} it throws
-	 * fails the upload permanently
+	 * @param storage the client, obtained on first upload; a {@link RuntimeException}
+	 * obtaining it fails the upload permanently
 	 * @param settings how objects are written
 	 * @param signer makes the signed URLs returned as destinations, or {@code null} to
 	 * return {@code gs://} URIs
 	 */
-	GcsBlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, Supplier<Storage> storage,
+	GcsBlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<Storage> storage,
 			GcsUploadSettings settings, @Nullable GcsUrlSigner signer) {
 		this.bucket = Objects.requireNonNull(bucket, "bucket must not be null");
 		this.uris = new RecordedUris(GcsBlobStorageProvider.SCHEME + "://" + bucket + "/" + keyPrefix, keyPrefix,

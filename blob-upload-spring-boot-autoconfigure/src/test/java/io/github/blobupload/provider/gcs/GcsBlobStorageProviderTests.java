@@ -2,12 +2,12 @@ package io.github.blobupload.provider.gcs;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 import com.google.cloud.storage.Storage;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.PermanentUploadException;
+import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.testsupport.ServiceAccountKeys;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class GcsBlobStorageProviderTests {
 
-	private final Supplier<Storage> unused = () -> {
+	private final LazyClient<Storage> unused = LazyClient.of("unused", () -> null, () -> {
 		throw new AssertionError("creating an uploader must not touch storage");
-	};
+	});
 
 	private final GcsBlobStorageProvider provider = new GcsBlobStorageProvider(this.unused,
 			GcsUploadSettings.defaults(), null);
@@ -99,9 +99,10 @@ class GcsBlobStorageProviderTests {
 
 	@Test
 	void aClientThatCannotBeCreatedFailsTheUploadPermanentlyNamingTheBucket() {
-		GcsBlobUploader uploader = new GcsBlobUploader("my-bucket", "", BlobNamingStrategies.uuid(), () -> {
-			throw new IllegalStateException("No Google credentials: not found.");
-		}, GcsUploadSettings.defaults(), null);
+		GcsBlobUploader uploader = new GcsBlobUploader("my-bucket", "", BlobNamingStrategies.uuid(),
+				LazyClient.of("Google Cloud Storage client", () -> null, () -> {
+					throw new IllegalStateException("No Google credentials: not found.");
+				}), GcsUploadSettings.defaults(), null);
 		assertThatThrownBy(() -> uploader.uploadSync(uploader.generateDestinationUri(this.blob), this.blob))
 			.isInstanceOf(PermanentUploadException.class)
 			.hasMessage("No Google Cloud Storage client for gs://my-bucket: No Google credentials: not found.");
