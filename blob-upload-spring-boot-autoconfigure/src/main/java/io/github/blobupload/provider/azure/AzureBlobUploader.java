@@ -94,7 +94,7 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 				+ blobPrefix, blobPrefix, "/" + container + "/" + blobPrefix, naming);
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		Objects.requireNonNull(serviceClient, "serviceClient must not be null");
-		this.containerClient = LazyClient.of("Azure container client " + container, () -> null,
+		this.containerClient = LazyClient.of("Azure Blob client", () -> null,
 				() -> containerClient(serviceClient.get()));
 	}
 
@@ -180,14 +180,8 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 	@Override
 	public void uploadSync(String uri, Blob blob) throws IOException {
 		String blobName = this.uris.keyToUpload(uri);
-		BlobContainerClient client;
-		try {
-			client = this.containerClient.get();
-		}
-		catch (RuntimeException ex) {
-			throw new PermanentUploadException("Cannot create the Azure Blob client for container '" + this.container
-					+ "' of account '" + this.account + "': " + ex.getMessage(), ex);
-		}
+		BlobContainerClient client = this.containerClient
+			.getForUpload("container '" + this.container + "' of account '" + this.account + "'");
 		BlockBlobClient blockBlob = client.getBlobClient(blobName).getBlockBlobClient();
 		BlobHttpHeaders headers = new BlobHttpHeaders().setContentType(blob.contentType());
 		Map<String, String> metadata = ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.AZURE_MAX_TOTAL_BYTES);

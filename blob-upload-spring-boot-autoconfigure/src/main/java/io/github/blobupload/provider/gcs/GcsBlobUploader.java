@@ -106,14 +106,7 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 	@Override
 	public void uploadSync(String uri, Blob blob) throws IOException {
 		String objectName = this.uris.keyToUpload(uri);
-		Storage client;
-		try {
-			client = this.storage.get();
-		}
-		catch (RuntimeException ex) {
-			throw new PermanentUploadException(
-					"No Google Cloud Storage client for gs://" + this.bucket + ": " + ex.getMessage(), ex);
-		}
+		Storage client = this.storage.getForUpload("gs://" + this.bucket);
 		BlobInfo info = BlobInfo.newBuilder(this.bucket, objectName)
 			.setContentType(blob.contentType())
 			.setMetadata(ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.GCS_MAX_TOTAL_BYTES))

@@ -105,7 +105,8 @@ class GcsBlobStorageProviderTests {
 				}), GcsUploadSettings.defaults(), null);
 		assertThatThrownBy(() -> uploader.uploadSync(uploader.generateDestinationUri(this.blob), this.blob))
 			.isInstanceOf(PermanentUploadException.class)
-			.hasMessage("No Google Cloud Storage client for gs://my-bucket: No Google credentials: not found.");
+			.hasMessage("Cannot create the Google Cloud Storage client for gs://my-bucket: "
+					+ "No Google credentials: not found.");
 	}
 
 	@Test
