@@ -11,8 +11,8 @@ import com.azure.storage.blob.BlobServiceClient;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
-import io.github.blobupload.provider.ObjectKeys;
 import io.github.blobupload.provider.internal.LazyClients;
+import io.github.blobupload.provider.internal.UriPrefixes;
 
 /**
  * Provides {@code azblob://ACCOUNT/CONTAINER[/prefix]} prefixes. The
@@ -115,10 +115,6 @@ public class AzureBlobStorageProvider implements BlobStorageProvider, AutoClosea
 		String[] parts = uriPrefix.substring(SCHEME.length() + 3).split("/", 3);
 		String account = parts[0];
 		String container = (parts.length > 1) ? parts[1] : "";
-		String path = (parts.length > 2) ? parts[2] : "";
-		while (path.endsWith("/")) {
-			path = path.substring(0, path.length() - 1);
-		}
 		if (account.isEmpty() || container.isEmpty()) {
 			throw new IllegalArgumentException("'" + uriPrefix
 					+ "' must name a storage account and a container: azblob://ACCOUNT/CONTAINER[/prefix], for example "
@@ -134,12 +130,8 @@ public class AzureBlobStorageProvider implements BlobStorageProvider, AutoClosea
 					+ "' is not a valid container name (3 to 63 lower-case letters, digits and single hyphens, "
 					+ "starting and ending with a letter or digit); for example " + EXAMPLE);
 		}
-		if (!ObjectKeys.isSafePath(path)) {
-			throw new IllegalArgumentException("The path '" + path + "' in '" + uriPrefix
-					+ "' must be made of segments of the characters A-Z a-z 0-9 . _ - (not starting with a dot), "
-					+ "separated by single slashes; for example " + EXAMPLE);
-		}
-		return new Location(account, container, path.isEmpty() ? "" : path + "/");
+		String path = (parts.length > 2) ? parts[2] : "";
+		return new Location(account, container, UriPrefixes.keyPrefix(path, uriPrefix, EXAMPLE));
 	}
 
 	/**

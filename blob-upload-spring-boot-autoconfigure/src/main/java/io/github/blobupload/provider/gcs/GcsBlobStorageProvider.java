@@ -8,8 +8,8 @@ import com.google.cloud.storage.Storage;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
-import io.github.blobupload.provider.ObjectKeys;
 import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.internal.UriPrefixes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,10 +96,6 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 		}
 		int slash = rest.indexOf('/');
 		String bucket = (slash < 0) ? rest : rest.substring(0, slash);
-		String path = (slash < 0) ? "" : rest.substring(slash + 1);
-		while (path.endsWith("/")) {
-			path = path.substring(0, path.length() - 1);
-		}
 		if (bucket.isEmpty()) {
 			throw new IllegalArgumentException("'" + uriPrefix + "' names no bucket; use for example " + EXAMPLE);
 		}
@@ -109,12 +105,8 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 					+ "use 3 to 63 lower-case letters, digits, '-', '_' or '.', starting and ending with a letter or "
 					+ "digit; for example " + EXAMPLE);
 		}
-		if (!ObjectKeys.isSafePath(path)) {
-			throw new IllegalArgumentException("The path '" + path + "' in '" + uriPrefix + "' may only hold the "
-					+ "characters A-Z a-z 0-9 . _ - and '/' between non-empty segments that do not start with a dot; "
-					+ "for example " + EXAMPLE);
-		}
-		return new Location(bucket, path.isEmpty() ? "" : path + "/");
+		String path = (slash < 0) ? "" : rest.substring(slash + 1);
+		return new Location(bucket, UriPrefixes.keyPrefix(path, uriPrefix, EXAMPLE));
 	}
 
 	/**
