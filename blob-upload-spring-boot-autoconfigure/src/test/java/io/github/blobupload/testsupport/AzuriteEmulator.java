@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobProperties;
+import com.azure.storage.blob.models.BlockListType;
 
 /**
  * Azurite's blob service (installed from npm by the build into {@code target/azurite}),
@@ -127,6 +130,20 @@ public final class AzuriteEmulator implements StorageEmulator {
 	@Override
 	public byte[] read(String container, String blobName) {
 		return this.client.getBlobContainerClient(container).getBlobClient(blobName).downloadContent().toBytes();
+	}
+
+	@Override
+	public StoredObject readObject(String container, String blobName) {
+		BlobClient blob = this.client.getBlobContainerClient(container).getBlobClient(blobName);
+		BlobProperties properties = blob.getProperties();
+		int blocks = blob.getBlockBlobClient().listBlocks(BlockListType.COMMITTED).getCommittedBlocks().size();
+		return new StoredObject(blob.downloadContent().toBytes(), properties.getContentType(),
+				properties.getMetadata(), Math.max(1, blocks));
+	}
+
+	@Override
+	public String objectUrl(String container, String blobName) {
+		return endpoint() + "/" + container + "/" + blobName;
 	}
 
 	@Override

@@ -8,11 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -33,6 +37,8 @@ public final class S3Emulator implements StorageEmulator {
 
 	/** The region clients are configured with. */
 	public static final String REGION = "us-east-1";
+
+	private static final Pattern MULTIPART_ETAG = Pattern.compile("\"?[0-9a-f]+-([0-9]+)\"?");
 
 	private static S3Emulator shared;
 
@@ -196,6 +202,21 @@ public final class S3Emulator implements StorageEmulator {
 	@Override
 	public byte[] read(String bucket, String key) {
 		return this.client.getObjectAsBytes((request) -> request.bucket(bucket).key(key)).asByteArray();
+	}
+
+	@Override
+	public StoredObject readObject(String bucket, String key) {
+		ResponseBytes<GetObjectResponse> object = this.client
+			.getObjectAsBytes((request) -> request.bucket(bucket).key(key));
+		// A multipart upload's ETag is "<md5 of part md5s>-<number of parts>".
+		Matcher parts = MULTIPART_ETAG.matcher(object.response().eTag());
+		return new StoredObject(object.asByteArray(), object.response().contentType(), object.response().metadata(),
+				parts.matches() ? Integer.parseInt(parts.group(1)) : 1);
+	}
+
+	@Override
+	public String objectUrl(String bucket, String key) {
+		return endpoint() + "/" + bucket + "/" + key;
 	}
 
 	@Override

@@ -27,6 +27,23 @@ public interface StorageEmulator extends AutoCloseable {
 	byte[] read(String bucket, String objectName);
 
 	/**
+	 * Reads an object back with what the store keeps beside its bytes.
+	 * @param bucket the bucket (S3) or container (Azure)
+	 * @param objectName the object key or blob name
+	 * @return the object
+	 */
+	StoredObject readObject(String bucket, String objectName);
+
+	/**
+	 * Returns the plain HTTP URL of an object (path-style), as a signed URL names it
+	 * before its query.
+	 * @param bucket the bucket (S3) or container (Azure)
+	 * @param objectName the object key or blob name
+	 * @return the URL
+	 */
+	String objectUrl(String bucket, String objectName);
+
+	/**
 	 * Kills the emulator at once, as a crash would; its in-memory store is lost.
 	 */
 	void kill();

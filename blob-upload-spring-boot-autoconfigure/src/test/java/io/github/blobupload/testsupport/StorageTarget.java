@@ -11,10 +11,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 
 /**
- * An object store the reliability tests run against: how the starter is pointed at it
- * (through {@code blob.upload.*} only), what its URIs look like, how it answers errors on
- * the wire, and, where one can run here, its emulator. Google Cloud Storage has no
- * emulator here: it is played by a local HTTP server answering like the JSON API.
+ * An object store the provider and reliability tests run against: how the starter is
+ * pointed at it (through {@code blob.upload.*} only), what its URIs look like, how it
+ * answers errors on the wire, and, where one can run here, its emulator. Google Cloud
+ * Storage has no emulator here: it is played by a local HTTP server answering like the
+ * JSON API.
  */
 public enum StorageTarget {
 
@@ -166,7 +167,17 @@ public enum StorageTarget {
 	 * @return the value for {@code blob.upload.uri-prefix}
 	 */
 	public String uriPrefix(String bucket) {
-		return this.uriRoot + bucket + "/faults";
+		return uriPrefix(bucket, "faults");
+	}
+
+	/**
+	 * Returns the URI prefix of a folder in a bucket.
+	 * @param bucket the bucket or container
+	 * @param folder the folder
+	 * @return the value for {@code blob.upload.uri-prefix}
+	 */
+	public String uriPrefix(String bucket, String folder) {
+		return this.uriRoot + bucket + "/" + folder;
 	}
 
 	/**

@@ -10,7 +10,7 @@ import com.azure.storage.common.policy.RetryPolicyType;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.provider.azure.AzureBlobStorageProvider;
 import io.github.blobupload.provider.azure.AzureUploadOptions;
-import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.internal.LazyClients;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,8 +47,8 @@ public final class AzureStorageAutoConfiguration {
 			ObjectProvider<BlobServiceClient> blobServiceClient) {
 		BlobUploadProperties.Azure azure = properties.getAzure();
 		AzureUploadOptions options = options(azure, properties.getSignedUrls());
-		return new AzureBlobStorageProvider((account) -> LazyClient.of("Azure Blob client for " + account,
-				blobServiceClient::getIfAvailable, () -> buildClient(account, azure)), options);
+		return new AzureBlobStorageProvider(LazyClients.of("Azure Blob client", blobServiceClient::getIfAvailable,
+				(account) -> buildClient(account, azure)), options);
 	}
 
 	private static AzureUploadOptions options(BlobUploadProperties.Azure azure,

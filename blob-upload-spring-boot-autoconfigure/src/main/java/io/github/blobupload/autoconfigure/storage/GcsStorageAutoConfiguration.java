@@ -1,14 +1,12 @@
 package io.github.blobupload.autoconfigure.storage;
 
-import java.time.Duration;
-import java.util.function.Supplier;
-
 import com.google.cloud.storage.Storage;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.provider.gcs.GcsBlobStorageProvider;
 import io.github.blobupload.provider.gcs.GcsUploadSettings;
 import io.github.blobupload.provider.gcs.GcsUrlSigner;
+import io.github.blobupload.provider.internal.LazyClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,12 +44,9 @@ public final class GcsStorageAutoConfiguration {
 					"It cannot be combined with blob.upload.gcs.credentials-location.");
 		}
 		GcsStorageClients clients = new GcsStorageClients(gcs, properties.getWorker().getUploadTimeout(), storage);
-		@Nullable Supplier<GcsUrlSigner> signer = null;
-		if (properties.getSignedUrls().isEnabled()) {
-			Duration expiry = properties.getSignedUrls().getExpiry();
-			signer = () -> clients.urlSigner(expiry);
-		}
-		return new GcsBlobStorageProvider(clients::storage,
+		@Nullable LazyClient<GcsUrlSigner> signer = properties.getSignedUrls().isEnabled()
+				? clients.urlSigner(properties.getSignedUrls().getExpiry()) : null;
+		return new GcsBlobStorageProvider(clients.storage(),
 				new GcsUploadSettings(gcs.getKmsKeyName(), threshold.toBytes()), signer);
 	}
 

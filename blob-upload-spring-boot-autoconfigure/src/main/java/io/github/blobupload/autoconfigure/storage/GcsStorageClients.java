@@ -14,6 +14,7 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.provider.gcs.GcsUrlSigner;
+import io.github.blobupload.provider.internal.LazyClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,12 +42,6 @@ final class GcsStorageClients {
 
 	private final ObjectProvider<Storage> userStorage;
 
-	private final Object lock = new Object();
-
-	private volatile @Nullable Storage storage;
-
-	private @Nullable GcsUrlSigner signer;
-
 	GcsStorageClients(BlobUploadProperties.Gcs properties, Duration uploadTimeout,
 			ObjectProvider<Storage> userStorage) {
 		this.properties = properties;
@@ -55,45 +50,31 @@ final class GcsStorageClients {
 	}
 
 	/**
-	 * Returns the client, creating it on first use. A failure is not remembered: the next
-	 * upload tries again.
-	 * @return the client
-	 * @throws IllegalStateException if no credentials can be found or read
+	 * Returns the client, obtained on first use. A failure is not remembered: the next
+	 * upload tries again; obtaining it throws {@link IllegalStateException} if no
+	 * credentials can be found or read.
+	 * @return the lazy client
 	 */
-	Storage storage() {
-		Storage current = this.storage;
-		if (current == null) {
-			synchronized (this.lock) {
-				current = this.storage;
-				if (current == null) {
-					current = createStorage();
-					this.storage = current;
-				}
-			}
-		}
-		return current;
+	LazyClient<Storage> storage() {
+		return LazyClient.of("Google Cloud Storage client", this::userStorage, this::createStorage);
 	}
 
 	/**
-	 * Returns the URL signer, creating it on first use.
+	 * Returns the URL signer, obtained on first use; obtaining it throws
+	 * {@link IllegalArgumentException} if the credentials cannot sign offline.
 	 * @param expiry how long URLs are valid
-	 * @return the signer
-	 * @throws IllegalArgumentException if the credentials cannot sign offline
+	 * @return the lazy signer
 	 */
-	GcsUrlSigner urlSigner(Duration expiry) {
-		synchronized (this.lock) {
-			if (this.signer == null) {
-				this.signer = createSigner(expiry);
-			}
-			return this.signer;
-		}
+	LazyClient<GcsUrlSigner> urlSigner(Duration expiry) {
+		return LazyClient.of("Google Cloud Storage URL signer", () -> null, () -> createSigner(expiry));
+	}
+
+	private @Nullable Storage userStorage() {
+		Storage user = this.userStorage.getIfAvailable();
+		return (user != null) ? withoutRetries(user) : null;
 	}
 
 	private Storage createStorage() {
-		Storage user = this.userStorage.getIfAvailable();
-		if (user != null) {
-			return withoutRetries(user);
-		}
 		int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, this.uploadTimeout.toMillis()));
 		StorageOptions.Builder builder = StorageOptions.newBuilder()
 			.setRetrySettings(ServiceOptions.getNoRetrySettings())

@@ -5,15 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.azure.storage.blob.BlobServiceClient;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
-import io.github.blobupload.provider.ObjectKeys;
-import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.internal.LazyClients;
+import io.github.blobupload.provider.internal.UriPrefixes;
 
 /**
  * Provides {@code azblob://ACCOUNT/CONTAINER[/prefix]} prefixes. The
@@ -31,9 +30,7 @@ public class AzureBlobStorageProvider implements BlobStorageProvider, AutoClosea
 
 	private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]");
 
-	private final Function<String, LazyClient<BlobServiceClient>> clientFactory;
-
-	private final Map<String, LazyClient<BlobServiceClient>> clients = new ConcurrentHashMap<>();
+	private final LazyClients<BlobServiceClient> clients;
 
 	private final Map<String, AzureBlobUploader> uploaders = new ConcurrentHashMap<>();
 
@@ -41,13 +38,11 @@ public class AzureBlobStorageProvider implements BlobStorageProvider, AutoClosea
 
 	/**
 	 * Creates a provider.
-	 * @param clientFactory gives the lazily obtained client for a storage account name;
-	 * called once per account
+	 * @param clients the client of each storage account, obtained on first upload
 	 * @param options how blobs are written
 	 */
-	public AzureBlobStorageProvider(Function<String, LazyClient<BlobServiceClient>> clientFactory,
-			AzureUploadOptions options) {
-		this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory must not be null");
+	public AzureBlobStorageProvider(LazyClients<BlobServiceClient> clients, AzureUploadOptions options) {
+		this.clients = Objects.requireNonNull(clients, "clients must not be null");
 		this.options = Objects.requireNonNull(options, "options must not be null");
 	}
 
@@ -65,9 +60,8 @@ public class AzureBlobStorageProvider implements BlobStorageProvider, AutoClosea
 	@Override
 	public SimpleBlobUploader createUploader(String uriPrefix, BlobNamingStrategy naming) {
 		Location location = parse(uriPrefix);
-		LazyClient<BlobServiceClient> client = this.clients.computeIfAbsent(location.account(), this.clientFactory);
 		AzureBlobUploader uploader = new AzureBlobUploader(location.account(), location.container(),
-				location.blobPrefix(), naming, client, this.options);
+				location.blobPrefix(), naming, this.clients.forAccount(location.account()), this.options);
 		this.uploaders.put(uriPrefix, uploader);
 		if (this.options.signedUrlExpiry() != null) {
 			uploader.prepareInBackground();
@@ -102,7 +96,7 @@ public class AzureBlobStorageProvider implements BlobStorageProvider, AutoClosea
 	/** Releases the clients this provider built. */
 	@Override
 	public void close() {
-		this.clients.values().forEach(LazyClient::close);
+		this.clients.close();
 	}
 
 	/**
@@ -121,10 +115,6 @@ public class AzureBlobStorageProvider implements BlobStorageProvider, AutoClosea
 		String[] parts = uriPrefix.substring(SCHEME.length() + 3).split("/", 3);
 		String account = parts[0];
 		String container = (parts.length > 1) ? parts[1] : "";
-		String path = (parts.length > 2) ? parts[2] : "";
-		while (path.endsWith("/")) {
-			path = path.substring(0, path.length() - 1);
-		}
 		if (account.isEmpty() || container.isEmpty()) {
 			throw new IllegalArgumentException("'" + uriPrefix
 					+ "' must name a storage account and a container: azblob://ACCOUNT/CONTAINER[/prefix], for example "
@@ -140,12 +130,8 @@ public class AzureBlobStorageProvider implements BlobStorageProvider, AutoClosea
 					+ "' is not a valid container name (3 to 63 lower-case letters, digits and single hyphens, "
 					+ "starting and ending with a letter or digit); for example " + EXAMPLE);
 		}
-		if (!ObjectKeys.isSafePath(path)) {
-			throw new IllegalArgumentException("The path '" + path + "' in '" + uriPrefix
-					+ "' must be made of segments of the characters A-Z a-z 0-9 . _ - (not starting with a dot), "
-					+ "separated by single slashes; for example " + EXAMPLE);
-		}
-		return new Location(account, container, path.isEmpty() ? "" : path + "/");
+		String path = (parts.length > 2) ? parts[2] : "";
+		return new Location(account, container, UriPrefixes.keyPrefix(path, uriPrefix, EXAMPLE));
 	}
 
 	/**

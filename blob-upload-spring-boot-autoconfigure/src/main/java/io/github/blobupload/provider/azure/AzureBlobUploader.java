@@ -33,7 +33,6 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
-import io.github.blobupload.provider.ObjectKeys;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.ObjectMetadata;
 import io.github.blobupload.provider.internal.RecordedUris;
@@ -69,11 +68,7 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final String container;
 
-	private final String blobPrefix;
-
-	private final String uriPrefix;
-
-	private final BlobNamingStrategy naming;
+	private final RecordedUris uris;
 
 	private final AzureUploadOptions options;
 
@@ -95,12 +90,11 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 			LazyClient<BlobServiceClient> serviceClient, AzureUploadOptions options) {
 		this.account = Objects.requireNonNull(account, "account must not be null");
 		this.container = Objects.requireNonNull(container, "container must not be null");
-		this.blobPrefix = Objects.requireNonNull(blobPrefix, "blobPrefix must not be null");
-		this.uriPrefix = AzureBlobStorageProvider.SCHEME + "://" + account + "/" + container + "/" + blobPrefix;
-		this.naming = Objects.requireNonNull(naming, "naming must not be null");
+		this.uris = new RecordedUris(AzureBlobStorageProvider.SCHEME + "://" + account + "/" + container + "/"
+				+ blobPrefix, blobPrefix, "/" + container + "/" + blobPrefix, naming);
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		Objects.requireNonNull(serviceClient, "serviceClient must not be null");
-		this.containerClient = LazyClient.of("Azure container client " + container, () -> null,
+		this.containerClient = LazyClient.of("Azure Blob client", () -> null,
 				() -> containerClient(serviceClient.get()));
 	}
 
@@ -108,7 +102,7 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 		String serviceAccount = service.getAccountName();
 		if (serviceAccount != null && !serviceAccount.equalsIgnoreCase(this.account)) {
 			throw new IllegalStateException("the BlobServiceClient is for the storage account '" + serviceAccount
-					+ "', not '" + this.account + "' named by " + this.uriPrefix);
+					+ "', not '" + this.account + "' named by " + this.uris.uriPrefix());
 		}
 		if (this.options.encryptionScope() == null) {
 			return service.getBlobContainerClient(this.container);
@@ -141,20 +135,18 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 	 */
 	@Override
 	public String generateDestinationUri(Blob blob) {
-		String name = this.naming.objectName(blob);
-		if (name.isEmpty() || name.indexOf('/') >= 0 || !ObjectKeys.isSafePath(name)) {
-			throw new IllegalArgumentException("the naming strategy returned an unsafe object name");
-		}
+		String name = this.uris.name(blob);
+		String blobName = this.uris.key(name);
 		if (this.options.signedUrlExpiry() != null) {
 			BlobContainerClient client = this.containerClient.getIfReady();
 			if (client != null) {
 				try {
-					var blobClient = client.getBlobClient(this.blobPrefix + name);
+					var blobClient = client.getBlobClient(blobName);
 					String sas = blobClient.generateSas(new BlobServiceSasSignatureValues(
 							OffsetDateTime.now().plus(this.options.signedUrlExpiry()),
 							new BlobSasPermission().setReadPermission(true)));
 					// The name holds only safe characters; getBlobUrl() would encode its slashes.
-					return client.getBlobContainerUrl() + "/" + this.blobPrefix + name + "?" + sas;
+					return client.getBlobContainerUrl() + "/" + blobName + "?" + sas;
 				}
 				catch (RuntimeException ex) {
 					logSigningUnavailable(ex.getMessage());
@@ -164,7 +156,7 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 				logSigningUnavailable("the client is not ready yet");
 			}
 		}
-		return this.uriPrefix + name;
+		return this.uris.uri(name);
 	}
 
 	private void logSigningUnavailable(@Nullable String why) {
@@ -181,28 +173,15 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 	 * @return the blob name
 	 * @throws IllegalArgumentException if the URI is not one of this uploader's
 	 */
-	public String blobNameOf(String uri) {
-		return this.blobPrefix
-				+ RecordedUris.objectName(uri, this.uriPrefix, "/" + this.container + "/" + this.blobPrefix);
+	String blobNameOf(String uri) {
+		return this.uris.keyOf(uri);
 	}
 
 	@Override
 	public void uploadSync(String uri, Blob blob) throws IOException {
-		String blobName;
-		try {
-			blobName = blobNameOf(uri);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new PermanentUploadException(ex.getMessage());
-		}
-		BlobContainerClient client;
-		try {
-			client = this.containerClient.get();
-		}
-		catch (RuntimeException ex) {
-			throw new PermanentUploadException("Cannot create the Azure Blob client for container '" + this.container
-					+ "' of account '" + this.account + "': " + ex.getMessage(), ex);
-		}
+		String blobName = this.uris.keyToUpload(uri);
+		BlobContainerClient client = this.containerClient
+			.getForUpload("container '" + this.container + "' of account '" + this.account + "'");
 		BlockBlobClient blockBlob = client.getBlobClient(blobName).getBlockBlobClient();
 		BlobHttpHeaders headers = new BlobHttpHeaders().setContentType(blob.contentType());
 		Map<String, String> metadata = ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.AZURE_MAX_TOTAL_BYTES);
@@ -225,7 +204,7 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	@Override
 	public void check() throws IOException {
-		uploadSync(this.uriPrefix + PROBE_OBJECT_NAME, StorageProbe.probeBlob());
+		uploadSync(this.uris.uri(PROBE_OBJECT_NAME), StorageProbe.probeBlob());
 	}
 
 	private void uploadBlocks(BlockBlobClient blockBlob, Blob blob, BlobHttpHeaders headers,
@@ -278,7 +257,7 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	@Override
 	public String toString() {
-		return "AzureBlobUploader[" + this.uriPrefix + "]";
+		return "AzureBlobUploader[" + this.uris.uriPrefix() + "]";
 	}
 
 }

@@ -20,7 +20,7 @@ import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
 import io.github.blobupload.internal.Json;
-import io.github.blobupload.provider.ObjectKeys;
+import io.github.blobupload.provider.internal.RecordedUris;
 
 /**
  * Writes blobs into a local folder. Each blob is written to a temporary file (readable
@@ -35,9 +35,7 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final Path root;
 
-	private final String rootUri;
-
-	private final BlobNamingStrategy naming;
+	private final RecordedUris uris;
 
 	/**
 	 * Creates an uploader.
@@ -48,50 +46,35 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 		this.root = root.toAbsolutePath().normalize();
 		// Built once: Path.toUri() may stat the file system, which the caller's thread must not do.
 		String uri = this.root.toUri().toString();
-		this.rootUri = uri.endsWith("/") ? uri : uri + "/";
-		this.naming = naming;
+		this.uris = new RecordedUris(uri.endsWith("/") ? uri : uri + "/", "", null, naming);
 	}
 
 	/**
 	 * Returns the folder blobs are written into.
 	 * @return the absolute folder
 	 */
-	public Path root() {
+	Path root() {
 		return this.root;
 	}
 
 	@Override
 	public String generateDestinationUri(Blob blob) {
-		return this.rootUri + this.naming.objectName(blob);
+		return this.uris.uri(this.uris.name(blob));
 	}
 
 	/**
 	 * Returns the file a destination URI of this uploader maps to.
 	 * @param uri a URI returned by {@link #generateDestinationUri(Blob)}
 	 * @return the file
-	 * @throws IllegalArgumentException if the URI is not under this uploader's folder or
-	 * holds unsafe characters
+	 * @throws IllegalArgumentException if the URI is not one of this uploader's
 	 */
-	public Path pathOf(String uri) {
-		if (!uri.startsWith(this.rootUri)) {
-			throw new IllegalArgumentException("'" + uri + "' is not under " + this.rootUri);
-		}
-		String relative = uri.substring(this.rootUri.length());
-		if (relative.isEmpty() || !ObjectKeys.isSafePath(relative)) {
-			throw new IllegalArgumentException("'" + uri + "' holds an unsafe object name");
-		}
-		return this.root.resolve(relative);
+	Path pathOf(String uri) {
+		return this.root.resolve(this.uris.keyOf(uri));
 	}
 
 	@Override
 	public void uploadSync(String uri, Blob blob) throws IOException {
-		Path target;
-		try {
-			target = pathOf(uri);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new PermanentUploadException(ex.getMessage());
-		}
+		Path target = this.root.resolve(this.uris.keyToUpload(uri));
 		Path folder = target.getParent();
 		write(() -> {
 			createFolder(folder);
@@ -190,7 +173,7 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	@Override
 	public String toString() {
-		return "FileBlobUploader[" + this.rootUri + "]";
+		return "FileBlobUploader[" + this.uris.uriPrefix() + "]";
 	}
 
 	/** File-system work that may fail. */

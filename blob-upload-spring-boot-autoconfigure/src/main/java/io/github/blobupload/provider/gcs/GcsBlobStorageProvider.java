@@ -2,21 +2,22 @@ package io.github.blobupload.provider.gcs;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.google.cloud.storage.Storage;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
-import io.github.blobupload.provider.ObjectKeys;
+import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.internal.UriPrefixes;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Provides {@code gs://BUCKET[/prefix]} prefixes: Google Cloud Storage. Creating an
- * uploader checks the prefix only; the client is obtained on the first upload.
+ * uploader checks the prefix (and, for signed URLs, obtains the signer); the
+ * {@link Storage} client is obtained on the first upload.
  */
-public class GcsBlobStorageProvider implements BlobStorageProvider {
+public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseable {
 
 	/** The scheme served. */
 	public static final String SCHEME = "gs";
@@ -27,22 +28,22 @@ public class GcsBlobStorageProvider implements BlobStorageProvider {
 	// digits, '-', '_' and '.', starting and ending with a letter or digit.
 	private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]");
 
-	private final Supplier<Storage> storage;
+	private final LazyClient<Storage> storage;
 
 	private final GcsUploadSettings settings;
 
-	private final @Nullable Supplier<GcsUrlSigner> signer;
+	private final @Nullable LazyClient<GcsUrlSigner> signer;
 
 	/**
 	 * Creates a provider.
-	 * @param storage gives the client, called on an upload worker at each upload (see
-	 * {@link GcsBlobUploader})
+	 * @param storage the client, obtained on first upload
 	 * @param settings how objects are written
-	 * @param signer gives the signer of the URLs returned as destinations, called once
-	 * per uploader when it is created; {@code null} to return {@code gs://} URIs
+	 * @param signer the signer of the URLs returned as destinations, obtained when the
+	 * first uploader is created (so that credentials that cannot sign fail at startup);
+	 * {@code null} to return {@code gs://} URIs
 	 */
-	public GcsBlobStorageProvider(Supplier<Storage> storage, GcsUploadSettings settings,
-			@Nullable Supplier<GcsUrlSigner> signer) {
+	public GcsBlobStorageProvider(LazyClient<Storage> storage, GcsUploadSettings settings,
+			@Nullable LazyClient<GcsUrlSigner> signer) {
 		this.storage = Objects.requireNonNull(storage, "storage must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.signer = signer;
@@ -62,13 +63,25 @@ public class GcsBlobStorageProvider implements BlobStorageProvider {
 	public SimpleBlobUploader createUploader(String uriPrefix, BlobNamingStrategy naming) {
 		Location location = parse(uriPrefix);
 		GcsUrlSigner urlSigner = (this.signer != null) ? this.signer.get() : null;
-		return new GcsBlobUploader(location.bucket(), location.path(), naming, this.storage, this.settings, urlSigner);
+		return new GcsBlobUploader(location.bucket(), location.keyPrefix(), naming, this.storage, this.settings,
+				urlSigner);
+	}
+
+	/**
+	 * Closes the client if this provider built it; the application's own is left open.
+	 */
+	@Override
+	public void close() {
+		if (this.signer != null) {
+			this.signer.close();
+		}
+		this.storage.close();
 	}
 
 	/**
 	 * Parses a {@code gs://} prefix.
 	 * @param uriPrefix the prefix
-	 * @return the bucket and the object-name prefix
+	 * @return the bucket and the object-name prefix (empty, or ending with {@code /})
 	 * @throws IllegalArgumentException if the prefix is not a usable {@code gs://} prefix
 	 */
 	static Location parse(String uriPrefix) {
@@ -83,10 +96,6 @@ public class GcsBlobStorageProvider implements BlobStorageProvider {
 		}
 		int slash = rest.indexOf('/');
 		String bucket = (slash < 0) ? rest : rest.substring(0, slash);
-		String path = (slash < 0) ? "" : rest.substring(slash + 1);
-		while (path.endsWith("/")) {
-			path = path.substring(0, path.length() - 1);
-		}
 		if (bucket.isEmpty()) {
 			throw new IllegalArgumentException("'" + uriPrefix + "' names no bucket; use for example " + EXAMPLE);
 		}
@@ -96,20 +105,17 @@ public class GcsBlobStorageProvider implements BlobStorageProvider {
 					+ "use 3 to 63 lower-case letters, digits, '-', '_' or '.', starting and ending with a letter or "
 					+ "digit; for example " + EXAMPLE);
 		}
-		if (!ObjectKeys.isSafePath(path)) {
-			throw new IllegalArgumentException("The path '" + path + "' in '" + uriPrefix + "' may only hold the "
-					+ "characters A-Z a-z 0-9 . _ - and '/' between non-empty segments that do not start with a dot; "
-					+ "for example " + EXAMPLE);
-		}
-		return new Location(bucket, path);
+		String path = (slash < 0) ? "" : rest.substring(slash + 1);
+		return new Location(bucket, UriPrefixes.keyPrefix(path, uriPrefix, EXAMPLE));
 	}
 
 	/**
 	 * A parsed prefix.
+	 *
 	 * @param bucket the bucket
-	 * @param path the object-name prefix, possibly empty
+	 * @param keyPrefix the object-name prefix, empty or ending with {@code /}
 	 */
-	record Location(String bucket, String path) {
+	record Location(String bucket, String keyPrefix) {
 	}
 
 }

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import com.google.cloud.WriteChannel;
 import com.google.cloud.storage.BlobInfo;
@@ -18,14 +17,16 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
-import io.github.blobupload.provider.ObjectKeys;
+import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.internal.ObjectMetadata;
+import io.github.blobupload.provider.internal.RecordedUris;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Uploads blobs to one Google Cloud Storage bucket under a prefix.
  * <p>
  * Each object is written with its content type and the blob's labels as custom metadata
- * (see {@link GcsObjectMetadata}) in the same request, with no ACL of its own (so the
+ * (see {@link ObjectMetadata}) in the same request, with no ACL of its own (so the
  * bucket's access control applies: private unless the bucket says otherwise), optionally
  * encrypted with a Cloud KMS key. Blobs smaller than the resumable threshold go in a single
  * request; larger ones with a resumable upload that streams the blob's bytes in chunks.
@@ -51,108 +52,64 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final String bucket;
 
-	private final String prefixPath;
+	private final RecordedUris uris;
 
-	private final BlobNamingStrategy naming;
-
-	private final Supplier<Storage> storage;
+	private final LazyClient<Storage> storage;
 
 	private final GcsUploadSettings settings;
 
 	private final @Nullable GcsUrlSigner signer;
 
-	private final String canonicalRoot;
-
 	/**
 	 * Creates an uploader.
 	 * @param bucket the bucket name
-	 * @param prefixPath the object-name prefix, made of safe segments, or empty
+	 * @param keyPrefix the object-name prefix: empty, or safe segments ending with
+	 * {@code /}
 	 * @param naming how objects are named under the prefix
-	 * @param storage gives the client; called on an upload worker at each upload, so it
-	 * may build the client lazily (and should keep it); a {@link RuntimeException} it throws
-	 * fails the upload permanently
+	 * @param storage the client, obtained on first upload; a {@link RuntimeException}
+	 * obtaining it fails the upload permanently
 	 * @param settings how objects are written
 	 * @param signer makes the signed URLs returned as destinations, or {@code null} to
 	 * return {@code gs://} URIs
 	 */
-	GcsBlobUploader(String bucket, String prefixPath, BlobNamingStrategy naming, Supplier<Storage> storage,
+	GcsBlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<Storage> storage,
 			GcsUploadSettings settings, @Nullable GcsUrlSigner signer) {
 		this.bucket = Objects.requireNonNull(bucket, "bucket must not be null");
-		this.prefixPath = Objects.requireNonNull(prefixPath, "prefixPath must not be null");
-		if (!ObjectKeys.isSafePath(prefixPath)) {
-			throw new IllegalArgumentException("prefixPath '" + prefixPath + "' holds unsafe characters");
-		}
-		this.naming = Objects.requireNonNull(naming, "naming must not be null");
+		this.uris = new RecordedUris(GcsBlobStorageProvider.SCHEME + "://" + bucket + "/" + keyPrefix, keyPrefix,
+				"/" + bucket + "/" + keyPrefix, naming);
 		this.storage = Objects.requireNonNull(storage, "storage must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.signer = signer;
-		this.canonicalRoot = "gs://" + bucket + "/";
-	}
-
-	/**
-	 * Returns the bucket written to.
-	 * @return the bucket name
-	 */
-	public String bucket() {
-		return this.bucket;
-	}
-
-	/**
-	 * Returns the object-name prefix.
-	 * @return the prefix, without leading or trailing slash, possibly empty
-	 */
-	public String prefixPath() {
-		return this.prefixPath;
 	}
 
 	/**
 	 * Returns {@code gs://BUCKET/PREFIX/NAME}, or a signed HTTPS URL for that object when
 	 * signed URLs are on.
+	 * @throws IllegalArgumentException if the naming strategy returned an unsafe name
 	 */
 	@Override
 	public String generateDestinationUri(Blob blob) {
-		String objectName = ObjectKeys.join(this.prefixPath, this.naming.objectName(blob));
-		return (this.signer != null) ? this.signer.sign(this.bucket, objectName) : this.canonicalRoot + objectName;
+		String name = this.uris.name(blob);
+		return (this.signer != null) ? this.signer.sign(this.bucket, this.uris.key(name)) : this.uris.uri(name);
 	}
 
 	/**
 	 * Returns the object a destination URI of this uploader points at.
 	 * @param uri a URI returned by {@link #generateDestinationUri(Blob)}
 	 * @return the object name
-	 * @throws IllegalArgumentException if the URI is not under this uploader's prefix or
-	 * holds unsafe characters
+	 * @throws IllegalArgumentException if the URI is not one of this uploader's
 	 */
-	public String objectNameOf(String uri) {
-		String name = uri.startsWith(this.canonicalRoot) ? uri.substring(this.canonicalRoot.length())
-				: GcsUrlSigner.objectNameOf(uri, this.bucket);
-		if (name == null || name.isEmpty() || !ObjectKeys.isSafePath(name)
-				|| !(this.prefixPath.isEmpty() || name.startsWith(this.prefixPath + "/"))) {
-			throw new IllegalArgumentException("'" + uri + "' is not an object under gs://" + this.bucket + "/"
-					+ this.prefixPath);
-		}
-		return name;
+	String objectNameOf(String uri) {
+		return this.uris.keyOf(uri);
 	}
 
 	@Override
 	public void uploadSync(String uri, Blob blob) throws IOException {
-		String objectName;
-		try {
-			objectName = objectNameOf(uri);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new PermanentUploadException(ex.getMessage());
-		}
-		Storage client;
-		try {
-			client = this.storage.get();
-		}
-		catch (RuntimeException ex) {
-			throw new PermanentUploadException(
-					"No Google Cloud Storage client for gs://" + this.bucket + ": " + ex.getMessage(), ex);
-		}
+		String objectName = this.uris.keyToUpload(uri);
+		Storage client = this.storage.getForUpload("gs://" + this.bucket);
 		BlobInfo info = BlobInfo.newBuilder(this.bucket, objectName)
 			.setContentType(blob.contentType())
-			.setMetadata(GcsObjectMetadata.fromLabels(blob.labels()))
+			.setMetadata(ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.GCS_MAX_TOTAL_BYTES))
 			.build();
 		try {
 			if (blob.size() < this.settings.resumableThreshold()) {
@@ -177,7 +134,7 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	@Override
 	public void check() throws IOException {
-		uploadSync(this.canonicalRoot + ObjectKeys.join(this.prefixPath, PROBE_OBJECT_NAME), StorageProbe.probeBlob());
+		uploadSync(this.uris.uri(PROBE_OBJECT_NAME), StorageProbe.probeBlob());
 	}
 
 	private void writeResumable(Storage client, BlobInfo info, Blob blob) throws IOException {
@@ -239,7 +196,7 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	@Override
 	public String toString() {
-		return "GcsBlobUploader[" + this.canonicalRoot + this.prefixPath + "]";
+		return "GcsBlobUploader[" + this.uris.uriPrefix() + "]";
 	}
 
 }

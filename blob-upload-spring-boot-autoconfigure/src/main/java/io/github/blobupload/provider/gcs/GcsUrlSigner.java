@@ -1,6 +1,5 @@
 package io.github.blobupload.provider.gcs;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +30,6 @@ public final class GcsUrlSigner {
 
 	/** The longest validity of a V4 signed URL. */
 	public static final Duration MAX_EXPIRY = Duration.ofDays(7);
-
-	/** The host signed URLs point at. */
-	public static final String HOST = "https://storage.googleapis.com";
 
 	private static final int MAX_CACHED = 10_000;
 
@@ -124,28 +120,6 @@ public final class GcsUrlSigner {
 	 */
 	public Duration expiry() {
 		return this.expiry;
-	}
-
-	/**
-	 * Returns the object a URL made by a signer points at.
-	 * @param url a signed URL
-	 * @param bucket the expected bucket
-	 * @return the object name, or {@code null} if the URL is not a signed URL for that
-	 * bucket
-	 */
-	public static @Nullable String objectNameOf(String url, String bucket) {
-		String root = HOST + "/" + bucket + "/";
-		if (!url.startsWith(root)) {
-			return null;
-		}
-		try {
-			String path = URI.create(url).getPath();
-			String name = path.substring(bucket.length() + 2);
-			return name.isEmpty() ? null : name;
-		}
-		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
-			return null;
-		}
 	}
 
 	private record Signed(String url, Instant reuseUntil) {

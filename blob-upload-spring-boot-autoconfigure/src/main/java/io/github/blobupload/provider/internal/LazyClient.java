@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.github.blobupload.PermanentUploadException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +97,26 @@ public final class LazyClient<T> implements AutoCloseable {
 				this.client = current;
 			}
 			return current;
+		}
+	}
+
+	/**
+	 * Returns the client for an upload, obtaining it first if needed. A client that cannot
+	 * be obtained fails the upload permanently: retrying the upload would not build it
+	 * (the next upload tries again).
+	 * @param destination where the upload goes, for the message, such as
+	 * {@code gs://my-bucket}
+	 * @return the client
+	 * @throws PermanentUploadException if the client cannot be obtained; the message names
+	 * the client, the destination and why
+	 */
+	public T getForUpload(String destination) throws PermanentUploadException {
+		try {
+			return get();
+		}
+		catch (RuntimeException ex) {
+			throw new PermanentUploadException(
+					"Cannot create the " + this.description + " for " + destination + ": " + ex.getMessage(), ex);
 		}
 	}
 

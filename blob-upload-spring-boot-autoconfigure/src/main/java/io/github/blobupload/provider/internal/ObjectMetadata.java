@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * Turns blob labels into object metadata that every store accepts. S3 sends metadata as
  * {@code x-amz-meta-*} headers (US-ASCII, keys lower-cased by the store, 2 KB in total),
- * Azure requires keys that are C# identifiers (case-insensitive, 8 KB in total), and GCS
- * accepts any UTF-8. One rule serves all, so that a reader finds the same keys whatever
- * the store:
+ * Azure requires keys that are C# identifiers (case-insensitive, 8 KB in total), and
+ * Google Cloud Storage accepts any UTF-8 but reads it back through its XML API as
+ * {@code x-goog-meta-*} headers (8 KiB in total). One rule serves all, so that a reader
+ * finds the same keys and values whatever the store; only the total differs:
  * <ul>
  * <li>keys are lower-cased; every character outside {@code a-z 0-9 _} becomes {@code _};
  * a key starting with a digit gets a leading {@code _}; keys are cut to 64
@@ -30,6 +31,12 @@ public final class ObjectMetadata {
 
 	/** Total size Azure Blob Storage allows for metadata (keys and values, in bytes). */
 	public static final int AZURE_MAX_TOTAL_BYTES = 8 * 1024;
+
+	/**
+	 * Total size kept for Google Cloud Storage custom metadata (keys and values, in bytes),
+	 * below the 8 KiB it allows.
+	 */
+	public static final int GCS_MAX_TOTAL_BYTES = 8000;
 
 	/** The longest key produced. */
 	public static final int MAX_KEY_LENGTH = 64;

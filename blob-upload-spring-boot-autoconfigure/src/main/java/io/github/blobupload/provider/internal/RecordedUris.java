@@ -1,48 +1,138 @@
 package io.github.blobupload.provider.internal;
 
+import java.util.Objects;
+
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobNamingStrategy;
+import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.provider.ObjectKeys;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Maps a recorded destination URI back to the object it stands for, for providers whose
- * recorded URI is either {@code <uriPrefix><name>} or a signed HTTPS URL whose path ends
- * with the object's full name.
+ * The destination URIs an uploader records for the objects it writes under one prefix,
+ * and the way back from a recorded URI to the object's key. Each object is named by the
+ * naming strategy with one safe segment (see {@link ObjectKeys}); its recorded URI is
+ * {@code <uriPrefix><name>} or, for a store that signs URLs, an {@code http(s)} URL whose
+ * path ends with the object's key.
  */
 public final class RecordedUris {
 
-	private RecordedUris() {
+	private final String uriPrefix;
+
+	private final String keyPrefix;
+
+	private final @Nullable String signedPathPrefix;
+
+	private final BlobNamingStrategy naming;
+
+	/**
+	 * Creates the URIs of one uploader.
+	 * @param uriPrefix the uploader's canonical prefix, ending with {@code /}, such as
+	 * {@code s3://bucket/traces/}
+	 * @param keyPrefix what an object's key holds before its name: empty, or safe
+	 * segments ending with {@code /}, such as {@code traces/}
+	 * @param signedPathPrefix what the path of a signed URL holds just before the name,
+	 * starting with {@code /} (such as {@code /container/traces/}), or {@code null} if the
+	 * uploader records no signed URLs
+	 * @param naming how objects are named
+	 */
+	public RecordedUris(String uriPrefix, String keyPrefix, @Nullable String signedPathPrefix,
+			BlobNamingStrategy naming) {
+		this.uriPrefix = Objects.requireNonNull(uriPrefix, "uriPrefix must not be null");
+		this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix must not be null");
+		this.signedPathPrefix = signedPathPrefix;
+		this.naming = Objects.requireNonNull(naming, "naming must not be null");
 	}
 
 	/**
-	 * Returns the object name (the last path segment) a recorded URI stands for.
-	 * @param uri the recorded URI: the uploader's canonical prefix followed by the name,
-	 * or an {@code http(s)} URL (a signed URL; its query is ignored)
-	 * @param uriPrefix the uploader's canonical prefix, ending with {@code /}
-	 * @param signedPathPrefix what the path of a signed URL must hold just before the
-	 * name, starting with {@code /} (for example {@code /container/prefix/})
-	 * @return the name, a single safe segment
+	 * Returns the canonical prefix of the recorded URIs.
+	 * @return the prefix, ending with {@code /}
+	 */
+	public String uriPrefix() {
+		return this.uriPrefix;
+	}
+
+	/**
+	 * Returns the name of the object a blob is stored as.
+	 * @param blob the blob
+	 * @return the name given by the naming strategy, a single safe segment
+	 * @throws IllegalArgumentException if the naming strategy returned an unsafe name
+	 */
+	public String name(Blob blob) {
+		String name = this.naming.objectName(blob);
+		if (!isSafeName(name)) {
+			throw new IllegalArgumentException("the naming strategy returned an unsafe object name");
+		}
+		return name;
+	}
+
+	/**
+	 * Returns the canonical URI of an object.
+	 * @param name the object's name
+	 * @return {@code <uriPrefix><name>}
+	 */
+	public String uri(String name) {
+		return this.uriPrefix + name;
+	}
+
+	/**
+	 * Returns the key of an object.
+	 * @param name the object's name
+	 * @return {@code <keyPrefix><name>}
+	 */
+	public String key(String name) {
+		return this.keyPrefix + name;
+	}
+
+	/**
+	 * Returns the key of the object a recorded URI stands for.
+	 * @param uri the recorded URI: the canonical prefix followed by the name, or, if the
+	 * uploader signs URLs, an {@code http(s)} URL (its query is ignored)
+	 * @return the key
 	 * @throws IllegalArgumentException if the URI is not one of the uploader's, or the
 	 * name is not a single safe segment
 	 */
-	public static String objectName(String uri, String uriPrefix, String signedPathPrefix) {
+	public String keyOf(String uri) {
 		String name;
-		if (uri.startsWith(uriPrefix)) {
-			name = uri.substring(uriPrefix.length());
+		if (uri.startsWith(this.uriPrefix)) {
+			name = uri.substring(this.uriPrefix.length());
 		}
-		else if (uri.startsWith("https://") || uri.startsWith("http://")) {
+		else if (this.signedPathPrefix != null && (uri.startsWith("https://") || uri.startsWith("http://"))) {
 			int query = uri.indexOf('?');
 			String path = (query < 0) ? uri : uri.substring(0, query);
 			name = path.substring(path.lastIndexOf('/') + 1);
-			if (!path.endsWith(signedPathPrefix + name)) {
-				throw new IllegalArgumentException("'" + path + "' is not under " + uriPrefix);
+			if (!path.endsWith(this.signedPathPrefix + name)) {
+				throw new IllegalArgumentException("'" + path + "' is not under " + this.uriPrefix);
 			}
 		}
 		else {
-			throw new IllegalArgumentException("'" + uri + "' is not under " + uriPrefix);
+			throw new IllegalArgumentException("'" + uri + "' is not under " + this.uriPrefix);
 		}
-		if (name.isEmpty() || name.indexOf('/') >= 0 || !ObjectKeys.isSafePath(name)) {
+		if (!isSafeName(name)) {
 			throw new IllegalArgumentException("'" + uri + "' holds an unsafe object name");
 		}
-		return name;
+		return key(name);
+	}
+
+	/**
+	 * Returns the key of the object to write for a recorded URI: the first step of each
+	 * upload.
+	 * @param uri the URI the upload was recorded with
+	 * @return the key
+	 * @throws PermanentUploadException if the URI is not one of the uploader's, which
+	 * retrying cannot change
+	 */
+	public String keyToUpload(String uri) throws PermanentUploadException {
+		try {
+			return keyOf(uri);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PermanentUploadException(ex.getMessage());
+		}
+	}
+
+	private static boolean isSafeName(String name) {
+		return !name.isEmpty() && name.indexOf('/') < 0 && ObjectKeys.isSafePath(name);
 	}
 
 }

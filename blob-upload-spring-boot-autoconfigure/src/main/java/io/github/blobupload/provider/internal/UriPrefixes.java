@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.blobupload.provider.ObjectKeys;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +55,30 @@ public final class UriPrefixes {
 	public static @Nullable String scheme(String uriPrefix) {
 		Matcher matcher = SCHEME.matcher(uriPrefix);
 		return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : null;
+	}
+
+	/**
+	 * Returns the key prefix the path of a prefix stands for, such as {@code genai/blobs/}
+	 * for the path of {@code s3://bucket/genai/blobs}.
+	 * @param path what follows the bucket (or container) and its slash; trailing slashes
+	 * are ignored
+	 * @param uriPrefix the whole prefix, for the message
+	 * @param example a valid prefix, for the message
+	 * @return the key prefix, empty or ending with {@code /}
+	 * @throws IllegalArgumentException if a segment of the path is empty, starts with a dot
+	 * or holds a character outside {@code A-Z a-z 0-9 . _ -}
+	 */
+	public static String keyPrefix(String path, String uriPrefix, String example) {
+		String trimmed = path;
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		if (!ObjectKeys.isSafePath(trimmed)) {
+			throw new IllegalArgumentException("The path '" + trimmed + "' in '" + uriPrefix
+					+ "' must be made of segments of the characters A-Z a-z 0-9 . _ - (not starting with a dot), "
+					+ "separated by single slashes; for example " + example);
+		}
+		return trimmed.isEmpty() ? "" : trimmed + "/";
 	}
 
 	/**

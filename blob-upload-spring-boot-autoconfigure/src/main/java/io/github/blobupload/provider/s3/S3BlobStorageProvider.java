@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
-import io.github.blobupload.provider.ObjectKeys;
 import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.internal.UriPrefixes;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -117,10 +117,6 @@ public class S3BlobStorageProvider implements BlobStorageProvider, AutoCloseable
 		String rest = uriPrefix.substring(SCHEME.length() + 3);
 		int slash = rest.indexOf('/');
 		String bucket = (slash < 0) ? rest : rest.substring(0, slash);
-		String path = (slash < 0) ? "" : rest.substring(slash + 1);
-		while (path.endsWith("/")) {
-			path = path.substring(0, path.length() - 1);
-		}
 		if (bucket.isEmpty()) {
 			throw new IllegalArgumentException(
 					"'" + uriPrefix + "' names no bucket; use s3://BUCKET[/prefix], for example " + EXAMPLE);
@@ -130,12 +126,8 @@ public class S3BlobStorageProvider implements BlobStorageProvider, AutoCloseable
 					+ "' is not a valid S3 bucket name (3 to 63 characters: lower-case letters, digits, dots and "
 					+ "hyphens, starting and ending with a letter or digit); for example " + EXAMPLE);
 		}
-		if (!ObjectKeys.isSafePath(path)) {
-			throw new IllegalArgumentException("The path '" + path + "' in '" + uriPrefix
-					+ "' must be made of segments of the characters A-Z a-z 0-9 . _ - (not starting with a dot), "
-					+ "separated by single slashes; for example " + EXAMPLE);
-		}
-		return new Location(bucket, path.isEmpty() ? "" : path + "/");
+		String path = (slash < 0) ? "" : rest.substring(slash + 1);
+		return new Location(bucket, UriPrefixes.keyPrefix(path, uriPrefix, EXAMPLE));
 	}
 
 	/**

@@ -15,7 +15,6 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
-import io.github.blobupload.provider.ObjectKeys;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.ObjectMetadata;
 import io.github.blobupload.provider.internal.RecordedUris;
@@ -54,8 +53,6 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private static final Logger logger = LoggerFactory.getLogger(S3BlobUploader.class);
 
-	private static final String SCHEME_PREFIX = "s3://";
-
 	/** Error codes S3 sends with a 4xx status that are worth retrying. */
 	private static final Set<String> RETRYABLE_CODES = Set.of("RequestTimeout", "SlowDown", "Throttling",
 			"ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException", "ExpiredToken",
@@ -63,11 +60,7 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final String bucket;
 
-	private final String keyPrefix;
-
-	private final String uriPrefix;
-
-	private final BlobNamingStrategy naming;
+	private final RecordedUris uris;
 
 	private final LazyClient<S3Client> client;
 
@@ -89,9 +82,8 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 	S3BlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<S3Client> client,
 			@Nullable LazyClient<S3Presigner> presigner, S3UploadOptions options) {
 		this.bucket = Objects.requireNonNull(bucket, "bucket must not be null");
-		this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix must not be null");
-		this.uriPrefix = SCHEME_PREFIX + bucket + "/" + keyPrefix;
-		this.naming = Objects.requireNonNull(naming, "naming must not be null");
+		this.uris = new RecordedUris(S3BlobStorageProvider.SCHEME + "://" + bucket + "/" + keyPrefix, keyPrefix,
+				"/" + keyPrefix, naming);
 		this.client = Objects.requireNonNull(client, "client must not be null");
 		this.presigner = presigner;
 		this.options = Objects.requireNonNull(options, "options must not be null");
@@ -108,11 +100,8 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 	 */
 	@Override
 	public String generateDestinationUri(Blob blob) {
-		String name = this.naming.objectName(blob);
-		if (name.isEmpty() || name.indexOf('/') >= 0 || !ObjectKeys.isSafePath(name)) {
-			throw new IllegalArgumentException("the naming strategy returned an unsafe object name");
-		}
-		String key = this.keyPrefix + name;
+		String name = this.uris.name(blob);
+		String key = this.uris.key(name);
 		if (this.options.signedUrlExpiry() != null && this.presigner != null) {
 			S3Presigner signer = this.presigner.getIfReady();
 			if (signer != null) {
@@ -131,7 +120,7 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 				logSigningUnavailable("the presigner is not ready yet");
 			}
 		}
-		return this.uriPrefix + name;
+		return this.uris.uri(name);
 	}
 
 	private void logSigningUnavailable(String why) {
@@ -148,19 +137,13 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 	 * @return the key
 	 * @throws IllegalArgumentException if the URI is not one of this uploader's
 	 */
-	public String keyOf(String uri) {
-		return this.keyPrefix + RecordedUris.objectName(uri, this.uriPrefix, "/" + this.keyPrefix);
+	String keyOf(String uri) {
+		return this.uris.keyOf(uri);
 	}
 
 	@Override
 	public void uploadSync(String uri, Blob blob) throws IOException {
-		String key;
-		try {
-			key = keyOf(uri);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new PermanentUploadException(ex.getMessage());
-		}
+		String key = this.uris.keyToUpload(uri);
 		S3Client s3 = client();
 		Map<String, String> metadata = ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.S3_MAX_TOTAL_BYTES);
 		try {
@@ -189,7 +172,7 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	@Override
 	public void check() throws IOException {
-		uploadSync(this.uriPrefix + PROBE_OBJECT_NAME, StorageProbe.probeBlob());
+		uploadSync(this.uris.uri(PROBE_OBJECT_NAME), StorageProbe.probeBlob());
 	}
 
 	private S3Client client() throws IOException {
@@ -298,7 +281,7 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	@Override
 	public String toString() {
-		return "S3BlobUploader[" + this.uriPrefix + "]";
+		return "S3BlobUploader[" + this.uris.uriPrefix() + "]";
 	}
 
 	/** Reads a buffer without copying it. */

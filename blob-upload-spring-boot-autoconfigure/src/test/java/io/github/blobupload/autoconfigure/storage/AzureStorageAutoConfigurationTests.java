@@ -5,6 +5,7 @@ import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.provider.azure.AzureBlobStorageProvider;
 import io.github.blobupload.provider.azure.AzureUploadOptions;
+import io.github.blobupload.provider.internal.LazyClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -98,9 +99,10 @@ class AzureStorageAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserProvider {
 
-		final AzureBlobStorageProvider provider = new AzureBlobStorageProvider((account) -> {
-			throw new IllegalStateException("not used");
-		}, AzureUploadOptions.defaults());
+		final AzureBlobStorageProvider provider = new AzureBlobStorageProvider(
+				LazyClients.of("unused", () -> null, (account) -> {
+					throw new IllegalStateException("not used");
+				}), AzureUploadOptions.defaults());
 
 		@Bean
 		AzureBlobStorageProvider userAzureBlobStorageProvider() {

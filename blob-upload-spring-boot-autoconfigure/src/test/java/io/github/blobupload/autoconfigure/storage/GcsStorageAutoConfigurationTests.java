@@ -20,6 +20,7 @@ import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.provider.gcs.GcsBlobStorageProvider;
+import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.testsupport.SampleContent;
 import io.github.blobupload.testsupport.ServiceAccountKeys;
 import org.junit.jupiter.api.Test;
@@ -96,9 +97,9 @@ class GcsStorageAutoConfigurationTests {
 
 	@Test
 	void usersProviderBeanWins() {
-		GcsBlobStorageProvider own = new GcsBlobStorageProvider(() -> {
+		GcsBlobStorageProvider own = new GcsBlobStorageProvider(LazyClient.of("unused", () -> null, () -> {
 			throw new IllegalStateException();
-		}, io.github.blobupload.provider.gcs.GcsUploadSettings.defaults(), null);
+		}), io.github.blobupload.provider.gcs.GcsUploadSettings.defaults(), null);
 		this.runner.withBean(GcsBlobStorageProvider.class, () -> own)
 			.run((context) -> assertThat(context.getBean(GcsBlobStorageProvider.class)).isSameAs(own));
 	}
@@ -129,7 +130,7 @@ class GcsStorageAutoConfigurationTests {
 				assertThat(stored.getContentType()).isEqualTo("image/png");
 				assertThat(stored.getMetadata()).containsOnly(entry("otel_type", "span"),
 						entry("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"), entry("span_id", "00f067aa0ba902b7"),
-						entry("conversation_id", "c-42  "));
+						entry("conversation_id", "c-42"));
 				assertThat(stored.getAcl()).isNull();
 				Blob storedBig = storage.get(BlobId.fromGsUtilUri(big));
 				assertThat(storedBig.getContent()).isEqualTo(large);

@@ -1,21 +1,31 @@
 package io.github.blobupload.provider.gcs;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
+import com.google.cloud.storage.Storage;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.PermanentUploadException;
+import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.testsupport.ServiceAccountKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * Tests for {@link GcsBlobStorageProvider} and {@link GcsBlobUploader} that need no server.
+ */
 class GcsBlobStorageProviderTests {
 
-	private final GcsBlobStorageProvider provider = new GcsBlobStorageProvider(() -> {
+	private final LazyClient<Storage> unused = LazyClient.of("unused", () -> null, () -> {
 		throw new AssertionError("creating an uploader must not touch storage");
-	}, GcsUploadSettings.defaults(), null);
+	});
+
+	private final GcsBlobStorageProvider provider = new GcsBlobStorageProvider(this.unused,
+			GcsUploadSettings.defaults(), null);
 
 	private final Blob blob = new Blob("hello".getBytes(StandardCharsets.UTF_8), "text/plain", null);
 
@@ -26,7 +36,7 @@ class GcsBlobStorageProviderTests {
 		assertThat(GcsBlobStorageProvider.parse("gs://my-bucket/"))
 			.isEqualTo(new GcsBlobStorageProvider.Location("my-bucket", ""));
 		assertThat(GcsBlobStorageProvider.parse("GS://logs.example.com/genai/blobs/"))
-			.isEqualTo(new GcsBlobStorageProvider.Location("logs.example.com", "genai/blobs"));
+			.isEqualTo(new GcsBlobStorageProvider.Location("logs.example.com", "genai/blobs/"));
 	}
 
 	@Test
@@ -36,6 +46,25 @@ class GcsBlobStorageProviderTests {
 		String uri = uploader.generateDestinationUri(this.blob);
 		assertThat(uri).matches("gs://my-bucket/genai/[0-9a-f]{64}\\.txt");
 		assertThat(uploader.objectNameOf(uri)).isEqualTo(uri.substring("gs://my-bucket/".length()));
+	}
+
+	@Test
+	void mapsItsSignedUrlsBackToTheObjectAndRefusesOthers() {
+		GcsUrlSigner signer = new GcsUrlSigner(ServiceAccountKeys.credentials(), Duration.ofHours(1));
+		GcsBlobUploader uploader = new GcsBlobUploader("my-bucket", "genai/", (blob) -> "abc.png",
+				this.unused, GcsUploadSettings.defaults(), signer);
+		String url = uploader.generateDestinationUri(this.blob);
+		assertThat(url).startsWith("https://storage.googleapis.com/my-bucket/genai/abc.png?");
+		assertThat(uploader.objectNameOf(url)).isEqualTo("genai/abc.png");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> uploader.objectNameOf(signer.sign("other-bucket", "genai/abc.png")));
+	}
+
+	@Test
+	void aNamingStrategyWithUnsafeNamesIsRefused() {
+		GcsBlobUploader uploader = (GcsBlobUploader) this.provider.createUploader("gs://my-bucket",
+				(blob) -> "../x");
+		assertThatIllegalArgumentException().isThrownBy(() -> uploader.generateDestinationUri(this.blob));
 	}
 
 	@Test
@@ -52,7 +81,7 @@ class GcsBlobStorageProviderTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> GcsBlobStorageProvider.parse("gs://bucket/../etc"))
 			.withMessageContaining("The path '../etc'");
 		assertThatIllegalArgumentException().isThrownBy(() -> GcsBlobStorageProvider.parse("gs://bucket/a b"))
-			.withMessageContaining("may only hold");
+			.withMessageContaining("single slashes");
 		assertThatIllegalArgumentException().isThrownBy(() -> GcsBlobStorageProvider.parse("gs://bucket/p?x=1"))
 			.withMessageContaining("query");
 	}
@@ -63,19 +92,21 @@ class GcsBlobStorageProviderTests {
 				BlobNamingStrategies.uuid());
 		assertThatThrownBy(() -> uploader.uploadSync("gs://my-bucket/other/x.txt", this.blob))
 			.isInstanceOf(PermanentUploadException.class)
-			.hasMessageContaining("is not an object under gs://my-bucket/genai");
+			.hasMessageContaining("is not under gs://my-bucket/genai/");
 		assertThatThrownBy(() -> uploader.uploadSync("gs://other-bucket/genai/x.txt", this.blob))
 			.isInstanceOf(PermanentUploadException.class);
 	}
 
 	@Test
 	void aClientThatCannotBeCreatedFailsTheUploadPermanentlyNamingTheBucket() {
-		GcsBlobUploader uploader = new GcsBlobUploader("my-bucket", "", BlobNamingStrategies.uuid(), () -> {
-			throw new IllegalStateException("No Google credentials: not found.");
-		}, GcsUploadSettings.defaults(), null);
+		GcsBlobUploader uploader = new GcsBlobUploader("my-bucket", "", BlobNamingStrategies.uuid(),
+				LazyClient.of("Google Cloud Storage client", () -> null, () -> {
+					throw new IllegalStateException("No Google credentials: not found.");
+				}), GcsUploadSettings.defaults(), null);
 		assertThatThrownBy(() -> uploader.uploadSync(uploader.generateDestinationUri(this.blob), this.blob))
 			.isInstanceOf(PermanentUploadException.class)
-			.hasMessage("No Google Cloud Storage client for gs://my-bucket: No Google credentials: not found.");
+			.hasMessage("Cannot create the Google Cloud Storage client for gs://my-bucket: "
+					+ "No Google credentials: not found.");
 	}
 
 	@Test

@@ -60,8 +60,6 @@ class GcsUrlSignerTests {
 		rsa.initVerify(ServiceAccountKeys.publicKey());
 		rsa.update(stringToSign.getBytes(StandardCharsets.UTF_8));
 		assertThat(rsa.verify(HexFormat.of().parseHex(query.get("X-Goog-Signature")))).isTrue();
-		assertThat(GcsUrlSigner.objectNameOf(url, "my-bucket")).isEqualTo("genai/abc.png");
-		assertThat(GcsUrlSigner.objectNameOf(url, "other-bucket")).isNull();
 	}
 
 	@Test

@@ -3,9 +3,11 @@ package io.github.blobupload.provider.internal;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.blobupload.PermanentUploadException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -52,6 +54,16 @@ class LazyClientTests {
 		assertThat(lazy.initializeInBackground()).failsWithin(5, TimeUnit.SECONDS);
 		assertThat(lazy.initializeInBackground().get(5, TimeUnit.SECONDS)).isNotNull();
 		assertThat(lazy.getIfReady()).isNotNull();
+	}
+
+	@Test
+	void aClientThatCannotBeBuiltFailsTheUploadPermanentlyNamingTheDestination() {
+		LazyClient<Closeable> lazy = LazyClient.of("S3 client", () -> null, () -> {
+			throw new IllegalStateException("Unable to load region.");
+		});
+		assertThatExceptionOfType(PermanentUploadException.class).isThrownBy(() -> lazy.getForUpload("bucket 'b'"))
+			.withMessage("Cannot create the S3 client for bucket 'b': Unable to load region.")
+			.withCauseInstanceOf(IllegalStateException.class);
 	}
 
 	static final class Closeable implements AutoCloseable {

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,36 @@ class ObjectMetadataTests {
 		assertThat(ObjectMetadata.value("😀")).isEqualTo("%F0%9F%98%80");
 		assertThat(java.net.URLDecoder.decode(ObjectMetadata.value("café 100%"), java.nio.charset.StandardCharsets.UTF_8))
 			.isEqualTo("café 100%");
+	}
+
+	@Test
+	void validLabelsAreKeptAsTheyAre() {
+		assertThat(ObjectMetadata.fromLabels(Map.of("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"),
+				ObjectMetadata.GCS_MAX_TOTAL_BYTES))
+			.containsExactly(Map.entry("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"));
+	}
+
+	@Test
+	void noValueCanSplitAHeader() {
+		assertThat(ObjectMetadata.fromLabels(Map.of("k", "a\r\nX-Injected: 1\tb"), ObjectMetadata.GCS_MAX_TOTAL_BYTES))
+			.containsExactly(Map.entry("k", "a%0D%0AX-Injected: 1%09b"));
+	}
+
+	@ParameterizedTest(name = "total of {0} bytes")
+	@ValueSource(ints = { ObjectMetadata.S3_MAX_TOTAL_BYTES, ObjectMetadata.AZURE_MAX_TOTAL_BYTES,
+			ObjectMetadata.GCS_MAX_TOTAL_BYTES })
+	void longKeysAndValuesAreCutAndTheStoresTotalIsKept(int maxTotalBytes) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put("k".repeat(500), "v".repeat(5000));
+		for (int i = 0; i < 20; i++) {
+			labels.put("label" + i, "x".repeat(1000));
+		}
+		Map<String, String> metadata = ObjectMetadata.fromLabels(labels, maxTotalBytes);
+		assertThat(metadata.keySet().iterator().next()).hasSize(ObjectMetadata.MAX_KEY_LENGTH);
+		assertThat(metadata.values().iterator().next()).hasSize(ObjectMetadata.MAX_VALUE_LENGTH);
+		int total = metadata.entrySet().stream().mapToInt((e) -> e.getKey().length() + e.getValue().length()).sum();
+		assertThat(total).isLessThanOrEqualTo(maxTotalBytes);
+		assertThat(metadata).as("labels left out").hasSizeBetween(2, labels.size() - 1);
 	}
 
 	@Test
