@@ -7,7 +7,7 @@ import com.google.cloud.storage.Storage;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.provider.gcs.GcsBlobStorageProvider;
-import io.github.blobupload.provider.gcs.GcsUploadSettings;
+import io.github.blobupload.provider.gcs.GcsUploadOptions;
 import io.github.blobupload.provider.gcs.GcsUrlSigner;
 import org.jspecify.annotations.Nullable;
 
@@ -52,7 +52,7 @@ public final class GcsStorageAutoConfiguration {
 			signer = () -> clients.urlSigner(expiry);
 		}
 		return new GcsBlobStorageProvider(clients::storage,
-				new GcsUploadSettings(gcs.getKmsKeyName(), threshold.toBytes()), signer);
+				new GcsUploadOptions(gcs.getKmsKeyName(), threshold.toBytes()), signer);
 	}
 
 }

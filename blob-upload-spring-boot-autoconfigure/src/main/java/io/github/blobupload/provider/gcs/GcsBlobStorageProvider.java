@@ -29,7 +29,7 @@ public class GcsBlobStorageProvider implements BlobStorageProvider {
 
 	private final Supplier<Storage> storage;
 
-	private final GcsUploadSettings settings;
+	private final GcsUploadOptions options;
 
 	private final @Nullable Supplier<GcsUrlSigner> signer;
 
@@ -37,14 +37,14 @@ public class GcsBlobStorageProvider implements BlobStorageProvider {
 	 * Creates a provider.
 	 * @param storage gives the client, called on an upload worker at each upload (see
 	 * {@link GcsBlobUploader})
-	 * @param settings how objects are written
+	 * @param options how objects are written
 	 * @param signer gives the signer of the URLs returned as destinations, called once
 	 * per uploader when it is created; {@code null} to return {@code gs://} URIs
 	 */
-	public GcsBlobStorageProvider(Supplier<Storage> storage, GcsUploadSettings settings,
+	public GcsBlobStorageProvider(Supplier<Storage> storage, GcsUploadOptions options,
 			@Nullable Supplier<GcsUrlSigner> signer) {
 		this.storage = Objects.requireNonNull(storage, "storage must not be null");
-		this.settings = Objects.requireNonNull(settings, "settings must not be null");
+		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.signer = signer;
 	}
 
@@ -62,7 +62,7 @@ public class GcsBlobStorageProvider implements BlobStorageProvider {
 	public SimpleBlobUploader createUploader(String uriPrefix, BlobNamingStrategy naming) {
 		Location location = parse(uriPrefix);
 		GcsUrlSigner urlSigner = (this.signer != null) ? this.signer.get() : null;
-		return new GcsBlobUploader(location.bucket(), location.path(), naming, this.storage, this.settings, urlSigner);
+		return new GcsBlobUploader(location.bucket(), location.path(), naming, this.storage, this.options, urlSigner);
 	}
 
 	/**

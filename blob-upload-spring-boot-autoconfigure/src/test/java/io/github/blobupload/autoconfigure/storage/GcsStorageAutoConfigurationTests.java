@@ -98,7 +98,7 @@ class GcsStorageAutoConfigurationTests {
 	void usersProviderBeanWins() {
 		GcsBlobStorageProvider own = new GcsBlobStorageProvider(() -> {
 			throw new IllegalStateException();
-		}, io.github.blobupload.provider.gcs.GcsUploadSettings.defaults(), null);
+		}, io.github.blobupload.provider.gcs.GcsUploadOptions.defaults(), null);
 		this.runner.withBean(GcsBlobStorageProvider.class, () -> own)
 			.run((context) -> assertThat(context.getBean(GcsBlobStorageProvider.class)).isSameAs(own));
 	}

@@ -15,7 +15,7 @@ class GcsBlobStorageProviderTests {
 
 	private final GcsBlobStorageProvider provider = new GcsBlobStorageProvider(() -> {
 		throw new AssertionError("creating an uploader must not touch storage");
-	}, GcsUploadSettings.defaults(), null);
+	}, GcsUploadOptions.defaults(), null);
 
 	private final Blob blob = new Blob("hello".getBytes(StandardCharsets.UTF_8), "text/plain", null);
 
@@ -72,7 +72,7 @@ class GcsBlobStorageProviderTests {
 	void aClientThatCannotBeCreatedFailsTheUploadPermanentlyNamingTheBucket() {
 		GcsBlobUploader uploader = new GcsBlobUploader("my-bucket", "", BlobNamingStrategies.uuid(), () -> {
 			throw new IllegalStateException("No Google credentials: not found.");
-		}, GcsUploadSettings.defaults(), null);
+		}, GcsUploadOptions.defaults(), null);
 		assertThatThrownBy(() -> uploader.uploadSync(uploader.generateDestinationUri(this.blob), this.blob))
 			.isInstanceOf(PermanentUploadException.class)
 			.hasMessage("No Google Cloud Storage client for gs://my-bucket: No Google credentials: not found.");

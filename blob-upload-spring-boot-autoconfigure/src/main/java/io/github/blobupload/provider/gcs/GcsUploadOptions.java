@@ -10,17 +10,17 @@ import org.jspecify.annotations.Nullable;
  * @param resumableThreshold the smallest blob, in bytes, sent with a resumable upload
  * rather than a single request; at least 1
  */
-public record GcsUploadSettings(@Nullable String kmsKeyName, long resumableThreshold) {
+public record GcsUploadOptions(@Nullable String kmsKeyName, long resumableThreshold) {
 
 	/** Default smallest blob sent with a resumable upload (8 MiB). */
 	public static final long DEFAULT_RESUMABLE_THRESHOLD = 8L * 1024 * 1024;
 
 	/**
-	 * Validates the settings.
+	 * Validates the options.
 	 * @param kmsKeyName the KMS key name or {@code null}
 	 * @param resumableThreshold the threshold in bytes
 	 */
-	public GcsUploadSettings {
+	public GcsUploadOptions {
 		if (resumableThreshold < 1) {
 			throw new IllegalArgumentException("resumableThreshold must be at least 1 byte but was " + resumableThreshold);
 		}
@@ -31,10 +31,10 @@ public record GcsUploadSettings(@Nullable String kmsKeyName, long resumableThres
 
 	/**
 	 * Returns the defaults: bucket encryption, resumable uploads from 8 MiB.
-	 * @return the default settings
+	 * @return the default options
 	 */
-	public static GcsUploadSettings defaults() {
-		return new GcsUploadSettings(null, DEFAULT_RESUMABLE_THRESHOLD);
+	public static GcsUploadOptions defaults() {
+		return new GcsUploadOptions(null, DEFAULT_RESUMABLE_THRESHOLD);
 	}
 
 }
