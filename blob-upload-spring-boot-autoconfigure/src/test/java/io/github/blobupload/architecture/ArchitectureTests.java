@@ -81,6 +81,19 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void coreAutoConfigurationKnowsNoIntegrationNorItsConfiguration() {
+		noClasses().that()
+			.resideInAPackage(ROOT + ".autoconfigure")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(ROOT + ".ai..", ROOT + ".actuate..", ROOT + ".observation..",
+					ROOT + ".autoconfigure.*..")
+			.because("each feature's properties and beans live with its own auto-configuration, "
+					+ "which depends on the core one, never the other way")
+			.check(PRODUCTION);
+	}
+
+	@Test
 	void dependenciesPointFromAutoConfigurationDownToTheApi() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("AutoConfiguration").definedBy(ROOT + ".autoconfigure..")

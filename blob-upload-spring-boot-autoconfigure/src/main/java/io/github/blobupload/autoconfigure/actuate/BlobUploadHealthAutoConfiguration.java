@@ -6,13 +6,13 @@ import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.actuate.ActiveStorageChecks;
 import io.github.blobupload.actuate.BlobUploadHealthIndicator;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
-import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(AbstractHealthIndicator.class)
 @ConditionalOnBean(BlobUploaderRegistry.class)
 @ConditionalOnEnabledHealthIndicator("blobupload")
+@EnableConfigurationProperties(BlobUploadHealthProperties.class)
 public final class BlobUploadHealthAutoConfiguration {
 
 	private static final String ACTIVE_CHECK = "blob.upload.health.active-check.";
@@ -36,13 +37,12 @@ public final class BlobUploadHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "blobUploadHealthIndicator")
 	BlobUploadHealthIndicator blobUploadHealthIndicator(BlobUploaderRegistry blobUploaderRegistry,
-			BlobUploadProperties properties) {
-		BlobUploadProperties.Health health = properties.getHealth();
+			BlobUploadHealthProperties health) {
 		return new BlobUploadHealthIndicator(blobUploaderRegistry, health.getFailureThreshold(),
 				activeChecks(health.getActiveCheck()));
 	}
 
-	private static @Nullable ActiveStorageChecks activeChecks(BlobUploadProperties.Health.ActiveCheck activeCheck) {
+	private static @Nullable ActiveStorageChecks activeChecks(BlobUploadHealthProperties.ActiveCheck activeCheck) {
 		if (!activeCheck.isEnabled()) {
 			return null;
 		}

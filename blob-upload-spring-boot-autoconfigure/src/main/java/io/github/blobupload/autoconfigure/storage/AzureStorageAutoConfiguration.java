@@ -7,7 +7,6 @@ import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
-import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.provider.azure.AzureBlobStorageProvider;
 import io.github.blobupload.provider.azure.AzureUploadOptions;
 import io.github.blobupload.provider.internal.LazyClient;
@@ -34,7 +33,7 @@ import org.springframework.util.unit.DataSize;
  */
 @AutoConfiguration
 @ConditionalOnClass(BlobServiceClient.class)
-@EnableConfigurationProperties(BlobUploadProperties.class)
+@EnableConfigurationProperties({ BlobUploadAzureProperties.class, BlobUploadSignedUrlsProperties.class })
 public final class AzureStorageAutoConfiguration {
 
 	private static final String PREFIX = "blob.upload.azure.";
@@ -43,16 +42,15 @@ public final class AzureStorageAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AzureBlobStorageProvider azureBlobStorageProvider(BlobUploadProperties properties,
-			ObjectProvider<BlobServiceClient> blobServiceClient) {
-		BlobUploadProperties.Azure azure = properties.getAzure();
-		AzureUploadOptions options = options(azure, properties.getSignedUrls());
+	AzureBlobStorageProvider azureBlobStorageProvider(BlobUploadAzureProperties azure,
+			BlobUploadSignedUrlsProperties signedUrls, ObjectProvider<BlobServiceClient> blobServiceClient) {
+		AzureUploadOptions options = options(azure, signedUrls);
 		return new AzureBlobStorageProvider((account) -> LazyClient.of("Azure Blob client for " + account,
 				blobServiceClient::getIfAvailable, () -> buildClient(account, azure)), options);
 	}
 
-	private static AzureUploadOptions options(BlobUploadProperties.Azure azure,
-			BlobUploadProperties.SignedUrls signedUrls) {
+	private static AzureUploadOptions options(BlobUploadAzureProperties azure,
+			BlobUploadSignedUrlsProperties signedUrls) {
 		long threshold = size("block-upload-threshold", azure.getBlockUploadThreshold(),
 				AzureUploadOptions.MAX_SINGLE_UPLOAD_SIZE);
 		long blockSize = size("block-size", azure.getBlockSize(), Integer.MAX_VALUE);
@@ -77,7 +75,7 @@ public final class AzureStorageAutoConfiguration {
 		return size.toBytes();
 	}
 
-	private static BlobServiceClient buildClient(String account, BlobUploadProperties.Azure azure) {
+	private static BlobServiceClient buildClient(String account, BlobUploadAzureProperties azure) {
 		BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
 			// The upload engine retries with backoff; SDK retries would multiply its attempts.
 			.retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Duration) null, null, null, null));

@@ -29,13 +29,14 @@ import org.springframework.util.unit.DataSize;
  */
 @AutoConfiguration(before = BlobUploadAutoConfiguration.class)
 @ConditionalOnClass(Storage.class)
-@EnableConfigurationProperties(BlobUploadProperties.class)
+@EnableConfigurationProperties({ BlobUploadProperties.class, BlobUploadGcsProperties.class,
+		BlobUploadSignedUrlsProperties.class })
 public final class GcsStorageAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	GcsBlobStorageProvider gcsBlobStorageProvider(BlobUploadProperties properties, ObjectProvider<Storage> storage) {
-		BlobUploadProperties.Gcs gcs = properties.getGcs();
+	GcsBlobStorageProvider gcsBlobStorageProvider(BlobUploadGcsProperties gcs, BlobUploadSignedUrlsProperties signedUrls,
+			BlobUploadProperties properties, ObjectProvider<Storage> storage) {
 		DataSize threshold = gcs.getResumableThreshold();
 		if (threshold == null || threshold.toBytes() < 1) {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.gcs.resumable-threshold", threshold,
@@ -47,8 +48,8 @@ public final class GcsStorageAutoConfiguration {
 		}
 		GcsStorageClients clients = new GcsStorageClients(gcs, properties.getWorker().getUploadTimeout(), storage);
 		@Nullable Supplier<GcsUrlSigner> signer = null;
-		if (properties.getSignedUrls().isEnabled()) {
-			Duration expiry = properties.getSignedUrls().getExpiry();
+		if (signedUrls.isEnabled()) {
+			Duration expiry = signedUrls.getExpiry();
 			signer = () -> clients.urlSigner(expiry);
 		}
 		return new GcsBlobStorageProvider(clients::storage,

@@ -12,7 +12,6 @@ import com.google.cloud.ServiceOptions;
 import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
-import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.provider.gcs.GcsUrlSigner;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +34,7 @@ import org.springframework.core.io.Resource;
  */
 final class GcsStorageClients {
 
-	private final BlobUploadProperties.Gcs properties;
+	private final BlobUploadGcsProperties properties;
 
 	private final Duration uploadTimeout;
 
@@ -47,7 +46,7 @@ final class GcsStorageClients {
 
 	private @Nullable GcsUrlSigner signer;
 
-	GcsStorageClients(BlobUploadProperties.Gcs properties, Duration uploadTimeout,
+	GcsStorageClients(BlobUploadGcsProperties properties, Duration uploadTimeout,
 			ObjectProvider<Storage> userStorage) {
 		this.properties = properties;
 		this.uploadTimeout = uploadTimeout;

@@ -34,17 +34,17 @@ import org.springframework.util.unit.DataSize;
  */
 @AutoConfiguration
 @ConditionalOnClass(S3Client.class)
-@EnableConfigurationProperties(BlobUploadProperties.class)
+@EnableConfigurationProperties({ BlobUploadProperties.class, BlobUploadS3Properties.class,
+		BlobUploadSignedUrlsProperties.class })
 public final class S3StorageAutoConfiguration {
 
 	private static final String PREFIX = "blob.upload.s3.";
 
 	@Bean
 	@ConditionalOnMissingBean
-	S3BlobStorageProvider s3BlobStorageProvider(BlobUploadProperties properties, ObjectProvider<S3Client> s3Client,
-			ObjectProvider<S3Presigner> s3Presigner) {
-		BlobUploadProperties.S3 s3 = properties.getS3();
-		S3UploadOptions options = options(s3, properties.getSignedUrls());
+	S3BlobStorageProvider s3BlobStorageProvider(BlobUploadS3Properties s3, BlobUploadSignedUrlsProperties signedUrls,
+			BlobUploadProperties properties, ObjectProvider<S3Client> s3Client, ObjectProvider<S3Presigner> s3Presigner) {
+		S3UploadOptions options = options(s3, signedUrls);
 		Duration uploadTimeout = properties.getWorker().getUploadTimeout();
 		LazyClient<S3Client> client = LazyClient.of("S3 client", s3Client::getIfAvailable,
 				() -> buildClient(s3, uploadTimeout));
@@ -54,7 +54,7 @@ public final class S3StorageAutoConfiguration {
 		return new S3BlobStorageProvider(client, presigner, options);
 	}
 
-	private static S3UploadOptions options(BlobUploadProperties.S3 s3, BlobUploadProperties.SignedUrls signedUrls) {
+	private static S3UploadOptions options(BlobUploadS3Properties s3, BlobUploadSignedUrlsProperties signedUrls) {
 		long threshold = atLeastPartSize("multipart-threshold", s3.getMultipartThreshold());
 		long partSize = atLeastPartSize("part-size", s3.getPartSize());
 		if (partSize > Integer.MAX_VALUE) {
@@ -66,7 +66,7 @@ public final class S3StorageAutoConfiguration {
 			case AES256 -> "AES256";
 			case AWS_KMS -> "aws:kms";
 		};
-		if (s3.getKmsKeyId() != null && s3.getServerSideEncryption() != BlobUploadProperties.S3.ServerSideEncryption.AWS_KMS) {
+		if (s3.getKmsKeyId() != null && s3.getServerSideEncryption() != BlobUploadS3Properties.ServerSideEncryption.AWS_KMS) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "kms-key-id", s3.getKmsKeyId(),
 					"A KMS key is used only with blob.upload.s3.server-side-encryption=aws-kms.");
 		}
@@ -90,7 +90,7 @@ public final class S3StorageAutoConfiguration {
 		return size.toBytes();
 	}
 
-	private static S3Client buildClient(BlobUploadProperties.S3 s3, Duration uploadTimeout) {
+	private static S3Client buildClient(BlobUploadS3Properties s3, Duration uploadTimeout) {
 		S3ClientBuilder builder = S3Client.builder()
 			// The upload engine retries with backoff; SDK retries would multiply its attempts.
 			// An attempt the engine abandons at its timeout is aborted by the SDK as well,
@@ -107,7 +107,7 @@ public final class S3StorageAutoConfiguration {
 		return builder.build();
 	}
 
-	private static S3Presigner buildPresigner(S3Client client, BlobUploadProperties.S3 s3) {
+	private static S3Presigner buildPresigner(S3Client client, BlobUploadS3Properties s3) {
 		// Sign for the same region, credentials and endpoint as the client uploads with.
 		S3ServiceClientConfiguration configuration = client.serviceClientConfiguration();
 		S3Presigner.Builder builder = S3Presigner.builder()
