@@ -42,11 +42,23 @@ public final class BuilderArguments {
 			setter.accept(value);
 		}
 		catch (IllegalArgumentException ex) {
-			// "maxQueueSize must be at least 1 but was 0" becomes "It must be at least 1 but was 0."
-			String message = String.valueOf(ex.getMessage());
-			String reason = message.substring(message.indexOf(' ') + 1);
-			throw invalid(property, value, "It " + (reason.endsWith(".") ? reason : reason + "."));
+			throw invalid(property, value, ex);
 		}
+	}
+
+	/**
+	 * Returns the exception for a property whose value a builder refused.
+	 * @param property the full name of the property
+	 * @param value the bound value, shown as the user would write it
+	 * @param ex the builder's exception, whose message starts with the argument's name
+	 * @return the exception to throw
+	 */
+	public static InvalidConfigurationPropertyValueException invalid(String property, @Nullable Object value,
+			IllegalArgumentException ex) {
+		// "maxQueueSize must be at least 1 but was 0" becomes "It must be at least 1 but was 0."
+		String message = String.valueOf(ex.getMessage());
+		String reason = message.substring(message.indexOf(' ') + 1);
+		return invalid(property, value, "It " + (reason.endsWith(".") ? reason : reason + "."));
 	}
 
 	/**

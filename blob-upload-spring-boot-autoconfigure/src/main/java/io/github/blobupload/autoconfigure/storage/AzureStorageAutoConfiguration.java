@@ -10,17 +10,16 @@ import com.azure.storage.common.policy.RetryPolicyType;
 import io.github.blobupload.provider.azure.AzureBlobStorageProvider;
 import io.github.blobupload.provider.azure.AzureUploadOptions;
 import io.github.blobupload.provider.internal.LazyClient;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.unit.DataSize;
+
+import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 
 /**
  * Auto-configuration of the {@code azblob://} provider, active when the Azure Storage
@@ -51,28 +50,15 @@ public final class AzureStorageAutoConfiguration {
 
 	private static AzureUploadOptions options(BlobUploadAzureProperties azure,
 			BlobUploadSignedUrlsProperties signedUrls) {
-		long threshold = size("block-upload-threshold", azure.getBlockUploadThreshold(),
-				AzureUploadOptions.MAX_SINGLE_UPLOAD_SIZE);
-		long blockSize = size("block-size", azure.getBlockSize(), Integer.MAX_VALUE);
-		Duration expiry = null;
+		AzureUploadOptions.Builder options = AzureUploadOptions.builder();
+		set(PREFIX + "block-upload-threshold", azure.getBlockUploadThreshold(),
+				(size) -> options.blockUploadThreshold(size.toBytes()));
+		set(PREFIX + "block-size", azure.getBlockSize(), (size) -> options.blockSize(size.toBytes()));
+		options.encryptionScope(azure.getEncryptionScope());
 		if (signedUrls.isEnabled()) {
-			expiry = signedUrls.getExpiry();
-			if (expiry == null || expiry.isNegative() || expiry.isZero()) {
-				throw new InvalidConfigurationPropertyValueException("blob.upload.signed-urls.expiry", expiry,
-						"SAS URLs must expire after a positive duration.");
-			}
+			set(BlobUploadSignedUrlsProperties.PREFIX + ".expiry", signedUrls.getExpiry(), options::signedUrlExpiry);
 		}
-		String scope = azure.getEncryptionScope();
-		return new AzureUploadOptions(threshold, blockSize, (scope != null && !scope.isBlank()) ? scope.strip() : null,
-				expiry);
-	}
-
-	private static long size(String name, @Nullable DataSize size, long max) {
-		if (size == null || size.toBytes() < 1 || size.toBytes() > max) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + name, size,
-					"It must be a positive size of at most " + max + " bytes.");
-		}
-		return size.toBytes();
+		return options.build();
 	}
 
 	private static BlobServiceClient buildClient(String account, BlobUploadAzureProperties azure) {

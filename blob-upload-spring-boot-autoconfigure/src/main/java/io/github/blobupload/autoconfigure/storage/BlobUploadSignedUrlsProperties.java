@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * signed URL, Azure SAS) instead of the storage URI. The {@code file:} provider ignores
  * it.
  */
-@ConfigurationProperties("blob.upload.signed-urls")
+@ConfigurationProperties(BlobUploadSignedUrlsProperties.PREFIX)
 public class BlobUploadSignedUrlsProperties {
+
+	/** The prefix of these properties. */
+	static final String PREFIX = "blob.upload.signed-urls";
 
 	/**
 	 * Whether the cloud storage providers record time-limited signed HTTPS URLs instead

@@ -16,9 +16,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.unit.DataSize;
+
+import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
+import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 
 /**
  * Auto-configuration of the {@code gs://} provider, active when google-cloud-storage is on
@@ -33,18 +34,17 @@ import org.springframework.util.unit.DataSize;
 		BlobUploadSignedUrlsProperties.class })
 public final class GcsStorageAutoConfiguration {
 
+	private static final String PREFIX = "blob.upload.gcs.";
+
 	@Bean
 	@ConditionalOnMissingBean
 	GcsBlobStorageProvider gcsBlobStorageProvider(BlobUploadGcsProperties gcs, BlobUploadSignedUrlsProperties signedUrls,
 			BlobUploadProperties properties, ObjectProvider<Storage> storage) {
-		DataSize threshold = gcs.getResumableThreshold();
-		if (threshold == null || threshold.toBytes() < 1) {
-			throw new InvalidConfigurationPropertyValueException("blob.upload.gcs.resumable-threshold", threshold,
-					"It must be a positive size.");
-		}
+		GcsUploadOptions.Builder options = GcsUploadOptions.builder().kmsKeyName(gcs.getKmsKeyName());
+		set(PREFIX + "resumable-threshold", gcs.getResumableThreshold(),
+				(size) -> options.resumableThreshold(size.toBytes()));
 		if (gcs.isAnonymous() && gcs.getCredentialsLocation() != null) {
-			throw new InvalidConfigurationPropertyValueException("blob.upload.gcs.anonymous", true,
-					"It cannot be combined with blob.upload.gcs.credentials-location.");
+			throw invalid(PREFIX + "anonymous", true, "It cannot be combined with " + PREFIX + "credentials-location.");
 		}
 		GcsStorageClients clients = new GcsStorageClients(gcs, properties.getWorker().getUploadTimeout(), storage);
 		@Nullable Supplier<GcsUrlSigner> signer = null;
@@ -52,8 +52,7 @@ public final class GcsStorageAutoConfiguration {
 			Duration expiry = signedUrls.getExpiry();
 			signer = () -> clients.urlSigner(expiry);
 		}
-		return new GcsBlobStorageProvider(clients::storage,
-				new GcsUploadOptions(gcs.getKmsKeyName(), threshold.toBytes()), signer);
+		return new GcsBlobStorageProvider(clients::storage, options.build(), signer);
 	}
 
 }

@@ -16,7 +16,11 @@ import io.github.blobupload.provider.gcs.GcsUrlSigner;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.io.Resource;
+
+import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
+import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 
 /**
  * Obtains the Google Cloud Storage client and the URL signer for the {@code gs://}
@@ -33,6 +37,11 @@ import org.springframework.core.io.Resource;
  * connection until the store answers.
  */
 final class GcsStorageClients {
+
+	private static final String SIGNED_URLS = BlobUploadSignedUrlsProperties.PREFIX + ".";
+
+	private static final String SIGN_WITH_A_KEY_FILE = "Set blob.upload.gcs.credentials-location to a service-account "
+			+ "key file, such as file:/secrets/key.json, or set " + SIGNED_URLS + "enabled=false.";
 
 	private final BlobUploadGcsProperties properties;
 
@@ -77,7 +86,8 @@ final class GcsStorageClients {
 	 * Returns the URL signer, creating it on first use.
 	 * @param expiry how long URLs are valid
 	 * @return the signer
-	 * @throws IllegalArgumentException if the credentials cannot sign offline
+	 * @throws InvalidConfigurationPropertyValueException if the expiry is out of range or
+	 * the credentials cannot sign offline
 	 */
 	GcsUrlSigner urlSigner(Duration expiry) {
 		synchronized (this.lock) {
@@ -127,21 +137,30 @@ final class GcsStorageClients {
 	}
 
 	private GcsUrlSigner createSigner(Duration expiry) {
+		set(SIGNED_URLS + "expiry", expiry, GcsUrlSigner::checkExpiry);
 		if (this.properties.getCredentialsLocation() != null) {
-			return GcsUrlSigner.of(credentials(), expiry,
+			return signer(credentials(), expiry,
 					"blob.upload.gcs.credentials-location=" + this.properties.getCredentialsLocation());
 		}
 		Storage user = this.userStorage.getIfAvailable();
 		if (user != null) {
-			return GcsUrlSigner.of(user.getOptions().getCredentials(), expiry, "the application's Storage bean");
+			return signer(user.getOptions().getCredentials(), expiry, "the application's Storage bean");
 		}
 		try {
-			return GcsUrlSigner.of(GoogleCredentials.getApplicationDefault(), expiry, "Application Default Credentials");
+			return signer(GoogleCredentials.getApplicationDefault(), expiry, "Application Default Credentials");
 		}
 		catch (IOException ex) {
-			throw new IllegalArgumentException("blob.upload.signed-urls.enabled is true, but no Google credentials "
-					+ "were found to sign URLs: " + ex.getMessage()
-					+ " Set blob.upload.gcs.credentials-location to a service-account key file.", ex);
+			throw invalid(SIGNED_URLS + "enabled", true,
+					"No Google credentials were found to sign URLs: " + ex.getMessage() + " " + SIGN_WITH_A_KEY_FILE);
+		}
+	}
+
+	private static GcsUrlSigner signer(@Nullable Credentials credentials, Duration expiry, String source) {
+		try {
+			return GcsUrlSigner.of(credentials, expiry, source);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(SIGNED_URLS + "enabled", true, ex.getMessage() + " " + SIGN_WITH_A_KEY_FILE);
 		}
 	}
 
