@@ -73,7 +73,7 @@ public final class ActiveStorageChecks {
 
 	private static Duration positive(Duration duration, String name) {
 		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive but was " + duration);
+			throw new IllegalArgumentException(name + " must be a positive duration but was " + duration);
 		}
 		return duration;
 	}

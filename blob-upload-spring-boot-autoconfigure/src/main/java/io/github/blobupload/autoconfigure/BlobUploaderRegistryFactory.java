@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.github.blobupload.Blob;
@@ -22,13 +21,14 @@ import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
 import io.github.blobupload.provider.internal.UriPrefixes;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import io.github.blobupload.registry.UseCases;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.util.unit.DataSize;
-import org.springframework.util.unit.DataUnit;
+
+import static io.github.blobupload.autoconfigure.BuilderArguments.format;
+import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
+import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 
 /**
  * Builds the {@link DefaultBlobUploaderRegistry} from {@link BlobUploadProperties}:
@@ -148,13 +148,12 @@ final class BlobUploaderRegistryFactory {
 
 	private String defaultPrefix() {
 		String prefix = this.properties.getUriPrefix();
-		if (prefix != null && !prefix.isBlank()) {
-			return prefix.strip();
+		if (!this.properties.isUriPrefixSet()) {
+			logger.warn("blob.upload.uri-prefix is not set: blobs are written to the folder {}. Set "
+					+ "blob.upload.uri-prefix (or BLOB_UPLOAD_URI_PREFIX) to a file:, s3://, gs:// or azblob:// prefix.",
+					Path.of(prefix.substring(prefix.indexOf(':') + 1)).toAbsolutePath());
 		}
-		logger.warn("blob.upload.uri-prefix is not set: blobs are written to the folder {}. Set blob.upload.uri-prefix "
-				+ "(or BLOB_UPLOAD_URI_PREFIX) to a file:, s3://, gs:// or azblob:// prefix.",
-				Path.of("blob-uploads").toAbsolutePath());
-		return BlobUploadProperties.DEFAULT_URI_PREFIX;
+		return prefix;
 	}
 
 	private SimpleBlobUploader createUploader(String useCase, String property, String prefix) {
@@ -200,69 +199,35 @@ final class BlobUploaderRegistryFactory {
 	 */
 	private AsyncBlobUploaderBuilder configure(AsyncBlobUploaderBuilder builder) {
 		BlobUploadProperties p = this.properties;
-		set("max-blob-size", p.getMaxBlobSize(), (size) -> builder.maxBlobBytes(size.toBytes()));
-		set("queue.max-bytes", p.getQueue().getMaxBytes(), (size) -> builder.maxQueueBytes(size.toBytes()));
-		set("queue.max-size", p.getQueue().getMaxSize(), builder::maxQueueSize);
-		set("worker.threads", p.getWorker().getThreads(), builder::workers);
-		set("worker.upload-timeout", p.getWorker().getUploadTimeout(), builder::uploadTimeout);
-		set("retry.max-attempts", p.getRetry().getMaxAttempts(), builder::maxAttempts);
-		set("retry.initial-backoff", p.getRetry().getInitialBackoff(), builder::initialBackoff);
-		set("retry.max-backoff", p.getRetry().getMaxBackoff(), builder::maxBackoff);
-		set("dedupe-cache-size", p.getDedupeCacheSize(), builder::dedupeCacheSize);
-		set("shutdown-timeout", p.getShutdownTimeout(), builder::shutdownTimeout);
-		set("log-interval", p.getLogInterval(), builder::logInterval);
+		set(PREFIX + "max-blob-size", p.getMaxBlobSize(), (size) -> builder.maxBlobBytes(size.toBytes()));
+		set(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(), (size) -> builder.maxQueueBytes(size.toBytes()));
+		set(PREFIX + "queue.max-size", p.getQueue().getMaxSize(), builder::maxQueueSize);
+		set(PREFIX + "worker.threads", p.getWorker().getThreads(), builder::workers);
+		set(PREFIX + "worker.upload-timeout", p.getWorker().getUploadTimeout(), builder::uploadTimeout);
+		set(PREFIX + "retry.max-attempts", p.getRetry().getMaxAttempts(), builder::maxAttempts);
+		set(PREFIX + "retry.initial-backoff", p.getRetry().getInitialBackoff(), builder::initialBackoff);
+		set(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(), builder::maxBackoff);
+		set(PREFIX + "dedupe-cache-size", p.getDedupeCacheSize(), builder::dedupeCacheSize);
+		set(PREFIX + "shutdown-timeout", p.getShutdownTimeout(), builder::shutdownTimeout);
+		set(PREFIX + "log-interval", p.getLogInterval(), builder::logInterval);
 		try {
 			builder.validate();
 		}
 		catch (IllegalArgumentException ex) {
 			// The builder's message starts with the setting to change.
 			if (String.valueOf(ex.getMessage()).startsWith("maxBackoff")) {
-				throw new InvalidConfigurationPropertyValueException(PREFIX + "retry.max-backoff",
-						p.getRetry().getMaxBackoff(), "It must not be shorter than " + PREFIX
-								+ "retry.initial-backoff (" + p.getRetry().getInitialBackoff() + ").");
+				throw invalid(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(), "It must not be shorter than "
+						+ PREFIX + "retry.initial-backoff (" + p.getRetry().getInitialBackoff() + ").");
 			}
-			throw new InvalidConfigurationPropertyValueException(PREFIX + "queue.max-bytes",
-					format(p.getQueue().getMaxBytes()), "It must not be smaller than " + PREFIX + "max-blob-size ("
-							+ format(p.getMaxBlobSize()) + "), or the largest blobs could never be queued.");
+			throw invalid(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(), "It must not be smaller than "
+					+ PREFIX + "max-blob-size (" + format(p.getMaxBlobSize())
+					+ "), or the largest blobs could never be queued.");
 		}
 		return builder.listener(this.listener);
 	}
 
 	private AsyncBlobUploader createEngine(String name, SimpleBlobUploader simple) {
 		return configure(AsyncBlobUploader.builder(simple)).name(name).build();
-	}
-
-	/**
-	 * Hands a property's value to a builder setter, turning the setter's
-	 * {@link IllegalArgumentException} into an exception that names the property.
-	 */
-	private static <T> void set(String property, @Nullable T value, Consumer<T> setter) {
-		try {
-			if (value == null) {
-				throw new IllegalArgumentException("value must be set");
-			}
-			setter.accept(value);
-		}
-		catch (IllegalArgumentException ex) {
-			// "maxQueueSize must be at least 1 but was 0" becomes "It must be at least 1 but was 0."
-			String message = String.valueOf(ex.getMessage());
-			throw new InvalidConfigurationPropertyValueException(PREFIX + property,
-					(value instanceof DataSize size) ? format(size) : value,
-					"It " + message.substring(message.indexOf(' ') + 1) + ".");
-		}
-	}
-
-	/** Formats a size as a user would write it: 20MB rather than 20971520B. */
-	static String format(DataSize size) {
-		long bytes = size.toBytes();
-		for (DataUnit unit : new DataUnit[] { DataUnit.TERABYTES, DataUnit.GIGABYTES, DataUnit.MEGABYTES,
-				DataUnit.KILOBYTES }) {
-			long unitBytes = DataSize.of(1, unit).toBytes();
-			if (bytes != 0 && bytes % unitBytes == 0) {
-				return (bytes / unitBytes) + unit.name().substring(0, 1) + "B";
-			}
-		}
-		return bytes + "B";
 	}
 
 	private static String stripTrailingSlash(String prefix) {

@@ -1,5 +1,13 @@
 package io.github.blobupload.architecture;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -81,6 +89,38 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void coreNamesNoConfigurationProperty() throws IOException {
+		// Core messages name the builder's setting; the auto-configuration names the property.
+		Path root = Path.of("src/main/java/io/github/blobupload");
+		List<Path> core = new ArrayList<>();
+		try (Stream<Path> files = Files.list(root)) {
+			files.filter(Files::isRegularFile).forEach(core::add);
+		}
+		for (String pkg : List.of("engine", "registry", "provider", "internal")) {
+			try (Stream<Path> files = Files.walk(root.resolve(pkg))) {
+				files.filter(Files::isRegularFile).forEach(core::add);
+			}
+		}
+		org.assertj.core.api.Assertions.assertThat(core).hasSizeGreaterThan(30)
+			.filteredOn((file) -> read(file).contains("blob.upload."))
+			.as("core sources naming a blob.upload.* property")
+			.isEmpty();
+	}
+
+	@Test
+	void coreAutoConfigurationKnowsNoIntegrationNorItsConfiguration() {
+		noClasses().that()
+			.resideInAPackage(ROOT + ".autoconfigure")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(ROOT + ".ai..", ROOT + ".actuate..", ROOT + ".observation..",
+					ROOT + ".autoconfigure.*..")
+			.because("each feature's properties and beans live with its own auto-configuration, "
+					+ "which depends on the core one, never the other way")
+			.check(PRODUCTION);
+	}
+
+	@Test
 	void dependenciesPointFromAutoConfigurationDownToTheApi() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("AutoConfiguration").definedBy(ROOT + ".autoconfigure..")
@@ -98,6 +138,15 @@ class ArchitectureTests {
 			.whereLayer("Api")
 			.mayOnlyBeAccessedByLayers("Registry", "Engine", "Providers", "Integrations", "AutoConfiguration")
 			.check(PRODUCTION);
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

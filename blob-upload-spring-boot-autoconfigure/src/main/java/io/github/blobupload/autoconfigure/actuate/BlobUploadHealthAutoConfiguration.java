@@ -1,22 +1,21 @@
 package io.github.blobupload.autoconfigure.actuate;
 
-import java.time.Duration;
-
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.actuate.ActiveStorageChecks;
 import io.github.blobupload.actuate.BlobUploadHealthIndicator;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
-import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.context.annotation.Bean;
+
+import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
 
 /**
  * Auto-configuration of the {@code blobUpload} health contributor, present when Spring
@@ -29,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(AbstractHealthIndicator.class)
 @ConditionalOnBean(BlobUploaderRegistry.class)
 @ConditionalOnEnabledHealthIndicator("blobupload")
+@EnableConfigurationProperties(BlobUploadHealthProperties.class)
 public final class BlobUploadHealthAutoConfiguration {
 
 	private static final String ACTIVE_CHECK = "blob.upload.health.active-check.";
@@ -36,26 +36,24 @@ public final class BlobUploadHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "blobUploadHealthIndicator")
 	BlobUploadHealthIndicator blobUploadHealthIndicator(BlobUploaderRegistry blobUploaderRegistry,
-			BlobUploadProperties properties) {
-		BlobUploadProperties.Health health = properties.getHealth();
+			BlobUploadHealthProperties health) {
 		return new BlobUploadHealthIndicator(blobUploaderRegistry, health.getFailureThreshold(),
 				activeChecks(health.getActiveCheck()));
 	}
 
-	private static @Nullable ActiveStorageChecks activeChecks(BlobUploadProperties.Health.ActiveCheck activeCheck) {
+	private static @Nullable ActiveStorageChecks activeChecks(BlobUploadHealthProperties.ActiveCheck activeCheck) {
 		if (!activeCheck.isEnabled()) {
 			return null;
 		}
-		return new ActiveStorageChecks(positive("interval", activeCheck.getInterval()),
-				positive("timeout", activeCheck.getTimeout()));
-	}
-
-	private static Duration positive(String name, @Nullable Duration duration) {
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new InvalidConfigurationPropertyValueException(ACTIVE_CHECK + name, duration,
-					"It must be a positive duration.");
+		try {
+			return new ActiveStorageChecks(activeCheck.getInterval(), activeCheck.getTimeout());
 		}
-		return duration;
+		catch (IllegalArgumentException ex) {
+			// The message starts with the setting to change.
+			boolean timeout = String.valueOf(ex.getMessage()).startsWith("timeout");
+			throw invalid(ACTIVE_CHECK + (timeout ? "timeout" : "interval"),
+					timeout ? activeCheck.getTimeout() : activeCheck.getInterval(), ex);
+		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.blobupload.autoconfigure.actuate;
 
-import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.observation.BlobUploadObservationConvention;
 import io.github.blobupload.observation.BlobUploadObservations;
 import io.micrometer.observation.ObservationRegistry;
@@ -26,7 +25,7 @@ import org.springframework.util.function.SingletonSupplier;
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBooleanProperty("blob.upload.observations.enabled")
 @ConditionalOnBean(ObservationRegistry.class)
-@EnableConfigurationProperties(BlobUploadProperties.class)
+@EnableConfigurationProperties(BlobUploadObservationsProperties.class)
 public final class BlobUploadObservationAutoConfiguration {
 
 	@Bean

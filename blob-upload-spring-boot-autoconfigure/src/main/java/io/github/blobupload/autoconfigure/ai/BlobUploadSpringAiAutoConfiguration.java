@@ -9,7 +9,6 @@ import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
 import io.github.blobupload.ai.TracingSpanInfoResolver;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
-import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
@@ -25,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,15 +41,15 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty("blob.upload.enabled")
 @ConditionalOnBooleanProperty(name = "blob.upload.ai.enabled", matchIfMissing = true)
 @ConditionalOnBean(BlobUploaderRegistry.class)
+@EnableConfigurationProperties(BlobUploadAiProperties.class)
 public final class BlobUploadSpringAiAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploadSpringAiAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
-	MediaOffloader blobMediaOffloader(BlobUploaderRegistry registry, BlobUploadProperties properties,
+	MediaOffloader blobMediaOffloader(BlobUploaderRegistry registry, BlobUploadAiProperties ai,
 			ObjectProvider<BlobOffloadListener> listeners) {
-		BlobUploadProperties.Ai ai = properties.getAi();
 		long inlineBudget = (ai.getInlineBudget() != null) ? ai.getInlineBudget().toBytes() : -1;
 		if (inlineBudget < 0) {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.inline-budget", ai.getInlineBudget(),
@@ -73,12 +73,12 @@ public final class BlobUploadSpringAiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MediaWalker blobMediaWalker(MediaOffloader offloader, BlobUploadProperties properties) {
-		if (properties.getAi().isCaptureContent()) {
+	MediaWalker blobMediaWalker(MediaOffloader offloader, BlobUploadAiProperties properties) {
+		if (properties.isCaptureContent()) {
 			logger.warn("blob.upload.ai.capture-content is on: prompt and completion text is recorded on spans and "
 					+ "exported to the tracing backend. Make sure that is intended.");
 		}
-		return new MediaWalker(offloader, properties.getAi().isCaptureContent());
+		return new MediaWalker(offloader, properties.isCaptureContent());
 	}
 
 	@Bean
@@ -90,12 +90,12 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BlobOffloadObservationFilter blobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans,
-			BlobUploadProperties properties) {
-		if (properties.getAi().getLayouts() == null || properties.getAi().getLayouts().isEmpty()) {
+			BlobUploadAiProperties properties) {
+		if (properties.getLayouts() == null || properties.getLayouts().isEmpty()) {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.layouts",
-					properties.getAi().getLayouts(), "Name at least one layout: semconv, openinference.");
+					properties.getLayouts(), "Name at least one layout: semconv, openinference.");
 		}
-		return new BlobOffloadObservationFilter(walker, spans, properties.getAi().getLayouts());
+		return new BlobOffloadObservationFilter(walker, spans, properties.getLayouts());
 	}
 
 	/**
@@ -125,10 +125,10 @@ public final class BlobUploadSpringAiAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		BlobOffloadAdvisor blobOffloadAdvisor(MediaWalker walker, SpanInfoResolver spans,
-				BlobUploadProperties properties) {
+				BlobUploadAiProperties properties) {
 			return BlobOffloadAdvisor.builder(walker)
 				.spanInfoResolver(spans)
-				.order(properties.getAi().getAdvisor().getOrder())
+				.order(properties.getAdvisor().getOrder())
 				.build();
 		}
 

@@ -7,21 +7,19 @@ import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
-import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.provider.azure.AzureBlobStorageProvider;
 import io.github.blobupload.provider.azure.AzureUploadOptions;
 import io.github.blobupload.provider.internal.LazyClients;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.unit.DataSize;
+
+import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 
 /**
  * Auto-configuration of the {@code azblob://} provider, active when the Azure Storage
@@ -34,7 +32,7 @@ import org.springframework.util.unit.DataSize;
  */
 @AutoConfiguration
 @ConditionalOnClass(BlobServiceClient.class)
-@EnableConfigurationProperties(BlobUploadProperties.class)
+@EnableConfigurationProperties({ BlobUploadAzureProperties.class, BlobUploadSignedUrlsProperties.class })
 public final class AzureStorageAutoConfiguration {
 
 	private static final String PREFIX = "blob.upload.azure.";
@@ -43,41 +41,27 @@ public final class AzureStorageAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AzureBlobStorageProvider azureBlobStorageProvider(BlobUploadProperties properties,
-			ObjectProvider<BlobServiceClient> blobServiceClient) {
-		BlobUploadProperties.Azure azure = properties.getAzure();
-		AzureUploadOptions options = options(azure, properties.getSignedUrls());
+	AzureBlobStorageProvider azureBlobStorageProvider(BlobUploadAzureProperties azure,
+			BlobUploadSignedUrlsProperties signedUrls, ObjectProvider<BlobServiceClient> blobServiceClient) {
+		AzureUploadOptions options = options(azure, signedUrls);
 		return new AzureBlobStorageProvider(LazyClients.of("Azure Blob client", blobServiceClient::getIfAvailable,
 				(account) -> buildClient(account, azure)), options);
 	}
 
-	private static AzureUploadOptions options(BlobUploadProperties.Azure azure,
-			BlobUploadProperties.SignedUrls signedUrls) {
-		long threshold = size("block-upload-threshold", azure.getBlockUploadThreshold(),
-				AzureUploadOptions.MAX_SINGLE_UPLOAD_SIZE);
-		long blockSize = size("block-size", azure.getBlockSize(), Integer.MAX_VALUE);
-		Duration expiry = null;
+	private static AzureUploadOptions options(BlobUploadAzureProperties azure,
+			BlobUploadSignedUrlsProperties signedUrls) {
+		AzureUploadOptions.Builder options = AzureUploadOptions.builder();
+		set(PREFIX + "block-upload-threshold", azure.getBlockUploadThreshold(),
+				(size) -> options.blockUploadThreshold(size.toBytes()));
+		set(PREFIX + "block-size", azure.getBlockSize(), (size) -> options.blockSize(size.toBytes()));
+		options.encryptionScope(azure.getEncryptionScope());
 		if (signedUrls.isEnabled()) {
-			expiry = signedUrls.getExpiry();
-			if (expiry == null || expiry.isNegative() || expiry.isZero()) {
-				throw new InvalidConfigurationPropertyValueException("blob.upload.signed-urls.expiry", expiry,
-						"SAS URLs must expire after a positive duration.");
-			}
+			set(BlobUploadSignedUrlsProperties.PREFIX + ".expiry", signedUrls.getExpiry(), options::signedUrlExpiry);
 		}
-		String scope = azure.getEncryptionScope();
-		return new AzureUploadOptions(threshold, blockSize, (scope != null && !scope.isBlank()) ? scope.strip() : null,
-				expiry);
+		return options.build();
 	}
 
-	private static long size(String name, @Nullable DataSize size, long max) {
-		if (size == null || size.toBytes() < 1 || size.toBytes() > max) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + name, size,
-					"It must be a positive size of at most " + max + " bytes.");
-		}
-		return size.toBytes();
-	}
-
-	private static BlobServiceClient buildClient(String account, BlobUploadProperties.Azure azure) {
+	private static BlobServiceClient buildClient(String account, BlobUploadAzureProperties azure) {
 		BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
 			// The upload engine retries with backoff; SDK retries would multiply its attempts.
 			.retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Duration) null, null, null, null));

@@ -4,7 +4,7 @@ import com.google.cloud.storage.Storage;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.provider.gcs.GcsBlobStorageProvider;
-import io.github.blobupload.provider.gcs.GcsUploadSettings;
+import io.github.blobupload.provider.gcs.GcsUploadOptions;
 import io.github.blobupload.provider.gcs.GcsUrlSigner;
 import io.github.blobupload.provider.internal.LazyClient;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +14,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.unit.DataSize;
+
+import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
+import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 
 /**
  * Auto-configuration of the {@code gs://} provider, active when google-cloud-storage is on
@@ -27,27 +28,26 @@ import org.springframework.util.unit.DataSize;
  */
 @AutoConfiguration(before = BlobUploadAutoConfiguration.class)
 @ConditionalOnClass(Storage.class)
-@EnableConfigurationProperties(BlobUploadProperties.class)
+@EnableConfigurationProperties({ BlobUploadProperties.class, BlobUploadGcsProperties.class,
+		BlobUploadSignedUrlsProperties.class })
 public final class GcsStorageAutoConfiguration {
+
+	private static final String PREFIX = "blob.upload.gcs.";
 
 	@Bean
 	@ConditionalOnMissingBean
-	GcsBlobStorageProvider gcsBlobStorageProvider(BlobUploadProperties properties, ObjectProvider<Storage> storage) {
-		BlobUploadProperties.Gcs gcs = properties.getGcs();
-		DataSize threshold = gcs.getResumableThreshold();
-		if (threshold == null || threshold.toBytes() < 1) {
-			throw new InvalidConfigurationPropertyValueException("blob.upload.gcs.resumable-threshold", threshold,
-					"It must be a positive size.");
-		}
+	GcsBlobStorageProvider gcsBlobStorageProvider(BlobUploadGcsProperties gcs, BlobUploadSignedUrlsProperties signedUrls,
+			BlobUploadProperties properties, ObjectProvider<Storage> storage) {
+		GcsUploadOptions.Builder options = GcsUploadOptions.builder().kmsKeyName(gcs.getKmsKeyName());
+		set(PREFIX + "resumable-threshold", gcs.getResumableThreshold(),
+				(size) -> options.resumableThreshold(size.toBytes()));
 		if (gcs.isAnonymous() && gcs.getCredentialsLocation() != null) {
-			throw new InvalidConfigurationPropertyValueException("blob.upload.gcs.anonymous", true,
-					"It cannot be combined with blob.upload.gcs.credentials-location.");
+			throw invalid(PREFIX + "anonymous", true, "It cannot be combined with " + PREFIX + "credentials-location.");
 		}
 		GcsStorageClients clients = new GcsStorageClients(gcs, properties.getWorker().getUploadTimeout(), storage);
-		@Nullable LazyClient<GcsUrlSigner> signer = properties.getSignedUrls().isEnabled()
-				? clients.urlSigner(properties.getSignedUrls().getExpiry()) : null;
-		return new GcsBlobStorageProvider(clients.storage(),
-				new GcsUploadSettings(gcs.getKmsKeyName(), threshold.toBytes()), signer);
+		@Nullable LazyClient<GcsUrlSigner> signer = signedUrls.isEnabled() ? clients.urlSigner(signedUrls.getExpiry())
+				: null;
+		return new GcsBlobStorageProvider(clients.storage(), options.build(), signer);
 	}
 
 }

@@ -12,13 +12,16 @@ import com.google.cloud.ServiceOptions;
 import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
-import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.provider.gcs.GcsUrlSigner;
 import io.github.blobupload.provider.internal.LazyClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.io.Resource;
+
+import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
+import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 
 /**
  * Obtains the Google Cloud Storage client and the URL signer for the {@code gs://}
@@ -36,13 +39,18 @@ import org.springframework.core.io.Resource;
  */
 final class GcsStorageClients {
 
-	private final BlobUploadProperties.Gcs properties;
+	private static final String SIGNED_URLS = BlobUploadSignedUrlsProperties.PREFIX + ".";
+
+	private static final String SIGN_WITH_A_KEY_FILE = "Set blob.upload.gcs.credentials-location to a service-account "
+			+ "key file, such as file:/secrets/key.json, or set " + SIGNED_URLS + "enabled=false.";
+
+	private final BlobUploadGcsProperties properties;
 
 	private final Duration uploadTimeout;
 
 	private final ObjectProvider<Storage> userStorage;
 
-	GcsStorageClients(BlobUploadProperties.Gcs properties, Duration uploadTimeout,
+	GcsStorageClients(BlobUploadGcsProperties properties, Duration uploadTimeout,
 			ObjectProvider<Storage> userStorage) {
 		this.properties = properties;
 		this.uploadTimeout = uploadTimeout;
@@ -60,10 +68,11 @@ final class GcsStorageClients {
 	}
 
 	/**
-	 * Returns the URL signer, obtained on first use; obtaining it throws
-	 * {@link IllegalArgumentException} if the credentials cannot sign offline.
+	 * Returns the URL signer, obtained on first use.
 	 * @param expiry how long URLs are valid
-	 * @return the lazy signer
+	 * @return the lazy signer; obtaining it throws
+	 * {@link InvalidConfigurationPropertyValueException} if the expiry is out of range or
+	 * the credentials cannot sign offline
 	 */
 	LazyClient<GcsUrlSigner> urlSigner(Duration expiry) {
 		return LazyClient.of("Google Cloud Storage URL signer", () -> null, () -> createSigner(expiry));
@@ -109,21 +118,30 @@ final class GcsStorageClients {
 	}
 
 	private GcsUrlSigner createSigner(Duration expiry) {
+		set(SIGNED_URLS + "expiry", expiry, GcsUrlSigner::checkExpiry);
 		if (this.properties.getCredentialsLocation() != null) {
-			return GcsUrlSigner.of(credentials(), expiry,
+			return signer(credentials(), expiry,
 					"blob.upload.gcs.credentials-location=" + this.properties.getCredentialsLocation());
 		}
 		Storage user = this.userStorage.getIfAvailable();
 		if (user != null) {
-			return GcsUrlSigner.of(user.getOptions().getCredentials(), expiry, "the application's Storage bean");
+			return signer(user.getOptions().getCredentials(), expiry, "the application's Storage bean");
 		}
 		try {
-			return GcsUrlSigner.of(GoogleCredentials.getApplicationDefault(), expiry, "Application Default Credentials");
+			return signer(GoogleCredentials.getApplicationDefault(), expiry, "Application Default Credentials");
 		}
 		catch (IOException ex) {
-			throw new IllegalArgumentException("blob.upload.signed-urls.enabled is true, but no Google credentials "
-					+ "were found to sign URLs: " + ex.getMessage()
-					+ " Set blob.upload.gcs.credentials-location to a service-account key file.", ex);
+			throw invalid(SIGNED_URLS + "enabled", true,
+					"No Google credentials were found to sign URLs: " + ex.getMessage() + " " + SIGN_WITH_A_KEY_FILE);
+		}
+	}
+
+	private static GcsUrlSigner signer(@Nullable Credentials credentials, Duration expiry, String source) {
+		try {
+			return GcsUrlSigner.of(credentials, expiry, source);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(SIGNED_URLS + "enabled", true, ex.getMessage() + " " + SIGN_WITH_A_KEY_FILE);
 		}
 	}
 

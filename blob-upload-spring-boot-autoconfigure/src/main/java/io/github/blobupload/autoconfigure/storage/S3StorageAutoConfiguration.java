@@ -6,8 +6,8 @@ import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.s3.S3BlobStorageProvider;
 import io.github.blobupload.provider.s3.S3UploadOptions;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -20,9 +20,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.unit.DataSize;
+
+import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
+import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 
 /**
  * Auto-configuration of the {@code s3://} provider, active when the AWS SDK v2 S3 client
@@ -34,17 +35,17 @@ import org.springframework.util.unit.DataSize;
  */
 @AutoConfiguration
 @ConditionalOnClass(S3Client.class)
-@EnableConfigurationProperties(BlobUploadProperties.class)
+@EnableConfigurationProperties({ BlobUploadProperties.class, BlobUploadS3Properties.class,
+		BlobUploadSignedUrlsProperties.class })
 public final class S3StorageAutoConfiguration {
 
 	private static final String PREFIX = "blob.upload.s3.";
 
 	@Bean
 	@ConditionalOnMissingBean
-	S3BlobStorageProvider s3BlobStorageProvider(BlobUploadProperties properties, ObjectProvider<S3Client> s3Client,
-			ObjectProvider<S3Presigner> s3Presigner) {
-		BlobUploadProperties.S3 s3 = properties.getS3();
-		S3UploadOptions options = options(s3, properties.getSignedUrls());
+	S3BlobStorageProvider s3BlobStorageProvider(BlobUploadS3Properties s3, BlobUploadSignedUrlsProperties signedUrls,
+			BlobUploadProperties properties, ObjectProvider<S3Client> s3Client, ObjectProvider<S3Presigner> s3Presigner) {
+		S3UploadOptions options = options(s3, signedUrls);
 		Duration uploadTimeout = properties.getWorker().getUploadTimeout();
 		LazyClient<S3Client> client = LazyClient.of("S3 client", s3Client::getIfAvailable,
 				() -> buildClient(s3, uploadTimeout));
@@ -54,43 +55,32 @@ public final class S3StorageAutoConfiguration {
 		return new S3BlobStorageProvider(client, presigner, options);
 	}
 
-	private static S3UploadOptions options(BlobUploadProperties.S3 s3, BlobUploadProperties.SignedUrls signedUrls) {
-		long threshold = atLeastPartSize("multipart-threshold", s3.getMultipartThreshold());
-		long partSize = atLeastPartSize("part-size", s3.getPartSize());
-		if (partSize > Integer.MAX_VALUE) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + "part-size", s3.getPartSize(),
-					"It must be smaller than 2GB.");
-		}
-		String encryption = switch (s3.getServerSideEncryption()) {
-			case BUCKET_DEFAULT -> null;
-			case AES256 -> "AES256";
-			case AWS_KMS -> "aws:kms";
-		};
-		if (s3.getKmsKeyId() != null && s3.getServerSideEncryption() != BlobUploadProperties.S3.ServerSideEncryption.AWS_KMS) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + "kms-key-id", s3.getKmsKeyId(),
-					"A KMS key is used only with blob.upload.s3.server-side-encryption=aws-kms.");
-		}
-		Duration expiry = null;
+	private static S3UploadOptions options(BlobUploadS3Properties s3, BlobUploadSignedUrlsProperties signedUrls) {
+		S3UploadOptions.Builder options = S3UploadOptions.builder();
+		set(PREFIX + "multipart-threshold", s3.getMultipartThreshold(),
+				(size) -> options.multipartThreshold(size.toBytes()));
+		set(PREFIX + "part-size", s3.getPartSize(), (size) -> options.partSize(size.toBytes()));
+		set(PREFIX + "server-side-encryption", s3.getServerSideEncryption(),
+				(encryption) -> options.serverSideEncryption(switch (encryption) {
+					case BUCKET_DEFAULT -> null;
+					case AES256 -> S3UploadOptions.AES256;
+					case AWS_KMS -> S3UploadOptions.AWS_KMS;
+				}));
+		options.kmsKeyId(s3.getKmsKeyId());
 		if (signedUrls.isEnabled()) {
-			expiry = signedUrls.getExpiry();
-			if (expiry == null || expiry.isNegative() || expiry.isZero()
-					|| expiry.compareTo(S3UploadOptions.MAX_SIGNED_URL_EXPIRY) > 0) {
-				throw new InvalidConfigurationPropertyValueException("blob.upload.signed-urls.expiry", expiry,
-						"S3 presigned URLs must expire after a positive duration of at most 7 days.");
-			}
+			set(BlobUploadSignedUrlsProperties.PREFIX + ".expiry", signedUrls.getExpiry(), options::signedUrlExpiry);
 		}
-		return new S3UploadOptions(threshold, partSize, encryption, s3.getKmsKeyId(), expiry);
+		try {
+			return options.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// The one rule across settings: a KMS key goes with aws:kms encryption.
+			throw invalid(PREFIX + "kms-key-id", s3.getKmsKeyId(),
+					"A KMS key is used only with " + PREFIX + "server-side-encryption=aws-kms.");
+		}
 	}
 
-	private static long atLeastPartSize(String name, @Nullable DataSize size) {
-		if (size == null || size.toBytes() < S3UploadOptions.MIN_PART_SIZE) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + name, size,
-					"S3 parts must be at least 5MB.");
-		}
-		return size.toBytes();
-	}
-
-	private static S3Client buildClient(BlobUploadProperties.S3 s3, Duration uploadTimeout) {
+	private static S3Client buildClient(BlobUploadS3Properties s3, Duration uploadTimeout) {
 		S3ClientBuilder builder = S3Client.builder()
 			// The upload engine retries with backoff; SDK retries would multiply its attempts.
 			// An attempt the engine abandons at its timeout is aborted by the SDK as well,
@@ -104,10 +94,17 @@ public final class S3StorageAutoConfiguration {
 		if (s3.getEndpoint() != null) {
 			builder.endpointOverride(s3.getEndpoint());
 		}
-		return builder.build();
+		try {
+			return builder.build();
+		}
+		catch (SdkClientException ex) {
+			// Building the client fails for configuration only, such as no region.
+			throw SdkClientException.create(ex.getMessage() + " Set " + PREFIX
+					+ "region (or AWS_REGION), or declare an S3Client bean.", ex);
+		}
 	}
 
-	private static S3Presigner buildPresigner(S3Client client, BlobUploadProperties.S3 s3) {
+	private static S3Presigner buildPresigner(S3Client client, BlobUploadS3Properties s3) {
 		// Sign for the same region, credentials and endpoint as the client uploads with.
 		S3ServiceClientConfiguration configuration = client.serviceClientConfiguration();
 		S3Presigner.Builder builder = S3Presigner.builder()

@@ -5,18 +5,11 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the Azure provider writes blobs.
- *
- * @param blockUploadThreshold blobs larger than this many bytes are staged as blocks and
- * committed as a block list; smaller ones are sent in one request
- * @param blockSize the size of each staged block
- * @param encryptionScope the encryption scope to write with, or {@code null} for the
- * container's default
- * @param signedUrlExpiry how long recorded SAS URLs stay valid, or {@code null} to record
- * {@code azblob://} URIs
+ * How the Azure provider writes blobs. Built with {@link #builder()}: each setter
+ * validates its argument and throws {@link IllegalArgumentException} naming the setting
+ * and the bad value.
  */
-public record AzureUploadOptions(long blockUploadThreshold, long blockSize, @Nullable String encryptionScope,
-		@Nullable Duration signedUrlExpiry) {
+public final class AzureUploadOptions {
 
 	/** Default size above which blobs are staged as blocks: 16 MiB. */
 	public static final long DEFAULT_BLOCK_UPLOAD_THRESHOLD = 16L * 1024 * 1024;
@@ -27,22 +20,30 @@ public record AzureUploadOptions(long blockUploadThreshold, long blockSize, @Nul
 	/** The largest blob Azure accepts in one request: 5000 MiB. */
 	public static final long MAX_SINGLE_UPLOAD_SIZE = 5000L * 1024 * 1024;
 
+	/** The largest block this provider stages, as one array: 2 GiB less one byte. */
+	public static final long MAX_BLOCK_SIZE = Integer.MAX_VALUE;
+
+	private final long blockUploadThreshold;
+
+	private final long blockSize;
+
+	private final @Nullable String encryptionScope;
+
+	private final @Nullable Duration signedUrlExpiry;
+
+	private AzureUploadOptions(Builder builder) {
+		this.blockUploadThreshold = builder.blockUploadThreshold;
+		this.blockSize = builder.blockSize;
+		this.encryptionScope = builder.encryptionScope;
+		this.signedUrlExpiry = builder.signedUrlExpiry;
+	}
+
 	/**
-	 * Validates the options.
-	 * @throws IllegalArgumentException if a size or the expiry is out of range
+	 * Returns a builder holding the defaults.
+	 * @return a new builder
 	 */
-	public AzureUploadOptions {
-		if (blockUploadThreshold < 1 || blockUploadThreshold > MAX_SINGLE_UPLOAD_SIZE) {
-			throw new IllegalArgumentException("blockUploadThreshold must be between 1 and " + MAX_SINGLE_UPLOAD_SIZE
-					+ " bytes but was " + blockUploadThreshold);
-		}
-		if (blockSize < 1 || blockSize > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException(
-					"blockSize must be between 1 and " + Integer.MAX_VALUE + " bytes but was " + blockSize);
-		}
-		if (signedUrlExpiry != null && (signedUrlExpiry.isNegative() || signedUrlExpiry.isZero())) {
-			throw new IllegalArgumentException("signedUrlExpiry must be positive but was " + signedUrlExpiry);
-		}
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	/**
@@ -51,7 +52,127 @@ public record AzureUploadOptions(long blockUploadThreshold, long blockSize, @Nul
 	 * @return the defaults
 	 */
 	public static AzureUploadOptions defaults() {
-		return new AzureUploadOptions(DEFAULT_BLOCK_UPLOAD_THRESHOLD, DEFAULT_BLOCK_SIZE, null, null);
+		return builder().build();
+	}
+
+	/**
+	 * Returns the size in bytes above which blobs are staged as blocks and committed as
+	 * a block list; smaller ones are sent in one request.
+	 * @return the threshold, between 1 and {@link #MAX_SINGLE_UPLOAD_SIZE}
+	 */
+	public long blockUploadThreshold() {
+		return this.blockUploadThreshold;
+	}
+
+	/**
+	 * Returns the size in bytes of each staged block.
+	 * @return the block size, between 1 and {@link #MAX_BLOCK_SIZE}
+	 */
+	public long blockSize() {
+		return this.blockSize;
+	}
+
+	/**
+	 * Returns the encryption scope blobs are written with.
+	 * @return the scope, or {@code null} for the container's default
+	 */
+	public @Nullable String encryptionScope() {
+		return this.encryptionScope;
+	}
+
+	/**
+	 * Returns how long recorded SAS URLs stay valid.
+	 * @return the expiry, or {@code null} to record {@code azblob://} URIs
+	 */
+	public @Nullable Duration signedUrlExpiry() {
+		return this.signedUrlExpiry;
+	}
+
+	@Override
+	public String toString() {
+		return "AzureUploadOptions[blockUploadThreshold=" + this.blockUploadThreshold + ", blockSize="
+				+ this.blockSize + ", encryptionScope=" + this.encryptionScope + ", signedUrlExpiry="
+				+ this.signedUrlExpiry + "]";
+	}
+
+	/** Builds {@link AzureUploadOptions}. */
+	public static final class Builder {
+
+		private long blockUploadThreshold = DEFAULT_BLOCK_UPLOAD_THRESHOLD;
+
+		private long blockSize = DEFAULT_BLOCK_SIZE;
+
+		private @Nullable String encryptionScope;
+
+		private @Nullable Duration signedUrlExpiry;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the size above which blobs are staged as blocks (default 16 MiB).
+		 * @param bytes between 1 and {@link #MAX_SINGLE_UPLOAD_SIZE}
+		 * @return this builder
+		 */
+		public Builder blockUploadThreshold(long bytes) {
+			check(bytes >= 1 && bytes <= MAX_SINGLE_UPLOAD_SIZE,
+					"blockUploadThreshold must be at least 1 byte and at most 5000MB (" + MAX_SINGLE_UPLOAD_SIZE
+							+ " bytes, the largest blob Azure accepts in one request) but was " + bytes + " bytes");
+			this.blockUploadThreshold = bytes;
+			return this;
+		}
+
+		/**
+		 * Sets the size of each staged block (default 8 MiB).
+		 * @param bytes between 1 and {@link #MAX_BLOCK_SIZE}
+		 * @return this builder
+		 */
+		public Builder blockSize(long bytes) {
+			check(bytes >= 1 && bytes <= MAX_BLOCK_SIZE,
+					"blockSize must be at least 1 byte and less than 2GB but was " + bytes + " bytes");
+			this.blockSize = bytes;
+			return this;
+		}
+
+		/**
+		 * Sets the encryption scope to write blobs with (default none: the container's
+		 * default).
+		 * @param encryptionScope the scope, or {@code null}
+		 * @return this builder
+		 */
+		public Builder encryptionScope(@Nullable String encryptionScope) {
+			this.encryptionScope = (encryptionScope == null || encryptionScope.isBlank()) ? null
+					: encryptionScope.strip();
+			return this;
+		}
+
+		/**
+		 * Sets how long recorded SAS URLs stay valid (default none: {@code azblob://}
+		 * URIs are recorded).
+		 * @param expiry a positive duration, or {@code null}
+		 * @return this builder
+		 */
+		public Builder signedUrlExpiry(@Nullable Duration expiry) {
+			check(expiry == null || (!expiry.isNegative() && !expiry.isZero()),
+					"signedUrlExpiry must be a positive duration but was " + expiry);
+			this.signedUrlExpiry = expiry;
+			return this;
+		}
+
+		/**
+		 * Builds the options.
+		 * @return the options
+		 */
+		public AzureUploadOptions build() {
+			return new AzureUploadOptions(this);
+		}
+
+		private static void check(boolean condition, String message) {
+			if (!condition) {
+				throw new IllegalArgumentException(message);
+			}
+		}
+
 	}
 
 }

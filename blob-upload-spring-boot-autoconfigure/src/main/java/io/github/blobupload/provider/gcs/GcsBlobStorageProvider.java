@@ -30,22 +30,22 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 
 	private final LazyClient<Storage> storage;
 
-	private final GcsUploadSettings settings;
+	private final GcsUploadOptions options;
 
 	private final @Nullable LazyClient<GcsUrlSigner> signer;
 
 	/**
 	 * Creates a provider.
 	 * @param storage the client, obtained on first upload
-	 * @param settings how objects are written
+	 * @param options how objects are written
 	 * @param signer the signer of the URLs returned as destinations, obtained when the
 	 * first uploader is created (so that credentials that cannot sign fail at startup);
 	 * {@code null} to return {@code gs://} URIs
 	 */
-	public GcsBlobStorageProvider(LazyClient<Storage> storage, GcsUploadSettings settings,
+	public GcsBlobStorageProvider(LazyClient<Storage> storage, GcsUploadOptions options,
 			@Nullable LazyClient<GcsUrlSigner> signer) {
 		this.storage = Objects.requireNonNull(storage, "storage must not be null");
-		this.settings = Objects.requireNonNull(settings, "settings must not be null");
+		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.signer = signer;
 	}
 
@@ -63,7 +63,7 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 	public SimpleBlobUploader createUploader(String uriPrefix, BlobNamingStrategy naming) {
 		Location location = parse(uriPrefix);
 		GcsUrlSigner urlSigner = (this.signer != null) ? this.signer.get() : null;
-		return new GcsBlobUploader(location.bucket(), location.keyPrefix(), naming, this.storage, this.settings,
+		return new GcsBlobUploader(location.bucket(), location.keyPrefix(), naming, this.storage, this.options,
 				urlSigner);
 	}
 

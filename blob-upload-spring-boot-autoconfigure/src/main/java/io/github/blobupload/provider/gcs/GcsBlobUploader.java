@@ -56,7 +56,7 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final LazyClient<Storage> storage;
 
-	private final GcsUploadSettings settings;
+	private final GcsUploadOptions options;
 
 	private final @Nullable GcsUrlSigner signer;
 
@@ -68,17 +68,17 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 	 * @param naming how objects are named under the prefix
 	 * @param storage the client, obtained on first upload; a {@link RuntimeException}
 	 * obtaining it fails the upload permanently
-	 * @param settings how objects are written
+	 * @param options how objects are written
 	 * @param signer makes the signed URLs returned as destinations, or {@code null} to
 	 * return {@code gs://} URIs
 	 */
 	GcsBlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<Storage> storage,
-			GcsUploadSettings settings, @Nullable GcsUrlSigner signer) {
+			GcsUploadOptions options, @Nullable GcsUrlSigner signer) {
 		this.bucket = Objects.requireNonNull(bucket, "bucket must not be null");
 		this.uris = new RecordedUris(GcsBlobStorageProvider.SCHEME + "://" + bucket + "/" + keyPrefix, keyPrefix,
 				"/" + bucket + "/" + keyPrefix, naming);
 		this.storage = Objects.requireNonNull(storage, "storage must not be null");
-		this.settings = Objects.requireNonNull(settings, "settings must not be null");
+		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.signer = signer;
 	}
 
@@ -112,7 +112,7 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 			.setMetadata(ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.GCS_MAX_TOTAL_BYTES))
 			.build();
 		try {
-			if (blob.size() < this.settings.resumableThreshold()) {
+			if (blob.size() < this.options.resumableThreshold()) {
 				// One request carrying metadata and content; the only copy of the bytes is
 				// bounded by the resumable threshold.
 				client.create(info, blob.rawBytes(), targetOptions());
@@ -149,21 +149,21 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 	}
 
 	private BlobTargetOption[] targetOptions() {
-		List<BlobTargetOption> options = new ArrayList<>(2);
-		options.add(BlobTargetOption.doesNotExist());
-		if (this.settings.kmsKeyName() != null) {
-			options.add(BlobTargetOption.kmsKeyName(this.settings.kmsKeyName()));
+		List<BlobTargetOption> result = new ArrayList<>(2);
+		result.add(BlobTargetOption.doesNotExist());
+		if (this.options.kmsKeyName() != null) {
+			result.add(BlobTargetOption.kmsKeyName(this.options.kmsKeyName()));
 		}
-		return options.toArray(new BlobTargetOption[0]);
+		return result.toArray(new BlobTargetOption[0]);
 	}
 
 	private BlobWriteOption[] writeOptions() {
-		List<BlobWriteOption> options = new ArrayList<>(2);
-		options.add(BlobWriteOption.doesNotExist());
-		if (this.settings.kmsKeyName() != null) {
-			options.add(BlobWriteOption.kmsKeyName(this.settings.kmsKeyName()));
+		List<BlobWriteOption> result = new ArrayList<>(2);
+		result.add(BlobWriteOption.doesNotExist());
+		if (this.options.kmsKeyName() != null) {
+			result.add(BlobWriteOption.kmsKeyName(this.options.kmsKeyName()));
 		}
-		return options.toArray(new BlobWriteOption[0]);
+		return result.toArray(new BlobWriteOption[0]);
 	}
 
 	/**
@@ -188,7 +188,7 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 			case 404 -> "; does the bucket '" + this.bucket + "' exist?";
 			case 401 -> "; are the Google Cloud credentials valid?";
 			case 403 -> "; may these credentials create objects in the bucket '" + this.bucket + "'"
-					+ ((this.settings.kmsKeyName() != null) ? " and use the KMS key" : "") + "?";
+					+ ((this.options.kmsKeyName() != null) ? " and use the KMS key" : "") + "?";
 			default -> "";
 		};
 		throw new PermanentUploadException(answer + hint, ex);

@@ -55,11 +55,7 @@ public final class GcsUrlSigner {
 
 	GcsUrlSigner(ServiceAccountSigner signer, Duration expiry, Clock clock) {
 		this.signer = Objects.requireNonNull(signer, "signer must not be null");
-		if (expiry == null || expiry.isNegative() || expiry.isZero() || expiry.compareTo(MAX_EXPIRY) > 0) {
-			throw new IllegalArgumentException("blob.upload.signed-urls.expiry must be positive and at most "
-					+ MAX_EXPIRY.toDays() + " days for Google Cloud Storage V4 signed URLs but was " + expiry);
-		}
-		this.expiry = expiry;
+		this.expiry = checkExpiry(expiry);
 		this.clock = clock;
 		// Only used to compute signatures, which needs no request and no credentials of its own.
 		this.offlineStorage = StorageOptions.newBuilder()
@@ -77,16 +73,31 @@ public final class GcsUrlSigner {
 	 * @return the signer
 	 * @throws IllegalArgumentException if the credentials hold no private key (user
 	 * credentials, Compute Engine or impersonated credentials sign through a remote call,
-	 * which must not happen on the caller's thread)
+	 * which must not happen on the caller's thread), or if the expiry is out of range
 	 */
 	public static GcsUrlSigner of(@Nullable Credentials credentials, Duration expiry, String source) {
 		if (credentials instanceof ServiceAccountCredentials serviceAccount && serviceAccount.getPrivateKey() != null) {
 			return new GcsUrlSigner(serviceAccount, expiry);
 		}
 		String kind = (credentials != null) ? credentials.getClass().getSimpleName() : "no credentials";
-		throw new IllegalArgumentException("blob.upload.signed-urls.enabled is true, but the Google credentials from "
-				+ source + " (" + kind + ") cannot sign URLs offline. Set blob.upload.gcs.credentials-location to a "
-				+ "service-account key file, or set blob.upload.signed-urls.enabled=false.");
+		throw new IllegalArgumentException("the Google credentials from " + source + " (" + kind
+				+ ") cannot sign URLs offline: only the private key of a service-account key file signs without a "
+				+ "remote call.");
+	}
+
+	/**
+	 * Checks that a duration can be the validity of a V4 signed URL.
+	 * @param expiry the duration
+	 * @return the duration
+	 * @throws IllegalArgumentException if it is not positive or longer than
+	 * {@link #MAX_EXPIRY}
+	 */
+	public static Duration checkExpiry(@Nullable Duration expiry) {
+		if (expiry == null || expiry.isNegative() || expiry.isZero() || expiry.compareTo(MAX_EXPIRY) > 0) {
+			throw new IllegalArgumentException("expiry must be positive and at most " + MAX_EXPIRY.toDays()
+					+ " days (the longest a Google Cloud Storage V4 signed URL is valid) but was " + expiry);
+		}
+		return expiry;
 	}
 
 	/**

@@ -181,9 +181,8 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 		}
 		catch (SdkClientException ex) {
 			// Building the client fails for configuration only: no region, bad endpoint.
-			throw new PermanentUploadException("Cannot create the S3 client for bucket '" + this.bucket + "': "
-					+ ex.getMessage()
-					+ " Set blob.upload.s3.region (or AWS_REGION), or declare an S3Client bean.", ex);
+			throw new PermanentUploadException(
+					"Cannot create the S3 client for bucket '" + this.bucket + "': " + ex.getMessage(), ex);
 		}
 		catch (RuntimeException ex) {
 			throw new PermanentUploadException(

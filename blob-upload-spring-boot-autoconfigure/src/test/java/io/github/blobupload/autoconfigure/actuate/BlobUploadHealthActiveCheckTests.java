@@ -150,7 +150,7 @@ class BlobUploadHealthActiveCheckTests {
 					.rootCause()
 					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 					.hasMessageContaining("Property blob.upload.health.active-check." + name + " with value")
-					.hasMessageContaining("It must be a positive duration."));
+					.hasMessageContaining("It must be a positive duration but was"));
 		}
 	}
 

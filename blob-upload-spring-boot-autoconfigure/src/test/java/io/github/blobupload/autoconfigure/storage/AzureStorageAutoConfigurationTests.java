@@ -82,6 +82,24 @@ class AzureStorageAutoConfigurationTests {
 	}
 
 	@Test
+	void blockUploadThresholdOverTheAzureMaximumFailsStartupNamingTheValue() {
+		this.runner.withPropertyValues("blob.upload.azure.block-upload-threshold=6GB")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Property blob.upload.azure.block-upload-threshold with value '6GB' is invalid")
+				.hasMessageContaining("the largest blob Azure accepts in one request"));
+	}
+
+	@Test
+	void nonPositiveSignedUrlExpiryFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("blob.upload.signed-urls.enabled=true", "blob.upload.signed-urls.expiry=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Property blob.upload.signed-urls.expiry with value 'PT0S' is invalid")
+				.hasMessageContaining("It must be a positive duration but was PT0S."));
+	}
+
+	@Test
 	void bindsUploadSettings() {
 		this.runner
 			.withPropertyValues("blob.upload.azure.encryption-scope=blobs-scope",

@@ -91,15 +91,38 @@ class GcsStorageAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("blob.upload.gcs.resumable-threshold")
-				.hasMessageContaining("It must be a positive size."));
+				.hasMessageContaining("Property blob.upload.gcs.resumable-threshold with value '0B' is invalid")
+				.hasMessageContaining("It must be at least 1 byte but was 0 bytes."));
+	}
+
+	@Test
+	void anonymousWithAKeyFileFailsStartup() {
+		this.runner.withPropertyValues("blob.upload.gcs.anonymous=true",
+				"blob.upload.gcs.credentials-location=file:/secrets/key.json")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Property blob.upload.gcs.anonymous with value 'true' is invalid")
+				.hasMessageContaining("blob.upload.gcs.credentials-location"));
+	}
+
+	@Test
+	void signedUrlExpiryOverSevenDaysFailsStartupNamingTheProperty() {
+		// Checked before any credentials are looked for.
+		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=gs://" + BUCKET,
+				"blob.upload.signed-urls.enabled=true", "blob.upload.signed-urls.expiry=8d")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Property blob.upload.signed-urls.expiry with value 'PT192H' is invalid")
+				.hasMessageContaining("It must be positive and at most 7 days"));
 	}
 
 	@Test
 	void usersProviderBeanWins() {
 		GcsBlobStorageProvider own = new GcsBlobStorageProvider(LazyClient.of("unused", () -> null, () -> {
 			throw new IllegalStateException();
-		}), io.github.blobupload.provider.gcs.GcsUploadSettings.defaults(), null);
+		}), io.github.blobupload.provider.gcs.GcsUploadOptions.defaults(), null);
 		this.runner.withBean(GcsBlobStorageProvider.class, () -> own)
 			.run((context) -> assertThat(context.getBean(GcsBlobStorageProvider.class)).isSameAs(own));
 	}
@@ -181,6 +204,7 @@ class GcsStorageAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
+				.hasMessageContaining("Property blob.upload.signed-urls.enabled with value 'true' is invalid")
 				.hasMessageContaining("the Google credentials from the application's Storage bean (NoCredentials) "
 						+ "cannot sign URLs offline")
 				.hasMessageContaining("blob.upload.gcs.credentials-location"));

@@ -1,13 +1,20 @@
 package io.github.blobupload.autoconfigure.storage;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
 
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.PermanentUploadException;
+import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.s3.S3BlobStorageProvider;
 import io.github.blobupload.provider.s3.S3UploadOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -17,6 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Conditions of {@link S3StorageAutoConfiguration}.
@@ -95,6 +104,15 @@ class S3StorageAutoConfigurationTests {
 	}
 
 	@Test
+	void multipartThresholdBelowTheS3MinimumFailsStartupNamingTheValue() {
+		this.runner.withPropertyValues("blob.upload.s3.multipart-threshold=1MB")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Property blob.upload.s3.multipart-threshold with value '1MB' is invalid")
+				.hasMessageContaining("It must be at least 5MB (5242880 bytes, the smallest part S3 accepts)"));
+	}
+
+	@Test
 	void kmsKeyWithoutKmsEncryptionFailsStartup() {
 		this.runner.withPropertyValues("blob.upload.s3.kms-key-id=alias/blobs")
 			.run((context) -> assertThat(context).getFailure()
@@ -126,6 +144,30 @@ class S3StorageAutoConfigurationTests {
 				assertThat(options.partSize()).isEqualTo(6L * 1024 * 1024);
 				assertThat(options.signedUrlExpiry()).hasHours(2);
 			});
+	}
+
+	@Test
+	void aClientWithoutARegionFailsUploadsSayingWhichPropertySetsIt(@TempDir Path home) {
+		assumeTrue(System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null,
+				"an AWS region is set in the environment");
+		// No region from system properties, the profile file or instance metadata either.
+		Map<String, String> noRegion = Map.of("aws.configFile", home.resolve("config").toString(),
+				"aws.disableEc2Metadata", "true");
+		noRegion.forEach(System::setProperty);
+		try {
+			this.runner.run((context) -> {
+				SimpleBlobUploader uploader = context.getBean(S3BlobStorageProvider.class)
+					.createUploader("s3://my-bucket", BlobNamingStrategies.uuid());
+				Blob blob = new Blob(new byte[] { 1 }, null, null);
+				assertThatExceptionOfType(PermanentUploadException.class)
+					.isThrownBy(() -> uploader.uploadSync(uploader.generateDestinationUri(blob), blob))
+					.withMessageStartingWith("Cannot create the S3 client for bucket 'my-bucket': ")
+					.withMessageEndingWith(" Set blob.upload.s3.region (or AWS_REGION), or declare an S3Client bean.");
+			});
+		}
+		finally {
+			noRegion.keySet().forEach(System::clearProperty);
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

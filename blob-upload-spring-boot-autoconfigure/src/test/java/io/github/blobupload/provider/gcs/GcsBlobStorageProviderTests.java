@@ -25,7 +25,7 @@ class GcsBlobStorageProviderTests {
 	});
 
 	private final GcsBlobStorageProvider provider = new GcsBlobStorageProvider(this.unused,
-			GcsUploadSettings.defaults(), null);
+			GcsUploadOptions.defaults(), null);
 
 	private final Blob blob = new Blob("hello".getBytes(StandardCharsets.UTF_8), "text/plain", null);
 
@@ -52,7 +52,7 @@ class GcsBlobStorageProviderTests {
 	void mapsItsSignedUrlsBackToTheObjectAndRefusesOthers() {
 		GcsUrlSigner signer = new GcsUrlSigner(ServiceAccountKeys.credentials(), Duration.ofHours(1));
 		GcsBlobUploader uploader = new GcsBlobUploader("my-bucket", "genai/", (blob) -> "abc.png",
-				this.unused, GcsUploadSettings.defaults(), signer);
+				this.unused, GcsUploadOptions.defaults(), signer);
 		String url = uploader.generateDestinationUri(this.blob);
 		assertThat(url).startsWith("https://storage.googleapis.com/my-bucket/genai/abc.png?");
 		assertThat(uploader.objectNameOf(url)).isEqualTo("genai/abc.png");
@@ -102,7 +102,7 @@ class GcsBlobStorageProviderTests {
 		GcsBlobUploader uploader = new GcsBlobUploader("my-bucket", "", BlobNamingStrategies.uuid(),
 				LazyClient.of("Google Cloud Storage client", () -> null, () -> {
 					throw new IllegalStateException("No Google credentials: not found.");
-				}), GcsUploadSettings.defaults(), null);
+				}), GcsUploadOptions.defaults(), null);
 		assertThatThrownBy(() -> uploader.uploadSync(uploader.generateDestinationUri(this.blob), this.blob))
 			.isInstanceOf(PermanentUploadException.class)
 			.hasMessage("Cannot create the Google Cloud Storage client for gs://my-bucket: "

@@ -83,7 +83,8 @@ class GcsUrlSignerTests {
 			.build();
 		assertThatIllegalArgumentException().isThrownBy(() -> GcsUrlSigner.of(user, Duration.ofHours(1), "the test"))
 			.withMessageContaining("the Google credentials from the test (UserCredentials) cannot sign URLs offline")
-			.withMessageContaining("blob.upload.gcs.credentials-location");
+			.withMessageContaining("a service-account key file")
+			.withMessageNotContaining("blob.upload.");
 		assertThatIllegalArgumentException().isThrownBy(() -> GcsUrlSigner.of(null, Duration.ofHours(1), "the test"))
 			.withMessageContaining("(no credentials)");
 	}
@@ -92,8 +93,11 @@ class GcsUrlSignerTests {
 	void refusesAnExpiryLongerThanSevenDays() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new GcsUrlSigner(ServiceAccountKeys.credentials(), Duration.ofDays(8)))
-			.withMessage("blob.upload.signed-urls.expiry must be positive and at most 7 days for Google Cloud Storage "
-					+ "V4 signed URLs but was PT192H");
+			.withMessage("expiry must be positive and at most 7 days (the longest a Google Cloud Storage V4 signed "
+					+ "URL is valid) but was PT192H");
+		assertThatIllegalArgumentException().isThrownBy(() -> GcsUrlSigner.checkExpiry(Duration.ZERO))
+			.withMessageStartingWith("expiry must be positive");
+		assertThat(GcsUrlSigner.checkExpiry(Duration.ofDays(7))).hasDays(7);
 	}
 
 	private static Map<String, String> query(String rawQuery) {

@@ -1,0 +1,87 @@
+package io.github.blobupload.autoconfigure.actuate;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the {@code blobUpload} health contributor
+ * ({@code blob.upload.health.*}).
+ */
+@ConfigurationProperties("blob.upload.health")
+public class BlobUploadHealthProperties {
+
+	/**
+	 * Number of uploads in a row that must fail (after their retries) for the health to
+	 * turn DOWN; a success turns it UP again.
+	 */
+	private int failureThreshold = 5;
+
+	private final ActiveCheck activeCheck = new ActiveCheck();
+
+	public int getFailureThreshold() {
+		return this.failureThreshold;
+	}
+
+	public void setFailureThreshold(int failureThreshold) {
+		this.failureThreshold = failureThreshold;
+	}
+
+	public ActiveCheck getActiveCheck() {
+		return this.activeCheck;
+	}
+
+	/**
+	 * The active check: the health contributor writes a small private probe object
+	 * (_blob-upload-health-probe, overwritten each time, never deleted) under each
+	 * destination's prefix, so that a missing bucket or a lost write permission shows
+	 * before a blob fails.
+	 */
+	public static class ActiveCheck {
+
+		/**
+		 * Whether the health contributor writes a probe object to each destination. Off by
+		 * default: the health contributor then reads counters only and never contacts
+		 * storage.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * How long the result of a check is reused: storage is written at most once per
+		 * interval per destination, however often health is requested.
+		 */
+		private Duration interval = Duration.ofMinutes(5);
+
+		/**
+		 * Longest time a health request waits for a check; a destination that has not
+		 * answered by then is reported DOWN while the check goes on in the background.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.github.blobupload.autoconfigure.ai;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.github.blobupload.ai.AttributeLayout;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the Spring AI integration ({@code blob.upload.ai.*}): offloads the
+ * media of prompts and responses (images, documents, audio) and records their URIs on
+ * the model's span. Active only when uploading is enabled and Spring AI is on the class
+ * path.
+ */
+@ConfigurationProperties("blob.upload.ai")
+public class BlobUploadAiProperties {
+
+	/** Whether to offload Spring AI media and record it on spans. */
+	private boolean enabled = true;
+
+	/**
+	 * Whether to record message text (prompts, completions, tool-call arguments) on spans
+	 * next to the media. Off by default: it is sensitive user content; a warning is
+	 * logged at startup when on.
+	 */
+	private boolean captureContent = false;
+
+	/**
+	 * Media smaller than this is kept inline on the span (as base64) instead of being
+	 * uploaded. 0 uploads every piece of media.
+	 */
+	private DataSize inlineBudget = DataSize.ofBytes(0);
+
+	/**
+	 * Whether to skip uploads for spans that are not sampled, so that the upload cost
+	 * follows the tracing sample rate.
+	 */
+	private boolean uploadOnlyWhenSampled = true;
+
+	// The configuration processor cannot read a set's initializer: its default is
+	// declared in META-INF/additional-spring-configuration-metadata.json as well.
+	/**
+	 * Span attribute layouts to write: 'semconv' (OpenTelemetry GenAI
+	 * gen_ai.input.messages / gen_ai.output.messages) and/or 'openinference'
+	 * (llm.input_messages.*, for Arize Phoenix).
+	 */
+	private Set<AttributeLayout> layouts = EnumSet.of(AttributeLayout.SEMCONV);
+
+	private final Advisor advisor = new Advisor();
+
+	private final Pcm pcm = new Pcm();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isCaptureContent() {
+		return this.captureContent;
+	}
+
+	public void setCaptureContent(boolean captureContent) {
+		this.captureContent = captureContent;
+	}
+
+	public DataSize getInlineBudget() {
+		return this.inlineBudget;
+	}
+
+	public void setInlineBudget(DataSize inlineBudget) {
+		this.inlineBudget = inlineBudget;
+	}
+
+	public boolean isUploadOnlyWhenSampled() {
+		return this.uploadOnlyWhenSampled;
+	}
+
+	public void setUploadOnlyWhenSampled(boolean uploadOnlyWhenSampled) {
+		this.uploadOnlyWhenSampled = uploadOnlyWhenSampled;
+	}
+
+	public Set<AttributeLayout> getLayouts() {
+		return this.layouts;
+	}
+
+	public void setLayouts(Set<AttributeLayout> layouts) {
+		this.layouts = layouts;
+	}
+
+	public Advisor getAdvisor() {
+		return this.advisor;
+	}
+
+	public Pcm getPcm() {
+		return this.pcm;
+	}
+
+	/** The ChatClient advisor. */
+	public static class Advisor {
+
+		/** Whether to add the offloading advisor to every auto-configured ChatClient.Builder. */
+		private boolean enabled = true;
+
+		/**
+		 * Order of the advisor among the ChatClient's advisors. The default,
+		 * Ordered.LOWEST_PRECEDENCE - 1000, runs late, after memory and retrieval
+		 * advisors, so it sees the prompt as sent.
+		 */
+		private int order = 2_147_482_647;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getOrder() {
+			return this.order;
+		}
+
+		public void setOrder(int order) {
+			this.order = order;
+		}
+
+	}
+
+	/** Raw PCM audio (audio/pcm, audio/L16), wrapped as WAV before upload. */
+	public static class Pcm {
+
+		/** Sample rate of PCM audio whose content type gives no 'rate' parameter. */
+		private int sampleRate = 24_000;
+
+		/** Channels of PCM audio whose content type gives no 'channels' parameter. */
+		private int channels = 1;
+
+		public int getSampleRate() {
+			return this.sampleRate;
+		}
+
+		public void setSampleRate(int sampleRate) {
+			this.sampleRate = sampleRate;
+		}
+
+		public int getChannels() {
+			return this.channels;
+		}
+
+		public void setChannels(int channels) {
+			this.channels = channels;
+		}
+
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.github.blobupload.autoconfigure.storage;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the {@code azblob://} provider ({@code blob.upload.azure.*}), which
+ * needs com.azure:azure-storage-blob. Used only when the application has no
+ * BlobServiceClient bean of its own; the client is built on first upload from these
+ * settings.
+ */
+@ConfigurationProperties("blob.upload.azure")
+public class BlobUploadAzureProperties {
+
+	/**
+	 * Blob service endpoint, such as http://127.0.0.1:10000/devstoreaccount1 for
+	 * Azurite. Defaults to https://ACCOUNT.blob.core.windows.net for the account named in
+	 * the prefix, or the endpoint of the connection string.
+	 */
+	private @Nullable String endpoint;
+
+	/**
+	 * Storage connection string (account name and key, or a SAS). When not set, the
+	 * client authenticates with Microsoft Entra ID through DefaultAzureCredential, which
+	 * needs com.azure:azure-identity.
+	 */
+	private @Nullable String connectionString;
+
+	/** Encryption scope to write blobs with. Defaults to the container's default. */
+	private @Nullable String encryptionScope;
+
+	/**
+	 * Blobs larger than this are staged as blocks rather than sent in one request; at
+	 * most 5000MB.
+	 */
+	private DataSize blockUploadThreshold = DataSize.ofMegabytes(16);
+
+	/** Size of each staged block; less than 2GB. */
+	private DataSize blockSize = DataSize.ofMegabytes(8);
+
+	public @Nullable String getEndpoint() {
+		return this.endpoint;
+	}
+
+	public void setEndpoint(@Nullable String endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	public @Nullable String getConnectionString() {
+		return this.connectionString;
+	}
+
+	public void setConnectionString(@Nullable String connectionString) {
+		this.connectionString = connectionString;
+	}
+
+	public @Nullable String getEncryptionScope() {
+		return this.encryptionScope;
+	}
+
+	public void setEncryptionScope(@Nullable String encryptionScope) {
+		this.encryptionScope = encryptionScope;
+	}
+
+	public DataSize getBlockUploadThreshold() {
+		return this.blockUploadThreshold;
+	}
+
+	public void setBlockUploadThreshold(DataSize blockUploadThreshold) {
+		this.blockUploadThreshold = blockUploadThreshold;
+	}
+
+	public DataSize getBlockSize() {
+		return this.blockSize;
+	}
+
+	public void setBlockSize(DataSize blockSize) {
+		this.blockSize = blockSize;
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.github.blobupload.autoconfigure.ai;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.blobupload.ai.AttributeLayout;
+import io.github.blobupload.ai.BlobOffloadAdvisor;
+import io.github.blobupload.ai.MediaOffloader;
+import io.github.blobupload.testsupport.GeneratedMetadata;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link BlobUploadAiProperties}.
+ */
+class BlobUploadAiPropertiesTests {
+
+	@Test
+	void defaultValuesAreConsistent() {
+		BlobUploadAiProperties properties = new BlobUploadAiProperties();
+		assertThat(properties.getAdvisor().getOrder()).isEqualTo(BlobOffloadAdvisor.DEFAULT_ORDER);
+		assertThat(properties.getPcm().getSampleRate()).isEqualTo(MediaOffloader.DEFAULT_PCM_SAMPLE_RATE);
+		assertThat(properties.getPcm().getChannels()).isOne();
+		assertThat(properties.getInlineBudget().toBytes()).isZero();
+		assertThat(properties.isUploadOnlyWhenSampled()).isTrue();
+		assertThat(properties.isCaptureContent()).isFalse();
+		assertThat(properties.getLayouts()).containsExactly(AttributeLayout.SEMCONV);
+	}
+
+	@Test
+	void layoutsDefaultInTheMetadataIsTheFieldsDefault() {
+		// The processor cannot read a set's initializer: the default is declared by hand.
+		Map<String, Object> layouts = GeneratedMetadata.load().property("blob.upload.ai.layouts");
+		assertThat(layouts).isNotNull();
+		assertThat(layouts.get("defaultValue")).isEqualTo(new BlobUploadAiProperties().getLayouts()
+			.stream()
+			.map((layout) -> layout.name().toLowerCase(Locale.ROOT))
+			.toList());
+		assertThat(layouts.get("defaultValue")).isInstanceOf(List.class);
+	}
+
+}
