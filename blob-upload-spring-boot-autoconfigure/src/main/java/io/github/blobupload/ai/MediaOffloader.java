@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.blobupload.AudioBlobs;
 import io.github.blobupload.Blob;
@@ -16,6 +17,7 @@ import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.internal.RateLimitedLogger;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -51,7 +53,11 @@ public final class MediaOffloader {
 
 	private final MediaMemo memo = new MediaMemo(MEMO_SIZE);
 
-	private final RateLimitedLogger errors = new RateLimitedLogger(LoggerFactory.getLogger(MediaOffloader.class),
+	private static final Logger logger = LoggerFactory.getLogger(MediaOffloader.class);
+
+	private final AtomicBoolean unsampledReported = new AtomicBoolean();
+
+	private final RateLimitedLogger errors = new RateLimitedLogger(logger,
 			Duration.ofMinutes(1));
 
 	private MediaOffloader(Builder builder) {
@@ -94,6 +100,12 @@ public final class MediaOffloader {
 			return true;
 		}
 		this.counts.add(MediaOffloadOutcome.SKIPPED_UNSAMPLED, mediaCount);
+		if (this.unsampledReported.compareAndSet(false, true)) {
+			logger.info("Media of a span that is not sampled was not uploaded: uploads follow the trace sampling "
+					+ "(blob.upload.ai.upload-only-when-sampled=true), and Spring Boot samples 10% of traces unless "
+					+ "management.tracing.sampling.probability says otherwise. Further skips are counted in "
+					+ "blob.upload.ai.media{outcome=skipped,reason=unsampled}, not logged.");
+		}
 		return false;
 	}
 

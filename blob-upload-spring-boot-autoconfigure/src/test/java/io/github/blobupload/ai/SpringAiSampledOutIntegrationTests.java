@@ -8,11 +8,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploaderRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With a sampling probability of 0, media is not uploaded: the upload cost follows the
- * tracing sample rate.
+ * tracing sample rate, and one INFO line says why.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = SpringAiTestSupport.TestApplication.class,
 		properties = { "blob.upload.enabled=true", "spring.ai.openai.api-key=test-key",
 				"spring.ai.retry.max-attempts=1", "management.tracing.sampling.probability=0.0",
@@ -56,17 +60,23 @@ class SpringAiSampledOutIntegrationTests {
 	}
 
 	@Test
-	void sampledOutCallUploadsNothing() throws Exception {
+	void sampledOutCallUploadsNothingAndSaysWhyOnce(CapturedOutput output) throws Exception {
 		SpringAiTestSupport.stubTextAnswer(server, "A square.");
 
-		String answer = this.chatClientBuilder.build()
-			.prompt()
-			.user((user) -> user.text("What is this?")
-				.media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(SpringAiTestSupport.png(5_000))))
-			.call()
-			.content();
+		for (int call = 0; call < 2; call++) {
+			String answer = this.chatClientBuilder.build()
+				.prompt()
+				.user((user) -> user.text("What is this?")
+					.media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(SpringAiTestSupport.png(5_000))))
+				.call()
+				.content();
+			assertThat(answer).isEqualTo("A square.");
+		}
 
-		assertThat(answer).isEqualTo("A square.");
+		String line = "Media of a span that is not sampled was not uploaded";
+		assertThat(output.getOut().split(line, -1)).as("the INFO line, logged once").hasSize(2);
+		assertThat(output).contains("management.tracing.sampling.probability",
+				"blob.upload.ai.upload-only-when-sampled=true");
 		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
 		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isZero();
 		assertThat(this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED)).isPositive();
