@@ -1,5 +1,6 @@
 package io.github.blobupload.ai;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,9 @@ public final class AiUseCases {
 
 	/** Use case of audio in responses and audio from text-to-speech. */
 	public static final String AUDIO_OUTPUT = "audio.output";
+
+	/** Every use case the Spring AI integration uploads under. */
+	public static final List<String> ALL = List.of(CHAT_INPUT, CHAT_OUTPUT, IMAGE_OUTPUT, AUDIO_INPUT, AUDIO_OUTPUT);
 
 	private AiUseCases() {
 	}

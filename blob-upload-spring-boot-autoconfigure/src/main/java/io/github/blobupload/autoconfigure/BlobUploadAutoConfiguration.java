@@ -49,11 +49,11 @@ public final class BlobUploadAutoConfiguration {
 	DefaultBlobUploaderRegistry blobUploaderRegistry(BlobUploadProperties properties,
 			ObjectProvider<BlobStorageProvider> providers, BlobNamingStrategy blobNamingStrategy,
 			ObjectProvider<BlobUploadListener> listeners, ObjectProvider<SimpleBlobUploaderDecorator> decorators,
-			Environment environment) {
+			ObjectProvider<KnownUseCases> knownUseCases, Environment environment) {
 		PropertyNameCheck.check(environment);
 		return new BlobUploaderRegistryFactory(properties, providers.orderedStream().toList(), blobNamingStrategy,
 				BlobUploadListener.composite(listeners.orderedStream().toList()), decorators.orderedStream().toList())
-			.create();
+			.create(knownUseCases.orderedStream().toList());
 	}
 
 	// The registry owns the uploader and shuts it down; no destroy method of its own.

@@ -1,6 +1,7 @@
 package io.github.blobupload.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,12 @@ final class BlobUploaderRegistryFactory {
 		this.decorators = List.copyOf(decorators);
 	}
 
-	DefaultBlobUploaderRegistry create() {
+	/**
+	 * Builds the registry.
+	 * @param knownUseCases the use cases the integrations on the class path upload under
+	 * @return the registry, its uploaders started
+	 */
+	DefaultBlobUploaderRegistry create(List<KnownUseCases> knownUseCases) {
 		// Validate the engine settings even when uploading is off, so that a mistake
 		// shows at once rather than when uploading is switched on.
 		configure(AsyncBlobUploader.builder(NO_STORAGE));
@@ -100,19 +106,22 @@ final class BlobUploaderRegistryFactory {
 				createUploader(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, PREFIX + "uri-prefix", defaultPrefix));
 		destinations.put(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, defaultPrefix);
 		for (Map.Entry<String, BlobUploadProperties.UseCase> entry : this.properties.getUseCases().entrySet()) {
-			String name = UseCases.normalize(entry.getKey());
+			String normalized = UseCases.normalize(entry.getKey());
 			String property = PREFIX + "use-cases." + entry.getKey();
-			if (name.isEmpty() || name.equals(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE)) {
+			if (normalized.isEmpty() || normalized.equals(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE)) {
 				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
 						"A use-case name must contain a letter or digit and must not be 'default'.");
 			}
-			if (name.length() > UseCases.MAX_LENGTH) {
+			if (normalized.length() > UseCases.MAX_LENGTH) {
 				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
 						"A use-case name must be at most " + UseCases.MAX_LENGTH + " characters once normalised to "
 								+ "letters, digits and '-' (it names the use case's folder), but it has "
-								+ name.length() + ".");
+								+ normalized.length() + ".");
 			}
-			if (simpleUploaders.keySet().stream().anyMatch((other) -> UseCases.compact(other).equals(UseCases.compact(name)))) {
+			String name = canonical(normalized, property, knownUseCases);
+			if (simpleUploaders.keySet()
+				.stream()
+				.anyMatch((other) -> UseCases.compact(other).equals(UseCases.compact(name)))) {
 				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
 						"The use case '" + name + "' is configured twice under different spellings.");
 			}
@@ -144,6 +153,30 @@ final class BlobUploaderRegistryFactory {
 			.map((destination) -> destination.getKey() + " -> " + destination.getValue())
 			.collect(Collectors.joining(", ")));
 		return registry.build();
+	}
+
+	/**
+	 * Returns the known use case a configured name stands for, in its folder form, so that
+	 * every spelling of it writes to one folder; warns when the name matches no known use
+	 * case (a typo routes nothing).
+	 */
+	private static String canonical(String name, String property, List<KnownUseCases> knownUseCases) {
+		if (knownUseCases.isEmpty()) {
+			return name;
+		}
+		List<String> known = new ArrayList<>();
+		for (KnownUseCases useCases : knownUseCases) {
+			for (String useCase : useCases.names()) {
+				if (UseCases.compact(useCase).equals(UseCases.compact(name))) {
+					return UseCases.normalize(useCase);
+				}
+				known.add(useCase + " (" + useCases.integration() + ")");
+			}
+		}
+		logger.warn("{} names the use case '{}', which no integration uploads under: only code that asks the registry "
+				+ "for '{}' itself will use it. Known use cases: {}. Check the spelling.", property, name, name,
+				String.join(", ", known));
+		return name;
 	}
 
 	private String defaultPrefix() {

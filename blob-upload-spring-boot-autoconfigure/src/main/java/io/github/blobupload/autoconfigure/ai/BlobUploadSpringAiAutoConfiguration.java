@@ -1,6 +1,7 @@
 package io.github.blobupload.autoconfigure.ai;
 
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.AiUseCases;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
@@ -9,6 +10,7 @@ import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
 import io.github.blobupload.ai.TracingSpanInfoResolver;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
@@ -45,6 +47,11 @@ import org.springframework.context.annotation.Configuration;
 public final class BlobUploadSpringAiAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploadSpringAiAutoConfiguration.class);
+
+	@Bean
+	KnownUseCases springAiUseCases() {
+		return new KnownUseCases("the Spring AI integration", AiUseCases.ALL);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -1,0 +1,29 @@
+package io.github.blobupload.autoconfigure;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The use cases an integration uploads under, declared as a bean by its
+ * auto-configuration (the Spring AI integration declares {@code chat.input},
+ * {@code chat.output}, {@code image.output}, {@code audio.input} and
+ * {@code audio.output}). A configured use case that matches none of the known ones gets
+ * a startup warning listing them, and one that matches a known one in another spelling
+ * ({@code chatinput}, as an environment variable gives it) takes the known one's folder.
+ *
+ * @param integration who uploads under these names, for the warning
+ * @param names the use-case names
+ */
+public record KnownUseCases(String integration, List<String> names) {
+
+	/**
+	 * Creates the list.
+	 * @param integration who uploads under these names
+	 * @param names the use-case names
+	 */
+	public KnownUseCases {
+		Objects.requireNonNull(integration, "integration must not be null");
+		names = List.copyOf(names);
+	}
+
+}
