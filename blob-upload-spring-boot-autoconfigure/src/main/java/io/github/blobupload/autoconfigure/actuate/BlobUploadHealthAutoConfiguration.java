@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Bean;
  * {@code management.health.blobupload.enabled=false}. It reads counters only, unless
  * {@code blob.upload.health.active-check.enabled=true} makes it write a probe object to
  * each destination (at most once per {@code blob.upload.health.active-check.interval}).
+ * A failing store shows as {@code DEGRADED}, outside the application's overall health,
+ * unless {@code blob.upload.health.affects-aggregate=true} makes it {@code DOWN}.
  */
 @AutoConfiguration(after = BlobUploadAutoConfiguration.class)
 @ConditionalOnClass(AbstractHealthIndicator.class)
@@ -39,7 +41,7 @@ public final class BlobUploadHealthAutoConfiguration {
 			BlobUploadProperties properties) {
 		BlobUploadProperties.Health health = properties.getHealth();
 		return new BlobUploadHealthIndicator(blobUploaderRegistry, health.getFailureThreshold(),
-				activeChecks(health.getActiveCheck()));
+				activeChecks(health.getActiveCheck()), health.isAffectsAggregate());
 	}
 
 	private static @Nullable ActiveStorageChecks activeChecks(BlobUploadProperties.Health.ActiveCheck activeCheck) {
