@@ -29,6 +29,10 @@ import org.springframework.boot.health.contributor.Status;
  * <li>{@code UP}: otherwise, including when uploading is disabled (detail
  * {@code enabled=false}).</li>
  * </ul>
+ * Unless it is created to affect the aggregate, the indicator reports {@link #DEGRADED}
+ * where the rules say {@code DOWN}: a status that Spring Boot's default status order does
+ * not rank, so that failing uploads show in this component (the use cases' details keep
+ * {@code DOWN}) without turning the application's overall health DOWN (HTTP 503).
  * Details per use case: destination (no credentials), queue depth and bytes against
  * capacity, counts by outcome, and the last error with its time.
  * <p>
@@ -41,11 +45,22 @@ import org.springframework.boot.health.contributor.Status;
  */
 public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 
+	/**
+	 * The status reported in place of {@code DOWN} when failing uploads must not turn the
+	 * application's overall health DOWN. Spring Boot's default status aggregation ignores
+	 * it; {@code management.endpoint.health.status.http-mapping.degraded=503} makes
+	 * {@code /actuator/health/blobUpload} itself answer 503.
+	 */
+	public static final Status DEGRADED = new Status("DEGRADED",
+			"Uploads are failing (see useCases); not counted in the application's health");
+
 	private final BlobUploaderRegistry registry;
 
 	private final int failureThreshold;
 
 	private final @Nullable ActiveStorageChecks activeChecks;
+
+	private final boolean affectsAggregate;
 
 	/**
 	 * Creates an indicator that reads counters only.
@@ -58,7 +73,7 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	/**
-	 * Creates an indicator.
+	 * Creates an indicator that reports failing uploads as {@link #DEGRADED}.
 	 * @param registry the registry whose uploaders to report
 	 * @param failureThreshold the number of uploads failing in a row that turns the
 	 * health DOWN
@@ -67,10 +82,26 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public BlobUploadHealthIndicator(BlobUploaderRegistry registry, int failureThreshold,
 			@Nullable ActiveStorageChecks activeChecks) {
+		this(registry, failureThreshold, activeChecks, false);
+	}
+
+	/**
+	 * Creates an indicator.
+	 * @param registry the registry whose uploaders to report
+	 * @param failureThreshold the number of uploads failing in a row that turns the
+	 * health DOWN
+	 * @param activeChecks checks that write to each destination, or {@code null} to read
+	 * counters only and never contact storage
+	 * @param affectsAggregate whether failing uploads are reported as {@code DOWN}, which
+	 * turns the application's overall health DOWN, rather than as {@link #DEGRADED}
+	 */
+	public BlobUploadHealthIndicator(BlobUploaderRegistry registry, int failureThreshold,
+			@Nullable ActiveStorageChecks activeChecks, boolean affectsAggregate) {
 		super("Blob upload health check failed");
 		this.registry = registry;
 		this.failureThreshold = failureThreshold;
 		this.activeChecks = activeChecks;
+		this.affectsAggregate = affectsAggregate;
 	}
 
 	@Override
@@ -102,6 +133,9 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 				details.put("activeCheck", activeCheck);
 			}
 			useCases.put(entry.useCase(), details);
+		}
+		if (Status.DOWN.equals(status) && !this.affectsAggregate) {
+			status = DEGRADED;
 		}
 		builder.status(status).withDetail("enabled", anyManaged).withDetail("useCases", useCases);
 	}

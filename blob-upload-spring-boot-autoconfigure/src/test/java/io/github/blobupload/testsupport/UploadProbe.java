@@ -58,7 +58,8 @@ public final class UploadProbe {
 	/**
 	 * Returns a context runner with the auto-configurations an application gets (upload,
 	 * the store's provider, health) pointed at a store on a loopback port, with retries
-	 * kept short: 2 attempts, 10-20 ms apart.
+	 * kept short: 2 attempts, 10-20 ms apart, and a failing store reported as
+	 * {@code DOWN} (not {@code DEGRADED}).
 	 * @param target the store
 	 * @param port the port of the store or of a server in front of it
 	 * @param bucket the bucket or container to upload to
@@ -70,7 +71,7 @@ public final class UploadProbe {
 					BlobUploadHealthAutoConfiguration.class))
 			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=" + target.uriPrefix(bucket),
 					"blob.upload.retry.max-attempts=2", "blob.upload.retry.initial-backoff=10ms",
-					"blob.upload.retry.max-backoff=20ms")
+					"blob.upload.retry.max-backoff=20ms", "blob.upload.health.affects-aggregate=true")
 			.withPropertyValues(target.properties(port).toArray(String[]::new));
 	}
 

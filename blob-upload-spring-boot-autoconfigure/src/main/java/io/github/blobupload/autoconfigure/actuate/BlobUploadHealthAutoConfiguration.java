@@ -23,6 +23,8 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
  * {@code management.health.blobupload.enabled=false}. It reads counters only, unless
  * {@code blob.upload.health.active-check.enabled=true} makes it write a probe object to
  * each destination (at most once per {@code blob.upload.health.active-check.interval}).
+ * A failing store shows as {@code DEGRADED}, outside the application's overall health,
+ * unless {@code blob.upload.health.affects-aggregate=true} makes it {@code DOWN}.
  */
 @AutoConfiguration(after = BlobUploadAutoConfiguration.class)
 @ConditionalOnClass(AbstractHealthIndicator.class)
@@ -38,7 +40,7 @@ public final class BlobUploadHealthAutoConfiguration {
 	BlobUploadHealthIndicator blobUploadHealthIndicator(BlobUploaderRegistry blobUploaderRegistry,
 			BlobUploadHealthProperties health) {
 		return new BlobUploadHealthIndicator(blobUploaderRegistry, health.getFailureThreshold(),
-				activeChecks(health.getActiveCheck()));
+				activeChecks(health.getActiveCheck()), health.isAffectsAggregate());
 	}
 
 	private static @Nullable ActiveStorageChecks activeChecks(BlobUploadHealthProperties.ActiveCheck activeCheck) {

@@ -17,6 +17,16 @@ public class BlobUploadHealthProperties {
 	 */
 	private int failureThreshold = 5;
 
+	/**
+	 * Whether a failing store turns the application's overall health (the status of
+	 * /actuator/health) DOWN, answering HTTP 503. When false, the blobUpload component
+	 * reports DEGRADED instead of DOWN, a status Spring Boot's default status order leaves
+	 * out of the aggregate, so that a load balancer does not take a healthy application out
+	 * of rotation because its uploads fail. Readiness and liveness are not affected either
+	 * way.
+	 */
+	private boolean affectsAggregate = false;
+
 	private final ActiveCheck activeCheck = new ActiveCheck();
 
 	public int getFailureThreshold() {
@@ -25,6 +35,14 @@ public class BlobUploadHealthProperties {
 
 	public void setFailureThreshold(int failureThreshold) {
 		this.failureThreshold = failureThreshold;
+	}
+
+	public boolean isAffectsAggregate() {
+		return this.affectsAggregate;
+	}
+
+	public void setAffectsAggregate(boolean affectsAggregate) {
+		this.affectsAggregate = affectsAggregate;
 	}
 
 	public ActiveCheck getActiveCheck() {

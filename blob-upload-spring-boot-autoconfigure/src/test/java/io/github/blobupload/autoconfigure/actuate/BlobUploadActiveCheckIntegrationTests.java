@@ -142,12 +142,12 @@ class BlobUploadActiveCheckIntegrationTests {
 		}
 
 		@Test
-		void downWhenTheBucketIsMissing() {
+		void degradedWhenTheBucketIsMissing() {
 			String missing = "no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8);
 			s3Runner("s3://" + missing, S3Emulator.SECRET_KEY).withPropertyValues(ACTIVE).run((context) -> {
 				Health health = healthTwice(context);
 
-				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getStatus()).isEqualTo(BlobUploadHealthIndicator.DEGRADED);
 				assertThat((String) activeCheck(health, "default").get("error")).contains(missing, "404",
 						"NoSuchBucket");
 				assertThat(this.requests).hasSize(1);
@@ -155,11 +155,11 @@ class BlobUploadActiveCheckIntegrationTests {
 		}
 
 		@Test
-		void downWhenTheCredentialsAreRefusedAndTheSecretIsNotShown() {
+		void degradedWhenTheCredentialsAreRefusedAndTheSecretIsNotShown() {
 			s3Runner("s3://" + bucket + "/denied", "not-the-secret").withPropertyValues(ACTIVE).run((context) -> {
 				Health health = healthTwice(context);
 
-				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getStatus()).isEqualTo(BlobUploadHealthIndicator.DEGRADED);
 				assertThat((String) activeCheck(health, "default").get("error")).contains("403")
 					.doesNotContain("not-the-secret");
 				assertThat(this.requests).hasSize(1);
@@ -227,12 +227,12 @@ class BlobUploadActiveCheckIntegrationTests {
 		}
 
 		@Test
-		void downWhenTheContainerIsMissing() {
+		void degradedWhenTheContainerIsMissing() {
 			String missing = "no-such-container-" + UUID.randomUUID().toString().substring(0, 8);
 			azureRunner(missing, "x").withPropertyValues(ACTIVE).run((context) -> {
 				Health health = healthTwice(context);
 
-				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getStatus()).isEqualTo(BlobUploadHealthIndicator.DEGRADED);
 				assertThat((String) activeCheck(health, "default").get("error")).contains(missing, "404",
 						"ContainerNotFound");
 				assertThat(this.requests).hasSize(1);
@@ -304,7 +304,7 @@ class BlobUploadActiveCheckIntegrationTests {
 		}
 
 		@Test
-		void downWhenTheBucketIsMissing() {
+		void degradedWhenTheBucketIsMissing() {
 			server.stubFor(post(urlPathEqualTo(UPLOAD_PATH)).willReturn(aResponse().withStatus(404)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"error\":{\"code\":404,\"message\":\"The specified bucket does not exist.\","
@@ -312,7 +312,7 @@ class BlobUploadActiveCheckIntegrationTests {
 			gcsRunner().withPropertyValues(ACTIVE).run((context) -> {
 				Health health = healthTwice(context);
 
-				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getStatus()).isEqualTo(BlobUploadHealthIndicator.DEGRADED);
 				assertThat((String) activeCheck(health, "default").get("error")).contains("404",
 						"does the bucket 'genai-blobs' exist?");
 				assertThat(requests()).hasSize(1);

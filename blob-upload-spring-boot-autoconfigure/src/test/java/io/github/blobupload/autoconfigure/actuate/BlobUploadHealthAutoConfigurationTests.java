@@ -72,7 +72,7 @@ class BlobUploadHealthAutoConfigurationTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void downAfterAPermanentFailureAndUpAgainAfterASuccess() throws Exception {
+	void degradedAfterAPermanentFailureAndUpAgainAfterASuccess() throws Exception {
 		Path blocker = Files.writeString(this.folder.resolve("blobs"), "a file where the folder should be");
 		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + blocker + "/x")
 			.run((context) -> {
@@ -81,9 +81,10 @@ class BlobUploadHealthAutoConfigurationTests {
 				String uri = uploader.uploadAsync(blob("first"));
 				assertThat(registry.flush(Duration.ofSeconds(10))).isTrue();
 				Health down = context.getBean(BlobUploadHealthIndicator.class).health();
-				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(down.getStatus()).isEqualTo(BlobUploadHealthIndicator.DEGRADED);
 				Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) down.getDetails()
 					.get("useCases")).get("default");
+				assertThat(details).containsEntry("status", "DOWN");
 				Map<String, Object> lastError = (Map<String, Object>) details.get("lastError");
 				assertThat(lastError).containsEntry("uri", uri).containsEntry("permanent", true);
 				assertThat((String) lastError.get("message")).contains("exists and is not a folder");
@@ -96,11 +97,11 @@ class BlobUploadHealthAutoConfigurationTests {
 	}
 
 	@Test
-	void downAfterTooManyFailuresInARow() throws Exception {
+	void downAfterTooManyFailuresInARowWhenItAffectsTheAggregate() throws Exception {
 		Path blocker = Files.writeString(this.folder.resolve("blobs"), "x");
 		this.runner
 			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + blocker + "/x",
-					"blob.upload.health.failure-threshold=1")
+					"blob.upload.health.failure-threshold=1", "blob.upload.health.affects-aggregate=true")
 			.run((context) -> {
 				context.getBean(BlobUploader.class).uploadAsync(blob("x"));
 				assertThat(context.getBean(BlobUploaderRegistry.class).flush(Duration.ofSeconds(10))).isTrue();

@@ -1,0 +1,51 @@
+package io.github.blobupload.sample.s3;
+
+import java.util.Map;
+
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobUploader;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An application that uploads to Amazon S3 (or an S3-compatible store), set up as
+ * README.md's "Amazon S3" section says: its {@code pom.xml} holds that section's
+ * dependency snippet (checked by {@code ReadmeSnippetTests}). {@code POST /blobs} uploads
+ * the request body and answers with the URI to record in its place.
+ */
+@SpringBootApplication
+public class S3SampleApplication {
+
+	/**
+	 * Starts the application.
+	 * @param args Spring Boot arguments, such as
+	 * {@code --blob.upload.uri-prefix=s3://bucket/prefix}
+	 */
+	public static void main(String[] args) {
+		SpringApplication.run(S3SampleApplication.class, args);
+	}
+
+	/** Uploads the request body and answers with the URI to record in its place. */
+	@RestController
+	static class BlobController {
+
+		private final BlobUploader uploader;
+
+		BlobController(BlobUploader uploader) {
+			this.uploader = uploader;
+		}
+
+		@PostMapping(path = "/blobs", produces = MediaType.TEXT_PLAIN_VALUE)
+		String upload(@RequestBody byte[] content, @RequestHeader("Content-Type") String contentType) {
+			return this.uploader.uploadAsync(new Blob(content, contentType, Map.of()));
+		}
+
+	}
+
+}
