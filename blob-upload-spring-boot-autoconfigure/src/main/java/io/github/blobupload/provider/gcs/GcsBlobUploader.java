@@ -130,6 +130,11 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 			}
 			rethrow(storageException, objectName);
 		}
+		catch (RuntimeException ex) {
+			// Not an answer and not a connection failure: a fault in the client that
+			// retrying the same call would only repeat.
+			throw unexpected(ex, objectName);
+		}
 	}
 
 	@Override
@@ -166,12 +171,21 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 		return result.toArray(new BlobWriteOption[0]);
 	}
 
+	private PermanentUploadException unexpected(Throwable ex, String objectName) {
+		return new PermanentUploadException("The Google Cloud Storage client failed unexpectedly for gs://" + this.bucket
+				+ "/" + objectName + ": " + ex.getClass().getName()
+				+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""), ex);
+	}
+
 	/**
 	 * Turns a store answer into a retryable {@link IOException} or a
 	 * {@link PermanentUploadException}; returns when the object already exists (412).
 	 */
 	private void rethrow(StorageException ex, String objectName) throws IOException {
 		int code = ex.getCode();
+		if (code <= 0 && ex.getCause() != null && !(ex.getCause() instanceof IOException)) {
+			throw unexpected(ex.getCause(), objectName);
+		}
 		String message = String.valueOf(ex.getMessage()).replaceAll("\\s*[\\r\\n]+\\s*", " ");
 		// Without an HTTP status (code 0) the store did not answer: the connection failed.
 		String answer = ((code > 0) ? "Google Cloud Storage answered " : "Google Cloud Storage could not be reached: ")

@@ -1,15 +1,19 @@
 package io.github.blobupload.provider.gcs;
 
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 
 import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageException;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.testsupport.ServiceAccountKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -107,6 +111,26 @@ class GcsBlobStorageProviderTests {
 			.isInstanceOf(PermanentUploadException.class)
 			.hasMessage("Cannot create the Google Cloud Storage client for gs://my-bucket: "
 					+ "No Google credentials: not found.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void anUnexpectedClientFaultIsPermanentAndNamedByItsType(boolean wrappedInStorageException) {
+		// A client fault cannot be caused through the real client: a stand-in throws it.
+		RuntimeException fault = new NullPointerException();
+		RuntimeException thrown = wrappedInStorageException ? new StorageException(0, null, fault) : fault;
+		Storage faulty = (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(),
+				new Class<?>[] { Storage.class }, (proxy, method, args) -> {
+					throw thrown;
+				});
+		GcsBlobUploader uploader = new GcsBlobUploader("my-bucket", "", BlobNamingStrategies.uuid(),
+				LazyClient.of("Google Cloud Storage client", () -> faulty, () -> faulty), GcsUploadOptions.defaults(),
+				null);
+		String uri = uploader.generateDestinationUri(this.blob);
+		assertThatThrownBy(() -> uploader.uploadSync(uri, this.blob)).isInstanceOf(PermanentUploadException.class)
+			.hasMessage("The Google Cloud Storage client failed unexpectedly for " + uri
+					+ ": java.lang.NullPointerException")
+			.hasMessageNotContaining("null");
 	}
 
 	@Test
