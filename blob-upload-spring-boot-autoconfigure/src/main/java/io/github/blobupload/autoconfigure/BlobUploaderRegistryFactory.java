@@ -250,7 +250,7 @@ final class BlobUploaderRegistryFactory {
 			// The builder's message starts with the setting to change.
 			if (String.valueOf(ex.getMessage()).startsWith("maxBackoff")) {
 				throw invalid(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(), "It must not be shorter than "
-						+ PREFIX + "retry.initial-backoff (" + p.getRetry().getInitialBackoff() + ").");
+						+ PREFIX + "retry.initial-backoff (" + BuilderArguments.format(p.getRetry().getInitialBackoff()) + ").");
 			}
 			throw invalid(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(), "It must not be smaller than "
 					+ PREFIX + "max-blob-size (" + format(p.getMaxBlobSize())

@@ -1,5 +1,6 @@
 package io.github.blobupload.autoconfigure;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -72,7 +73,9 @@ public final class BuilderArguments {
 	public static InvalidConfigurationPropertyValueException invalid(String property, @Nullable Object value,
 			String reason) {
 		return new InvalidConfigurationPropertyValueException(property,
-				(value instanceof DataSize size) ? format(size) : value, reason);
+				(value instanceof DataSize size) ? format(size)
+						: (value instanceof Duration duration) ? format(duration) : value,
+				reason);
 	}
 
 	/**
@@ -90,6 +93,27 @@ public final class BuilderArguments {
 			}
 		}
 		return bytes + "B";
+	}
+
+	/**
+	 * Formats a duration as a user would write it: 30s rather than PT30S.
+	 * @param duration the duration
+	 * @return the duration in the largest unit that divides it ({@code d}, {@code h},
+	 * {@code m}, {@code s}, {@code ms}, else {@code ns})
+	 */
+	public static String format(Duration duration) {
+		long nanos = duration.toNanos();
+		if (nanos == 0) {
+			return "0s";
+		}
+		long[] unitNanos = { 86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L };
+		String[] units = { "d", "h", "m", "s", "ms" };
+		for (int i = 0; i < units.length; i++) {
+			if (nanos % unitNanos[i] == 0) {
+				return (nanos / unitNanos[i]) + units[i];
+			}
+		}
+		return nanos + "ns";
 	}
 
 }

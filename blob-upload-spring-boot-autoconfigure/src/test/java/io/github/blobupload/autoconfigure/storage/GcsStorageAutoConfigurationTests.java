@@ -114,7 +114,7 @@ class GcsStorageAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("Property blob.upload.signed-urls.expiry with value 'PT192H' is invalid")
+				.hasMessageContaining("Property blob.upload.signed-urls.expiry with value '8d' is invalid")
 				.hasMessageContaining("It must be positive and at most 7 days"));
 	}
 
