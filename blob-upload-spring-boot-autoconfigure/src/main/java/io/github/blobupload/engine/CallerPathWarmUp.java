@@ -21,7 +21,7 @@ import io.github.blobupload.ContentTypes;
 final class CallerPathWarmUp {
 
 	/** The system property that turns the warm-up off when set to {@code false}. */
-	static final String DISABLE_PROPERTY = "blobupload.warm-up";
+	static final String DISABLE_PROPERTY = "blob.upload.warm-up";
 
 	private static final AtomicBoolean started = new AtomicBoolean();
 
