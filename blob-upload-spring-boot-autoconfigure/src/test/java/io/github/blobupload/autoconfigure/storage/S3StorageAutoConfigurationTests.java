@@ -3,6 +3,7 @@ package io.github.blobupload.autoconfigure.storage;
 import java.net.URI;
 
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.s3.S3BlobStorageProvider;
@@ -49,7 +50,13 @@ class S3StorageAutoConfigurationTests {
 		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=s3://my-bucket/traces")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(BlobUploaderRegistry.class);
-				assertThat(context.getBean(BlobUploaderRegistry.class).getBlobUploader(null)).isNotNull();
+				// An S3 uploader is in place, not the fallback that drops every blob.
+				assertThat(context.getBean(BlobUploaderRegistry.class).destinations()).singleElement()
+					.satisfies((destination) -> {
+						assertThat(destination.uriPrefix()).isEqualTo("s3://my-bucket/traces");
+						assertThat(destination.uploader()).isInstanceOfSatisfying(ManagedBlobUploader.class,
+								(uploader) -> assertThat(uploader.storageProbe()).isPresent());
+					});
 			});
 	}
 
