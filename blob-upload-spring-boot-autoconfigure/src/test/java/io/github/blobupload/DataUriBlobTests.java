@@ -47,6 +47,10 @@ class DataUriBlobTests {
 		assertThat(Blob.fromDataUri("data:application/octet-stream;base64," + urlSafe).rawBytes()).isEqualTo(bytes);
 		String wrapped = Base64.getMimeEncoder(4, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes);
 		assertThat(Blob.fromDataUri("data:application/octet-stream;base64," + wrapped).rawBytes()).isEqualTo(bytes);
+		// One character of the URL-safe alphabet is enough to tell, even the first one.
+		assertThat(Blob.fromDataUri("data:application/octet-stream;base64,--A").rawBytes()).containsExactly(0xfb, 0xe0);
+		assertThat(Blob.fromDataUri("data:application/octet-stream;base64,__A").rawBytes()).containsExactly(0xff, 0xf0);
+		assertThat(Blob.fromDataUri("data:application/octet-stream;base64, \r\n ").size()).isZero();
 	}
 
 	@Test
@@ -62,6 +66,23 @@ class DataUriBlobTests {
 		Blob blob = Blob.fromDataUri("data:text/plain;charset=utf-8,Hello%2C%20w%C3%B6rld+é");
 		assertThat(new String(blob.rawBytes(), StandardCharsets.UTF_8)).isEqualTo("Hello, wörld+é");
 		assertThat(blob.contentType()).isEqualTo("text/plain;charset=utf-8");
+	}
+
+	@Test
+	void decodesEscapesWhoseFirstDigitIsZero() {
+		assertThat(Blob.fromDataUri("data:text/plain,a%0Ab%09c%00").rawBytes()).containsExactly('a', '\n', 'b', '\t',
+				'c', 0);
+	}
+
+	@Test
+	void encodesCharactersOutsideAsciiAsUtf8() {
+		assertThat(Blob.fromDataUri("data:text/plain,\u0080\u007f").rawBytes()).containsExactly(0xc2, 0x80, 0x7f);
+	}
+
+	@Test
+	void acceptsEveryTokenCharacterInTheMediaType() {
+		assertThat(Blob.fromDataUri("data:application/!#$&-^_.+x,abc").contentType())
+			.isEqualTo("application/!#$&-^_.+x");
 	}
 
 	@Test
@@ -94,6 +115,15 @@ class DataUriBlobTests {
 			.withMessage("Not a data URI: expected it to start with 'data:' but it starts with 'https:'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri(""))
 			.withMessageStartingWith("Not a data URI");
+		// A scheme of up to 16 characters is named whole, otherwise the first 5 characters.
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("chrome-extension://x/cat.png"))
+			.withMessageEndingWith("starts with 'chrome-extension:'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("chrome-extensions://x/cat.png"))
+			.withMessageEndingWith("starts with 'chrom'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri(":image/png,x"))
+			.withMessageEndingWith("starts with ':imag'");
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("ht\u007ftp\u0000://x"))
+			.withMessageEndingWith("starts with 'ht?tp?:'");
 	}
 
 	@Test
@@ -137,6 +167,8 @@ class DataUriBlobTests {
 			.withMessage("Malformed data URI: the media type holds a control or non-ASCII character at offset 16");
 		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:text/plain;name=caf\u00e9,x"))
 			.withMessageContaining("non-ASCII");
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:\u0001image/png,x"))
+			.withMessage("Malformed data URI: the media type holds a control or non-ASCII character at offset 0");
 	}
 
 	@Test
@@ -146,7 +178,20 @@ class DataUriBlobTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:image/png/x,AAAA"))
 			.withMessageContaining("not of the form type/subtype");
 		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:ima ge/png,AAAA"))
-			.withMessageContaining("not of the form type/subtype");
+			.withMessage("Malformed data URI: the media type 'ima ge/png' is not of the form type/subtype");
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:image/,x"))
+			.withMessage("Malformed data URI: the media type 'image/' is not of the form type/subtype");
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:/png,x"))
+			.withMessage("Malformed data URI: the media type '/png' is not of the form type/subtype");
+	}
+
+	@Test
+	void namesAMalformedMediaTypeUpTo40Characters() {
+		String forty = "x".repeat(40);
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:" + forty + ",x"))
+			.withMessage("Malformed data URI: the media type '" + forty + "' is not of the form type/subtype");
+		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:" + forty + "yz,x"))
+			.withMessage("Malformed data URI: the media type '" + forty + "...' is not of the form type/subtype");
 	}
 
 }

@@ -16,7 +16,7 @@ import io.github.blobupload.ManagedBlobUploader;
 /**
  * The caller's cost of the first {@code uploadAsync} in a JVM, with the engine's
  * background warm-up (Tika's type registry, the digests) against the same JVM without it
- * ({@code -Dblobupload.warm-up=false}): the baseline. Each sample is a fresh JVM that
+ * ({@code -Dblob.upload.warm-up=false}): the baseline. Each sample is a fresh JVM that
  * creates an uploader, lets an application start-up go by (1 s by default), then times
  * one {@code uploadAsync} of a PNG with no declared type, so its type is detected and it
  * is named by content.
@@ -59,14 +59,14 @@ public final class FirstUploadRun {
 		System.out.println();
 		System.out.println("| | First uploadAsync (median) | Ratio |");
 		System.out.println("|---|---|---|");
-		System.out.printf("| baseline: no warm-up (-Dblobupload.warm-up=false) | %.2f ms | ×1 |%n", coldMedian / 1e6);
+		System.out.printf("| baseline: no warm-up (-Dblob.upload.warm-up=false) | %.2f ms | ×1 |%n", coldMedian / 1e6);
 		System.out.printf("| starter: background warm-up | %.2f ms | ×%.3f |%n", warmMedian / 1e6,
 				(double) warmMedian / coldMedian);
 	}
 
 	private static long fork(boolean warmUp, long startupMillis) throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-Dblobupload.warm-up=" + warmUp, "-cp",
+		Process process = new ProcessBuilder(java, "-Dblob.upload.warm-up=" + warmUp, "-cp",
 				System.getProperty("java.class.path"), FirstUploadRun.class.getName(), "--child",
 				Long.toString(startupMillis))
 			.redirectErrorStream(true)

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.ContentTypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads, once per JVM and on a background thread, what the caller's thread would
@@ -21,7 +22,7 @@ import io.github.blobupload.ContentTypes;
 final class CallerPathWarmUp {
 
 	/** The system property that turns the warm-up off when set to {@code false}. */
-	static final String DISABLE_PROPERTY = "blobupload.warm-up";
+	static final String DISABLE_PROPERTY = "blob.upload.warm-up";
 
 	private static final AtomicBoolean started = new AtomicBoolean();
 
@@ -35,13 +36,25 @@ final class CallerPathWarmUp {
 	 * Starts the warm-up unless it was started before.
 	 */
 	static void startOnce() {
-		if ("false".equalsIgnoreCase(System.getProperty(DISABLE_PROPERTY)) || !started.compareAndSet(false, true)) {
-			return;
+		startOnce(System.getProperty(DISABLE_PROPERTY), started);
+	}
+
+	/**
+	 * Starts the warm-up unless the setting turns it off or the flag says it was
+	 * started before.
+	 * @param setting the value of {@value #DISABLE_PROPERTY}, or {@code null}
+	 * @param once set when the warm-up starts, so that it starts only once
+	 * @return the thread running the warm-up, or {@code null} if none was started
+	 */
+	static @Nullable Thread startOnce(@Nullable String setting, AtomicBoolean once) {
+		if ("false".equalsIgnoreCase(setting) || !once.compareAndSet(false, true)) {
+			return null;
 		}
 		Thread thread = new Thread(CallerPathWarmUp::run, "blob-upload-warm-up");
 		thread.setDaemon(true);
 		thread.setPriority(Thread.MIN_PRIORITY);
 		thread.start();
+		return thread;
 	}
 
 	private static void run() {

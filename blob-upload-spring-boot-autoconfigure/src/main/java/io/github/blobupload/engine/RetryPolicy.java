@@ -46,8 +46,4 @@ final class RetryPolicy {
 		return half + ThreadLocalRandom.current().nextLong(ceiling - half + 1);
 	}
 
-	int maxAttempts() {
-		return this.maxAttempts;
-	}
-
 }

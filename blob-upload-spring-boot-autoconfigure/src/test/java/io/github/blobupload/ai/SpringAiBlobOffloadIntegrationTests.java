@@ -38,6 +38,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.blobupload.ai.SpringAiTestSupport.assertNoBase64Anywhere;
@@ -173,7 +176,11 @@ class SpringAiBlobOffloadIntegrationTests {
 	@Test
 	void remoteImageUrlIsRecordedAndNotFetched() {
 		SpringAiTestSupport.stubTextAnswer(server, "A cat.");
-		String url = "https://images.example.invalid/cat.png";
+		// The image's host is the local server, which would answer: a fetch would be seen.
+		server.stubFor(get(urlPathEqualTo("/images/cat.png")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "image/png")
+			.withBody(png(2_000))));
+		String url = server.baseUrl() + "/images/cat.png";
 
 		this.chatClientBuilder.build()
 			.prompt()
@@ -184,10 +191,14 @@ class SpringAiBlobOffloadIntegrationTests {
 			.call()
 			.content();
 
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
 		List<SpanData> spans = flushSpans(this.tracerProvider, this.exporter);
 		String input = attribute(spanWith(spans, GenAiSemconvAttributes.INPUT_MESSAGES),
 				GenAiSemconvAttributes.INPUT_MESSAGES);
 		assertThat(firstMediaPart(input)).containsEntry("uri", url);
+		server.verify(0, getRequestedFor(urlPathEqualTo("/images/cat.png")));
+		server.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(url)));
 	}
 
 	@Test

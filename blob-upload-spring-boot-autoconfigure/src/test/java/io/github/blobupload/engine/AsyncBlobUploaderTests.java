@@ -1,11 +1,15 @@
 package io.github.blobupload.engine;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -14,6 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobUploadListener;
@@ -22,7 +29,6 @@ import io.github.blobupload.BlobUploader;
 import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
-import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 import io.github.blobupload.testsupport.ScriptedUploader;
 import io.github.blobupload.testsupport.ScriptedUploader.Action;
 import org.awaitility.Awaitility;
@@ -67,11 +73,12 @@ class AsyncBlobUploaderTests {
 	}
 
 	@Test
-	void refusesEmptyBlobs() {
+	void refusesEmptyBlobs(CapturedOutput output) {
 		ManagedBlobUploader uploader = uploader(options());
 		assertThat(uploader.uploadAsync(new Blob(new byte[0], "image/png", null))).isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(uploader.stats().dropped(DropReason.EMPTY)).isEqualTo(1);
 		assertThat(this.provider.calls()).isZero();
+		assertThat(output).contains("refused a blob (empty): the blob is empty; 1 refused for this reason so far");
 	}
 
 	@Test
@@ -86,7 +93,7 @@ class AsyncBlobUploaderTests {
 	}
 
 	@Test
-	void refusesWhenTheQueueIsFullInItems() throws Exception {
+	void refusesWhenTheQueueIsFullInItems(CapturedOutput output) throws Exception {
 		this.provider.blockUploads();
 		ManagedBlobUploader uploader = uploader(options().workers(1).maxQueueSize(2));
 		assertThat(uploader.uploadAsync(blob("in flight"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
@@ -97,13 +104,14 @@ class AsyncBlobUploaderTests {
 		assertThat(uploader.stats().dropped(DropReason.QUEUE_FULL)).isEqualTo(1);
 		assertThat(uploader.stats().queuedBlobs()).isEqualTo(2);
 		assertThat(uploader.stats().inFlight()).isEqualTo(1);
+		assertThat(output).contains("refused a blob (queue_full): the queue is full (2 blobs)");
 		this.provider.open(3);
 		assertThat(uploader.flush(FLUSH)).isTrue();
 		assertThat(this.provider.stored()).hasSize(3);
 	}
 
 	@Test
-	void refusesWhenTheQueueIsFullInBytesCountingBlobsInFlight() throws Exception {
+	void refusesWhenTheQueueIsFullInBytesCountingBlobsInFlight(CapturedOutput output) throws Exception {
 		this.provider.blockUploads();
 		ManagedBlobUploader uploader = uploader(options().workers(1).maxQueueBytes(10).maxBlobBytes(10));
 		assertThat(uploader.uploadAsync(blob("123456"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
@@ -112,6 +120,7 @@ class AsyncBlobUploaderTests {
 		assertThat(uploader.stats().pendingBytes()).isEqualTo(10);
 		assertThat(uploader.uploadAsync(blob("x"))).isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(uploader.stats().dropped(DropReason.QUEUE_FULL)).isEqualTo(1);
+		assertThat(output).contains("refused a blob (queue_full): the queue is full in bytes (10 of 10 bytes held)");
 		this.provider.open(2);
 		assertThat(uploader.flush(FLUSH)).isTrue();
 		assertThat(uploader.stats().pendingBytes()).isZero();
@@ -142,7 +151,7 @@ class AsyncBlobUploaderTests {
 	void anIdleWorkerReportsABurstThatEndedOnceTheLogIntervalHasPassed(CapturedOutput output) throws Exception {
 		this.provider.blockUploads();
 		ManagedBlobUploader uploader = uploader(
-				options().name("trailing").workers(1).maxQueueSize(1).logInterval(Duration.ofMillis(200)));
+				options().name("trailing").workers(1).maxQueueSize(1).logInterval(Duration.ofSeconds(1)));
 		uploader.uploadAsync(blob("in flight"));
 		this.provider.awaitStarted(1);
 		uploader.uploadAsync(blob("queued"));
@@ -160,12 +169,13 @@ class AsyncBlobUploaderTests {
 	}
 
 	@Test
-	void refusesAfterShutdown() {
+	void refusesAfterShutdown(CapturedOutput output) {
 		ManagedBlobUploader uploader = uploader(options());
 		assertThat(uploader.shutdown(FLUSH)).isTrue();
 		assertThat(uploader.uploadAsync(blob("late"))).isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(uploader.stats().dropped(DropReason.ALREADY_SHUTDOWN)).isEqualTo(1);
 		assertThat(uploader.stats().shutdown()).isTrue();
+		assertThat(output).contains("refused a blob (already_shutdown): the uploader has been shut down");
 	}
 
 	@Test
@@ -188,7 +198,7 @@ class AsyncBlobUploaderTests {
 	}
 
 	@Test
-	void refusesBlobsTheProviderCannotName() {
+	void refusesBlobsTheProviderCannotName(CapturedOutput output) {
 		SimpleBlobUploader unnameable = new SimpleBlobUploader() {
 
 			@Override
@@ -205,6 +215,11 @@ class AsyncBlobUploaderTests {
 		assertThat(uploader.uploadAsync(blob("x"))).isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(uploader.uploadAsync(null)).isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(uploader.stats().dropped(DropReason.INVALID)).isEqualTo(2);
+		assertThat(output)
+			.contains("refused a blob (invalid): no destination could be named: IllegalStateException: no bucket");
+		ManagedBlobUploader nullFirst = uploader(options().name("null-first"));
+		assertThat(nullFirst.uploadAsync(null)).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(output).contains("Blob uploader 'null-first' refused a blob (invalid): a null blob was given");
 	}
 
 	@Test
@@ -305,31 +320,52 @@ class AsyncBlobUploaderTests {
 
 	@Test
 	void flushWaitsOnlyForBlobsAcceptedBeforeIt() throws Exception {
-		this.provider.blockUploads();
-		ManagedBlobUploader uploader = uploader(options().workers(1));
-		uploader.uploadAsync(blob("first"));
-		this.provider.awaitStarted(1);
+		GatedUploader gated = new GatedUploader();
+		ManagedBlobUploader uploader = track(options(gated).workers(2).build());
+		String first = uploader.uploadAsync(blob("first"));
+		gated.awaitStarted(first);
 		assertThat(uploader.flush(Duration.ofMillis(50))).isFalse();
-		this.provider.open(1);
-		assertThat(uploader.flush(FLUSH)).isTrue();
-		// A blob accepted after a flush started does not hold that flush up.
-		uploader.uploadAsync(blob("second"));
-		this.provider.awaitStarted(1);
+		CompletableFuture<Boolean> flush = new CompletableFuture<>();
+		Thread flushing = new Thread(() -> flush.complete(uploader.flush(FLUSH)), "flushing");
+		flushing.start();
+		// Waiting means the flush has taken note of what it waits for.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> flushing.getState() == Thread.State.TIMED_WAITING);
+		// A blob accepted after the flush started, uploading alongside the first one,
+		// does not hold that flush up.
+		String second = uploader.uploadAsync(blob("second"));
+		gated.awaitStarted(second);
+		gated.release(first);
+		assertThat(flush.get(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(gated.stored()).containsOnlyKeys(first);
+		assertThat(uploader.stats().inFlight()).isOne();
 		assertThat(uploader.flush(Duration.ofMillis(50))).isFalse();
-		this.provider.open(1);
+		gated.release(second);
 		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(gated.stored()).containsOnlyKeys(first, second);
 	}
 
 	@Test
 	void shutdownUploadsWhatFitsInTheTimeoutAndReportsTheRest(CapturedOutput output) throws Exception {
 		this.provider.blockUploads();
-		ManagedBlobUploader uploader = uploader(options().workers(1));
+		List<String> dropped = Collections.synchronizedList(new ArrayList<>());
+		BlobUploadListener listener = new BlobUploadListener() {
+
+			@Override
+			public void onDropped(String name, DropReason reason, Blob blob) {
+				dropped.add(reason.tag() + " " + new String(blob.rawBytes(), StandardCharsets.UTF_8));
+			}
+
+		};
+		ManagedBlobUploader uploader = uploader(options().workers(1).listener(listener));
 		List<String> uris = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			uris.add(uploader.uploadAsync(blob("blob " + i)));
 		}
 		this.provider.awaitStarted(1);
 		this.provider.open(2);
+		long start = System.nanoTime();
 		assertThat(uploader.shutdown(Duration.ofMillis(300))).isFalse();
 		BlobUploadStats stats = uploader.stats();
 		assertThat(stats.uploaded()).isEqualTo(2);
@@ -338,13 +374,21 @@ class AsyncBlobUploaderTests {
 		assertThat(stats.pending()).isZero();
 		assertThat(stats.pendingBytes()).isZero();
 		assertThat(this.provider.stored()).containsOnlyKeys(uris.get(0), uris.get(1));
+		assertThat(stats.retries()).isZero();
 		assertThat(output).containsOnlyOnce("shut down after").contains("with 3 blobs (18 bytes) not uploaded");
+		Matcher took = Pattern.compile("shut down after (\\d+) ms").matcher(output.getOut());
+		assertThat(took.find()).isTrue();
+		assertThat(Long.parseLong(took.group(1))).isBetween(300L, Duration.ofNanos(System.nanoTime() - start).toMillis());
+		assertThat(dropped).containsExactlyInAnyOrder("shutdown_timeout blob 2", "shutdown_timeout blob 3",
+				"shutdown_timeout blob 4");
 		assertThat(uploader.flush(Duration.ofMillis(10))).isTrue();
+		assertThat(uploader.shutdown(FLUSH)).as("a second shutdown reports what the first left").isFalse();
 	}
 
 	@Test
-	void shutdownIsIdempotentAndStopsTheWorkers() {
+	void shutdownIsIdempotentAndStopsTheWorkers(CapturedOutput output) {
 		ManagedBlobUploader uploader = uploader(options().name("idem"));
+		assertThat(uploader.name()).isEqualTo("idem");
 		uploader.uploadAsync(blob("x"));
 		assertThat(uploader.shutdown(FLUSH)).isTrue();
 		assertThat(uploader.shutdown(FLUSH)).isTrue();
@@ -352,6 +396,211 @@ class AsyncBlobUploaderTests {
 		assertThat(this.provider.stored()).hasSize(1);
 		assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
 				(thread) -> thread.getName().startsWith("blob-upload-idem-worker") && thread.isAlive());
+		assertThat(output).as("nothing was left to report").doesNotContain("shut down after");
+	}
+
+	@Test
+	void aBlobRefusedAsQueueFullIsUploadedWhenSentAgain() throws Exception {
+		this.provider.blockUploads();
+		ManagedBlobUploader uploader = uploader(options().workers(1).maxQueueSize(1).maxQueueBytes(20).maxBlobBytes(10));
+		uploader.uploadAsync(blob("in flight"));
+		this.provider.awaitStarted(1);
+		uploader.uploadAsync(blob("queued"));
+		// 15 bytes held: 3 more fit in bytes but not in blobs, 8 more fit in neither.
+		assertThat(uploader.uploadAsync(blob("abc"))).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(blob("too many"))).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.stats().dropped(DropReason.QUEUE_FULL)).isEqualTo(2);
+		this.provider.open(100);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+
+		// A refused blob was never uploaded: the same content sent again is uploaded.
+		String abc = uploader.uploadAsync(blob("abc"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		String tooMany = uploader.uploadAsync(blob("too many"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(this.provider.stored()).containsKeys(abc, tooMany).hasSize(4);
+		assertThat(uploader.stats().deduplicated()).isZero();
+		assertThat(uploader.stats().uploaded()).isEqualTo(4);
+	}
+
+	@Test
+	void theOnlyWorkerKeepsUploadingAfterABlobFails() {
+		this.provider.then(Action.failPermanently("denied"), Action.fail("503 Slow Down"));
+		ManagedBlobUploader uploader = uploader(options().workers(1).maxAttempts(1));
+		uploader.uploadAsync(blob("fails permanently"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		uploader.uploadAsync(blob("fails after its last attempt"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		String uri = uploader.uploadAsync(blob("succeeds"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(this.provider.stored()).containsOnlyKeys(uri);
+		assertThat(uploader.stats().failed()).isEqualTo(2);
+		assertThat(uploader.stats().uploaded()).isOne();
+	}
+
+	@Test
+	void waitsTheBackoffBeforeARetryAndReportsTheWholeUploadTime() {
+		this.provider.then(Action.fail("503 Slow Down"));
+		List<Duration> durations = Collections.synchronizedList(new ArrayList<>());
+		BlobUploadListener listener = new BlobUploadListener() {
+
+			@Override
+			public void onUploaded(String name, String uri, Blob blob, Duration duration, int attempts) {
+				durations.add(duration);
+			}
+
+		};
+		// A backoff of 200 ms with equal jitter waits between 100 and 200 ms.
+		ManagedBlobUploader uploader = uploader(options().initialBackoff(Duration.ofMillis(200))
+			.maxBackoff(Duration.ofMillis(200))
+			.listener(listener));
+		long start = System.nanoTime();
+		uploader.uploadAsync(blob("retried"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(this.provider.calls()).isEqualTo(2);
+		assertThat(durations).singleElement()
+			.satisfies((duration) -> assertThat(duration).isBetween(Duration.ofMillis(100), elapsed));
+	}
+
+	@Test
+	void forgetsTheLeastRecentlyUsedUploadOnceTheDedupeCacheIsFull() {
+		ManagedBlobUploader uploader = uploader(options().dedupeCacheSize(2));
+		for (String content : List.of("a", "b", "a", "c")) {
+			uploader.uploadAsync(blob(content));
+			assertThat(uploader.flush(FLUSH)).isTrue();
+		}
+		assertThat(this.provider.calls()).as("a, b and c uploaded, a again deduplicated").isEqualTo(3);
+		// "b" was used least recently and made room for "c".
+		uploader.uploadAsync(blob("b"));
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(this.provider.calls()).isEqualTo(4);
+		assertThat(uploader.stats().deduplicated()).isOne();
+	}
+
+	@Test
+	void acceptsContentTypesUpToTheLongestThatCanBeSent() {
+		ManagedBlobUploader uploader = uploader(options());
+		byte[] content = "x".getBytes(StandardCharsets.UTF_8);
+		String longest = "image/" + "x".repeat(1024 - "image/".length());
+		assertThat(uploader.uploadAsync(new Blob(content, longest, null))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(new Blob("y".getBytes(StandardCharsets.UTF_8), longest + "x", null)))
+			.isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.flush(FLUSH)).isTrue();
+		assertThat(uploader.stats().uploaded()).isOne();
+		assertThat(uploader.stats().dropped(DropReason.INVALID)).isOne();
+	}
+
+	@Test
+	void itsThreadsDoNotKeepTheJvmRunning() throws Exception {
+		this.provider.blockUploads();
+		ManagedBlobUploader uploader = uploader(options().name("daemons").workers(1));
+		uploader.uploadAsync(blob("in flight"));
+		this.provider.awaitStarted(1);
+		// One worker and the I/O thread running its attempt.
+		assertThat(Thread.getAllStackTraces().keySet())
+			.filteredOn((thread) -> thread.getName().startsWith("blob-upload-daemons-"))
+			.hasSize(2)
+			.allMatch(Thread::isDaemon);
+		this.provider.open(1);
+	}
+
+	@Test
+	void aBlobOfferedWhileTheUploaderShutsDownIsRefusedNotStranded(CapturedOutput output) {
+		AtomicReference<ManagedBlobUploader> self = new AtomicReference<>();
+		List<String> dropped = Collections.synchronizedList(new ArrayList<>());
+		SimpleBlobUploader shutsDownWhileNaming = new ScriptedUploader() {
+
+			@Override
+			public String generateDestinationUri(Blob blob) {
+				// The caller has passed the shutdown check; the shutdown drains the queue now.
+				assertThat(self.get().shutdown(FLUSH)).isTrue();
+				return super.generateDestinationUri(blob);
+			}
+
+		};
+		BlobUploadListener listener = new BlobUploadListener() {
+
+			@Override
+			public void onDropped(String name, DropReason reason, Blob blob) {
+				dropped.add(reason.tag());
+			}
+
+		};
+		ManagedBlobUploader uploader = track(options(shutsDownWhileNaming).listener(listener).build());
+		self.set(uploader);
+		assertThat(uploader.uploadAsync(blob("late"))).isEqualTo(BlobUploader.NOT_UPLOADED);
+		BlobUploadStats stats = uploader.stats();
+		assertThat(stats.dropped(DropReason.ALREADY_SHUTDOWN)).isOne();
+		assertThat(stats.queuedBlobs()).isZero();
+		assertThat(stats.pendingBytes()).isZero();
+		assertThat(uploader.flush(Duration.ZERO)).as("nothing left to wait for").isTrue();
+		assertThat(dropped).containsExactly("already_shutdown");
+		assertThat(output).contains("refused a blob (already_shutdown): the uploader has been shut down");
+	}
+
+	@Test
+	void aBlobWaitingForItsRetryIsDroppedAtShutdown() throws Exception {
+		this.provider.then(Action.fail("503 Slow Down"));
+		CountDownLatch retrying = new CountDownLatch(1);
+		List<String> dropped = Collections.synchronizedList(new ArrayList<>());
+		BlobUploadListener listener = new BlobUploadListener() {
+
+			@Override
+			public void onRetry(String name, String uri, Blob blob, int attempt, Throwable error) {
+				retrying.countDown();
+			}
+
+			@Override
+			public void onDropped(String name, DropReason reason, Blob blob) {
+				dropped.add(reason.tag());
+			}
+
+		};
+		ManagedBlobUploader uploader = uploader(options().initialBackoff(Duration.ofMinutes(1))
+			.maxBackoff(Duration.ofMinutes(1))
+			.listener(listener));
+		uploader.uploadAsync(blob("backing off"));
+		assertThat(retrying.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(uploader.shutdown(Duration.ZERO)).isFalse();
+		BlobUploadStats stats = uploader.stats();
+		assertThat(stats.dropped(DropReason.SHUTDOWN_TIMEOUT)).isOne();
+		assertThat(stats.failed()).isZero();
+		assertThat(stats.inFlight()).isZero();
+		assertThat(stats.pendingBytes()).isZero();
+		assertThat(this.provider.calls()).isOne();
+		assertThat(dropped).containsExactly("shutdown_timeout");
+	}
+
+	@Test
+	void anInterruptedFlushReturnsFalseAtOnceAndKeepsTheInterrupt() throws Exception {
+		this.provider.blockUploads();
+		ManagedBlobUploader uploader = uploader(options());
+		uploader.uploadAsync(blob("in flight"));
+		this.provider.awaitStarted(1);
+		Thread.currentThread().interrupt();
+		try {
+			assertThat(uploader.flush(FLUSH)).isFalse();
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+			this.provider.open(1);
+		}
+	}
+
+	@Test
+	void aShutdownCalledFromAnInterruptedThreadKeepsTheInterrupt() {
+		ManagedBlobUploader uploader = uploader(options());
+		Thread.currentThread().interrupt();
+		try {
+			assertThat(uploader.shutdown(FLUSH)).isTrue();
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(uploader.stats().shutdown()).isTrue();
 	}
 
 	@Test
@@ -408,8 +657,8 @@ class AsyncBlobUploaderTests {
 	}
 
 	@Test
-	void listenerHearsEveryOutcomeAndCannotBreakTheUploader() {
-		List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+	void listenerHearsEveryOutcomeAndCannotBreakTheUploader(CapturedOutput output) {
+		List<String> events = Collections.synchronizedList(new ArrayList<>());
 		BlobUploadListener listener = new BlobUploadListener() {
 
 			@Override
@@ -443,6 +692,52 @@ class AsyncBlobUploaderTests {
 		assertThat(events).containsExactlyInAnyOrder("accepted", "dropped too_large", "retry 1", "uploaded after 2");
 		assertThat(events.indexOf("retry 1")).isLessThan(events.indexOf("uploaded after 2"));
 		assertThat(this.provider.stored()).containsKey(uri);
+		assertThat(output).containsOnlyOnce("Blob upload listener threw IllegalStateException: listener bug");
+	}
+
+	/** Names each blob after its content and holds each upload until it is released. */
+	private static final class GatedUploader implements SimpleBlobUploader {
+
+		private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
+
+		private final Map<String, CountDownLatch> started = new ConcurrentHashMap<>();
+
+		private final Map<String, byte[]> stored = new ConcurrentHashMap<>();
+
+		@Override
+		public String generateDestinationUri(Blob blob) {
+			return "mem://bucket/" + new String(blob.rawBytes(), StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public void uploadSync(String uri, Blob blob) throws IOException {
+			latch(this.started, uri).countDown();
+			try {
+				latch(this.releases, uri).await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new InterruptedIOException("interrupted while held");
+			}
+			this.stored.put(uri, blob.rawBytes());
+		}
+
+		void awaitStarted(String uri) throws InterruptedException {
+			assertThat(latch(this.started, uri).await(10, TimeUnit.SECONDS)).as("upload of %s started", uri).isTrue();
+		}
+
+		void release(String uri) {
+			latch(this.releases, uri).countDown();
+		}
+
+		Map<String, byte[]> stored() {
+			return this.stored;
+		}
+
+		private static CountDownLatch latch(Map<String, CountDownLatch> latches, String uri) {
+			return latches.computeIfAbsent(uri, (key) -> new CountDownLatch(1));
+		}
+
 	}
 
 	private AsyncBlobUploaderBuilder options() {

@@ -26,6 +26,13 @@ class RetryPolicyTests {
 		assertThat(this.policy.backoffNanos(40)).isBetween(ms(175), ms(350));
 	}
 
+	@Test
+	void aLongRunOfRetriesNeverOverflowsIntoNoBackoff() {
+		// 2^34 ns doubled 30 times is 2^64: a long overflows to exactly 0.
+		RetryPolicy policy = new RetryPolicy(100, Duration.ofNanos(1L << 34), Duration.ofMinutes(1));
+		assertThat(policy.backoffNanos(31)).isBetween(ms(30_000), ms(60_000));
+	}
+
 	private static long ms(long millis) {
 		return Duration.ofMillis(millis).toNanos();
 	}

@@ -2,9 +2,12 @@ package io.github.blobupload.registry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobDestination;
+import io.github.blobupload.BlobUploadStats;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.DropReason;
@@ -104,8 +107,11 @@ class DefaultBlobUploaderRegistryTests {
 	@Test
 	void shutdownGivesEveryUploaderTheWholeTimeoutAtOnce(CapturedOutput output) throws Exception {
 		ScriptedUploader storage = new ScriptedUploader().blockUploads();
-		ManagedBlobUploader first = AsyncBlobUploader.builder(storage).name("first").workers(1).build();
-		ManagedBlobUploader second = AsyncBlobUploader.builder(storage).name("second").workers(1).build();
+		CountDownLatch bothShuttingDown = new CountDownLatch(2);
+		OverlapRecorder first = new OverlapRecorder(
+				AsyncBlobUploader.builder(storage).name("first").workers(1).build(), bothShuttingDown);
+		OverlapRecorder second = new OverlapRecorder(
+				AsyncBlobUploader.builder(storage).name("second").workers(1).build(), bothShuttingDown);
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
 			.defaultUploader(first)
 			.useCase("other", second)
@@ -115,6 +121,9 @@ class DefaultBlobUploaderRegistryTests {
 		storage.awaitStarted(2);
 
 		assertThat(registry.shutdown(Duration.ofMillis(200))).isFalse();
+		// One after the other, the first would wait alone for the second to start.
+		assertThat(first.sawTheOtherShuttingDown).as("first shut down while second did").isTrue();
+		assertThat(second.sawTheOtherShuttingDown).as("second shut down while first did").isTrue();
 		assertThat(output).containsOnlyOnce("Blob uploader 'first' shut down after")
 			.containsOnlyOnce("Blob uploader 'second' shut down after");
 		assertThat(output.getOut().lines().filter((line) -> line.contains("shut down after")))
@@ -141,6 +150,62 @@ class DefaultBlobUploaderRegistryTests {
 		assertThat(UseCases.normalize("[audio.output]")).isEqualTo("audio-output");
 		assertThat(UseCases.normalize("../../etc")).isEqualTo("etc");
 		assertThat(UseCases.normalize(null)).isEmpty();
+	}
+
+	/**
+	 * An uploader whose shutdown first waits (up to 5 s) until every uploader sharing
+	 * the latch is shutting down, and records whether they all were.
+	 */
+	private static final class OverlapRecorder implements ManagedBlobUploader {
+
+		private final ManagedBlobUploader delegate;
+
+		private final CountDownLatch shuttingDown;
+
+		private volatile boolean sawTheOtherShuttingDown;
+
+		OverlapRecorder(ManagedBlobUploader delegate, CountDownLatch shuttingDown) {
+			this.delegate = delegate;
+			this.shuttingDown = shuttingDown;
+		}
+
+		@Override
+		public String name() {
+			return this.delegate.name();
+		}
+
+		@Override
+		public String uploadAsync(Blob blob) {
+			return this.delegate.uploadAsync(blob);
+		}
+
+		@Override
+		public boolean flush(Duration timeout) {
+			return this.delegate.flush(timeout);
+		}
+
+		@Override
+		public boolean shutdown(Duration timeout) {
+			this.shuttingDown.countDown();
+			try {
+				this.sawTheOtherShuttingDown = this.shuttingDown.await(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return this.delegate.shutdown(timeout);
+		}
+
+		@Override
+		public BlobUploadStats stats() {
+			return this.delegate.stats();
+		}
+
+		@Override
+		public void close() {
+			this.delegate.close();
+		}
+
 	}
 
 }

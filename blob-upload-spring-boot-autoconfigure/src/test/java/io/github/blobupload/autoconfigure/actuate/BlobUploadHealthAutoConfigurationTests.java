@@ -9,8 +9,13 @@ import java.util.Map;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.actuate.BlobUploadHealthIndicator;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import io.github.blobupload.testsupport.ScriptedUploader;
+import io.github.blobupload.testsupport.ScriptedUploader.Action;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,16 +102,33 @@ class BlobUploadHealthAutoConfigurationTests {
 	}
 
 	@Test
-	void downAfterTooManyFailuresInARowWhenItAffectsTheAggregate() throws Exception {
-		Path blocker = Files.writeString(this.folder.resolve("blobs"), "x");
+	@SuppressWarnings("unchecked")
+	void downAfterTooManyFailuresInARow() {
+		// Failures that are not permanent: only the threshold can turn the health DOWN.
+		ScriptedUploader storage = new ScriptedUploader();
+		storage.then(Action.fail("503 Slow Down"), Action.fail("503 Slow Down"), Action.fail("503 Slow Down"));
+		ManagedBlobUploader uploader = AsyncBlobUploader.builder(storage).maxAttempts(1).build();
 		this.runner
-			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + blocker + "/x",
-					"blob.upload.health.failure-threshold=1", "blob.upload.health.affects-aggregate=true")
+			.withPropertyValues("blob.upload.health.failure-threshold=3", "blob.upload.health.affects-aggregate=true")
+			.withBean(BlobUploaderRegistry.class,
+					() -> DefaultBlobUploaderRegistry.builder().defaultUploader(uploader).build())
 			.run((context) -> {
-				context.getBean(BlobUploader.class).uploadAsync(blob("x"));
-				assertThat(context.getBean(BlobUploaderRegistry.class).flush(Duration.ofSeconds(10))).isTrue();
-				assertThat(context.getBean(BlobUploadHealthIndicator.class).health().getStatus())
-					.isEqualTo(Status.DOWN);
+				BlobUploadHealthIndicator indicator = context.getBean(BlobUploadHealthIndicator.class);
+				for (int failures = 1; failures <= 3; failures++) {
+					uploader.uploadAsync(blob("failing " + failures));
+					assertThat(uploader.flush(Duration.ofSeconds(10))).isTrue();
+					assertThat(uploader.stats().consecutiveFailures()).isEqualTo(failures);
+					assertThat(indicator.health().getStatus()).as("after %d failures in a row", failures)
+						.isEqualTo((failures < 3) ? Status.UP : Status.DOWN);
+				}
+				Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) indicator.health()
+					.getDetails()
+					.get("useCases")).get("default");
+				assertThat((Map<String, Object>) details.get("lastError")).containsEntry("permanent", false);
+
+				uploader.uploadAsync(blob("succeeds"));
+				assertThat(uploader.flush(Duration.ofSeconds(10))).isTrue();
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 			});
 	}
 

@@ -101,7 +101,7 @@ class BlobUploadSpringAiAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("blob.upload.ai.pcm.sample-rate")
-				.hasMessageContaining("0");
+				.hasMessageContaining("value '0'");
 		});
 	}
 

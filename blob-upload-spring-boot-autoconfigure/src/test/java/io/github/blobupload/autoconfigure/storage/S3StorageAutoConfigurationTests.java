@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
@@ -58,7 +59,13 @@ class S3StorageAutoConfigurationTests {
 		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=s3://my-bucket/traces")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(BlobUploaderRegistry.class);
-				assertThat(context.getBean(BlobUploaderRegistry.class).getBlobUploader(null)).isNotNull();
+				// An S3 uploader is in place, not the fallback that drops every blob.
+				assertThat(context.getBean(BlobUploaderRegistry.class).destinations()).singleElement()
+					.satisfies((destination) -> {
+						assertThat(destination.uriPrefix()).isEqualTo("s3://my-bucket/traces");
+						assertThat(destination.uploader()).isInstanceOfSatisfying(ManagedBlobUploader.class,
+								(uploader) -> assertThat(uploader.storageProbe()).isPresent());
+					});
 			});
 	}
 

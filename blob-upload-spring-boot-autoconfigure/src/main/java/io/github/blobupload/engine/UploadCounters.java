@@ -1,0 +1,135 @@
+package io.github.blobupload.engine;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.github.blobupload.BlobUploadStats;
+import io.github.blobupload.DropReason;
+import io.github.blobupload.UploadError;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What happened to the blobs of one uploader, counted so that the counts add up:
+ * {@code submitted = uploaded + failed + dropped + deduplicated} once idle. Thread-safe
+ * and cheap to update from any caller or worker.
+ */
+final class UploadCounters {
+
+	private final LongAdder submitted = new LongAdder();
+
+	private final LongAdder deduplicated = new LongAdder();
+
+	private final LongAdder uploaded = new LongAdder();
+
+	private final LongAdder failed = new LongAdder();
+
+	private final LongAdder retries = new LongAdder();
+
+	private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
+
+	private final AtomicLong consecutiveFailures = new AtomicLong();
+
+	private final AtomicReference<@Nullable UploadError> lastError = new AtomicReference<>();
+
+	private final AtomicReference<@Nullable Instant> lastSuccess = new AtomicReference<>();
+
+	private final AtomicLong shutdownDrops = new AtomicLong();
+
+	private final AtomicLong shutdownDropBytes = new AtomicLong();
+
+	UploadCounters() {
+		for (DropReason reason : DropReason.values()) {
+			this.dropped.put(reason, new LongAdder());
+		}
+	}
+
+	void submitted() {
+		this.submitted.increment();
+	}
+
+	void deduplicated() {
+		this.deduplicated.increment();
+	}
+
+	void retried() {
+		this.retries.increment();
+	}
+
+	/**
+	 * Counts a blob refused or dropped for the given reason.
+	 * @param reason why
+	 */
+	void dropped(DropReason reason) {
+		this.dropped.get(reason).increment();
+	}
+
+	/**
+	 * Counts a blob dropped at shutdown, before it was uploaded.
+	 * @param bytes its size
+	 */
+	void droppedAtShutdown(long bytes) {
+		dropped(DropReason.SHUTDOWN_TIMEOUT);
+		this.shutdownDrops.incrementAndGet();
+		this.shutdownDropBytes.addAndGet(bytes);
+	}
+
+	/**
+	 * Counts a blob uploaded: the failures in a row end.
+	 */
+	void uploaded() {
+		this.uploaded.increment();
+		this.consecutiveFailures.set(0);
+		this.lastSuccess.set(Instant.now());
+	}
+
+	/**
+	 * Counts a blob that failed after its last attempt.
+	 * @param error what went wrong
+	 */
+	void failed(UploadError error) {
+		this.failed.increment();
+		this.consecutiveFailures.incrementAndGet();
+		this.lastError.set(error);
+	}
+
+	long droppedCount(DropReason reason) {
+		return this.dropped.get(reason).sum();
+	}
+
+	long failedCount() {
+		return this.failed.sum();
+	}
+
+	@Nullable UploadError lastError() {
+		return this.lastError.get();
+	}
+
+	long shutdownDrops() {
+		return this.shutdownDrops.get();
+	}
+
+	long shutdownDropBytes() {
+		return this.shutdownDropBytes.get();
+	}
+
+	/**
+	 * Takes a snapshot of the counts with the queue's state.
+	 * @param queue the uploader's queue
+	 * @param shutdown whether the uploader has been shut down
+	 * @return the snapshot
+	 */
+	BlobUploadStats snapshot(UploadQueue queue, boolean shutdown) {
+		Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+		this.dropped.forEach((reason, count) -> drops.put(reason, count.sum()));
+		return new BlobUploadStats(this.submitted.sum(), this.deduplicated.sum(), this.uploaded.sum(),
+				this.failed.sum(), Collections.unmodifiableMap(drops), this.retries.sum(), queue.queuedBlobs(),
+				queue.inFlight(), queue.pendingBytes(), queue.peakPendingBytes(), queue.maxBlobs(), queue.maxBytes(),
+				this.consecutiveFailures.get(), this.lastError.get(), this.lastSuccess.get(), shutdown);
+	}
+
+}

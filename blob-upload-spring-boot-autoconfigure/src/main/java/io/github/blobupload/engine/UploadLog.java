@@ -1,0 +1,133 @@
+package io.github.blobupload.engine;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.github.blobupload.BlobUploadStats;
+import io.github.blobupload.DropReason;
+import io.github.blobupload.UploadError;
+import io.github.blobupload.internal.RateLimitedLogger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log lines of one uploader, and the building of their messages: refusals, failures
+ * and listener errors are each rate-limited to their first line and then at most one
+ * line per log interval, with a summary line for what was suppressed; content is never
+ * logged.
+ */
+final class UploadLog {
+
+	private static final Logger logger = LoggerFactory.getLogger(AsyncBlobUploader.class);
+
+	private final String name;
+
+	private final UploadCounters counters;
+
+	private final RateLimitedLogger refusalLog;
+
+	private final RateLimitedLogger failureLog;
+
+	private final RateLimitedLogger listenerLog;
+
+	UploadLog(String name, UploadCounters counters, Duration interval) {
+		this.name = name;
+		this.counters = counters;
+		this.refusalLog = new RateLimitedLogger(logger, interval);
+		this.failureLog = new RateLimitedLogger(logger, interval);
+		this.listenerLog = new RateLimitedLogger(logger, interval);
+	}
+
+	/**
+	 * Logs a refused blob, counted before, unless the rate limit suppresses it.
+	 * @param reason why it was refused
+	 * @param why says why in words; called only when a line is logged
+	 */
+	void refused(DropReason reason, Supplier<String> why) {
+		this.refusalLog.warn(() -> "Blob uploader '" + this.name + "' refused a blob (" + reason.tag() + "): "
+				+ why.get() + "; " + this.counters.droppedCount(reason) + " refused for this reason so far");
+	}
+
+	/**
+	 * Logs a blob that failed after its last attempt, counted before, unless the rate
+	 * limit suppresses it.
+	 * @param uri its destination
+	 * @param error what the last attempt threw
+	 * @param permanent whether the error was permanent
+	 * @param attempts how many attempts were made
+	 */
+	void failed(String uri, Throwable error, boolean permanent, int attempts) {
+		this.failureLog.warn(() -> "Blob uploader '" + this.name + "' failed to upload " + uri + " after " + attempts
+				+ ((attempts == 1) ? " attempt" : " attempts") + (permanent ? " (permanent error)" : "") + ": "
+				+ describe(error) + "; " + this.counters.failedCount() + " failed so far", error);
+	}
+
+	/**
+	 * Logs an exception thrown by the listener, unless the rate limit suppresses it.
+	 * @param ex the exception
+	 */
+	void listenerThrew(RuntimeException ex) {
+		this.listenerLog.warn(() -> "Blob upload listener threw " + describe(ex), ex);
+	}
+
+	/**
+	 * Logs one summary line for each kind of event suppressed by the rate limit since its
+	 * last line: once the log interval has passed, or at once when {@code force} is set.
+	 * @param force whether to log without waiting for the interval (at shutdown)
+	 */
+	void reportSuppressed(boolean force) {
+		this.refusalLog.reportSuppressed((count) -> "Blob uploader '" + this.name + "' refused " + count + " more "
+				+ blobs(count) + " since the last report; refused so far: " + refusalTotals(), force);
+		this.failureLog.reportSuppressed((count) -> {
+			UploadError error = this.counters.lastError();
+			return "Blob uploader '" + this.name + "' failed to upload " + count + " more " + blobs(count)
+					+ " since the last report; " + this.counters.failedCount() + " failed so far"
+					+ ((error != null) ? "; last error: " + error.message() : "");
+		}, force);
+		this.listenerLog.reportSuppressed((count) -> "Blob upload listener threw " + count + " more "
+				+ ((count == 1) ? "time" : "times") + " since the last report", force);
+	}
+
+	/**
+	 * Logs, once at shutdown, the blobs that the shutdown timeout left unfinished.
+	 * @param elapsedNanos how long the shutdown took
+	 * @param unfinished how many blobs were dropped
+	 * @param unfinishedBytes their size
+	 * @param timeout the shutdown timeout
+	 * @param stats the totals
+	 */
+	void shutdownIncomplete(long elapsedNanos, long unfinished, long unfinishedBytes, Duration timeout,
+			BlobUploadStats stats) {
+		logger.warn("Blob uploader '{}' shut down after {} ms with {} blobs ({} bytes) not uploaded: the shutdown "
+				+ "timeout of {} ran out; totals: {} uploaded, {} failed, {} dropped, {} deduplicated", this.name,
+				TimeUnit.NANOSECONDS.toMillis(elapsedNanos), unfinished, unfinishedBytes, timeout, stats.uploaded(),
+				stats.failed(), stats.droppedTotal(), stats.deduplicated());
+	}
+
+	/**
+	 * Describes an error by its type and message, as logs and {@link UploadError} show it.
+	 * @param error the error
+	 * @return for example {@code "IOException: connection reset"}
+	 */
+	static String describe(Throwable error) {
+		String message = error.getMessage();
+		return error.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	private String refusalTotals() {
+		StringBuilder totals = new StringBuilder();
+		for (DropReason reason : DropReason.values()) {
+			long count = this.counters.droppedCount(reason);
+			if (reason.isRefusal() && count > 0) {
+				totals.append((totals.length() > 0) ? ", " : "").append(reason.tag()).append('=').append(count);
+			}
+		}
+		return totals.toString();
+	}
+
+	private static String blobs(long count) {
+		return (count == 1) ? "blob" : "blobs";
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.github.blobupload.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobUploadListener;
+import io.github.blobupload.BlobUploader;
+import io.github.blobupload.DropReason;
+import io.github.blobupload.UploadError;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where every outcome of a blob is recorded, so that none is counted, logged or told to
+ * the listener without the others: each is counted, logged when it is a problem
+ * (rate-limited), and told to the listener, whose exceptions are logged and otherwise
+ * ignored. A blob that finishes also gives back its bytes in the queue and its claim on
+ * the destination, and then its place in the flush order.
+ */
+final class UploadOutcomes {
+
+	private final String name;
+
+	private final BlobUploadListener listener;
+
+	private final UploadCounters counters;
+
+	private final UploadLog log;
+
+	private final UploadQueue queue;
+
+	private final RecentUploads recentUploads;
+
+	private final PendingTracker pending;
+
+	UploadOutcomes(String name, BlobUploadListener listener, UploadCounters counters, UploadLog log,
+			UploadQueue queue, RecentUploads recentUploads, PendingTracker pending) {
+		this.name = name;
+		this.listener = listener;
+		this.counters = counters;
+		this.log = log;
+		this.queue = queue;
+		this.recentUploads = recentUploads;
+		this.pending = pending;
+	}
+
+	/**
+	 * Refuses a blob on the caller's thread.
+	 * @param reason why
+	 * @param blob the blob, or {@code null} if none was given
+	 * @param why says why in words, for the log
+	 * @return {@link BlobUploader#NOT_UPLOADED}, for the caller to return
+	 */
+	String refused(DropReason reason, @Nullable Blob blob, Supplier<String> why) {
+		this.counters.dropped(reason);
+		this.log.refused(reason, why);
+		if (blob != null) {
+			notifyListener((listener) -> listener.onDropped(this.name, reason, blob));
+		}
+		return BlobUploader.NOT_UPLOADED;
+	}
+
+	void accepted(String uri, Blob blob) {
+		notifyListener((listener) -> listener.onAccepted(this.name, uri, blob));
+	}
+
+	void deduplicated(String uri, Blob blob) {
+		this.counters.deduplicated();
+		notifyListener((listener) -> listener.onDeduplicated(this.name, uri, blob));
+	}
+
+	void retrying(UploadTask task, int failedAttempt, Throwable error) {
+		this.counters.retried();
+		notifyListener((listener) -> listener.onRetry(this.name, task.uri(), task.blob(), failedAttempt, error));
+	}
+
+	void uploaded(UploadTask task, long nanos, int attempts) {
+		this.counters.uploaded();
+		notifyListener((listener) -> listener.onUploaded(this.name, task.uri(), task.blob(), Duration.ofNanos(nanos),
+				attempts));
+		finish(task, true, true);
+	}
+
+	void failed(UploadTask task, Throwable error, boolean permanent, int attempts) {
+		this.counters.failed(new UploadError(Instant.now(), task.uri(), UploadLog.describe(error), permanent, attempts));
+		this.log.failed(task.uri(), error, permanent, attempts);
+		notifyListener((listener) -> listener.onFailed(this.name, task.uri(), task.blob(), error, permanent, attempts));
+		finish(task, false, true);
+	}
+
+	/**
+	 * Drops a blob that the shutdown timeout left queued or in flight.
+	 * @param task the blob
+	 * @param inFlight whether a worker had taken it
+	 */
+	void droppedAtShutdown(UploadTask task, boolean inFlight) {
+		this.counters.droppedAtShutdown(task.blob().size());
+		notifyListener((listener) -> listener.onDropped(this.name, DropReason.SHUTDOWN_TIMEOUT, task.blob()));
+		finish(task, false, inFlight);
+	}
+
+	private void finish(UploadTask task, boolean success, boolean inFlight) {
+		this.queue.finish(task, inFlight);
+		this.recentUploads.release(task.uri(), success);
+		// Last, so that a flush that returns sees the blob's bytes, claim and count settled.
+		this.pending.end(task.sequence());
+	}
+
+	private void notifyListener(Consumer<BlobUploadListener> event) {
+		try {
+			event.accept(this.listener);
+		}
+		catch (RuntimeException ex) {
+			this.log.listenerThrew(ex);
+		}
+	}
+
+}

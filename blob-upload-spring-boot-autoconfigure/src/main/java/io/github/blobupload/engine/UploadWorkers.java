@@ -1,0 +1,216 @@
+package io.github.blobupload.engine;
+
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.blobupload.PermanentUploadException;
+import io.github.blobupload.SimpleBlobUploader;
+
+/**
+ * The upload workers of one uploader: each takes blobs from the queue and uploads them,
+ * each attempt on a separate I/O thread so that it can be abandoned at the upload
+ * timeout, retrying with the {@link RetryPolicy}'s backoff. A {@link Throwable} from the
+ * provider fails the blob; a {@link VirtualMachineError} is rethrown after that.
+ */
+final class UploadWorkers {
+
+	/** How long {@link #stop()} waits for each worker to end after interrupting it. */
+	private static final long STOP_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(1);
+
+	private final SimpleBlobUploader provider;
+
+	private final UploadQueue queue;
+
+	private final RetryPolicy retryPolicy;
+
+	private final Duration uploadTimeout;
+
+	private final long wakeUpNanos;
+
+	private final UploadOutcomes outcomes;
+
+	private final Runnable whenAwake;
+
+	private final ExecutorService ioExecutor;
+
+	private final List<Thread> workers;
+
+	private volatile boolean terminating;
+
+	/**
+	 * Starts the workers.
+	 * @param name the uploader's name, for the threads' names
+	 * @param count how many workers
+	 * @param provider uploads one blob
+	 * @param queue where the workers take blobs from
+	 * @param retryPolicy when to retry and after how long
+	 * @param uploadTimeout how long one attempt may take
+	 * @param wakeUpInterval the longest a worker waits for a blob before it runs
+	 * {@code whenAwake}
+	 * @param outcomes where each blob's outcome goes
+	 * @param whenAwake run by a worker after each blob and each wait
+	 */
+	UploadWorkers(String name, int count, SimpleBlobUploader provider, UploadQueue queue, RetryPolicy retryPolicy,
+			Duration uploadTimeout, Duration wakeUpInterval, UploadOutcomes outcomes, Runnable whenAwake) {
+		this.provider = provider;
+		this.queue = queue;
+		this.retryPolicy = retryPolicy;
+		this.uploadTimeout = uploadTimeout;
+		this.wakeUpNanos = wakeUpInterval.toNanos();
+		this.outcomes = outcomes;
+		this.whenAwake = whenAwake;
+		this.ioExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				daemonThreads("blob-upload-" + name + "-io-"));
+		ThreadFactory workerThreads = daemonThreads("blob-upload-" + name + "-worker-");
+		List<Thread> started = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			Thread worker = workerThreads.newThread(this::run);
+			started.add(worker);
+			worker.start();
+		}
+		this.workers = Collections.unmodifiableList(started);
+	}
+
+	/**
+	 * Stops the workers: interrupts them, which drops the blobs they were uploading, and
+	 * waits for each to end (a short while at most).
+	 */
+	void stop() {
+		this.terminating = true;
+		this.workers.forEach(Thread::interrupt);
+		for (Thread worker : this.workers) {
+			try {
+				worker.join(STOP_WAIT_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+	}
+
+	/**
+	 * Interrupts the upload attempts still running, after {@link #stop()}.
+	 */
+	void abandonAttempts() {
+		this.ioExecutor.shutdownNow();
+	}
+
+	private void run() {
+		while (!this.terminating) {
+			UploadTask task;
+			try {
+				task = this.queue.take(this.wakeUpNanos);
+			}
+			catch (InterruptedException ex) {
+				if (this.terminating) {
+					return;
+				}
+				continue;
+			}
+			if (task != null) {
+				upload(task);
+			}
+			this.whenAwake.run();
+		}
+	}
+
+	private void upload(UploadTask task) {
+		long start = System.nanoTime();
+		int attempt = 0;
+		while (true) {
+			attempt++;
+			Throwable error;
+			try {
+				attempt(task);
+				this.outcomes.uploaded(task, System.nanoTime() - start, attempt);
+				return;
+			}
+			catch (InterruptedException ex) {
+				this.outcomes.droppedAtShutdown(task, true);
+				return;
+			}
+			catch (Throwable ex) {
+				error = ex;
+			}
+			boolean permanent = error instanceof PermanentUploadException;
+			if (permanent || !this.retryPolicy.shouldRetry(attempt)) {
+				this.outcomes.failed(task, error, permanent, attempt);
+				if (error instanceof VirtualMachineError fatal) {
+					throw fatal;
+				}
+				return;
+			}
+			this.outcomes.retrying(task, attempt, error);
+			try {
+				TimeUnit.NANOSECONDS.sleep(this.retryPolicy.backoffNanos(attempt));
+			}
+			catch (InterruptedException ex) {
+				this.outcomes.droppedAtShutdown(task, true);
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Runs one attempt on an I/O thread so that it can be abandoned at the timeout.
+	 * @throws InterruptedException if the workers are stopping
+	 * @throws Throwable what the provider threw, or a {@link TimeoutException}
+	 */
+	private void attempt(UploadTask task) throws Throwable {
+		if (this.terminating) {
+			throw new InterruptedException();
+		}
+		Future<?> future;
+		try {
+			future = this.ioExecutor.submit(() -> {
+				this.provider.uploadSync(task.uri(), task.blob());
+				return null;
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			throw new InterruptedException();
+		}
+		try {
+			future.get(this.uploadTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() != null) ? ex.getCause() : ex;
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			throw new TimeoutException("upload did not finish within " + this.uploadTimeout);
+		}
+		catch (CancellationException | InterruptedException ex) {
+			future.cancel(true);
+			if (this.terminating) {
+				throw new InterruptedException();
+			}
+			throw new InterruptedIOException("upload attempt was interrupted");
+		}
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		AtomicInteger counter = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.github.blobupload.engine;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RecentUploads}.
+ */
+class RecentUploadsTests {
+
+	@Test
+	void aDestinationIsClaimedOnceUntilReleased() {
+		RecentUploads recent = new RecentUploads(10);
+		assertThat(recent.tryClaim("a")).isTrue();
+		assertThat(recent.tryClaim("a")).isFalse();
+		assertThat(recent.tryClaim("b")).isTrue();
+		recent.release("a", false);
+		assertThat(recent.tryClaim("a")).as("a failed upload is not remembered").isTrue();
+	}
+
+	@Test
+	void anUploadedDestinationIsRemembered() {
+		RecentUploads recent = new RecentUploads(10);
+		recent.tryClaim("a");
+		recent.release("a", true);
+		assertThat(recent.tryClaim("a")).isFalse();
+		assertThat(recent.tryClaim("a")).isFalse();
+	}
+
+	@Test
+	void remembersAsManyAsItsSizeForgettingTheLeastRecentlyUsed() {
+		RecentUploads recent = new RecentUploads(2);
+		uploaded(recent, "a");
+		uploaded(recent, "b");
+		assertThat(recent.tryClaim("a")).as("two fit in a size of two").isFalse();
+		assertThat(recent.tryClaim("b")).isFalse();
+		// "a" was used before "b": the third upload makes room by forgetting "a".
+		uploaded(recent, "c");
+		assertThat(recent.tryClaim("b")).isFalse();
+		assertThat(recent.tryClaim("c")).isFalse();
+		assertThat(recent.tryClaim("a")).isTrue();
+	}
+
+	@Test
+	void aSizeOfZeroClaimsEverythingAndRemembersNothing() {
+		RecentUploads recent = new RecentUploads(0);
+		assertThat(recent.tryClaim("a")).isTrue();
+		assertThat(recent.tryClaim("a")).isTrue();
+		recent.release("a", true);
+		assertThat(recent.tryClaim("a")).isTrue();
+	}
+
+	private static void uploaded(RecentUploads recent, String uri) {
+		assertThat(recent.tryClaim(uri)).isTrue();
+		recent.release(uri, true);
+	}
+
+}
