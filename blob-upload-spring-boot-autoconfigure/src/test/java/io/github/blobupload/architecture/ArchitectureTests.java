@@ -102,7 +102,9 @@ class ArchitectureTests {
 			}
 		}
 		org.assertj.core.api.Assertions.assertThat(core).hasSizeGreaterThan(30)
-			.filteredOn((file) -> read(file).contains("blob.upload."))
+			// The engine's one JVM system property (read with System.getProperty, not bound by
+			// Spring) is in the same family of names, and is not a configuration property.
+			.filteredOn((file) -> read(file).replace("\"blob.upload.warm-up\"", "").contains("blob.upload."))
 			.as("core sources naming a blob.upload.* property")
 			.isEmpty();
 	}
