@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * Tests for {@link BlobLabels}.
+ */
 class BlobLabelsTests {
 
 	private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";

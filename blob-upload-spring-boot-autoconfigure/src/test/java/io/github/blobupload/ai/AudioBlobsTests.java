@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * Tests for {@link AudioBlobs}.
+ */
 class AudioBlobsTests {
 
 	@Test

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Tests for {@link GenAiSemconvAttributes}: the OpenTelemetry GenAI message layout.
+ */
 class GenAiSemconvAttributesTests {
 
 	private final OffloadedMedia image = OffloadedMedia.uploaded("chat.input", "s3://bucket/a.png", "image/png", 10,

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Tests for {@link MediaOffloader}.
+ */
 class MediaOffloaderTests {
 
 	private final List<Blob> uploaded = new CopyOnWriteArrayList<>();

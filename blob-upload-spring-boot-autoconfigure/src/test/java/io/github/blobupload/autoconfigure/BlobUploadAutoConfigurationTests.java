@@ -36,6 +36,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Tests for {@link BlobUploadAutoConfiguration}.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class BlobUploadAutoConfigurationTests {
 

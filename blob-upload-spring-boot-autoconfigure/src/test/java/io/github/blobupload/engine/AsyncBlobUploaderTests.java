@@ -41,6 +41,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Tests for {@link AsyncBlobUploader}.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class AsyncBlobUploaderTests {
 

@@ -24,6 +24,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * Tests for {@link DefaultBlobUploaderRegistry}.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class DefaultBlobUploaderRegistryTests {
 

@@ -62,7 +62,7 @@ class StorageErrorAnswersIntegrationTests {
 
 	@ParameterizedTest(name = "{0} answering {1} every time")
 	@MethodSource("retryableAnswers")
-	void aPersistingErrorFailsAfterTheRetriesNotPermanentlyAndTheHealthRecoversWithTheStore(StorageTarget target,
+	void persistingErrorFailsAfterRetriesThenHealthRecovers(StorageTarget target,
 			String fault) {
 		String bucket = bucket(target);
 		try (FaultInjector store = new FaultInjector(target)) {

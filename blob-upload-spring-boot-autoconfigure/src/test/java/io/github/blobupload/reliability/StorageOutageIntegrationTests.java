@@ -26,7 +26,7 @@ class StorageOutageIntegrationTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "S3", "AZURE" })
-	void storageDownFromTheStartFailsAfterRetriesTurnsDownAtTheThresholdAndUpOnceStarted(StorageTarget target) {
+	void downFromTheStartThenDownAtThresholdThenUpOnStart(StorageTarget target) {
 		int port = EmulatorProcess.freePort();
 		String bucket = UploadProbe.newBucketName("down");
 		UploadProbe.runner(target, port, bucket).run((context) -> {

@@ -126,7 +126,7 @@ class BlobUploadActiveCheckIntegrationTests {
 		}
 
 		@Test
-		void upAfterWritingOnePrivateProbeObjectAndTwoHealthRequestsMakeOneStorageRequest() {
+		void upAfterOneProbeWriteAndTwoRequestsWriteOnce() {
 			s3Runner("s3://" + bucket + "/traces", S3Emulator.SECRET_KEY).withPropertyValues(ACTIVE).run((context) -> {
 				Health health = healthTwice(context);
 

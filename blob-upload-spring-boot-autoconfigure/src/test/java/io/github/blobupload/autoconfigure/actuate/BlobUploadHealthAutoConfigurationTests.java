@@ -28,6 +28,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Tests for {@link BlobUploadHealthAutoConfiguration}.
+ */
 class BlobUploadHealthAutoConfigurationTests {
 
 	@TempDir

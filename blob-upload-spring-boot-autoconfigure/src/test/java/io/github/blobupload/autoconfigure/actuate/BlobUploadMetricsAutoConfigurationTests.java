@@ -27,6 +27,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Tests for {@link BlobUploadMetricsAutoConfiguration}.
+ */
 class BlobUploadMetricsAutoConfigurationTests {
 
 	@TempDir

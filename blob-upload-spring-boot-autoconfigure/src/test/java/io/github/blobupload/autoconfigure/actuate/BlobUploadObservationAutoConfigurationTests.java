@@ -170,7 +170,7 @@ class BlobUploadObservationAutoConfigurationTests {
 	}
 
 	@Test
-	void theActiveHealthCheckStillWorksThroughTheObservedUploaderAndIsNotObserved() {
+	void activeCheckWorksThroughTheObservedUploaderUnobserved() {
 		enabled().withPropertyValues("blob.upload.health.active-check.enabled=true").run((context) -> {
 			Health health = context.getBean(BlobUploadHealthIndicator.class).health();
 

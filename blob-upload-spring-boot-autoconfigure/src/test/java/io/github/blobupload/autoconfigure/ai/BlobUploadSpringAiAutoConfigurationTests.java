@@ -20,6 +20,9 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Tests for {@link BlobUploadSpringAiAutoConfiguration}.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class BlobUploadSpringAiAutoConfigurationTests {
 

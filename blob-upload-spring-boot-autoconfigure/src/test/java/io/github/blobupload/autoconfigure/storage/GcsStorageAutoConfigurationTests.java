@@ -35,6 +35,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+/**
+ * Tests for {@link GcsStorageAutoConfiguration}.
+ */
 class GcsStorageAutoConfigurationTests {
 
 	private static final String BUCKET = "genai-blobs";
@@ -166,7 +169,7 @@ class GcsStorageAutoConfigurationTests {
 	}
 
 	@Test
-	void recordsSignedUrlsSignedWithTheConfiguredKeyFileAndUploadsTheObjectTheyPointAt() throws Exception {
+	void signsUrlsWithTheKeyFileAndUploadsTheirObject() throws Exception {
 		Path keyFile = ServiceAccountKeys.writeKeyFile(this.folder);
 		this.runner.withUserConfiguration(FakeStorage.class)
 			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=gs://" + BUCKET + "/genai",

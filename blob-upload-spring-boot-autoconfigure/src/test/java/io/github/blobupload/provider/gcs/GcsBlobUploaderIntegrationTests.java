@@ -77,7 +77,7 @@ class GcsBlobUploaderIntegrationTests {
 	}
 
 	@Test
-	void sendsContentTypeAndLabelsInTheSameRequestAsTheBytesWithANoOverwritePreconditionAndNoAcl() {
+	void sendsTypeAndLabelsWithTheBytesNoOverwriteNoAcl() {
 		server.stubFor(post(urlPathEqualTo(UPLOAD_PATH)).willReturn(okJson(object("genai/x.png"))));
 		byte[] png = SampleContent.png();
 		this.runner.run((context) -> {
@@ -135,7 +135,7 @@ class GcsBlobUploaderIntegrationTests {
 			"403 | forbidden | Permission denied. | Permission denied. | may these credentials create objects in the bucket 'genai-blobs'?",
 			// The client answers a 401 with the status line, not the body.
 			"401 | required | Login required. | 401 Unauthorized | are the Google Cloud credentials valid?" })
-	void permanentAnswersFailOnceWithoutRetryAndSayWhichBucketAndWhatTheStoreAnswered(int status, String reason,
+	void permanentAnswersFailOnceNamingBucketAndAnswer(int status, String reason,
 			String message, String reported, String hint) {
 		server.stubFor(post(urlPathEqualTo(UPLOAD_PATH)).willReturn(aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/json")

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * Tests for {@link GcsUrlSigner}.
+ */
 class GcsUrlSignerTests {
 
 	private final MutableClock clock = new MutableClock();

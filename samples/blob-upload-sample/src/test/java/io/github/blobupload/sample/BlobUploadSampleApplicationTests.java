@@ -13,6 +13,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Tests that the core-API sample runs and prints what the README shows.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class BlobUploadSampleApplicationTests {
 

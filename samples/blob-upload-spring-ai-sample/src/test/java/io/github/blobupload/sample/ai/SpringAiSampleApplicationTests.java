@@ -13,6 +13,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Tests that the Spring AI sample runs end to end and reports its actuator.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class SpringAiSampleApplicationTests {
 
