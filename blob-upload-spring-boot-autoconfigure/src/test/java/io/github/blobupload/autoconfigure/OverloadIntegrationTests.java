@@ -56,6 +56,9 @@ class OverloadIntegrationTests {
 
 	private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
+	/** The most heap that may be held besides the queue's bytes once the callers are done. */
+	private static final long HEAP_BESIDES_THE_QUEUE = DataSize.ofMegabytes(8).toBytes();
+
 	private static final String BUCKET = "overload";
 
 	private static S3Emulator s3;
@@ -127,9 +130,11 @@ class OverloadIntegrationTests {
 				assertThat(sampler.maxPendingBytes()).isLessThanOrEqualTo(MAX_QUEUE_BYTES);
 				// A blob is refused only when it does not fit, so the queue did reach the bound.
 				assertThat(stats.peakPendingBytes()).isGreaterThan(MAX_QUEUE_BYTES - MAX_BLOB_BYTES);
-				// The memory held while the queue was full: the queue's bytes plus the
-				// callers' blobs in the making, the HTTP client and the dedupe cache.
-				assertThat(heapHeld).isLessThan(MAX_QUEUE_BYTES + DataSize.ofMegabytes(64).toBytes());
+				// The memory held while the queue was full, measured once the callers are done:
+				// the queue's bytes plus the HTTP client, the dedupe cache and the test's
+				// records of what was uploaded (19 MB in all when measured, 3 MB of it besides
+				// the queue).
+				assertThat(heapHeld).isLessThan(MAX_QUEUE_BYTES + HEAP_BESIDES_THE_QUEUE);
 
 				List<String> keys = s3.listKeys(BUCKET);
 				assertThat(keys).hasSize((int) stats.uploaded());
