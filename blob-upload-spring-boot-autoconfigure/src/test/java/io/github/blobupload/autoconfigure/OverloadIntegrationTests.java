@@ -75,7 +75,7 @@ class OverloadIntegrationTests {
 	}
 
 	@Test
-	void tenThousandBlobsOfferedFasterThanStorageAcceptsThemStayWithinTheByteBoundAndTheDropsAreCountedAndLoggedOnce(
+	void tenThousandBlobsStayWithinTheByteBoundDropsCountedLoggedOnce(
 			CapturedOutput output) {
 		GeneratedBlobs blobs = new GeneratedBlobs(20240611L, 1024, MAX_BLOB_BYTES);
 		QueueSampler sampler = new QueueSampler();

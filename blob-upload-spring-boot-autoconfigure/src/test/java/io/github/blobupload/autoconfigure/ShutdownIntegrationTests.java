@@ -63,7 +63,7 @@ class ShutdownIntegrationTests {
 	}
 
 	@Test
-	void closingWithAFullQueueUploadsWhatFitsInTheTimeoutAndReportsTheRestInOneLine(CapturedOutput output) {
+	void closingAFullQueueUploadsWhatFitsReportsTheRestOnce(CapturedOutput output) {
 		Duration shutdownTimeout = Duration.ofSeconds(1);
 		UploadRecorder recorder = new UploadRecorder();
 		runner("full-queue", shutdownTimeout, recorder).run((context) -> {
