@@ -167,6 +167,40 @@ class AsyncBlobUploaderTests {
 	}
 
 	@Test
+	void failuresAndListenerErrorsAreLoggedAsTheirFirstLineAndOneSummaryEach(CapturedOutput output) {
+		BlobUploadListener throwing = new BlobUploadListener() {
+
+			@Override
+			public void onFailed(String name, String uri, Blob blob, Throwable error, boolean permanent, int attempts) {
+				throw new IllegalStateException("listener bug");
+			}
+
+		};
+		for (int failures : new int[] { 2, 3 }) {
+			ScriptedUploader failing = new ScriptedUploader();
+			ManagedBlobUploader uploader = track(options(failing).name("failing-" + failures)
+				.workers(1)
+				.maxAttempts(1)
+				.listener(throwing)
+				.build());
+			for (int i = 1; i <= failures; i++) {
+				failing.then(Action.fail("boom " + i));
+				uploader.uploadAsync(blob("doomed " + i));
+				assertThat(uploader.flush(FLUSH)).isTrue();
+			}
+			uploader.shutdown(FLUSH);
+		}
+		assertThat(output).containsOnlyOnce("Blob uploader 'failing-2' failed to upload mem://")
+			.contains("after 1 attempt: IOException: boom 1; 1 failed so far")
+			.containsOnlyOnce("Blob uploader 'failing-2' failed to upload 1 more blob since the last report; "
+					+ "2 failed so far; last error: IOException: boom 2")
+			.containsOnlyOnce("Blob uploader 'failing-3' failed to upload 2 more blobs since the last report; "
+					+ "3 failed so far; last error: IOException: boom 3")
+			.containsOnlyOnce("Blob upload listener threw 1 more time since the last report")
+			.containsOnlyOnce("Blob upload listener threw 2 more times since the last report");
+	}
+
+	@Test
 	void anIdleWorkerReportsABurstThatEndedOnceTheLogIntervalHasPassed(CapturedOutput output) throws Exception {
 		this.provider.blockUploads();
 		ManagedBlobUploader uploader = uploader(
@@ -415,6 +449,13 @@ class AsyncBlobUploaderTests {
 		assertThat(this.provider.stored()).hasSize(1);
 		assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
 				(thread) -> thread.getName().startsWith("blob-upload-idem-worker") && thread.isAlive());
+		// The I/O thread that ran the upload would otherwise idle for a minute.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> Thread.getAllStackTraces()
+				.keySet()
+				.stream()
+				.noneMatch((thread) -> thread.getName().startsWith("blob-upload-idem-io") && thread.isAlive()));
 		assertThat(output).as("nothing was left to report").doesNotContain("shut down after");
 	}
 
@@ -507,6 +548,14 @@ class AsyncBlobUploaderTests {
 			.isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(uploader.flush(FLUSH)).isTrue();
 		assertThat(uploader.stats().uploaded()).isOne();
+		assertThat(uploader.stats().dropped(DropReason.INVALID)).isOne();
+	}
+
+	@Test
+	void refusesAContentTypeThatStartsWithACharacterOutsideAscii() {
+		ManagedBlobUploader uploader = uploader(options());
+		assertThat(uploader.uploadAsync(new Blob("x".getBytes(StandardCharsets.UTF_8), "\u00e9/png", null)))
+			.isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(uploader.stats().dropped(DropReason.INVALID)).isOne();
 	}
 

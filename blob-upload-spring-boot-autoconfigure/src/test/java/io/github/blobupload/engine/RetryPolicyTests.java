@@ -52,6 +52,14 @@ class RetryPolicyTests {
 		assertThat(policy.backoffNanos(31)).isBetween(ms(30_000), ms(60_000));
 	}
 
+	@Test
+	void theShortestBackoffIsAtMostOneNanosecond() {
+		RetryPolicy policy = new RetryPolicy(2, Duration.ofNanos(1), Duration.ofNanos(1));
+		for (int i = 0; i < 20; i++) {
+			assertThat(policy.backoffNanos(1)).isBetween(0L, 1L);
+		}
+	}
+
 	private static long ms(long millis) {
 		return Duration.ofMillis(millis).toNanos();
 	}
