@@ -22,8 +22,8 @@ import java.io.IOException;
  * A storage provider: names a blob's destination and writes it synchronously.
  * <p>
  * Implement this for a new kind of storage and wrap it with
- * {@link BlobUploaders#fromSimpleBlobUploader(SimpleBlobUploader)} to get the
- * asynchronous, bounded, retrying {@link BlobUploader}. Implementations must be
+ * {@code io.github.blobupload.engine.AsyncBlobUploader.builder(simpleBlobUploader).build()}
+ * to get the asynchronous, bounded, retrying {@link BlobUploader}. Implementations must be
  * thread-safe: {@link #uploadSync} is called from several worker threads at once.
  */
 public interface SimpleBlobUploader {
