@@ -105,7 +105,7 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 	 * Creates an indicator.
 	 * @param registry the registry whose uploaders to report
 	 * @param failureThreshold the number of uploads failing in a row that turns the
-	 * health DOWN
+	 * health DOWN; at least 1
 	 * @param activeChecks checks that write to each destination, or {@code null} to read
 	 * counters only and never contact storage
 	 * @param affectsAggregate whether failing uploads are reported as {@code DOWN}, which
@@ -114,6 +114,9 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 	public BlobUploadHealthIndicator(BlobUploaderRegistry registry, int failureThreshold,
 			@Nullable ActiveStorageChecks activeChecks, boolean affectsAggregate) {
 		super("Blob upload health check failed");
+		if (failureThreshold < 1) {
+			throw new IllegalArgumentException("failureThreshold must be at least 1 but was " + failureThreshold);
+		}
 		this.registry = registry;
 		this.failureThreshold = failureThreshold;
 		this.activeChecks = activeChecks;

@@ -20,6 +20,7 @@ import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.actuate.ActiveStorageChecks;
 import io.github.blobupload.actuate.BlobUploadHealthIndicator;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.autoconfigure.BuilderArguments;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -55,8 +56,14 @@ public final class BlobUploadHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "blobUploadHealthIndicator")
 	BlobUploadHealthIndicator blobUploadHealthIndicator(BlobUploaderRegistry blobUploaderRegistry,
 			BlobUploadHealthProperties health) {
-		return new BlobUploadHealthIndicator(blobUploaderRegistry, health.getFailureThreshold(),
-				activeChecks(health.getActiveCheck()), health.isAffectsAggregate());
+		@Nullable ActiveStorageChecks activeChecks = activeChecks(health.getActiveCheck());
+		try {
+			return new BlobUploadHealthIndicator(blobUploaderRegistry, health.getFailureThreshold(), activeChecks,
+					health.isAffectsAggregate());
+		}
+		catch (IllegalArgumentException ex) {
+			throw BuilderArguments.invalid("blob.upload.health.failure-threshold", health.getFailureThreshold(), ex);
+		}
 	}
 
 	private static @Nullable ActiveStorageChecks activeChecks(BlobUploadHealthProperties.ActiveCheck activeCheck) {

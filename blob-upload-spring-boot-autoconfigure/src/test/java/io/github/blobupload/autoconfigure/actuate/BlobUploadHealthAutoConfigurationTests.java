@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -159,6 +160,17 @@ class BlobUploadHealthAutoConfigurationTests {
 				context.close();
 				assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 			});
+	}
+
+	@Test
+	void aFailureThresholdBelowOneFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("blob.upload.health.failure-threshold=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("Property blob.upload.health.failure-threshold with value '0' is invalid")
+				.hasMessageContaining("It must be at least 1 but was 0."));
 	}
 
 	@Test
