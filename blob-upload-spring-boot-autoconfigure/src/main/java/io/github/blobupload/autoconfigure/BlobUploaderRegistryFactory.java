@@ -108,11 +108,13 @@ final class BlobUploaderRegistryFactory {
 		DefaultBlobUploaderRegistry.Builder registry = DefaultBlobUploaderRegistry.builder()
 			.shutdownTimeout(this.properties.getShutdownTimeout());
 		if (!this.properties.isEnabled()) {
-			String prefix = this.properties.getUriPrefix();
+			String ignoredPrefix = this.properties.isUriPrefixSet()
+					? " blob.upload.uri-prefix is set (" + BlobDestination.withoutCredentials(this.properties.getUriPrefix())
+							+ ") but is not used while uploading is off."
+					: "";
 			logger.info("Blob upload is off: nothing is uploaded and every uploader returns {}.{} Set "
 					+ "blob.upload.enabled=true (BLOB_UPLOAD_ENABLED=true) to upload.", BlobUploader.NOT_UPLOADED,
-					(prefix != null && !prefix.isBlank()) ? " blob.upload.uri-prefix is set (" + BlobDestination.withoutCredentials(prefix)
-							+ ") but is not used while uploading is off." : "");
+					ignoredPrefix);
 			return registry.defaultUploader(BlobUploaders.disabled()).build();
 		}
 		String defaultPrefix = defaultPrefix();
@@ -266,7 +268,7 @@ final class BlobUploaderRegistryFactory {
 			// The builder's message starts with the setting to change.
 			if (String.valueOf(ex.getMessage()).startsWith("maxBackoff")) {
 				throw invalid(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(), "It must not be shorter than "
-						+ PREFIX + "retry.initial-backoff (" + BuilderArguments.format(p.getRetry().getInitialBackoff()) + ").");
+						+ PREFIX + "retry.initial-backoff (" + format(p.getRetry().getInitialBackoff()) + ").");
 			}
 			throw invalid(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(), "It must not be smaller than "
 					+ PREFIX + "max-blob-size (" + format(p.getMaxBlobSize())

@@ -35,6 +35,7 @@ import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +47,7 @@ import org.jspecify.annotations.Nullable;
 public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, AutoCloseable {
 
 	/** How long {@link #close()} keeps uploading unless the builder says otherwise. */
-	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = AsyncBlobUploaderBuilder.DEFAULT_SHUTDOWN_TIMEOUT;
 
 	private final BlobUploader defaultUploader;
 
