@@ -66,6 +66,15 @@ public interface ManagedBlobUploader extends BlobUploader, AutoCloseable {
 	}
 
 	/**
+	 * Returns the reader of the objects this uploader wrote, for the media viewer, when
+	 * its storage can be read back.
+	 * @return the reader, or empty
+	 */
+	default Optional<BlobReader> blobReader() {
+		return Optional.empty();
+	}
+
+	/**
 	 * Shuts down with the uploader's configured shutdown timeout.
 	 * @see #shutdown(Duration)
 	 */

@@ -17,6 +17,7 @@
 package io.github.blobupload;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A storage provider: names a blob's destination and writes it synchronously.
@@ -45,5 +46,14 @@ public interface SimpleBlobUploader {
 	 * @throws IOException for any other failure, which is retried
 	 */
 	void uploadSync(String uri, Blob blob) throws IOException;
+
+	/**
+	 * Returns the reader of the objects this uploader wrote, for the media viewer, when
+	 * its storage can be read back. A decorator passes its delegate's through.
+	 * @return the reader, or empty
+	 */
+	default Optional<BlobReader> blobReader() {
+		return Optional.empty();
+	}
 
 }

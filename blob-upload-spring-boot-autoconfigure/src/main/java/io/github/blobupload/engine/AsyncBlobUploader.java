@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobReader;
 import io.github.blobupload.BlobUploadStats;
 import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
@@ -211,6 +212,11 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 	@Override
 	public Optional<StorageProbe> storageProbe() {
 		return (this.provider instanceof StorageProbe probe) ? Optional.of(probe) : Optional.empty();
+	}
+
+	@Override
+	public Optional<BlobReader> blobReader() {
+		return this.provider.blobReader();
 	}
 
 	@Override
