@@ -131,7 +131,7 @@ class ArchitectureTests {
 			.resideInAPackage(ROOT + ".autoconfigure")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage(ROOT + ".ai..", ROOT + ".actuate..", ROOT + ".observation..",
+			.resideInAnyPackage(ROOT + ".ai..", ROOT + ".actuate..", ROOT + ".observation..", ROOT + ".viewer..",
 					ROOT + ".autoconfigure.*..")
 			.because("each feature's properties and beans live with its own auto-configuration, "
 					+ "which depends on the core one, never the other way")
@@ -142,7 +142,8 @@ class ArchitectureTests {
 	void dependenciesPointFromAutoConfigurationDownToTheApi() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("AutoConfiguration").definedBy(ROOT + ".autoconfigure..")
-			.layer("Integrations").definedBy(ROOT + ".ai..", ROOT + ".actuate..", ROOT + ".observation..")
+			.layer("Integrations")
+			.definedBy(ROOT + ".ai..", ROOT + ".actuate..", ROOT + ".observation..", ROOT + ".viewer..")
 			.layer("Registry").definedBy(ROOT + ".registry..")
 			.layer("Engine").definedBy(ROOT + ".engine..")
 			.layer("Providers").definedBy(ROOT + ".provider..")
