@@ -71,6 +71,18 @@ public interface BlobUploadListener {
 	}
 
 	/**
+	 * Called on a worker thread when a blob's attempts failed for a transient reason and
+	 * it is parked, to be retried later until it is uploaded or reaches its maximum age.
+	 * @param uploader the uploader's name
+	 * @param uri the destination URI
+	 * @param blob the blob
+	 * @param attempts the attempts made so far
+	 * @param error what the last attempt threw
+	 */
+	default void onParked(String uploader, String uri, Blob blob, int attempts, Throwable error) {
+	}
+
+	/**
 	 * A blob was written to storage.
 	 * @param uploader the uploader's name
 	 * @param uri the destination URI

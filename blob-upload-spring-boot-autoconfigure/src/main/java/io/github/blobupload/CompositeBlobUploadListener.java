@@ -65,6 +65,11 @@ final class CompositeBlobUploadListener implements BlobUploadListener {
 	}
 
 	@Override
+	public void onParked(String uploader, String uri, Blob blob, int attempts, Throwable error) {
+		forEach((listener) -> listener.onParked(uploader, uri, blob, attempts, error));
+	}
+
+	@Override
 	public void onUploaded(String uploader, String uri, Blob blob, Duration duration, int attempts) {
 		forEach((listener) -> listener.onUploaded(uploader, uri, blob, duration, attempts));
 	}

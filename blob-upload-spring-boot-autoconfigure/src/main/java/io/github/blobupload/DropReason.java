@@ -32,6 +32,11 @@ public enum DropReason {
 	/** The queue was full in items or in bytes. Refused. */
 	QUEUE_FULL("queue_full", true),
 
+	/**
+	 * The durable spool was full: accepting the blob would have taken it past its byte
+	 * bound. Refused.
+	 */
+	SPOOL_FULL("spool_full", true),
 	/** The uploader had been shut down. Refused. */
 	ALREADY_SHUTDOWN("already_shutdown", true),
 

@@ -211,6 +211,22 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 		details.put("queue", Map.of("blobs", stats.queuedBlobs(), "maxBlobs", stats.maxQueueSize(), "bytes",
 				stats.pendingBytes(), "peakBytes", stats.peakPendingBytes(), "maxBytes", stats.maxQueueBytes(),
 				"inFlight", stats.inFlight()));
+		BlobUploadStats.Parked parked = stats.parked();
+		details.put("parked", Map.of("blobs", parked.blobs(), "bytes", parked.bytes(), "oldest",
+				parked.oldest().toString(), "total", parked.total(), "retrying", parked.retrying()));
+		BlobUploadStats.Spool spool = stats.spool();
+		if (spool.configured()) {
+			Map<String, Object> spoolDetails = new LinkedHashMap<>();
+			spoolDetails.put("active", spool.active());
+			spoolDetails.put("bytes", spool.usedBytes());
+			spoolDetails.put("maxBytes", spool.maxBytes());
+			spoolDetails.put("writeBacklog", spool.writeBacklog());
+			spoolDetails.put("recovered", spool.recovered());
+			spoolDetails.put("carriedOver", spool.carriedOver());
+			spoolDetails.put("corrupt", spool.corrupt());
+			spoolDetails.put("writeFailures", spool.writeFailures());
+			details.put("spool", spoolDetails);
+		}
 		details.put("submitted", stats.submitted());
 		details.put("uploaded", stats.uploaded());
 		details.put("failed", stats.failed());

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -29,8 +30,10 @@ import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -87,6 +90,24 @@ public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 					.baseUnit("bytes")
 					.tag(USE_CASE, useCase)
 					.register(registry);
+				Gauge.builder("blob.upload.parked.blobs", managed, (u) -> u.stats().parked().blobs())
+					.description("Blobs parked after their attempts failed, retried until uploaded or too old")
+					.tag(USE_CASE, useCase)
+					.register(registry);
+				Gauge.builder("blob.upload.parked.bytes", managed, (u) -> u.stats().parked().bytes())
+					.description("Bytes of the parked blobs")
+					.baseUnit("bytes")
+					.tag(USE_CASE, useCase)
+					.register(registry);
+				TimeGauge
+					.builder("blob.upload.parked.oldest", managed, TimeUnit.MILLISECONDS,
+							(u) -> u.stats().parked().oldest().toMillis())
+					.description("How long the longest-parked blob has been parked")
+					.tag(USE_CASE, useCase)
+					.register(registry);
+				if (managed.stats().spool().configured()) {
+					bindSpool(registry, managed, useCase);
+				}
 				// registered at zero so that they are listed, and alerts on them work, before any event
 				retries(registry, useCase);
 				bytes(registry, useCase);
@@ -94,8 +115,29 @@ public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 				blobs(registry, useCase, "uploaded", "none");
 				blobs(registry, useCase, "failed", "permanent");
 				blobs(registry, useCase, "failed", "retries_exhausted");
+				parked(registry, useCase);
 			}
 		}
+	}
+
+	private static void bindSpool(MeterRegistry registry, ManagedBlobUploader managed, String useCase) {
+		Gauge.builder("blob.upload.spool.bytes", managed, (u) -> u.stats().spool().usedBytes())
+			.description("Bytes the spool's files take")
+			.baseUnit("bytes")
+			.tag(USE_CASE, useCase)
+			.register(registry);
+		Gauge.builder("blob.upload.spool.backlog", managed, (u) -> u.stats().spool().writeBacklog())
+			.description("Accepted blobs not yet written to the spool: what a crash now would lose")
+			.tag(USE_CASE, useCase)
+			.register(registry);
+		FunctionCounter.builder("blob.upload.spool.recovered", managed, (u) -> u.stats().spool().recovered())
+			.description("Blobs found in the spool at startup, left by an earlier run")
+			.tag(USE_CASE, useCase)
+			.register(registry);
+		FunctionCounter.builder("blob.upload.spool.corrupt", managed, (u) -> u.stats().spool().corrupt())
+			.description("Unreadable spool files set aside")
+			.tag(USE_CASE, useCase)
+			.register(registry);
 	}
 
 	@Override
@@ -111,6 +153,11 @@ public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 	@Override
 	public void onRetry(String uploader, String uri, Blob blob, int attempt, Throwable error) {
 		each((registry) -> retries(registry, uploader).increment());
+	}
+
+	@Override
+	public void onParked(String uploader, String uri, Blob blob, int attempts, Throwable error) {
+		each((registry) -> parked(registry, uploader).increment());
 	}
 
 	@Override
@@ -143,6 +190,13 @@ public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 	private static Counter retries(MeterRegistry registry, String useCase) {
 		return Counter.builder("blob.upload.retries")
 			.description("Upload attempts that failed and were retried")
+			.tag(USE_CASE, useCase)
+			.register(registry);
+	}
+
+	private static Counter parked(MeterRegistry registry, String useCase) {
+		return Counter.builder("blob.upload.parked")
+			.description("Blobs parked after their attempts failed for a transient reason")
 			.tag(USE_CASE, useCase)
 			.register(registry);
 	}

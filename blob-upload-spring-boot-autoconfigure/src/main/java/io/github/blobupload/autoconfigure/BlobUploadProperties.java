@@ -82,6 +82,8 @@ public class BlobUploadProperties {
 
 	private final Retry retry = new Retry();
 
+	private final Spool spool = new Spool();
+
 	/**
 	 * Use cases (such as chat.input or image.output) with settings of their own, by name.
 	 * A use case without a uri-prefix is written to a folder of its name under the
@@ -173,6 +175,10 @@ public class BlobUploadProperties {
 		return this.retry;
 	}
 
+	public Spool getSpool() {
+		return this.spool;
+	}
+
 	public Map<String, UseCase> getUseCases() {
 		return this.useCases;
 	}
@@ -191,12 +197,17 @@ public class BlobUploadProperties {
 	/** The upload queue, shared by the workers of one uploader. */
 	public static class Queue {
 
-		/** Most blobs waiting to be uploaded; further blobs are refused and counted. */
-		private int maxSize = 1000;
+		/**
+		 * Most blobs held in memory (queued, being uploaded, waiting to retry or parked);
+		 * further blobs are refused and counted. Only a guard against floods of tiny
+		 * blobs: max-bytes is the real limit.
+		 */
+		private int maxSize = 10000;
 
 		/**
-		 * Most bytes held by blobs waiting or being uploaded; further blobs are refused
-		 * and counted. Bounds the memory the uploader can hold; at least max-blob-size.
+		 * Most bytes held in memory by blobs queued, being uploaded, waiting to retry or
+		 * parked; further blobs are refused and counted (or, with the spool on, wait on
+		 * disk). Bounds the memory the uploader can hold; at least max-blob-size.
 		 */
 		private DataSize maxBytes = DataSize.ofMegabytes(100);
 
@@ -257,6 +268,20 @@ public class BlobUploadProperties {
 		/** Longest backoff between two retries; at least initial-backoff. */
 		private Duration maxBackoff = Duration.ofSeconds(5);
 
+		/**
+		 * How long after its acceptance a blob that fails for a transient reason (storage
+		 * unreachable, timeouts, throttling, 5xx) is still retried: once its attempts are
+		 * spent it is parked and retried with a growing backoff until it is uploaded or
+		 * this old, and only then counted failed. 0 turns parking off.
+		 */
+		private Duration maxAge = Duration.ofHours(12);
+
+		/**
+		 * Longest wait between two attempts at a parked blob. While storage is down, one
+		 * parked blob is tried per wait; once one is uploaded, all are retried at once.
+		 */
+		private Duration maxParkedBackoff = Duration.ofMinutes(1);
+
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
@@ -279,6 +304,90 @@ public class BlobUploadProperties {
 
 		public void setMaxBackoff(Duration maxBackoff) {
 			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public Duration getMaxParkedBackoff() {
+			return this.maxParkedBackoff;
+		}
+
+		public void setMaxParkedBackoff(Duration maxParkedBackoff) {
+			this.maxParkedBackoff = maxParkedBackoff;
+		}
+
+	}
+
+	/**
+	 * The durable spool: a private folder on local disk where accepted blobs wait until
+	 * they are uploaded, so that a restart or a crash does not lose them. It holds user
+	 * content (prompts' images, audio, documents), unencrypted, so it is off by default.
+	 */
+	public static class Spool {
+
+		/**
+		 * Whether accepted blobs are also written to local disk until they are uploaded,
+		 * surviving restarts and crashes; parked blobs and blobs that do not fit in memory
+		 * then wait there.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Folder of the spool, one sub-folder per use case, created owner-only (rwx------).
+		 * Must not be shared by two running processes. Defaults to blob-upload-spool in
+		 * the temporary folder (java.io.tmpdir); use a persistent volume in containers.
+		 */
+		private @Nullable String directory;
+
+		/**
+		 * Most bytes the spool's files may take, per use case; further blobs are refused
+		 * and counted (spool_full). At least max-blob-size.
+		 */
+		private DataSize maxBytes = DataSize.ofGigabytes(1);
+
+		/**
+		 * Whether each spool file is forced to the storage device before it counts as
+		 * written: the spool then survives a power loss too, at the cost of a device
+		 * flush per blob. Without it, it survives a crash of the process.
+		 */
+		private boolean fsync = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(@Nullable String directory) {
+			this.directory = directory;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+		public boolean isFsync() {
+			return this.fsync;
+		}
+
+		public void setFsync(boolean fsync) {
+			this.fsync = fsync;
 		}
 
 	}

@@ -261,11 +261,22 @@ final class BlobUploaderRegistryFactory {
 		set(PREFIX + "dedupe-cache-size", p.getDedupeCacheSize(), builder::dedupeCacheSize);
 		set(PREFIX + "shutdown-timeout", p.getShutdownTimeout(), builder::shutdownTimeout);
 		set(PREFIX + "log-interval", p.getLogInterval(), builder::logInterval);
+		set(PREFIX + "retry.max-age", p.getRetry().getMaxAge(), builder::maxAge);
+		set(PREFIX + "retry.max-parked-backoff", p.getRetry().getMaxParkedBackoff(), builder::maxParkedBackoff);
+		if (p.getSpool().isEnabled()) {
+			set(PREFIX + "spool.max-bytes", p.getSpool().getMaxBytes(),
+					(size) -> builder.spoolMaxBytes(size.toBytes()));
+			builder.spoolFsync(p.getSpool().isFsync()).spoolDirectory(spoolDirectory());
+		}
 		try {
 			builder.validate();
 		}
 		catch (IllegalArgumentException ex) {
 			// The builder's message starts with the setting to change.
+			if (String.valueOf(ex.getMessage()).startsWith("spoolMaxBytes")) {
+				throw invalid(PREFIX + "spool.max-bytes", p.getSpool().getMaxBytes(), "It must not be smaller than "
+						+ PREFIX + "max-blob-size (" + format(p.getMaxBlobSize()) + ") plus 1KB of header.");
+			}
 			if (String.valueOf(ex.getMessage()).startsWith("maxBackoff")) {
 				throw invalid(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(), "It must not be shorter than "
 						+ PREFIX + "retry.initial-backoff (" + format(p.getRetry().getInitialBackoff()) + ").");
@@ -278,7 +289,18 @@ final class BlobUploaderRegistryFactory {
 	}
 
 	private AsyncBlobUploader createEngine(String name, SimpleBlobUploader simple) {
-		return configure(AsyncBlobUploader.builder(simple)).name(name).build();
+		AsyncBlobUploaderBuilder builder = configure(AsyncBlobUploader.builder(simple)).name(name);
+		if (this.properties.getSpool().isEnabled()) {
+			// Each use case replays its own folder, with its own uploader.
+			builder.spoolDirectory(spoolDirectory().resolve(name));
+		}
+		return builder.build();
+	}
+
+	private Path spoolDirectory() {
+		String directory = this.properties.getSpool().getDirectory();
+		return (directory != null && !directory.isBlank()) ? Path.of(directory)
+				: Path.of(System.getProperty("java.io.tmpdir"), "blob-upload-spool");
 	}
 
 	private static String stripTrailingSlash(String prefix) {

@@ -16,10 +16,14 @@
 
 package io.github.blobupload.engine;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobReader;
@@ -29,6 +33,7 @@ import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
 import io.github.blobupload.internal.HeaderValues;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The asynchronous upload engine: makes a {@link SimpleBlobUploader} asynchronous with a
@@ -50,6 +55,9 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 	/** The longest content type sent to storage (as a header or in a sidecar). */
 	private static final int MAX_CONTENT_TYPE_LENGTH = 1024;
 
+	/** How long a worker waits when memory has no room for a blob from the spool. */
+	private static final long LOAD_RETRY_NANOS = 1_000_000;
+
 	private final SimpleBlobUploader provider;
 
 	private final EngineSettings options;
@@ -70,6 +78,10 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 
 	private final UploadWorkers workers;
 
+	private final RetryLot retryLot;
+
+	private final @Nullable SpoolWriter spoolWriter;
+
 	private final AtomicBoolean shutdown = new AtomicBoolean();
 
 	private final CompletableFuture<Boolean> shutdownResult = new CompletableFuture<>();
@@ -81,13 +93,22 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		this.recentUploads = new RecentUploads(options.dedupeCacheSize());
 		this.queue = new UploadQueue(options.maxQueueSize(), options.maxQueueBytes());
 		this.log = new UploadLog(this.name, this.counters, options.logInterval());
+		this.retryLot = new RetryLot(this.name, this.queue::add);
+		DiskSpool spool = openSpool(options);
+		this.spoolWriter = (spool != null) ? new SpoolWriter(this.name, spool, this::written, this::spoolWriteFailed)
+				: null;
 		this.outcomes = new UploadOutcomes(this.name, options.listener(), this.counters, this.log, this.queue,
-				this.recentUploads, this.pending);
+				this.recentUploads, this.pending, this.retryLot, this.spoolWriter);
+		if (spool != null) {
+			recover(spool);
+		}
 		// Waking up at least once per log interval lets an idle worker report a burst of
 		// refusals or failures that ended before the interval had passed.
 		this.workers = new UploadWorkers(this.name, options.workers(), provider, this.queue,
-				new RetryPolicy(options.maxAttempts(), options.initialBackoff(), options.maxBackoff()),
-				options.uploadTimeout(), options.logInterval(), this.outcomes, () -> this.log.reportSuppressed(false));
+				new RetryPolicy(options.maxAttempts(), options.initialBackoff(), options.maxBackoff(), options.maxAge(),
+						options.maxParkedBackoff()),
+				options.uploadTimeout(), options.logInterval(), this.outcomes, () -> this.log.reportSuppressed(false),
+				this.retryLot, (spool != null) ? this::load : SpoolLoader.NONE);
 		CallerPathWarmUp.startOnce();
 	}
 
@@ -141,24 +162,40 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 			this.outcomes.deduplicated(uri, blob);
 			return uri;
 		}
+		if (!this.queue.reserveSlot()) {
+			this.recentUploads.release(uri, false);
+			return this.outcomes.refused(DropReason.QUEUE_FULL, blob,
+					() -> "the queue is full (" + this.queue.maxBlobs() + " blobs held)");
+		}
 		if (!this.queue.reserveBytes(size)) {
+			this.queue.releaseSlot();
 			this.recentUploads.release(uri, false);
 			return this.outcomes.refused(DropReason.QUEUE_FULL, blob, () -> "the queue is full in bytes ("
 					+ this.queue.pendingBytes() + " of " + this.queue.maxBytes() + " bytes held)");
 		}
-		UploadTask task = new UploadTask(uri, blob, this.pending.begin());
-		if (!this.queue.offer(task)) {
+		SpoolWriter spool = this.spoolWriter;
+		if (spool != null && !spool.spool().reserve(DiskSpool.chargeFor(size))) {
+			this.queue.release(size);
 			this.recentUploads.release(uri, false);
-			this.pending.end(task.sequence());
-			return this.outcomes.refused(DropReason.QUEUE_FULL, blob,
-					() -> "the queue is full (" + this.queue.maxBlobs() + " blobs)");
+			return this.outcomes.refused(DropReason.SPOOL_FULL, blob, () -> "the spool is full ("
+					+ spool.spool().usedBytes() + " of " + spool.spool().maxBytes() + " bytes used)");
 		}
+		UploadTask task = new UploadTask(uri, blob, this.pending.begin());
+		this.queue.add(task);
 		if (this.shutdown.get() && this.queue.withdraw(task)) {
 			// Shut down between the check above and the offer: the shutdown may already
 			// have drained the queue, so take the blob back rather than strand it.
+			task.finish();
+			this.queue.release(size);
+			if (spool != null) {
+				spool.spool().unreserve(DiskSpool.chargeFor(size));
+			}
 			this.recentUploads.release(uri, false);
 			this.pending.end(task.sequence());
 			return this.outcomes.refused(DropReason.ALREADY_SHUTDOWN, blob, () -> "the uploader has been shut down");
+		}
+		if (spool != null) {
+			spool.submit(task);
 		}
 		this.outcomes.accepted(uri, blob);
 		return uri;
@@ -182,12 +219,22 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		}
 		long start = System.nanoTime();
 		boolean finished = flush(timeout);
+		List<UploadTask> waiting = this.retryLot.stop();
+		if (this.spoolWriter != null) {
+			// Whatever is in memory goes to disk, for the next start, before the
+			// workers stop and give up the blobs they hold.
+			this.spoolWriter.stopAndWriteRest();
+		}
 		this.workers.stop();
 		UploadTask task;
 		while ((task = this.queue.poll()) != null) {
-			this.outcomes.droppedAtShutdown(task, false);
+			this.outcomes.droppedAtShutdown(task);
 		}
+		waiting.forEach(this.outcomes::droppedAtShutdown);
 		this.workers.abandonAttempts();
+		if (this.spoolWriter != null) {
+			this.spoolWriter.spool().close();
+		}
 		this.log.reportSuppressed(true);
 		long unfinished = this.counters.shutdownDrops();
 		if (unfinished > 0) {
@@ -206,7 +253,8 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 
 	@Override
 	public BlobUploadStats stats() {
-		return this.counters.snapshot(this.queue, this.shutdown.get());
+		return this.counters.snapshot(this.queue, this.retryLot, this.spoolWriter,
+				this.options.spoolDirectory() != null, this.shutdown.get());
 	}
 
 	@Override
@@ -222,6 +270,91 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 	@Override
 	public String toString() {
 		return "AsyncBlobUploader[" + this.options + ", provider=" + this.provider + "]";
+	}
+
+	private @Nullable DiskSpool openSpool(EngineSettings options) {
+		Path directory = options.spoolDirectory();
+		if (directory == null) {
+			return null;
+		}
+		try {
+			return DiskSpool.open(directory, options.spoolMaxBytes(), options.spoolFsync());
+		}
+		catch (SpoolUnavailableException ex) {
+			this.log.spoolUnavailable(ex.getMessage());
+			return null;
+		}
+	}
+
+	/**
+	 * Queues the blobs an earlier run left in the spool, on disk only: the workers load
+	 * each when memory has room.
+	 */
+	private void recover(DiskSpool spool) {
+		long bytes = 0;
+		List<SpoolFile> files = spool.recover(this.counters::spoolCorrupt);
+		for (SpoolFile file : files) {
+			if (!this.recentUploads.tryClaim(file.uri())) {
+				// The same blob twice (a crash between two writes of one destination).
+				spool.delete(file);
+				continue;
+			}
+			this.counters.recovered();
+			bytes += file.size();
+			this.queue.add(new UploadTask(file, this.pending.begin()));
+		}
+		this.log.spoolRecovered(spool.directory(), this.counters.recoveredCount(), bytes,
+				this.counters.spoolCorruptCount());
+	}
+
+	/**
+	 * Called on the spool writer's thread once a blob is on disk: when memory is more than
+	 * half full, its bytes leave memory and it waits in the queue as a reference.
+	 */
+	private void written(UploadTask task) {
+		if (this.queue.underPressure() && task.unload()) {
+			this.queue.release(task.size());
+		}
+	}
+
+	private void spoolWriteFailed(Exception error) {
+		this.counters.spoolWriteFailed();
+		this.log.spoolWriteFailed(error);
+	}
+
+	/**
+	 * Loads a blob waiting on disk only, on a worker: when memory has no room, it goes back
+	 * to the end of the queue; when its file cannot be read, it fails.
+	 */
+	private @Nullable Blob load(UploadTask task) {
+		SpoolWriter spool = this.spoolWriter;
+		SpoolFile file = task.spoolFile();
+		if (spool == null || file == null) {
+			this.outcomes.failed(task, new IllegalStateException("its bytes are neither in memory nor on disk"), true,
+					task.attempts());
+			return null;
+		}
+		if (!this.queue.tryReserve(task.size())) {
+			this.queue.add(task);
+			// Memory is full of blobs being uploaded; let one of them finish.
+			LockSupport.parkNanos(LOAD_RETRY_NANOS);
+			return null;
+		}
+		Blob blob;
+		try {
+			blob = spool.spool().read(file);
+		}
+		catch (IOException ex) {
+			this.queue.release(task.size());
+			if (ex instanceof CorruptSpoolFileException) {
+				this.counters.spoolCorrupt();
+				spool.spool().setAside(file.path());
+			}
+			this.outcomes.failed(task, ex, true, task.attempts());
+			return null;
+		}
+		task.load(blob);
+		return blob;
 	}
 
 	/**

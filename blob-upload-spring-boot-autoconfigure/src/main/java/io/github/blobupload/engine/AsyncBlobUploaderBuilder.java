@@ -16,12 +16,14 @@
 
 package io.github.blobupload.engine;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an {@link AsyncBlobUploader}: the asynchronous upload engine around a
@@ -35,7 +37,7 @@ public final class AsyncBlobUploaderBuilder {
 	public static final String DEFAULT_NAME = "default";
 
 	/** Default capacity of the queue in blobs. */
-	public static final int DEFAULT_MAX_QUEUE_SIZE = 1000;
+	public static final int DEFAULT_MAX_QUEUE_SIZE = 10_000;
 
 	/** Default capacity in bytes of queued and in-flight blobs (100 MiB). */
 	public static final long DEFAULT_MAX_QUEUE_BYTES = 100L * 1024 * 1024;
@@ -63,6 +65,15 @@ public final class AsyncBlobUploaderBuilder {
 
 	/** Default time {@link ManagedBlobUploader#close()} keeps uploading. */
 	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Default longest time a blob is retried after it was accepted. */
+	public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(12);
+
+	/** Default longest wait between two attempts at a parked blob. */
+	public static final Duration DEFAULT_MAX_PARKED_BACKOFF = Duration.ofMinutes(1);
+
+	/** Default most bytes the spool's files may take. */
+	public static final long DEFAULT_SPOOL_MAX_BYTES = 1024L * 1024 * 1024;
 
 	/** Default interval between two log lines about the same kind of problem. */
 	public static final Duration DEFAULT_LOG_INTERVAL = Duration.ofSeconds(30);
@@ -95,6 +106,16 @@ public final class AsyncBlobUploaderBuilder {
 
 	private Duration logInterval = DEFAULT_LOG_INTERVAL;
 
+	private Duration maxAge = DEFAULT_MAX_AGE;
+
+	private Duration maxParkedBackoff = DEFAULT_MAX_PARKED_BACKOFF;
+
+	private @Nullable Path spoolDirectory;
+
+	private long spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
+
+	private boolean spoolFsync;
+
 	private BlobUploadListener listener = BlobUploadListener.NONE;
 
 	AsyncBlobUploaderBuilder(SimpleBlobUploader provider) {
@@ -113,7 +134,10 @@ public final class AsyncBlobUploaderBuilder {
 	}
 
 	/**
-	 * Sets the queue's capacity in blobs.
+	 * Sets the most blobs held in memory at once (queued, in flight, waiting to retry or
+	 * parked). The byte bound ({@link #maxQueueBytes(long)}) is the real limit; this one
+	 * only guards against floods of tiny blobs, whose bookkeeping the byte bound does not
+	 * see.
 	 * @param maxQueueSize at least 1
 	 * @return this builder
 	 */
@@ -238,6 +262,74 @@ public final class AsyncBlobUploaderBuilder {
 	}
 
 	/**
+	 * Sets how long after its acceptance a blob that fails for a transient reason is
+	 * still retried: once its quick retries are spent it is parked and tried again with a
+	 * growing backoff, up to {@link #maxParkedBackoff(Duration)}, until it is uploaded or
+	 * this old; only then is it counted failed. Zero turns parking off: a blob fails once
+	 * its {@linkplain #maxAttempts(int) attempts} are spent.
+	 * @param maxAge the maximum age, zero or positive
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder maxAge(Duration maxAge) {
+		check(maxAge != null && !maxAge.isNegative(), "maxAge must be zero or a positive duration but was " + maxAge);
+		this.maxAge = maxAge;
+		return this;
+	}
+
+	/**
+	 * Sets the longest wait between two attempts at a parked blob. While storage is down,
+	 * one parked blob is tried per wait; once one is uploaded, all go at once.
+	 * @param maxParkedBackoff the longest wait, positive
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder maxParkedBackoff(Duration maxParkedBackoff) {
+		checkPositive("maxParkedBackoff", maxParkedBackoff);
+		this.maxParkedBackoff = maxParkedBackoff;
+		return this;
+	}
+
+	/**
+	 * Turns the durable spool on: every accepted blob is also written, on a background
+	 * thread, to a private folder on local disk until it is uploaded, so that it survives
+	 * a restart or a crash; parked blobs and blobs that do not fit in memory wait there.
+	 * The folder is replayed when an uploader starts on it. It holds user content: see
+	 * the README. The uploader runs without a spool (and says so once) if the folder
+	 * cannot be used or another process holds it.
+	 * @param directory the folder, created owner-only if missing; {@code null} for no spool
+	 * (the default)
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder spoolDirectory(@Nullable Path directory) {
+		this.spoolDirectory = directory;
+		return this;
+	}
+
+	/**
+	 * Sets the most bytes the spool's files may take; a blob that would take it further
+	 * is refused ({@link io.github.blobupload.DropReason#SPOOL_FULL}).
+	 * @param spoolMaxBytes the bound, positive
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder spoolMaxBytes(long spoolMaxBytes) {
+		check(spoolMaxBytes > 0, "spoolMaxBytes must be positive but was " + spoolMaxBytes);
+		this.spoolMaxBytes = spoolMaxBytes;
+		return this;
+	}
+
+	/**
+	 * Sets whether each spool file is forced to the storage device before it counts as
+	 * written. Off by default: the spool then survives a crash of the process (the
+	 * operating system still writes what it was given), not a power loss or a crash of
+	 * the machine; on, every blob costs a device flush.
+	 * @param spoolFsync whether to force each file to the device
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder spoolFsync(boolean spoolFsync) {
+		this.spoolFsync = spoolFsync;
+		return this;
+	}
+
+	/**
 	 * Sets the listener told about each blob.
 	 * @param listener the listener
 	 * @return this builder
@@ -259,7 +351,8 @@ public final class AsyncBlobUploaderBuilder {
 		validate();
 		return new AsyncBlobUploader(this.provider, new EngineSettings(this.name, this.maxQueueSize, this.maxQueueBytes,
 				this.maxBlobBytes, this.workers, this.uploadTimeout, this.maxAttempts, this.initialBackoff,
-				this.maxBackoff, this.dedupeCacheSize, this.shutdownTimeout, this.logInterval, this.listener));
+				this.maxBackoff, this.dedupeCacheSize, this.shutdownTimeout, this.logInterval, this.listener,
+				this.maxAge, this.maxParkedBackoff, this.spoolDirectory, this.spoolMaxBytes, this.spoolFsync));
 	}
 
 	/**
@@ -276,6 +369,9 @@ public final class AsyncBlobUploaderBuilder {
 		check(this.maxQueueBytes >= this.maxBlobBytes, "maxQueueBytes (" + this.maxQueueBytes
 				+ " bytes) must not be smaller than maxBlobBytes (" + this.maxBlobBytes
 				+ " bytes), or the largest blobs could never be queued");
+		check(this.spoolDirectory == null || this.spoolMaxBytes >= DiskSpool.chargeFor((int) this.maxBlobBytes),
+				"spoolMaxBytes (" + this.spoolMaxBytes + " bytes) must not be smaller than maxBlobBytes ("
+						+ this.maxBlobBytes + " bytes), or the largest blobs could never be spooled");
 		return this;
 	}
 

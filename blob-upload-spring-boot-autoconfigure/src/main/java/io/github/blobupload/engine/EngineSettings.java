@@ -16,9 +16,11 @@
 
 package io.github.blobupload.engine;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.blobupload.BlobUploadListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The validated, immutable settings of one {@link AsyncBlobUploader}, as its
@@ -26,7 +28,8 @@ import io.github.blobupload.BlobUploadListener;
  */
 record EngineSettings(String name, int maxQueueSize, long maxQueueBytes, long maxBlobBytes, int workers,
 		Duration uploadTimeout, int maxAttempts, Duration initialBackoff, Duration maxBackoff, int dedupeCacheSize,
-		Duration shutdownTimeout, Duration logInterval, BlobUploadListener listener) {
+		Duration shutdownTimeout, Duration logInterval, BlobUploadListener listener, Duration maxAge,
+		Duration maxParkedBackoff, @Nullable Path spoolDirectory, long spoolMaxBytes, boolean spoolFsync) {
 
 	@Override
 	public String toString() {
@@ -34,7 +37,9 @@ record EngineSettings(String name, int maxQueueSize, long maxQueueBytes, long ma
 				+ ", maxBlobBytes=" + this.maxBlobBytes + ", workers=" + this.workers + ", uploadTimeout="
 				+ this.uploadTimeout + ", maxAttempts=" + this.maxAttempts + ", initialBackoff=" + this.initialBackoff
 				+ ", maxBackoff=" + this.maxBackoff + ", dedupeCacheSize=" + this.dedupeCacheSize
-				+ ", shutdownTimeout=" + this.shutdownTimeout + ", logInterval=" + this.logInterval;
+				+ ", shutdownTimeout=" + this.shutdownTimeout + ", logInterval=" + this.logInterval + ", maxAge="
+				+ this.maxAge + ", maxParkedBackoff=" + this.maxParkedBackoff + ", spoolDirectory="
+				+ this.spoolDirectory + ", spoolMaxBytes=" + this.spoolMaxBytes + ", spoolFsync=" + this.spoolFsync;
 	}
 
 }

@@ -22,7 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The one retry policy: a bounded number of attempts with exponential backoff and
  * "equal jitter" (half the delay fixed, half random) so that workers retrying after the
- * same outage do not hit storage in step.
+ * same outage do not hit storage in step; then, for a transient failure, parking with a
+ * longer backoff until the blob is too old.
  */
 final class RetryPolicy {
 
@@ -32,10 +33,60 @@ final class RetryPolicy {
 
 	private final long maxBackoffNanos;
 
+	private final Duration maxAge;
+
+	private final long maxAgeNanos;
+
+	private final long maxParkedBackoffNanos;
+
 	RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+		this(maxAttempts, initialBackoff, maxBackoff, Duration.ZERO, maxBackoff);
+	}
+
+	/**
+	 * Creates a policy.
+	 * @param maxAttempts attempts before a blob is parked (or fails, if none park)
+	 * @param initialBackoff the delay before the first retry
+	 * @param maxBackoff the longest delay between attempts
+	 * @param maxAge how long after acceptance a blob is still retried; zero to fail blobs
+	 * once their attempts are spent instead of parking them
+	 * @param maxParkedBackoff the longest a parked blob waits between attempts
+	 */
+	RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxAge,
+			Duration maxParkedBackoff) {
 		this.maxAttempts = maxAttempts;
 		this.initialBackoffNanos = initialBackoff.toNanos();
 		this.maxBackoffNanos = maxBackoff.toNanos();
+		this.maxAge = maxAge;
+		this.maxAgeNanos = maxAge.toNanos();
+		this.maxParkedBackoffNanos = Math.max(maxParkedBackoff.toNanos(), this.maxBackoffNanos);
+	}
+
+	/**
+	 * Returns whether blobs whose attempts are spent are parked rather than failed.
+	 */
+	boolean parks() {
+		return this.maxAgeNanos > 0;
+	}
+
+	Duration maxAge() {
+		return this.maxAge;
+	}
+
+	/**
+	 * Returns whether a blob accepted at the given time is too old to retry.
+	 */
+	boolean isTooOld(long acceptedNanos, long nowNanos) {
+		return parks() && nowNanos - acceptedNanos > this.maxAgeNanos;
+	}
+
+	/**
+	 * Returns the delay before a parked blob is tried again.
+	 * @param parkings how many times it has been parked, this time included
+	 * @return between half and all of {@code min(maxParked, maxBackoff * 2^(parkings-1))}
+	 */
+	long parkedBackoffNanos(int parkings) {
+		return jittered(Math.max(1, this.maxBackoffNanos), parkings, this.maxParkedBackoffNanos);
 	}
 
 	/**
@@ -53,10 +104,14 @@ final class RetryPolicy {
 	 * @return a delay between half and all of {@code min(max, initial * 2^(attempt-1))}
 	 */
 	long backoffNanos(int attempt) {
-		int doublings = Math.min(attempt - 1, 30);
-		long ceiling = this.initialBackoffNanos << doublings;
-		if (ceiling <= 0 || ceiling > this.maxBackoffNanos) {
-			ceiling = this.maxBackoffNanos;
+		return jittered(this.initialBackoffNanos, attempt, this.maxBackoffNanos);
+	}
+
+	private static long jittered(long initial, int step, long max) {
+		int doublings = Math.min(step - 1, 30);
+		long ceiling = initial << doublings;
+		if (ceiling <= 0 || ceiling > max) {
+			ceiling = max;
 		}
 		long half = ceiling / 2;
 		return half + ThreadLocalRandom.current().nextLong(ceiling - half + 1);

@@ -16,6 +16,7 @@
 
 package io.github.blobupload.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -31,7 +32,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What happened to the blobs of one uploader, counted so that the counts add up:
- * {@code submitted = uploaded + failed + dropped + deduplicated} once idle. Thread-safe
+ * {@code submitted + recovered = uploaded + failed + dropped + deduplicated + carried over}
+ * once idle. Thread-safe
  * and cheap to update from any caller or worker.
  */
 final class UploadCounters {
@@ -45,6 +47,16 @@ final class UploadCounters {
 	private final LongAdder failed = new LongAdder();
 
 	private final LongAdder retries = new LongAdder();
+
+	private final LongAdder parked = new LongAdder();
+
+	private final LongAdder recovered = new LongAdder();
+
+	private final LongAdder carriedOver = new LongAdder();
+
+	private final LongAdder spoolCorrupt = new LongAdder();
+
+	private final LongAdder spoolWriteFailures = new LongAdder();
 
 	private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
 
@@ -74,6 +86,45 @@ final class UploadCounters {
 
 	void retried() {
 		this.retries.increment();
+	}
+
+	/**
+	 * Counts a blob parked after its attempts failed: like a failure, it lengthens the
+	 * failures in a row and becomes the last error.
+	 * @param error what went wrong
+	 */
+	void parked(UploadError error) {
+		this.parked.increment();
+		this.consecutiveFailures.incrementAndGet();
+		this.lastError.set(error);
+	}
+
+	void recovered() {
+		this.recovered.increment();
+	}
+
+	void carriedOver() {
+		this.carriedOver.increment();
+	}
+
+	void spoolCorrupt() {
+		this.spoolCorrupt.increment();
+	}
+
+	void spoolWriteFailed() {
+		this.spoolWriteFailures.increment();
+	}
+
+	long parkedCount() {
+		return this.parked.sum();
+	}
+
+	long recoveredCount() {
+		return this.recovered.sum();
+	}
+
+	long spoolCorruptCount() {
+		return this.spoolCorrupt.sum();
 	}
 
 	/**
@@ -134,18 +185,34 @@ final class UploadCounters {
 	}
 
 	/**
-	 * Takes a snapshot of the counts with the queue's state.
+	 * Takes a snapshot of the counts with the state of the queue, the retry lot and the
+	 * spool.
 	 * @param queue the uploader's queue
+	 * @param lot where blobs wait between attempts
+	 * @param spool the spool writer, or {@code null} when the uploader has no spool
+	 * @param spoolConfigured whether a spool was configured (though it may be unusable)
 	 * @param shutdown whether the uploader has been shut down
 	 * @return the snapshot
 	 */
-	BlobUploadStats snapshot(UploadQueue queue, boolean shutdown) {
+	BlobUploadStats snapshot(UploadQueue queue, RetryLot lot, @Nullable SpoolWriter spool, boolean spoolConfigured,
+			boolean shutdown) {
 		Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
 		this.dropped.forEach((reason, count) -> drops.put(reason, count.sum()));
+		Long since = lot.oldestParkedSinceNanos();
+		Duration oldest = (since != null) ? Duration.ofNanos(System.nanoTime() - since) : Duration.ZERO;
+		BlobUploadStats.Parked parked = new BlobUploadStats.Parked(lot.parkedBlobs(), lot.parkedBytes(), oldest,
+				this.parked.sum(), lot.retryingBlobs());
+		BlobUploadStats.Spool spoolStats = (spool != null)
+				? new BlobUploadStats.Spool(true, true, spool.spool().usedBytes(), spool.spool().maxBytes(),
+						spool.backlog(), this.recovered.sum(), this.carriedOver.sum(), this.spoolCorrupt.sum(),
+						this.spoolWriteFailures.sum())
+				: new BlobUploadStats.Spool(spoolConfigured, false, 0, 0, 0, this.recovered.sum(),
+						this.carriedOver.sum(), this.spoolCorrupt.sum(), this.spoolWriteFailures.sum());
 		return new BlobUploadStats(this.submitted.sum(), this.deduplicated.sum(), this.uploaded.sum(),
 				this.failed.sum(), Collections.unmodifiableMap(drops), this.retries.sum(), queue.queuedBlobs(),
 				queue.inFlight(), queue.pendingBytes(), queue.peakPendingBytes(), queue.maxBlobs(), queue.maxBytes(),
-				this.consecutiveFailures.get(), this.lastError.get(), this.lastSuccess.get(), shutdown);
+				this.consecutiveFailures.get(), this.lastError.get(), this.lastSuccess.get(), shutdown, parked,
+				spoolStats);
 	}
 
 }

@@ -47,12 +47,67 @@ final class UploadLog {
 
 	private final RateLimitedLogger listenerLog;
 
+	private final RateLimitedLogger parkingLog;
+
+	private final RateLimitedLogger spoolLog;
+
 	UploadLog(String name, UploadCounters counters, Duration interval) {
 		this.name = name;
 		this.counters = counters;
 		this.refusalLog = new RateLimitedLogger(logger, interval);
 		this.failureLog = new RateLimitedLogger(logger, interval);
 		this.listenerLog = new RateLimitedLogger(logger, interval);
+		this.parkingLog = new RateLimitedLogger(logger, interval);
+		this.spoolLog = new RateLimitedLogger(logger, interval);
+	}
+
+	/**
+	 * Logs a blob parked after its attempts failed for a transient reason, unless the
+	 * rate limit suppresses it.
+	 * @param uri its destination
+	 * @param error what the last attempt threw
+	 * @param attempts how many attempts were made
+	 */
+	void parked(String uri, Throwable error, int attempts) {
+		this.parkingLog.warn(() -> "Blob uploader '" + this.name + "' parked " + uri + " after " + attempts
+				+ ((attempts == 1) ? " attempt" : " attempts") + " (" + describe(error)
+				+ "); it is retried until it is uploaded or reaches its maximum age; " + this.counters.parkedCount()
+				+ " parked so far");
+	}
+
+	/**
+	 * Logs, once, that the spool cannot be used.
+	 * @param problem why, in words
+	 */
+	void spoolUnavailable(String problem) {
+		logger.warn("Blob uploader '{}' runs without its spool: {}. Accepted blobs are kept in memory only, and a "
+				+ "restart loses those not yet uploaded", this.name, problem);
+	}
+
+	/**
+	 * Logs, once at startup, what was found in the spool.
+	 * @param directory the spool folder
+	 * @param recovered how many blobs will be uploaded
+	 * @param bytes their size
+	 * @param corrupt how many files were set aside as unreadable
+	 */
+	void spoolRecovered(Object directory, long recovered, long bytes, long corrupt) {
+		if (recovered > 0 || corrupt > 0) {
+			logger.info("Blob uploader '{}' found {} {} ({} bytes) left in its spool {} by an earlier run; uploading "
+					+ "them now{}", this.name, recovered, blobs(recovered), bytes, directory,
+					(corrupt > 0) ? "; " + corrupt + " unreadable " + ((corrupt == 1) ? "file was" : "files were")
+							+ " renamed *.corrupt and skipped" : "");
+		}
+	}
+
+	/**
+	 * Logs a blob that could not be written to the spool, unless the rate limit
+	 * suppresses it; the blob is still uploaded from memory.
+	 * @param error what went wrong
+	 */
+	void spoolWriteFailed(Exception error) {
+		this.spoolLog.warn(() -> "Blob uploader '" + this.name + "' could not write a blob to its spool ("
+				+ describe(error) + "); it is uploaded from memory, but would not survive a restart");
 	}
 
 	/**
@@ -103,6 +158,10 @@ final class UploadLog {
 		}, force);
 		this.listenerLog.reportSuppressed((count) -> "Blob upload listener threw " + count + " more "
 				+ ((count == 1) ? "time" : "times") + " since the last report", force);
+		this.parkingLog.reportSuppressed((count) -> "Blob uploader '" + this.name + "' parked " + count + " more "
+				+ blobs(count) + " since the last report; " + this.counters.parkedCount() + " parked so far", force);
+		this.spoolLog.reportSuppressed((count) -> "Blob uploader '" + this.name + "' could not write " + count
+				+ " more " + blobs(count) + " to its spool since the last report", force);
 	}
 
 	/**
@@ -115,6 +174,13 @@ final class UploadLog {
 	 */
 	void shutdownIncomplete(long elapsedNanos, long unfinished, long unfinishedBytes, Duration timeout,
 			BlobUploadStats stats) {
+		if (unfinished == 0) {
+			if (stats.spool().carriedOver() > 0) {
+				logger.info("Blob uploader '{}' shut down with {} blobs not yet uploaded left in its spool for the "
+						+ "next start", this.name, stats.spool().carriedOver());
+			}
+			return;
+		}
 		logger.warn("Blob uploader '{}' shut down after {} ms with {} blobs ({} bytes) not uploaded: the shutdown "
 				+ "timeout of {} ran out; totals: {} uploaded, {} failed, {} dropped, {} deduplicated", this.name,
 				TimeUnit.NANOSECONDS.toMillis(elapsedNanos), unfinished, unfinishedBytes, timeout, stats.uploaded(),

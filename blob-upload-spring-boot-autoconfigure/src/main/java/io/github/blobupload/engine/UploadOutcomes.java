@@ -51,8 +51,13 @@ final class UploadOutcomes {
 
 	private final PendingTracker pending;
 
+	private final RetryLot retryLot;
+
+	private final @Nullable SpoolWriter spoolWriter;
+
 	UploadOutcomes(String name, BlobUploadListener listener, UploadCounters counters, UploadLog log,
-			UploadQueue queue, RecentUploads recentUploads, PendingTracker pending) {
+			UploadQueue queue, RecentUploads recentUploads, PendingTracker pending, RetryLot retryLot,
+			@Nullable SpoolWriter spoolWriter) {
 		this.name = name;
 		this.listener = listener;
 		this.counters = counters;
@@ -60,6 +65,8 @@ final class UploadOutcomes {
 		this.queue = queue;
 		this.recentUploads = recentUploads;
 		this.pending = pending;
+		this.retryLot = retryLot;
+		this.spoolWriter = spoolWriter;
 	}
 
 	/**
@@ -87,41 +94,98 @@ final class UploadOutcomes {
 		notifyListener((listener) -> listener.onDeduplicated(this.name, uri, blob));
 	}
 
-	void retrying(UploadTask task, int failedAttempt, Throwable error) {
+	void retrying(UploadTask task, Blob blob, int failedAttempt, Throwable error) {
 		this.counters.retried();
-		notifyListener((listener) -> listener.onRetry(this.name, task.uri(), task.blob(), failedAttempt, error));
+		notifyListener((listener) -> listener.onRetry(this.name, task.uri(), blob, failedAttempt, error));
 	}
 
-	void uploaded(UploadTask task, long nanos, int attempts) {
+	/**
+	 * Parks a blob whose attempts failed for a transient reason; it is retried later.
+	 */
+	void parked(UploadTask task, Blob blob, Throwable error, int attempts) {
+		this.counters.parked(new UploadError(Instant.now(), task.uri(), UploadLog.describe(error), false, attempts));
+		this.log.parked(task.uri(), error, attempts);
+		notifyListener((listener) -> listener.onParked(this.name, task.uri(), blob, attempts, error));
+		if (this.spoolWriter != null && task.unload()) {
+			// On disk already: the bytes need not wait in memory.
+			this.queue.release(task.size());
+		}
+	}
+
+	/**
+	 * Fails a blob that was still not uploaded when it became too old to retry.
+	 */
+	void expired(UploadTask task, Duration maxAge) {
+		Throwable last = task.lastError();
+		String cause = (last != null) ? "; last error: " + UploadLog.describe(last) : "";
+		failed(task, new java.io.IOException("still not uploaded after " + maxAge + ", the maximum age" + cause),
+				false, task.attempts());
+	}
+
+	/**
+	 * Counts a blob found in the spool at startup, now queued again.
+	 */
+	void recovered() {
+		this.counters.recovered();
+	}
+
+	void uploaded(UploadTask task, Blob blob, long nanos, int attempts) {
 		this.counters.uploaded();
-		notifyListener((listener) -> listener.onUploaded(this.name, task.uri(), task.blob(), Duration.ofNanos(nanos),
+		notifyListener((listener) -> listener.onUploaded(this.name, task.uri(), blob, Duration.ofNanos(nanos),
 				attempts));
-		finish(task, true, true);
+		finish(task, true);
 	}
 
 	void failed(UploadTask task, Throwable error, boolean permanent, int attempts) {
+		failed(task, blobOrStandIn(task), error, permanent, attempts);
+	}
+
+	void failed(UploadTask task, Blob blob, Throwable error, boolean permanent, int attempts) {
 		this.counters.failed(new UploadError(Instant.now(), task.uri(), UploadLog.describe(error), permanent, attempts));
 		this.log.failed(task.uri(), error, permanent, attempts);
-		notifyListener((listener) -> listener.onFailed(this.name, task.uri(), task.blob(), error, permanent, attempts));
-		finish(task, false, true);
+		notifyListener((listener) -> listener.onFailed(this.name, task.uri(), blob, error, permanent, attempts));
+		finish(task, false);
 	}
 
 	/**
 	 * Drops a blob that the shutdown timeout left queued or in flight.
+	 * A blob already in the spool is left there for the next start instead.
 	 * @param task the blob
-	 * @param inFlight whether a worker had taken it
 	 */
-	void droppedAtShutdown(UploadTask task, boolean inFlight) {
-		this.counters.droppedAtShutdown(task.blob().size());
-		notifyListener((listener) -> listener.onDropped(this.name, DropReason.SHUTDOWN_TIMEOUT, task.blob()));
-		finish(task, false, inFlight);
+	void droppedAtShutdown(UploadTask task) {
+		if (task.spoolFile() != null) {
+			// In the spool: the next start uploads it, so it is not lost.
+			this.counters.carriedOver();
+			task.finish();
+			this.pending.end(task.sequence());
+			return;
+		}
+		this.counters.droppedAtShutdown(task.size());
+		Blob blob = blobOrStandIn(task);
+		notifyListener((listener) -> listener.onDropped(this.name, DropReason.SHUTDOWN_TIMEOUT, blob));
+		finish(task, false);
 	}
 
-	private void finish(UploadTask task, boolean success, boolean inFlight) {
-		this.queue.finish(task, inFlight);
+	private void finish(UploadTask task, boolean success) {
+		if (task.finish()) {
+			this.queue.release(task.size());
+		}
+		if (this.spoolWriter != null) {
+			this.spoolWriter.finished(task);
+		}
+		this.retryLot.ended(task);
 		this.recentUploads.release(task.uri(), success);
 		// Last, so that a flush that returns sees the blob's bytes, claim and count settled.
 		this.pending.end(task.sequence());
+	}
+
+	/**
+	 * Returns the task's blob, or, when its bytes are on disk only (a blob from the spool
+	 * whose file could not be read), one with its labels but no bytes.
+	 */
+	private static Blob blobOrStandIn(UploadTask task) {
+		Blob blob = task.blob();
+		return (blob != null) ? blob : new Blob(new byte[0], "application/octet-stream", null);
 	}
 
 	private void notifyListener(Consumer<BlobUploadListener> event) {

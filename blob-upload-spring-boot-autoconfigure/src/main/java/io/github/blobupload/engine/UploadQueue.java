@@ -16,7 +16,6 @@
 
 package io.github.blobupload.engine;
 
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,9 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The blobs waiting for a worker and those being uploaded: a queue bounded in blobs, and
- * a budget in bytes that counts queued and in-flight blobs alike. Callers never block:
- * a blob that does not fit is refused at once.
+ * The blobs waiting for a worker, and the memory budget of the whole uploader: a bound
+ * in blobs and a bound in bytes that count every blob whose bytes are in memory, whether
+ * queued, in flight, waiting to retry or parked. Callers never block: a blob that does not
+ * fit is refused at once. A blob whose bytes were moved to the spool gives its room back
+ * and waits in the queue as a reference; a worker loads it again when room allows.
  */
 final class UploadQueue {
 
@@ -35,7 +36,9 @@ final class UploadQueue {
 
 	private final long maxBytes;
 
-	private final BlockingQueue<UploadTask> queue;
+	private final LinkedBlockingQueue<UploadTask> queue = new LinkedBlockingQueue<>();
+
+	private final AtomicInteger heldBlobs = new AtomicInteger();
 
 	private final AtomicLong pendingBytes = new AtomicLong();
 
@@ -46,7 +49,22 @@ final class UploadQueue {
 	UploadQueue(int maxBlobs, long maxBytes) {
 		this.maxBlobs = maxBlobs;
 		this.maxBytes = maxBytes;
-		this.queue = new LinkedBlockingQueue<>(maxBlobs);
+	}
+
+	/**
+	 * Reserves room for one more blob in memory.
+	 * @return {@code false} if {@code maxBlobs} are held; nothing was reserved then
+	 */
+	boolean reserveSlot() {
+		while (true) {
+			int held = this.heldBlobs.get();
+			if (held >= this.maxBlobs) {
+				return false;
+			}
+			if (this.heldBlobs.compareAndSet(held, held + 1)) {
+				return true;
+			}
+		}
 	}
 
 	/**
@@ -74,33 +92,55 @@ final class UploadQueue {
 	}
 
 	/**
-	 * Queues a task whose bytes are {@linkplain #reserveBytes reserved}.
-	 * @param task the task
-	 * @return {@code false} if the queue is full in blobs; its bytes were given back then
+	 * Reserves a slot and bytes for a blob loaded back from the spool.
+	 * @return {@code false} if it does not fit now; nothing was reserved then
 	 */
-	boolean offer(UploadTask task) {
-		if (this.queue.offer(task)) {
-			return true;
-		}
-		this.pendingBytes.addAndGet(-task.blob().size());
-		return false;
-	}
-
-	/**
-	 * Takes a task back before a worker had it, and gives back its bytes.
-	 * @param task the task
-	 * @return whether it was still queued
-	 */
-	boolean withdraw(UploadTask task) {
-		if (!this.queue.remove(task)) {
+	boolean tryReserve(long size) {
+		if (!reserveSlot()) {
 			return false;
 		}
-		this.pendingBytes.addAndGet(-task.blob().size());
+		if (!reserveBytes(size)) {
+			this.heldBlobs.decrementAndGet();
+			return false;
+		}
 		return true;
 	}
 
 	/**
-	 * Takes the next task for a worker, counting it in flight.
+	 * Gives back the slot and bytes of a blob whose bytes left memory: it finished, or was
+	 * moved to the spool.
+	 */
+	void release(long size) {
+		this.pendingBytes.addAndGet(-size);
+		this.heldBlobs.decrementAndGet();
+	}
+
+	/**
+	 * Gives back a slot reserved for a blob that was then refused for its bytes.
+	 */
+	void releaseSlot() {
+		this.heldBlobs.decrementAndGet();
+	}
+
+	/**
+	 * Queues a task, new or back for another attempt; never refuses (the room was
+	 * reserved before).
+	 */
+	void add(UploadTask task) {
+		this.queue.add(task);
+	}
+
+	/**
+	 * Takes a task back before a worker had it.
+	 * @return whether it was still queued
+	 */
+	boolean withdraw(UploadTask task) {
+		return this.queue.remove(task);
+	}
+
+	/**
+	 * Takes the next task for a worker, counting it in flight until
+	 * {@link #attemptEnded()}.
 	 * @param timeoutNanos how long to wait for one
 	 * @return the task, or {@code null} if none came in time
 	 * @throws InterruptedException if interrupted while waiting
@@ -114,6 +154,13 @@ final class UploadQueue {
 	}
 
 	/**
+	 * Marks the end of a worker's turn with a task taken by {@link #take(long)}.
+	 */
+	void attemptEnded() {
+		this.inFlight.decrementAndGet();
+	}
+
+	/**
 	 * Takes the next queued task without waiting, as shutdown does with what is left.
 	 * @return the task, or {@code null} if the queue is empty
 	 */
@@ -122,19 +169,19 @@ final class UploadQueue {
 	}
 
 	/**
-	 * Gives back the bytes of a task that has finished, however it ended.
-	 * @param task the task
-	 * @param inFlight whether a worker had taken it
+	 * Returns whether memory is more than half full, in blobs or in bytes: spooled blobs
+	 * then leave memory.
 	 */
-	void finish(UploadTask task, boolean inFlight) {
-		this.pendingBytes.addAndGet(-task.blob().size());
-		if (inFlight) {
-			this.inFlight.decrementAndGet();
-		}
+	boolean underPressure() {
+		return this.pendingBytes.get() > this.maxBytes / 2 || this.heldBlobs.get() > this.maxBlobs / 2;
 	}
 
 	int queuedBlobs() {
 		return this.queue.size();
+	}
+
+	int heldBlobs() {
+		return this.heldBlobs.get();
 	}
 
 	int inFlight() {

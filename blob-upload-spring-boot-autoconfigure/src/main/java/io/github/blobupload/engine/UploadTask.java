@@ -16,13 +16,231 @@
 
 package io.github.blobupload.engine;
 
+import java.util.Map;
+
 import io.github.blobupload.Blob;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A blob accepted for upload, its destination and its place in the flush order.
- * @param uri where the blob goes
- * @param blob the blob
- * @param sequence its number in the {@link PendingTracker}
+ * A blob accepted for upload (or recovered from the spool), its destination, its place in
+ * the flush order and where it stands: how many attempts failed, whether it is parked,
+ * whether its bytes are in memory, on disk in the spool, or both.
+ * <p>
+ * The fields that change are guarded by the task's own monitor: a worker, the retry
+ * scheduler and the spool writer may each hold the task at different times, and the
+ * spool writer may be writing it while a worker finishes it.
  */
-record UploadTask(String uri, Blob blob, long sequence) {
+final class UploadTask {
+
+	private final String uri;
+
+	private final long sequence;
+
+	private final long acceptedNanos;
+
+	private final long acceptedEpochMillis;
+
+	private final int size;
+
+	private @Nullable Blob blob;
+
+	private boolean holdsMemory;
+
+	private @Nullable SpoolFile spoolFile;
+
+	private boolean finished;
+
+	private boolean attempting;
+
+	private long firstAttemptNanos;
+
+	private int attempts;
+
+	private int parkings;
+
+	private long parkedSinceNanos;
+
+	private @Nullable Throwable lastError;
+
+	/**
+	 * Creates a task for a blob accepted now, held in memory.
+	 */
+	UploadTask(String uri, Blob blob, long sequence) {
+		this.uri = uri;
+		this.blob = blob;
+		this.sequence = sequence;
+		this.size = blob.size();
+		this.acceptedNanos = System.nanoTime();
+		this.acceptedEpochMillis = System.currentTimeMillis();
+		this.holdsMemory = true;
+	}
+
+	/**
+	 * Creates a task for a blob found in the spool at startup, on disk only.
+	 */
+	UploadTask(SpoolFile file, long sequence) {
+		this.uri = file.uri();
+		this.sequence = sequence;
+		this.size = file.size();
+		this.acceptedEpochMillis = file.acceptedEpochMillis();
+		long ageMillis = Math.max(0, System.currentTimeMillis() - file.acceptedEpochMillis());
+		this.acceptedNanos = System.nanoTime() - ageMillis * 1_000_000L;
+		this.spoolFile = file;
+	}
+
+	String uri() {
+		return this.uri;
+	}
+
+	long sequence() {
+		return this.sequence;
+	}
+
+	int size() {
+		return this.size;
+	}
+
+	long acceptedNanos() {
+		return this.acceptedNanos;
+	}
+
+	long acceptedEpochMillis() {
+		return this.acceptedEpochMillis;
+	}
+
+	/**
+	 * Returns the blob when its bytes are in memory.
+	 */
+	synchronized @Nullable Blob blob() {
+		return this.blob;
+	}
+
+	/**
+	 * Claims the task for an attempt: its bytes stay in memory until
+	 * {@link #attemptDone()}.
+	 * @return the blob, or {@code null} if its bytes are on disk only
+	 */
+	synchronized @Nullable Blob claim() {
+		if (this.blob != null) {
+			this.attempting = true;
+			markFirstAttempt();
+		}
+		return this.blob;
+	}
+
+	/**
+	 * Returns when the first attempt started, to report the whole upload time.
+	 */
+	synchronized long firstAttemptNanos() {
+		return this.firstAttemptNanos;
+	}
+
+	private void markFirstAttempt() {
+		if (this.firstAttemptNanos == 0) {
+			this.firstAttemptNanos = System.nanoTime();
+		}
+	}
+
+	/**
+	 * Ends the claim of {@link #claim()} or {@link #load(Blob)}.
+	 */
+	synchronized void attemptDone() {
+		this.attempting = false;
+	}
+
+	/**
+	 * Puts the bytes read back from the spool into memory, claimed for an attempt.
+	 */
+	synchronized void load(Blob blob) {
+		this.blob = blob;
+		this.holdsMemory = true;
+		this.attempting = true;
+		markFirstAttempt();
+	}
+
+	/**
+	 * Drops the bytes from memory, keeping them on disk only.
+	 * @return whether it held memory, which the caller gives back to the queue
+	 */
+	synchronized boolean unload() {
+		if (this.spoolFile == null || this.finished || !this.holdsMemory || this.attempting) {
+			return false;
+		}
+		this.blob = null;
+		this.holdsMemory = false;
+		return true;
+	}
+
+	/**
+	 * Marks the task finished, whatever its outcome.
+	 * @return whether it held memory, which the caller gives back to the queue
+	 */
+	synchronized boolean finish() {
+		this.finished = true;
+		boolean held = this.holdsMemory;
+		this.holdsMemory = false;
+		this.blob = null;
+		return held;
+	}
+
+	synchronized boolean isFinished() {
+		return this.finished;
+	}
+
+	synchronized boolean holdsMemory() {
+		return this.holdsMemory;
+	}
+
+	synchronized @Nullable SpoolFile spoolFile() {
+		return this.spoolFile;
+	}
+
+	synchronized void spooled(SpoolFile file) {
+		this.spoolFile = file;
+	}
+
+	/**
+	 * Counts a failed attempt.
+	 * @return the number of attempts so far
+	 */
+	synchronized int failedAttempt(Throwable error) {
+		this.lastError = error;
+		return ++this.attempts;
+	}
+
+	synchronized int attempts() {
+		return this.attempts;
+	}
+
+	synchronized @Nullable Throwable lastError() {
+		return this.lastError;
+	}
+
+	/**
+	 * Counts a parking.
+	 * @return how many times it has been parked, this one included
+	 */
+	synchronized int parked(long nowNanos) {
+		if (this.parkings == 0) {
+			this.parkedSinceNanos = nowNanos;
+		}
+		return ++this.parkings;
+	}
+
+	synchronized long parkedSinceNanos() {
+		return this.parkedSinceNanos;
+	}
+
+	/**
+	 * Returns the labels of the blob, for the spool.
+	 */
+	synchronized Map<String, String> labels() {
+		return (this.blob != null) ? this.blob.labels() : Map.of();
+	}
+
+	@Override
+	public String toString() {
+		return "UploadTask[" + this.uri + ", " + this.size + " bytes]";
+	}
+
 }

@@ -33,14 +33,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.blobupload.Blob;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 
 /**
- * The upload workers of one uploader: each takes blobs from the queue and uploads them,
- * each attempt on a separate I/O thread so that it can be abandoned at the upload
- * timeout, retrying with the {@link RetryPolicy}'s backoff. A {@link Throwable} from the
- * provider fails the blob; a {@link VirtualMachineError} is rethrown after that.
+ * The upload workers of one uploader: each takes blobs from the queue and makes one
+ * attempt at each, on a separate I/O thread so that it can be abandoned at the upload
+ * timeout. A blob that fails for a transient reason goes to the {@link RetryLot}: for
+ * another attempt after the {@link RetryPolicy}'s backoff, or parked once its attempts
+ * are spent (or at once while storage is thought to be down), until it is uploaded or too
+ * old. A permanent error fails the blob; so does a {@link VirtualMachineError}, which is
+ * rethrown after that.
  */
 final class UploadWorkers {
 
@@ -61,6 +65,10 @@ final class UploadWorkers {
 
 	private final Runnable whenAwake;
 
+	private final RetryLot retryLot;
+
+	private final SpoolLoader loader;
+
 	private final ExecutorService ioExecutor;
 
 	private final List<Thread> workers;
@@ -79,9 +87,12 @@ final class UploadWorkers {
 	 * {@code whenAwake}
 	 * @param outcomes where each blob's outcome goes
 	 * @param whenAwake run by a worker after each blob and each wait
+	 * @param retryLot where blobs wait between attempts
+	 * @param loader loads the bytes of a blob that is in the spool only
 	 */
 	UploadWorkers(String name, int count, SimpleBlobUploader provider, UploadQueue queue, RetryPolicy retryPolicy,
-			Duration uploadTimeout, Duration wakeUpInterval, UploadOutcomes outcomes, Runnable whenAwake) {
+			Duration uploadTimeout, Duration wakeUpInterval, UploadOutcomes outcomes, Runnable whenAwake,
+			RetryLot retryLot, SpoolLoader loader) {
 		this.provider = provider;
 		this.queue = queue;
 		this.retryPolicy = retryPolicy;
@@ -89,6 +100,8 @@ final class UploadWorkers {
 		this.wakeUpNanos = wakeUpInterval.toNanos();
 		this.outcomes = outcomes;
 		this.whenAwake = whenAwake;
+		this.retryLot = retryLot;
+		this.loader = loader;
 		this.ioExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				daemonThreads("blob-upload-" + name + "-io-"));
 		ThreadFactory workerThreads = daemonThreads("blob-upload-" + name + "-worker-");
@@ -139,47 +152,71 @@ final class UploadWorkers {
 				continue;
 			}
 			if (task != null) {
-				upload(task);
+				try {
+					process(task);
+				}
+				finally {
+					this.queue.attemptEnded();
+				}
 			}
 			this.whenAwake.run();
 		}
 	}
 
-	private void upload(UploadTask task) {
-		long start = System.nanoTime();
-		int attempt = 0;
-		while (true) {
-			attempt++;
-			Throwable error;
-			try {
-				attempt(task);
-				this.outcomes.uploaded(task, System.nanoTime() - start, attempt);
-				return;
-			}
-			catch (InterruptedException ex) {
-				this.outcomes.droppedAtShutdown(task, true);
-				return;
-			}
-			catch (Throwable ex) {
-				error = ex;
-			}
-			boolean permanent = error instanceof PermanentUploadException;
-			if (permanent || !this.retryPolicy.shouldRetry(attempt)) {
-				this.outcomes.failed(task, error, permanent, attempt);
-				if (error instanceof VirtualMachineError fatal) {
-					throw fatal;
-				}
-				return;
-			}
-			this.outcomes.retrying(task, attempt, error);
-			try {
-				TimeUnit.NANOSECONDS.sleep(this.retryPolicy.backoffNanos(attempt));
-			}
-			catch (InterruptedException ex) {
-				this.outcomes.droppedAtShutdown(task, true);
+	/**
+	 * Makes one attempt at a task and decides what follows: done, another attempt soon,
+	 * parked, or failed. Never sleeps: waiting between attempts is the retry lot's.
+	 */
+	private void process(UploadTask task) {
+		if (task.attempts() > 0 && this.retryPolicy.isTooOld(task.acceptedNanos(), System.nanoTime())) {
+			this.outcomes.expired(task, this.retryPolicy.maxAge());
+			return;
+		}
+		Blob blob = task.claim();
+		if (blob == null) {
+			blob = this.loader.load(task);
+			if (blob == null) {
 				return;
 			}
 		}
+		Throwable error;
+		try {
+			attempt(task, blob);
+			task.attemptDone();
+			this.outcomes.uploaded(task, blob, System.nanoTime() - task.firstAttemptNanos(), task.attempts() + 1);
+			this.retryLot.uploaded();
+			return;
+		}
+		catch (InterruptedException ex) {
+			task.attemptDone();
+			this.outcomes.droppedAtShutdown(task);
+			return;
+		}
+		catch (Throwable ex) {
+			error = ex;
+		}
+		int attempts = task.failedAttempt(error);
+		task.attemptDone();
+		boolean permanent = error instanceof PermanentUploadException;
+		if (permanent || error instanceof VirtualMachineError) {
+			this.outcomes.failed(task, blob, error, permanent, attempts);
+			if (error instanceof VirtualMachineError fatal) {
+				throw fatal;
+			}
+			return;
+		}
+		if (this.retryPolicy.shouldRetry(attempts) && !this.retryLot.outageSuspected()) {
+			this.outcomes.retrying(task, blob, attempts, error);
+			this.retryLot.retryLater(task, this.retryPolicy.backoffNanos(attempts));
+			return;
+		}
+		if (!this.retryPolicy.parks() || this.retryPolicy.isTooOld(task.acceptedNanos(), System.nanoTime())) {
+			this.outcomes.failed(task, blob, error, false, attempts);
+			return;
+		}
+		int parkings = task.parked(System.nanoTime());
+		this.outcomes.parked(task, blob, error, attempts);
+		this.retryLot.park(task, this.retryPolicy.parkedBackoffNanos(parkings));
 	}
 
 	/**
@@ -187,14 +224,14 @@ final class UploadWorkers {
 	 * @throws InterruptedException if the workers are stopping
 	 * @throws Throwable what the provider threw, or a {@link TimeoutException}
 	 */
-	private void attempt(UploadTask task) throws Throwable {
+	private void attempt(UploadTask task, Blob blob) throws Throwable {
 		if (this.terminating) {
 			throw new InterruptedException();
 		}
 		Future<?> future;
 		try {
 			future = this.ioExecutor.submit(() -> {
-				this.provider.uploadSync(task.uri(), task.blob());
+				this.provider.uploadSync(task.uri(), blob);
 				return null;
 			});
 		}

@@ -50,6 +50,12 @@ class BlobUploadPropertiesTests {
 		assertThat(properties.getRetry().getInitialBackoff())
 			.isEqualTo(AsyncBlobUploaderBuilder.DEFAULT_INITIAL_BACKOFF);
 		assertThat(properties.getRetry().getMaxBackoff()).isEqualTo(AsyncBlobUploaderBuilder.DEFAULT_MAX_BACKOFF);
+		assertThat(properties.getRetry().getMaxAge()).isEqualTo(AsyncBlobUploaderBuilder.DEFAULT_MAX_AGE);
+		assertThat(properties.getRetry().getMaxParkedBackoff())
+			.isEqualTo(AsyncBlobUploaderBuilder.DEFAULT_MAX_PARKED_BACKOFF);
+		assertThat(properties.getSpool().isEnabled()).isFalse();
+		assertThat(properties.getSpool().getMaxBytes().toBytes())
+			.isEqualTo(AsyncBlobUploaderBuilder.DEFAULT_SPOOL_MAX_BYTES);
 		assertThat(new BlobUploadProperties.UseCase().isEnabled()).isTrue();
 	}
 

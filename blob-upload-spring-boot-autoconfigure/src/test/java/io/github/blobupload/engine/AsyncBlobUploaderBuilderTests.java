@@ -118,10 +118,11 @@ class AsyncBlobUploaderBuilderTests {
 		AsyncBlobUploader uploader = this.builder.name("described").listener(new BlobUploadListener() {
 		}).build();
 		try {
-			assertThat(uploader.toString()).startsWith("AsyncBlobUploader[name=described, maxQueueSize=1000, "
+			assertThat(uploader.toString()).startsWith("AsyncBlobUploader[name=described, maxQueueSize=10000, "
 					+ "maxQueueBytes=104857600, maxBlobBytes=20971520, workers=2, uploadTimeout=PT30S, maxAttempts=3, "
 					+ "initialBackoff=PT0.25S, maxBackoff=PT5S, dedupeCacheSize=10000, shutdownTimeout=PT10S, "
-					+ "logInterval=PT30S, provider=");
+					+ "logInterval=PT30S, maxAge=PT12H, maxParkedBackoff=PT1M, spoolDirectory=null, "
+					+ "spoolMaxBytes=1073741824, spoolFsync=false, provider=");
 		}
 		finally {
 			uploader.shutdown(Duration.ZERO);

@@ -114,7 +114,8 @@ class AsyncBlobUploaderTests {
 	@Test
 	void refusesWhenTheQueueIsFullInItems(CapturedOutput output) throws Exception {
 		this.provider.blockUploads();
-		ManagedBlobUploader uploader = uploader(options().workers(1).maxQueueSize(2));
+		// The bound counts every blob held in memory, the one in flight included.
+		ManagedBlobUploader uploader = uploader(options().workers(1).maxQueueSize(3));
 		assertThat(uploader.uploadAsync(blob("in flight"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
 		this.provider.awaitStarted(1);
 		assertThat(uploader.uploadAsync(blob("queued 1"))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
@@ -123,7 +124,7 @@ class AsyncBlobUploaderTests {
 		assertThat(uploader.stats().dropped(DropReason.QUEUE_FULL)).isEqualTo(1);
 		assertThat(uploader.stats().queuedBlobs()).isEqualTo(2);
 		assertThat(uploader.stats().inFlight()).isEqualTo(1);
-		assertThat(output).contains("refused a blob (queue_full): the queue is full (2 blobs)");
+		assertThat(output).contains("refused a blob (queue_full): the queue is full (3 blobs held)");
 		this.provider.open(3);
 		assertThat(uploader.flush(FLUSH)).isTrue();
 		assertThat(this.provider.stored()).hasSize(3);
@@ -150,7 +151,7 @@ class AsyncBlobUploaderTests {
 	@Test
 	void aBurstOfRefusalsIsLoggedAsItsFirstLineAndOneSummaryAtShutdown(CapturedOutput output) throws Exception {
 		this.provider.blockUploads();
-		ManagedBlobUploader uploader = uploader(options().name("burst").workers(1).maxQueueSize(1));
+		ManagedBlobUploader uploader = uploader(options().name("burst").workers(1).maxQueueSize(2));
 		uploader.uploadAsync(blob("in flight"));
 		this.provider.awaitStarted(1);
 		uploader.uploadAsync(blob("queued"));
@@ -181,6 +182,7 @@ class AsyncBlobUploaderTests {
 			ManagedBlobUploader uploader = track(options(failing).name("failing-" + failures)
 				.workers(1)
 				.maxAttempts(1)
+				.maxAge(Duration.ZERO)
 				.listener(throwing)
 				.build());
 			for (int i = 1; i <= failures; i++) {
@@ -204,7 +206,7 @@ class AsyncBlobUploaderTests {
 	void anIdleWorkerReportsABurstThatEndedOnceTheLogIntervalHasPassed(CapturedOutput output) throws Exception {
 		this.provider.blockUploads();
 		ManagedBlobUploader uploader = uploader(
-				options().name("trailing").workers(1).maxQueueSize(1).logInterval(Duration.ofSeconds(1)));
+				options().name("trailing").workers(1).maxQueueSize(2).logInterval(Duration.ofSeconds(1)));
 		uploader.uploadAsync(blob("in flight"));
 		this.provider.awaitStarted(1);
 		uploader.uploadAsync(blob("queued"));
@@ -292,7 +294,8 @@ class AsyncBlobUploaderTests {
 	@Test
 	void givesUpAfterTheLastAttemptAndRecordsTheError(CapturedOutput output) {
 		this.provider.then(Action.fail("boom 1"), Action.fail("boom 2"), Action.fail("boom 3"));
-		ManagedBlobUploader uploader = uploader(options().maxAttempts(3));
+		// With parking off, as with storage that never recovers until the maximum age.
+		ManagedBlobUploader uploader = uploader(options().maxAttempts(3).maxAge(Duration.ZERO));
 		String uri = uploader.uploadAsync(blob("doomed"));
 		assertThat(uploader.flush(FLUSH)).isTrue();
 		BlobUploadStats stats = uploader.stats();
@@ -462,7 +465,7 @@ class AsyncBlobUploaderTests {
 	@Test
 	void aBlobRefusedAsQueueFullIsUploadedWhenSentAgain() throws Exception {
 		this.provider.blockUploads();
-		ManagedBlobUploader uploader = uploader(options().workers(1).maxQueueSize(1).maxQueueBytes(20).maxBlobBytes(10));
+		ManagedBlobUploader uploader = uploader(options().workers(1).maxQueueSize(2).maxQueueBytes(20).maxBlobBytes(10));
 		uploader.uploadAsync(blob("in flight"));
 		this.provider.awaitStarted(1);
 		uploader.uploadAsync(blob("queued"));
@@ -486,7 +489,7 @@ class AsyncBlobUploaderTests {
 	@Test
 	void theOnlyWorkerKeepsUploadingAfterABlobFails() {
 		this.provider.then(Action.failPermanently("denied"), Action.fail("503 Slow Down"));
-		ManagedBlobUploader uploader = uploader(options().workers(1).maxAttempts(1));
+		ManagedBlobUploader uploader = uploader(options().workers(1).maxAttempts(1).maxAge(Duration.ZERO));
 		uploader.uploadAsync(blob("fails permanently"));
 		assertThat(uploader.flush(FLUSH)).isTrue();
 		uploader.uploadAsync(blob("fails after its last attempt"));
@@ -565,10 +568,10 @@ class AsyncBlobUploaderTests {
 		ManagedBlobUploader uploader = uploader(options().name("daemons").workers(1));
 		uploader.uploadAsync(blob("in flight"));
 		this.provider.awaitStarted(1);
-		// One worker and the I/O thread running its attempt.
+		// One worker, the I/O thread running its attempt and the retry lot's thread.
 		assertThat(Thread.getAllStackTraces().keySet())
 			.filteredOn((thread) -> thread.getName().startsWith("blob-upload-daemons-"))
-			.hasSize(2)
+			.hasSize(3)
 			.allMatch(Thread::isDaemon);
 		this.provider.open(1);
 	}
@@ -691,7 +694,12 @@ class AsyncBlobUploaderTests {
 			}
 
 		};
-		ManagedBlobUploader uploader = track(options(flaky).workers(3).maxQueueSize(50).maxAttempts(2).logInterval(Duration.ofHours(1)).build());
+		ManagedBlobUploader uploader = track(options(flaky).workers(3)
+			.maxQueueSize(50)
+			.maxAttempts(2)
+			.maxAge(Duration.ZERO)
+			.logInterval(Duration.ofHours(1))
+			.build());
 		int threads = 8;
 		int perThread = 500;
 		CyclicBarrier start = new CyclicBarrier(threads);

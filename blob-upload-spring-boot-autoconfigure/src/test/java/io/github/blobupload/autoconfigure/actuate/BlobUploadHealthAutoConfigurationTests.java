@@ -87,7 +87,7 @@ class BlobUploadHealthAutoConfigurationTests {
 					.containsEntry("uploaded", 1L)
 					.containsEntry("deduplicated", 1L)
 					.containsEntry("failed", 0L)
-					.containsEntry("queue", Map.of("blobs", 0, "maxBlobs", 1000, "bytes", 0L, "peakBytes",
+					.containsEntry("queue", Map.of("blobs", 0, "maxBlobs", 10000, "bytes", 0L, "peakBytes",
 							(long) "one".length(), "maxBytes", 100L * 1024 * 1024, "inFlight", 0))
 					.containsKey("lastSuccess")
 					.doesNotContainKey("lastError");
@@ -127,7 +127,7 @@ class BlobUploadHealthAutoConfigurationTests {
 		// Failures that are not permanent: only the threshold can turn the health DOWN.
 		ScriptedUploader storage = new ScriptedUploader();
 		storage.then(Action.fail("503 Slow Down"), Action.fail("503 Slow Down"), Action.fail("503 Slow Down"));
-		ManagedBlobUploader uploader = AsyncBlobUploader.builder(storage).maxAttempts(1).build();
+		ManagedBlobUploader uploader = AsyncBlobUploader.builder(storage).maxAttempts(1).maxAge(Duration.ZERO).build();
 		this.runner
 			.withPropertyValues("blob.upload.health.failure-threshold=3", "blob.upload.health.affects-aggregate=true")
 			.withBean(BlobUploaderRegistry.class,
