@@ -59,6 +59,8 @@ final class RetryLot {
 
 	private @Nullable UploadTask scout;
 
+	private long nextScoutNanos;
+
 	private boolean stopped;
 
 	/**
@@ -89,11 +91,15 @@ final class RetryLot {
 	 */
 	void park(UploadTask task, long delayNanos) {
 		synchronized (this.lock) {
+			long due = System.nanoTime() + delayNanos;
 			if (this.scout == task) {
+				// The scout failed: storage is still down, and the next scout waits as
+				// long as this one will.
 				this.scout = null;
+				this.nextScoutNanos = due;
 			}
 			this.outage = true;
-			this.parked.add(new Waiting(task, System.nanoTime() + delayNanos));
+			this.parked.add(new Waiting(task, due));
 			this.parkedBytes += task.size();
 			this.lock.notifyAll();
 		}
@@ -230,7 +236,7 @@ final class RetryLot {
 			return;
 		}
 		Waiting head = this.parked.peek();
-		if (this.scout == null && head != null && head.dueNanos() <= now) {
+		if (this.scout == null && head != null && head.dueNanos() <= now && now - this.nextScoutNanos >= 0) {
 			this.scout = unpark(this.parked.poll());
 			ready.add(this.scout);
 		}
@@ -249,7 +255,8 @@ final class RetryLot {
 		}
 		Waiting park = this.parked.peek();
 		if (park != null && this.scout == null) {
-			next = Math.min(next, park.dueNanos() - now);
+			long due = (this.outage) ? Math.max(park.dueNanos(), this.nextScoutNanos) : park.dueNanos();
+			next = Math.min(next, due - now);
 		}
 		return next;
 	}

@@ -44,6 +44,8 @@ public class ScriptedUploader implements SimpleBlobUploader {
 
 	private volatile Semaphore gate;
 
+	private volatile boolean down;
+
 	/** Signalled each time a call starts (after it is counted). */
 	private final Semaphore started = new Semaphore(0);
 
@@ -66,6 +68,9 @@ public class ScriptedUploader implements SimpleBlobUploader {
 				throw new java.io.InterruptedIOException("interrupted while blocked");
 			}
 		}
+		if (this.down) {
+			throw new java.net.ConnectException("Connection refused (storage is down)");
+		}
 		Action action = this.script.poll();
 		if (action != null) {
 			action.run();
@@ -82,6 +87,17 @@ public class ScriptedUploader implements SimpleBlobUploader {
 		for (Action action : actions) {
 			this.script.add(action);
 		}
+		return this;
+	}
+
+	/**
+	 * Makes every call fail as an unreachable store does, until called with
+	 * {@code false}.
+	 * @param down whether storage is down
+	 * @return this
+	 */
+	public ScriptedUploader storageDown(boolean down) {
+		this.down = down;
 		return this;
 	}
 
