@@ -39,7 +39,8 @@ import org.springframework.core.env.Environment;
  * embedded {@code file:} provider. Storage providers are {@link BlobStorageProvider}
  * beans, chosen by the scheme of each configured prefix; {@link SimpleBlobUploaderDecorator}
  * beans wrap each use case's provider uploader. Every bean backs off when the application
- * defines its own.
+ * defines its own. The registry shuts its uploaders down when the context stops, before
+ * any bean (such as a storage client) is destroyed.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(BlobUploadProperties.class)
@@ -70,6 +71,13 @@ public final class BlobUploadAutoConfiguration {
 		return new BlobUploaderRegistryFactory(properties, providers.orderedStream().toList(), blobNamingStrategy,
 				BlobUploadListener.composite(listeners.orderedStream().toList()), decorators.orderedStream().toList())
 			.create(knownUseCases.orderedStream().toList());
+	}
+
+	// Shuts the registry down before any bean is destroyed: the storage clients it uses
+	// are obtained lazily, so nothing tells Spring to destroy them after the registry.
+	@Bean
+	BlobUploaderRegistryLifecycle blobUploaderRegistryLifecycle(ObjectProvider<DefaultBlobUploaderRegistry> registries) {
+		return new BlobUploaderRegistryLifecycle(registries.orderedStream().toList());
 	}
 
 	// The registry owns the uploader and shuts it down; no destroy method of its own.
