@@ -98,7 +98,10 @@ final class GcsBlobReader implements BlobReader {
 			String contentType = (object.getContentType() != null) ? object.getContentType()
 					: "application/octet-stream";
 			Map<String, String> metadata = (object.getMetadata() != null) ? object.getMetadata() : Map.of();
-			return Optional.of(new StoredBlob(uri, contentType, size, object.getEtag(),
+			// The generation identifies the object's version where a store gives no ETag.
+			String etag = (object.getEtag() != null) ? object.getEtag()
+					: (object.getGeneration() != null) ? "\"" + object.getGeneration() + "\"" : null;
+			return Optional.of(new StoredBlob(uri, contentType, size, etag,
 					ObjectMetadata.toLabels(metadata), served, Channels.newInputStream(channel)));
 		}
 		catch (StorageException ex) {
