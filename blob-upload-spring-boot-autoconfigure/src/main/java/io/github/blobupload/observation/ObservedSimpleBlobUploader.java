@@ -18,9 +18,11 @@ package io.github.blobupload.observation;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
@@ -39,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * than stretching the trace of the request that produced the blob, which may have
  * ended long before. The recorded URI ({@code blob.upload.uri}) ties the two together.
  * {@link #generateDestinationUri} runs on the caller's thread and is not observed. The
- * {@linkplain StorageProbe health probe} is passed through, unobserved.
+ * {@linkplain StorageProbe health probe} and the {@linkplain #blobReader() reader} are
+ * passed through, unobserved.
  */
 public class ObservedSimpleBlobUploader implements SimpleBlobUploader {
 
@@ -93,6 +96,11 @@ public class ObservedSimpleBlobUploader implements SimpleBlobUploader {
 	@Override
 	public String generateDestinationUri(Blob blob) {
 		return this.delegate.generateDestinationUri(blob);
+	}
+
+	@Override
+	public Optional<BlobReader> blobReader() {
+		return this.delegate.blobReader();
 	}
 
 	@Override

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,6 +47,7 @@ import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategy;
+import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
@@ -92,6 +94,8 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final AtomicBoolean signingUnavailableLogged = new AtomicBoolean();
 
+	private final AzureBlobReader reader;
+
 	/**
 	 * Creates an uploader.
 	 * @param account the storage account name
@@ -112,6 +116,16 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 		Objects.requireNonNull(serviceClient, "serviceClient must not be null");
 		this.containerClient = LazyClient.of("Azure Blob client", () -> null,
 				() -> containerClient(serviceClient.get()));
+		this.reader = new AzureBlobReader(container, this.uris, this.containerClient);
+	}
+
+	/**
+	 * Returns the reader of this uploader's blobs, through the same client.
+	 * @return the reader
+	 */
+	@Override
+	public Optional<BlobReader> blobReader() {
+		return Optional.of(this.reader);
 	}
 
 	private BlobContainerClient containerClient(BlobServiceClient service) {

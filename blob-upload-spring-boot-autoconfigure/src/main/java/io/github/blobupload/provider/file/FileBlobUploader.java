@@ -29,9 +29,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategy;
+import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
@@ -53,6 +55,8 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final RecordedUris uris;
 
+	private final FileBlobReader reader;
+
 	/**
 	 * Creates an uploader.
 	 * @param root the absolute folder to write into; created on first upload
@@ -63,6 +67,16 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 		// Built once: Path.toUri() may stat the file system, which the caller's thread must not do.
 		String uri = this.root.toUri().toString();
 		this.uris = new RecordedUris(uri.endsWith("/") ? uri : uri + "/", "", null, naming);
+		this.reader = new FileBlobReader(this.root, this.uris);
+	}
+
+	/**
+	 * Returns the reader of this uploader's files.
+	 * @return the reader
+	 */
+	@Override
+	public Optional<BlobReader> blobReader() {
+		return Optional.of(this.reader);
 	}
 
 	/**

@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.google.cloud.WriteChannel;
 import com.google.cloud.storage.BlobInfo;
@@ -30,6 +31,7 @@ import com.google.cloud.storage.Storage.BlobWriteOption;
 import com.google.cloud.storage.StorageException;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategy;
+import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
@@ -76,6 +78,8 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final @Nullable GcsUrlSigner signer;
 
+	private final GcsBlobReader reader;
+
 	/**
 	 * Creates an uploader.
 	 * @param bucket the bucket name
@@ -96,6 +100,16 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 		this.storage = Objects.requireNonNull(storage, "storage must not be null");
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.signer = signer;
+		this.reader = new GcsBlobReader(bucket, this.uris, storage);
+	}
+
+	/**
+	 * Returns the reader of this uploader's objects, through the same client.
+	 * @return the reader
+	 */
+	@Override
+	public Optional<BlobReader> blobReader() {
+		return Optional.of(this.reader);
 	}
 
 	/**

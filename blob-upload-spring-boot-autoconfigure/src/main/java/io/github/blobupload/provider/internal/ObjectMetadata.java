@@ -16,6 +16,7 @@
 
 package io.github.blobupload.provider.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -149,6 +150,43 @@ public final class ObjectMetadata {
 			i = end - 1;
 		}
 		return (value != null) ? value.toString() : stripped;
+	}
+
+	/**
+	 * Reads labels back from stored metadata: the inverse of {@link #fromLabels} for
+	 * values ({@code %XX} sequences decoded as UTF-8; a malformed sequence is kept as
+	 * it is). Keys stay as stored (lower case, {@code a-z 0-9 _}).
+	 * @param metadata the object's metadata
+	 * @return the labels, in the metadata's order; unmodifiable
+	 */
+	public static Map<String, String> toLabels(Map<String, String> metadata) {
+		if (metadata.isEmpty()) {
+			return Collections.emptyMap();
+		}
+		Map<String, String> labels = new LinkedHashMap<>();
+		metadata.forEach((key, value) -> labels.put(key.toLowerCase(Locale.ROOT), decode(value)));
+		return Collections.unmodifiableMap(labels);
+	}
+
+	private static String decode(String value) {
+		if (value.indexOf('%') < 0) {
+			return value;
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			int high = (c == '%' && i + 2 < value.length()) ? Character.digit(value.charAt(i + 1), 16) : -1;
+			int low = (high >= 0) ? Character.digit(value.charAt(i + 2), 16) : -1;
+			if (low >= 0) {
+				bytes.write((high << 4) | low);
+				i += 2;
+			}
+			else {
+				byte[] plain = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+				bytes.write(plain, 0, plain.length);
+			}
+		}
+		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 }

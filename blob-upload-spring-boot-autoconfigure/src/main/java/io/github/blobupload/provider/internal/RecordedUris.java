@@ -17,6 +17,7 @@
 package io.github.blobupload.provider.internal;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategy;
@@ -29,7 +30,11 @@ import org.jspecify.annotations.Nullable;
  * and the way back from a recorded URI to the object's key. Each object is named by the
  * naming strategy with one safe segment (see {@link ObjectKeys}); its recorded URI is
  * {@code <uriPrefix><name>} or, for a store that signs URLs, an {@code http(s)} URL whose
- * path ends with the object's key.
+ * path ends with the object's key. Objects written by integrations (such as the trace
+ * index) may sit in safe sub-folders of the prefix: {@code <uriPrefix>_index/<trace>/<name>}.
+ * <p>
+ * For reading back, only the canonical storage URI is accepted ({@link #readableKeyOf}):
+ * a signed URL is mapped to it first ({@link #storageUriOf}).
  */
 public final class RecordedUris {
 
@@ -106,12 +111,16 @@ public final class RecordedUris {
 	 * uploader signs URLs, an {@code http(s)} URL (its query is ignored)
 	 * @return the key
 	 * @throws IllegalArgumentException if the URI is not one of the uploader's, or the
-	 * name is not a single safe segment
+	 * name is not made of safe segments (one only in a signed URL)
 	 */
 	public String keyOf(String uri) {
 		String name;
 		if (uri.startsWith(this.uriPrefix)) {
 			name = uri.substring(this.uriPrefix.length());
+			if (!ObjectKeys.isSafePath(name) || name.isEmpty()) {
+				throw new IllegalArgumentException("'" + uri + "' holds an unsafe object name");
+			}
+			return key(name);
 		}
 		else if (this.signedPathPrefix != null && (uri.startsWith("https://") || uri.startsWith("http://"))) {
 			int query = uri.indexOf('?');
@@ -144,6 +153,70 @@ public final class RecordedUris {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new PermanentUploadException(ex.getMessage());
+		}
+	}
+
+	/**
+	 * Returns the key of the object a storage URI names, for reading it back. Only the
+	 * canonical form is accepted: the prefix followed by safe segments (see
+	 * {@link ObjectKeys#isSafePath}); anything else (another bucket, a signed URL,
+	 * {@code ..}, {@code %2e}, backslashes, a trailing slash) names nothing.
+	 * @param storageUri the URI
+	 * @return the key, or empty if the URI names no object under the prefix
+	 */
+	public Optional<String> readableKeyOf(String storageUri) {
+		if (!storageUri.startsWith(this.uriPrefix)) {
+			return Optional.empty();
+		}
+		String path = storageUri.substring(this.uriPrefix.length());
+		return (!path.isEmpty() && ObjectKeys.isSafePath(path)) ? Optional.of(key(path)) : Optional.empty();
+	}
+
+	/**
+	 * Returns the key prefix to list for a URI prefix under the canonical prefix.
+	 * @param uriPrefix the canonical prefix itself, or it followed by safe segments,
+	 * optionally ending with {@code /} (the last segment may be the start of a name)
+	 * @return the key prefix, or empty if the URI prefix is not under the canonical one
+	 */
+	public Optional<String> listableKeyPrefixOf(String uriPrefix) {
+		if (!uriPrefix.startsWith(this.uriPrefix)) {
+			return Optional.empty();
+		}
+		String path = uriPrefix.substring(this.uriPrefix.length());
+		String segments = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+		if (path.equals("/") || !ObjectKeys.isSafePath(segments)) {
+			return Optional.empty();
+		}
+		return Optional.of(key(path));
+	}
+
+	/**
+	 * Returns the storage URI of a key listed by the store.
+	 * @param key an object key
+	 * @return the URI, or empty if the key is not under the key prefix or is not made of
+	 * safe segments (an object this uploader could not have written)
+	 */
+	public Optional<String> uriOfKey(String key) {
+		if (!key.startsWith(this.keyPrefix)) {
+			return Optional.empty();
+		}
+		String path = key.substring(this.keyPrefix.length());
+		return (!path.isEmpty() && ObjectKeys.isSafePath(path)) ? Optional.of(this.uriPrefix + path)
+				: Optional.empty();
+	}
+
+	/**
+	 * Returns the storage URI a recorded URI stands for: itself when it is a canonical
+	 * URI, or the canonical URI of the object a signed URL points at.
+	 * @param recordedUri a URI recorded by the uploader
+	 * @return the storage URI, or empty if the URI is not one of the uploader's
+	 */
+	public Optional<String> storageUriOf(String recordedUri) {
+		try {
+			return uriOfKey(keyOf(recordedUri));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
 		}
 	}
 

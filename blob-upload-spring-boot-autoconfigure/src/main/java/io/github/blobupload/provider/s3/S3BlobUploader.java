@@ -23,11 +23,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategy;
+import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
@@ -86,6 +88,8 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private final AtomicBoolean signingUnavailableLogged = new AtomicBoolean();
 
+	private final S3BlobReader reader;
+
 	/**
 	 * Creates an uploader.
 	 * @param bucket the bucket
@@ -103,6 +107,16 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 		this.client = Objects.requireNonNull(client, "client must not be null");
 		this.presigner = presigner;
 		this.options = Objects.requireNonNull(options, "options must not be null");
+		this.reader = new S3BlobReader(bucket, this.uris, client);
+	}
+
+	/**
+	 * Returns the reader of this uploader's objects, through the same client.
+	 * @return the reader
+	 */
+	@Override
+	public Optional<BlobReader> blobReader() {
+		return Optional.of(this.reader);
 	}
 
 	/**

@@ -94,4 +94,19 @@ class ObjectMetadataTests {
 		assertThat(metadata).containsExactly(Map.entry("model_name", "a"), Map.entry("small", "y"));
 	}
 
+	@Test
+	void labelsReadBackDecodeWhatWasEncoded() {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put("model", "café-gpt 100%");
+		labels.put("trace_id", "0af7651916cd43dd8448eb211c80319c");
+		labels.put("emoji", "a\uD83D\uDE00b");
+		Map<String, String> metadata = ObjectMetadata.fromLabels(labels, ObjectMetadata.AZURE_MAX_TOTAL_BYTES);
+		assertThat(ObjectMetadata.toLabels(metadata)).isEqualTo(labels);
+	}
+
+	@Test
+	void malformedEscapesInStoredMetadataAreKeptAsTheyAre() {
+		assertThat(ObjectMetadata.toLabels(Map.of("Key", "50%-%zz-%4"))).containsEntry("key", "50%-%zz-%4");
+	}
+
 }

@@ -1,0 +1,195 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.provider.azure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobProperties;
+import com.azure.storage.blob.models.BlobRange;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.options.BlobInputStreamOptions;
+import com.azure.storage.blob.specialized.BlobClientBase;
+import com.azure.storage.blob.specialized.BlobInputStream;
+import io.github.blobupload.BlobReader;
+import io.github.blobupload.ByteRange;
+import io.github.blobupload.StoredBlob;
+import io.github.blobupload.provider.internal.ByteRanges;
+import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.internal.ObjectMetadata;
+import io.github.blobupload.provider.internal.RecordedUris;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads back the blobs of one {@link AzureBlobUploader}, through its container client: a
+ * {@link BlobInputStream} per open (chunked ranged downloads, pinned to the blob's ETag so
+ * a blob replaced meanwhile fails rather than mixing versions); {@code listBlobs} by prefix
+ * for listing.
+ */
+final class AzureBlobReader implements BlobReader {
+
+	private final String container;
+
+	private final RecordedUris uris;
+
+	private final LazyClient<BlobContainerClient> client;
+
+	AzureBlobReader(String container, RecordedUris uris, LazyClient<BlobContainerClient> client) {
+		this.container = container;
+		this.uris = uris;
+		this.client = client;
+	}
+
+	@Override
+	public String uriPrefix() {
+		return this.uris.uriPrefix();
+	}
+
+	@Override
+	public Optional<String> storageUri(String recordedUri) {
+		return this.uris.storageUriOf(recordedUri);
+	}
+
+	@Override
+	public Optional<StoredBlob> open(String uri, @Nullable ByteRange range) throws IOException {
+		Optional<String> blobName = this.uris.readableKeyOf(uri);
+		if (blobName.isEmpty()) {
+			return Optional.empty();
+		}
+		BlobClientBase blob = client().getBlobClient(blobName.get());
+		BlobInputStreamOptions options = new BlobInputStreamOptions();
+		if (range != null) {
+			options.setRange(new BlobRange(range.first(),
+					(range.last() == Long.MAX_VALUE) ? null : range.last() - range.first() + 1));
+		}
+		BlobInputStream stream;
+		try {
+			stream = blob.openInputStream(options);
+		}
+		catch (BlobStorageException ex) {
+			if (ex.getStatusCode() == 404) {
+				return Optional.empty();
+			}
+			if (ex.getStatusCode() == 416 && range != null) {
+				BlobProperties properties = properties(blob, uri);
+				if (properties == null) {
+					return Optional.empty();
+				}
+				ByteRanges.clip(uri, range, properties.getBlobSize());
+			}
+			throw failure("Reading " + uri, ex);
+		}
+		catch (RuntimeException ex) {
+			throw failure("Reading " + uri, ex);
+		}
+		BlobProperties properties = stream.getProperties();
+		long size = properties.getBlobSize();
+		ByteRange served = null;
+		if (range != null) {
+			try {
+				served = ByteRanges.clip(uri, range, size);
+			}
+			catch (RuntimeException ex) {
+				stream.close();
+				throw ex;
+			}
+		}
+		String contentType = (properties.getContentType() != null) ? properties.getContentType()
+				: "application/octet-stream";
+		return Optional.of(new StoredBlob(uri, contentType, size, properties.getETag(),
+				ObjectMetadata.toLabels((properties.getMetadata() != null) ? properties.getMetadata() : Map.of()),
+				served, stream));
+	}
+
+	private @Nullable BlobProperties properties(BlobClientBase blob, String uri) throws IOException {
+		try {
+			return blob.getProperties();
+		}
+		catch (BlobStorageException ex) {
+			if (ex.getStatusCode() == 404) {
+				return null;
+			}
+			throw failure("Reading " + uri, ex);
+		}
+		catch (RuntimeException ex) {
+			throw failure("Reading " + uri, ex);
+		}
+	}
+
+	@Override
+	public List<String> list(String uriPrefix, int limit) throws IOException {
+		Optional<String> prefix = this.uris.listableKeyPrefixOf(uriPrefix);
+		if (prefix.isEmpty() || limit < 1) {
+			return List.of();
+		}
+		List<String> uris = new ArrayList<>();
+		try {
+			ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix.get())
+				.setMaxResultsPerPage(Math.min(limit, 5000));
+			for (BlobItem item : client().listBlobs(options, null)) {
+				this.uris.uriOfKey(item.getName()).ifPresent(uris::add);
+				if (uris.size() >= limit) {
+					break;
+				}
+			}
+		}
+		catch (BlobStorageException ex) {
+			if (ex.getStatusCode() == 404) {
+				return List.of();
+			}
+			throw failure("Listing " + uriPrefix, ex);
+		}
+		catch (RuntimeException ex) {
+			throw failure("Listing " + uriPrefix, ex);
+		}
+		return uris;
+	}
+
+	private BlobContainerClient client() throws IOException {
+		try {
+			return this.client.get();
+		}
+		catch (RuntimeException ex) {
+			throw new IOException("Cannot create the Azure Blob client for container '" + this.container + "': "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private static IOException failure(String what, RuntimeException ex) {
+		if (ex instanceof BlobStorageException storage) {
+			return new IOException(what + " failed; Azure answered " + storage.getStatusCode()
+					+ ((storage.getErrorCode() != null) ? " " + storage.getErrorCode() : ""), ex);
+		}
+		if (ex instanceof UncheckedIOException unchecked) {
+			return unchecked.getCause();
+		}
+		return new IOException(what + " failed: " + ex.getMessage(), ex);
+	}
+
+	@Override
+	public String toString() {
+		return "AzureBlobReader[" + this.uris.uriPrefix() + "]";
+	}
+
+}

@@ -1,0 +1,161 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.provider.gcs;
+
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.google.cloud.ReadChannel;
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.Storage.BlobListOption;
+import com.google.cloud.storage.Storage.BlobSourceOption;
+import com.google.cloud.storage.StorageException;
+import io.github.blobupload.BlobReader;
+import io.github.blobupload.ByteRange;
+import io.github.blobupload.StoredBlob;
+import io.github.blobupload.provider.internal.ByteRanges;
+import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.internal.ObjectMetadata;
+import io.github.blobupload.provider.internal.RecordedUris;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads back the objects of one {@link GcsBlobUploader}, through its client: the object's
+ * metadata, then a {@link ReadChannel} pinned to its generation, positioned and limited
+ * to the range; {@code list} by prefix for listing.
+ */
+final class GcsBlobReader implements BlobReader {
+
+	private final String bucket;
+
+	private final RecordedUris uris;
+
+	private final LazyClient<Storage> storage;
+
+	GcsBlobReader(String bucket, RecordedUris uris, LazyClient<Storage> storage) {
+		this.bucket = bucket;
+		this.uris = uris;
+		this.storage = storage;
+	}
+
+	@Override
+	public String uriPrefix() {
+		return this.uris.uriPrefix();
+	}
+
+	@Override
+	public Optional<String> storageUri(String recordedUri) {
+		return this.uris.storageUriOf(recordedUri);
+	}
+
+	@Override
+	public Optional<StoredBlob> open(String uri, @Nullable ByteRange range) throws IOException {
+		Optional<String> objectName = this.uris.readableKeyOf(uri);
+		if (objectName.isEmpty()) {
+			return Optional.empty();
+		}
+		Storage client = client();
+		BlobId id = BlobId.of(this.bucket, objectName.get());
+		try {
+			Blob object = client.get(id);
+			if (object == null) {
+				return Optional.empty();
+			}
+			long size = (object.getSize() != null) ? object.getSize() : 0;
+			ByteRange served = (range != null) ? ByteRanges.clip(uri, range, size) : null;
+			ReadChannel channel = (object.getGeneration() != null)
+					? client.reader(id, BlobSourceOption.generationMatch(object.getGeneration())) : client.reader(id);
+			try {
+				if (served != null) {
+					channel.seek(served.first());
+					channel.limit(served.last() + 1);
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				channel.close();
+				throw ex;
+			}
+			String contentType = (object.getContentType() != null) ? object.getContentType()
+					: "application/octet-stream";
+			Map<String, String> metadata = (object.getMetadata() != null) ? object.getMetadata() : Map.of();
+			// The generation identifies the object's version where a store gives no ETag.
+			String etag = (object.getEtag() != null) ? object.getEtag()
+					: (object.getGeneration() != null) ? "\"" + object.getGeneration() + "\"" : null;
+			return Optional.of(new StoredBlob(uri, contentType, size, etag,
+					ObjectMetadata.toLabels(metadata), served, Channels.newInputStream(channel)));
+		}
+		catch (StorageException ex) {
+			if (ex.getCode() == 404) {
+				return Optional.empty();
+			}
+			throw failure("Reading " + uri, ex);
+		}
+	}
+
+	@Override
+	public List<String> list(String uriPrefix, int limit) throws IOException {
+		Optional<String> prefix = this.uris.listableKeyPrefixOf(uriPrefix);
+		if (prefix.isEmpty() || limit < 1) {
+			return List.of();
+		}
+		List<String> uris = new ArrayList<>();
+		try {
+			for (Blob object : client()
+				.list(this.bucket, BlobListOption.prefix(prefix.get()), BlobListOption.pageSize(Math.min(limit, 1000)))
+				.iterateAll()) {
+				this.uris.uriOfKey(object.getName()).ifPresent(uris::add);
+				if (uris.size() >= limit) {
+					break;
+				}
+			}
+		}
+		catch (StorageException ex) {
+			if (ex.getCode() == 404) {
+				return List.of();
+			}
+			throw failure("Listing " + uriPrefix, ex);
+		}
+		return uris;
+	}
+
+	private Storage client() throws IOException {
+		try {
+			return this.storage.get();
+		}
+		catch (RuntimeException ex) {
+			throw new IOException("Cannot create the Google Cloud Storage client for gs://" + this.bucket + ": "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private static IOException failure(String what, StorageException ex) {
+		return new IOException(what + " failed; Google Cloud Storage answered " + ex.getCode()
+				+ ((ex.getReason() != null) ? " (" + ex.getReason() + ")" : ""), ex);
+	}
+
+	@Override
+	public String toString() {
+		return "GcsBlobReader[" + this.uris.uriPrefix() + "]";
+	}
+
+}

@@ -1,0 +1,196 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.provider.s3;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.blobupload.BlobReader;
+import io.github.blobupload.ByteRange;
+import io.github.blobupload.StoredBlob;
+import io.github.blobupload.provider.internal.ByteRanges;
+import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.internal.ObjectMetadata;
+import io.github.blobupload.provider.internal.RecordedUris;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Reads back the objects of one {@link S3BlobUploader}, through its client: one
+ * {@code GetObject} (with a {@code Range} header when asked) per open, streamed;
+ * {@code ListObjectsV2} by prefix for listing.
+ */
+final class S3BlobReader implements BlobReader {
+
+	private final String bucket;
+
+	private final RecordedUris uris;
+
+	private final LazyClient<S3Client> client;
+
+	S3BlobReader(String bucket, RecordedUris uris, LazyClient<S3Client> client) {
+		this.bucket = bucket;
+		this.uris = uris;
+		this.client = client;
+	}
+
+	@Override
+	public String uriPrefix() {
+		return this.uris.uriPrefix();
+	}
+
+	@Override
+	public Optional<String> storageUri(String recordedUri) {
+		return this.uris.storageUriOf(recordedUri);
+	}
+
+	@Override
+	public Optional<StoredBlob> open(String uri, @Nullable ByteRange range) throws IOException {
+		Optional<String> key = this.uris.readableKeyOf(uri);
+		if (key.isEmpty()) {
+			return Optional.empty();
+		}
+		S3Client s3 = client();
+		ResponseInputStream<GetObjectResponse> stream;
+		try {
+			stream = s3.getObject((get) -> get.bucket(this.bucket)
+				.key(key.get())
+				.range((range != null) ? ByteRanges.httpRange(range) : null));
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == 404) {
+				return Optional.empty();
+			}
+			if (ex.statusCode() == 416 && range != null) {
+				HeadObjectResponse head = head(s3, key.get());
+				if (head == null) {
+					return Optional.empty();
+				}
+				ByteRanges.clip(uri, range, head.contentLength());
+			}
+			throw failure("Reading " + uri, ex);
+		}
+		catch (SdkException ex) {
+			throw failure("Reading " + uri, ex);
+		}
+		GetObjectResponse response = stream.response();
+		long size = sizeOf(response);
+		ByteRange served = null;
+		if (range != null) {
+			try {
+				served = ByteRanges.clip(uri, range, size);
+			}
+			catch (RuntimeException ex) {
+				stream.abort();
+				throw ex;
+			}
+		}
+		String contentType = (response.contentType() != null) ? response.contentType() : "application/octet-stream";
+		return Optional.of(new StoredBlob(uri, contentType, size, response.eTag(),
+				ObjectMetadata.toLabels(response.metadata()), served, stream));
+	}
+
+	private @Nullable HeadObjectResponse head(S3Client s3, String key) throws IOException {
+		try {
+			return s3.headObject((head) -> head.bucket(this.bucket).key(key));
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == 404) {
+				return null;
+			}
+			throw failure("Reading s3://" + this.bucket + "/" + key, ex);
+		}
+		catch (SdkException ex) {
+			throw failure("Reading s3://" + this.bucket + "/" + key, ex);
+		}
+	}
+
+	/** The whole size: from {@code Content-Range: bytes a-b/size} when a range was served. */
+	private static long sizeOf(GetObjectResponse response) {
+		String contentRange = response.contentRange();
+		if (contentRange != null && contentRange.lastIndexOf('/') > 0) {
+			String total = contentRange.substring(contentRange.lastIndexOf('/') + 1).trim();
+			if (!total.equals("*")) {
+				return Long.parseLong(total);
+			}
+		}
+		return (response.contentLength() != null) ? response.contentLength() : 0;
+	}
+
+	@Override
+	public List<String> list(String uriPrefix, int limit) throws IOException {
+		Optional<String> keyPrefix = this.uris.listableKeyPrefixOf(uriPrefix);
+		if (keyPrefix.isEmpty() || limit < 1) {
+			return List.of();
+		}
+		List<String> uris = new ArrayList<>();
+		try {
+			for (S3Object object : client()
+				.listObjectsV2Paginator((list) -> list.bucket(this.bucket)
+					.prefix(keyPrefix.get())
+					.maxKeys(Math.min(limit, 1000)))
+				.contents()) {
+				this.uris.uriOfKey(object.key()).ifPresent(uris::add);
+				if (uris.size() >= limit) {
+					break;
+				}
+			}
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == 404) {
+				return List.of();
+			}
+			throw failure("Listing " + uriPrefix, ex);
+		}
+		catch (SdkException ex) {
+			throw failure("Listing " + uriPrefix, ex);
+		}
+		return uris;
+	}
+
+	private S3Client client() throws IOException {
+		try {
+			return this.client.get();
+		}
+		catch (RuntimeException ex) {
+			throw new IOException("Cannot create the S3 client for bucket '" + this.bucket + "': " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	private IOException failure(String what, SdkException ex) {
+		if (ex instanceof S3Exception s3 && s3.awsErrorDetails() != null) {
+			return new IOException(what + " failed; S3 answered " + s3.statusCode() + " "
+					+ s3.awsErrorDetails().errorCode(), ex);
+		}
+		return new IOException(what + " failed: " + ex.getMessage(), ex);
+	}
+
+	@Override
+	public String toString() {
+		return "S3BlobReader[" + this.uris.uriPrefix() + "]";
+	}
+
+}

@@ -1,0 +1,169 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package io.github.blobupload.viewer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobLabels;
+import io.github.blobupload.BlobReader;
+import io.github.blobupload.BlobUploadListener;
+import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the {@link StoreTraceIndex trace index}: for every blob accepted (or
+ * deduplicated) with a {@value BlobLabels#TRACE_ID} label, a small entry object (no
+ * content) next to the blobs of its destination, at
+ * {@code <uriPrefix>_index/<traceId>/<spanId>-<objectName>.json}.
+ * <p>
+ * It is two things the registry is built with, and must be given as both: a
+ * {@link SimpleBlobUploaderDecorator}, through which it sees each destination's provider
+ * uploader (returned unchanged) and puts a small upload engine of its own beside it; and
+ * a {@link BlobUploadListener}, through which it hears accepted blobs and offers their
+ * entry to that engine. The caller's thread only builds the entry (a few hundred bytes)
+ * and offers it; the write happens on the engine's worker. A destination whose uploader
+ * cannot be read back gets no index. Entries are best-effort: one refused or failed is
+ * counted and logged by its engine (named {@code trace-index-<use case>}), never retried
+ * beyond the engine's attempts.
+ */
+public final class TraceIndexWriter implements SimpleBlobUploaderDecorator, BlobUploadListener, AutoCloseable {
+
+	/** Entries waiting per destination at most; further ones are refused and counted. */
+	public static final int MAX_QUEUED_ENTRIES = 1000;
+
+	private final Map<String, Target> targets = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	/** Creates a writer. */
+	public TraceIndexWriter() {
+		this(Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a writer with a clock for the entries' {@code recordedAt}.
+	 * @param clock the clock
+	 */
+	public TraceIndexWriter(Clock clock) {
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+	}
+
+	/**
+	 * Notes the destination's uploader and starts the engine that writes its entries.
+	 * @return {@code uploader} itself
+	 */
+	@Override
+	public SimpleBlobUploader decorate(String useCase, String uriPrefix, SimpleBlobUploader uploader) {
+		uploader.blobReader().ifPresent((reader) -> {
+			AsyncBlobUploader engine = AsyncBlobUploader
+				.builder(new IndexEntryUploader(uploader, reader.uriPrefix()))
+				.name("trace-index-" + useCase)
+				.workers(1)
+				.maxQueueSize(MAX_QUEUED_ENTRIES)
+				.maxBlobBytes(TraceIndexEntries.MAX_ENTRY_BYTES)
+				.maxQueueBytes((long) MAX_QUEUED_ENTRIES * TraceIndexEntries.MAX_ENTRY_BYTES)
+				.build();
+			Target previous = this.targets.put(useCase, new Target(engine, reader));
+			if (previous != null) {
+				previous.engine().shutdown(Duration.ZERO);
+			}
+		});
+		return uploader;
+	}
+
+	@Override
+	public void onAccepted(String uploader, String uri, Blob blob) {
+		index(uploader, uri, blob);
+	}
+
+	@Override
+	public void onDeduplicated(String uploader, String uri, Blob blob) {
+		index(uploader, uri, blob);
+	}
+
+	private void index(String useCase, String uri, Blob blob) {
+		String traceId = TraceIndexEntries.traceId(blob.labels().get(BlobLabels.TRACE_ID));
+		Target target = (traceId != null) ? this.targets.get(useCase) : null;
+		if (target == null) {
+			return;
+		}
+		String storageUri = target.reader().storageUri(uri).orElse(null);
+		if (storageUri == null) {
+			return;
+		}
+		String spanId = TraceIndexEntries.spanId(blob.labels().get(BlobLabels.SPAN_ID));
+		IndexedBlob entry = new IndexedBlob(storageUri, useCase, blob.contentType(), blob.size(), traceId, spanId,
+				TraceIndexEntries.boundedLabels(blob.labels()), this.clock.instant());
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put(BlobLabels.TRACE_ID, traceId);
+		if (spanId != null) {
+			labels.put(BlobLabels.SPAN_ID, spanId);
+		}
+		labels.put(IndexEntryUploader.INDEXED_URI, storageUri);
+		target.engine().uploadAsync(new Blob(TraceIndexEntries.toJson(entry), "application/json", labels));
+	}
+
+	/**
+	 * Returns the engine writing the entries of a use case, for its statistics.
+	 * @param useCase the use case
+	 * @return the engine, or {@code null} if the use case has no index
+	 */
+	public @Nullable ManagedBlobUploader engine(String useCase) {
+		Target target = this.targets.get(useCase);
+		return (target != null) ? target.engine() : null;
+	}
+
+	/**
+	 * Waits until every entry offered so far has been written, has failed or has been
+	 * dropped.
+	 * @param timeout how long to wait at most, for all destinations together
+	 * @return whether that happened within the timeout
+	 */
+	public boolean flush(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean flushed = true;
+		for (Target target : this.targets.values()) {
+			flushed &= target.engine().flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+		}
+		return flushed;
+	}
+
+	/** Writes what is queued (each engine within its shutdown timeout), then stops. */
+	@Override
+	public void close() {
+		this.targets.values().forEach((target) -> target.engine().close());
+	}
+
+	@Override
+	public String toString() {
+		return "TraceIndexWriter" + this.targets.keySet();
+	}
+
+	private record Target(AsyncBlobUploader engine, BlobReader reader) {
+	}
+
+}
