@@ -237,10 +237,8 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		}
 		this.log.reportSuppressed(true);
 		long unfinished = this.counters.shutdownDrops();
-		if (unfinished > 0) {
-			this.log.shutdownIncomplete(System.nanoTime() - start, unfinished, this.counters.shutdownDropBytes(),
-					timeout, stats());
-		}
+		this.log.shutdownIncomplete(System.nanoTime() - start, unfinished, this.counters.shutdownDropBytes(), timeout,
+				stats());
 		boolean result = finished && unfinished == 0;
 		this.shutdownResult.complete(result);
 		return result;

@@ -348,11 +348,19 @@ public final class AsyncBlobUploaderBuilder {
 	 * smaller than {@code maxBlobBytes} (the largest blobs could never be queued)
 	 */
 	public AsyncBlobUploader build() {
+		return new AsyncBlobUploader(this.provider, settings());
+	}
+
+	/**
+	 * Returns the validated settings, for {@link #build()} and for tests that give the
+	 * uploader a provider of their own.
+	 */
+	EngineSettings settings() {
 		validate();
-		return new AsyncBlobUploader(this.provider, new EngineSettings(this.name, this.maxQueueSize, this.maxQueueBytes,
-				this.maxBlobBytes, this.workers, this.uploadTimeout, this.maxAttempts, this.initialBackoff,
-				this.maxBackoff, this.dedupeCacheSize, this.shutdownTimeout, this.logInterval, this.listener,
-				this.maxAge, this.maxParkedBackoff, this.spoolDirectory, this.spoolMaxBytes, this.spoolFsync));
+		return new EngineSettings(this.name, this.maxQueueSize, this.maxQueueBytes, this.maxBlobBytes, this.workers,
+				this.uploadTimeout, this.maxAttempts, this.initialBackoff, this.maxBackoff, this.dedupeCacheSize,
+				this.shutdownTimeout, this.logInterval, this.listener, this.maxAge, this.maxParkedBackoff,
+				this.spoolDirectory, this.spoolMaxBytes, this.spoolFsync);
 	}
 
 	/**

@@ -77,20 +77,29 @@ final class RetryLot {
 
 	/**
 	 * Puts a blob aside for a retry after the given delay.
+	 * @return {@code false} if the lot has stopped: the caller settles the blob
 	 */
-	void retryLater(UploadTask task, long delayNanos) {
+	boolean retryLater(UploadTask task, long delayNanos) {
 		synchronized (this.lock) {
+			if (this.stopped) {
+				return false;
+			}
 			this.retrying.add(new Waiting(task, System.nanoTime() + delayNanos));
 			this.lock.notifyAll();
+			return true;
 		}
 	}
 
 	/**
 	 * Parks a blob whose attempts all failed for a transient reason; storage is now
 	 * thought to be down.
+	 * @return {@code false} if the lot has stopped: the caller settles the blob
 	 */
-	void park(UploadTask task, long delayNanos) {
+	boolean park(UploadTask task, long delayNanos) {
 		synchronized (this.lock) {
+			if (this.stopped) {
+				return false;
+			}
 			long due = System.nanoTime() + delayNanos;
 			if (this.scout == task) {
 				// The scout failed: storage is still down, and the next scout waits as
@@ -102,6 +111,7 @@ final class RetryLot {
 			this.parked.add(new Waiting(task, due));
 			this.parkedBytes += task.size();
 			this.lock.notifyAll();
+			return true;
 		}
 	}
 
@@ -159,6 +169,13 @@ final class RetryLot {
 			this.lock.notifyAll();
 		}
 		this.thread.interrupt();
+		try {
+			// It may be handing blobs back to the queue; the shutdown drains the queue next.
+			this.thread.join(1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		return left;
 	}
 

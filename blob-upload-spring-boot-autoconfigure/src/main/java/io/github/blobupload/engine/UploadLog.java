@@ -165,7 +165,8 @@ final class UploadLog {
 	}
 
 	/**
-	 * Logs, once at shutdown, the blobs that the shutdown timeout left unfinished.
+	 * Logs, once at shutdown, the blobs that the shutdown timeout left unfinished, or, when
+	 * none was lost, those left in the spool for the next start.
 	 * @param elapsedNanos how long the shutdown took
 	 * @param unfinished how many blobs were dropped
 	 * @param unfinishedBytes their size

@@ -156,6 +156,7 @@ final class UploadOutcomes {
 		if (task.spoolFile() != null) {
 			// In the spool: the next start uploads it, so it is not lost.
 			this.counters.carriedOver();
+			this.queue.attemptEnded(task);
 			task.finish();
 			this.pending.end(task.sequence());
 			return;
@@ -167,6 +168,7 @@ final class UploadOutcomes {
 	}
 
 	private void finish(UploadTask task, boolean success) {
+		this.queue.attemptEnded(task);
 		if (task.finish()) {
 			this.queue.release(task.size());
 		}

@@ -148,16 +148,20 @@ final class UploadQueue {
 	@Nullable UploadTask take(long timeoutNanos) throws InterruptedException {
 		UploadTask task = this.queue.poll(timeoutNanos, TimeUnit.NANOSECONDS);
 		if (task != null) {
+			task.takenByWorker();
 			this.inFlight.incrementAndGet();
 		}
 		return task;
 	}
 
 	/**
-	 * Marks the end of a worker's turn with a task taken by {@link #take(long)}.
+	 * Marks the end of a worker's turn with a task taken by {@link #take(long)}; calling
+	 * it again for the same turn has no effect.
 	 */
-	void attemptEnded() {
-		this.inFlight.decrementAndGet();
+	void attemptEnded(UploadTask task) {
+		if (task.leaveWorker()) {
+			this.inFlight.decrementAndGet();
+		}
 	}
 
 	/**

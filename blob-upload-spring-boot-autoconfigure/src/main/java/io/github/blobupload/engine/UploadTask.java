@@ -54,6 +54,8 @@ final class UploadTask {
 
 	private long firstAttemptNanos;
 
+	private boolean inFlight;
+
 	private int attempts;
 
 	private int parkings;
@@ -139,6 +141,23 @@ final class UploadTask {
 		if (this.firstAttemptNanos == 0) {
 			this.firstAttemptNanos = System.nanoTime();
 		}
+	}
+
+	/**
+	 * Marks the task taken by a worker.
+	 */
+	synchronized void takenByWorker() {
+		this.inFlight = true;
+	}
+
+	/**
+	 * Marks the worker's turn with the task over.
+	 * @return whether it was in a worker's hands until now
+	 */
+	synchronized boolean leaveWorker() {
+		boolean was = this.inFlight;
+		this.inFlight = false;
+		return was;
 	}
 
 	/**

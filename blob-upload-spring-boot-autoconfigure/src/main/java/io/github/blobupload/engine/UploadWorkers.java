@@ -156,7 +156,7 @@ final class UploadWorkers {
 					process(task);
 				}
 				finally {
-					this.queue.attemptEnded();
+					this.queue.attemptEnded(task);
 				}
 			}
 			this.whenAwake.run();
@@ -206,8 +206,12 @@ final class UploadWorkers {
 			return;
 		}
 		if (this.retryPolicy.shouldRetry(attempts) && !this.retryLot.outageSuspected()) {
-			this.outcomes.retrying(task, blob, attempts, error);
-			this.retryLot.retryLater(task, this.retryPolicy.backoffNanos(attempts));
+			if (this.retryLot.retryLater(task, this.retryPolicy.backoffNanos(attempts))) {
+				this.outcomes.retrying(task, blob, attempts, error);
+			}
+			else {
+				this.outcomes.droppedAtShutdown(task);
+			}
 			return;
 		}
 		if (!this.retryPolicy.parks() || this.retryPolicy.isTooOld(task.acceptedNanos(), System.nanoTime())) {
@@ -216,7 +220,9 @@ final class UploadWorkers {
 		}
 		int parkings = task.parked(System.nanoTime());
 		this.outcomes.parked(task, blob, error, attempts);
-		this.retryLot.park(task, this.retryPolicy.parkedBackoffNanos(parkings));
+		if (!this.retryLot.park(task, this.retryPolicy.parkedBackoffNanos(parkings))) {
+			this.outcomes.droppedAtShutdown(task);
+		}
 	}
 
 	/**

@@ -87,7 +87,9 @@ public final class UploadProbe {
 					BlobUploadHealthAutoConfiguration.class))
 			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=" + target.uriPrefix(bucket),
 					"blob.upload.retry.max-attempts=2", "blob.upload.retry.initial-backoff=10ms",
-					"blob.upload.retry.max-backoff=20ms", "blob.upload.health.affects-aggregate=true")
+					"blob.upload.retry.max-backoff=20ms", "blob.upload.health.affects-aggregate=true",
+					// Parking off: each failure shows at once (parking has tests of its own).
+					"blob.upload.retry.max-age=0")
 			.withPropertyValues(target.properties(port).toArray(String[]::new));
 	}
 
