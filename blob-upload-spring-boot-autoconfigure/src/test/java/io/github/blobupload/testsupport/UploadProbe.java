@@ -50,6 +50,9 @@ public final class UploadProbe {
 	/** How long a flush may take before a test fails; never reached when all is well. */
 	public static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
 
+	/** The engine class whose I/O threads run the upload attempts. */
+	private static final String UPLOAD_WORKERS = AsyncBlobUploader.class.getPackageName() + ".UploadWorkers";
+
 	private final StorageTarget target;
 
 	private final String bucket;
@@ -212,8 +215,8 @@ public final class UploadProbe {
 	private static long runningAttempts() {
 		return Thread.getAllStackTraces().entrySet().stream().filter((thread) -> thread.getKey().getName()
 			.startsWith("blob-upload-") && Arrays.stream(thread.getValue())
-				.anyMatch((frame) -> frame.getClassName().equals(AsyncBlobUploader.class.getName())
-						&& frame.getMethodName().startsWith("lambda$attemptUpload")))
+				.anyMatch((frame) -> frame.getClassName().equals(UPLOAD_WORKERS)
+						&& frame.getMethodName().startsWith("lambda$attempt")))
 			.count();
 	}
 
