@@ -24,6 +24,7 @@ import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
+import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 
 /**
  * Storage that names blobs like a real provider and then discards their bytes, so that a
@@ -55,14 +56,24 @@ final class DiscardingStorage implements SimpleBlobUploader {
 	 * @return a started uploader; the caller shuts it down
 	 */
 	static ManagedBlobUploader uploader(BlobNamingStrategy naming, String name) {
+		return builder(naming, name).build();
+	}
+
+	/**
+	 * Returns the builder of {@link #uploader}, for a benchmark that changes a setting
+	 * (such as turning the spool on).
+	 * @param naming how blobs are named
+	 * @param name the uploader's name
+	 * @return the builder
+	 */
+	static AsyncBlobUploaderBuilder builder(BlobNamingStrategy naming, String name) {
 		return AsyncBlobUploader.builder(new DiscardingStorage(naming))
 					.name(name)
 					.maxQueueSize(100_000)
 					.maxQueueBytes(Long.MAX_VALUE / 2)
 					.maxBlobBytes(64L * 1024 * 1024)
 					.dedupeCacheSize(0)
-					.logInterval(Duration.ofHours(1))
-					.build();
+					.logInterval(Duration.ofHours(1));
 	}
 
 }

@@ -16,8 +16,11 @@
 
 package io.github.blobupload.benchmarks;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -28,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
@@ -39,6 +43,7 @@ import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.s3.S3BlobStorageProvider;
 import io.github.blobupload.provider.s3.S3UploadOptions;
 import io.github.blobupload.testsupport.S3Emulator;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -55,7 +60,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>
  * For each blob size: a warm-up of both sides, then several rounds in alternating order;
  * the median round is reported as blobs/s and MB/s (10^6 bytes) with the ratio
- * starter / baseline. After each round the object count is checked and the bucket
+ * starter / baseline, and the starter with its durable spool on (a third side) against
+ * the starter with it off. After each round the object count is checked and the bucket
  * emptied (untimed), since the emulator holds everything in memory.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.S3ThroughputRun
@@ -107,9 +113,10 @@ public final class S3ThroughputRun {
 				+ " rounds after a warm-up; MB = 10^6 bytes");
 		System.out.println("Machine: " + Machine.describe());
 		System.out.println();
-		System.out.println("| Blobs | Starter blobs/s | Starter MB/s | putObject loop blobs/s | putObject loop MB/s "
-				+ "| Ratio starter / baseline |");
-		System.out.println("|---|---|---|---|---|---|");
+		System.out.println("| Blobs | Starter blobs/s | Starter MB/s | Starter with spool blobs/s "
+				+ "| putObject loop blobs/s | putObject loop MB/s | Ratio starter / baseline "
+				+ "| Ratio spool on / off |");
+		System.out.println("|---|---|---|---|---|---|---|---|");
 		rows.forEach(System.out::println);
 		System.out.printf(Locale.ROOT, "%nTotal run time: %.0f s%n", (System.nanoTime() - start) / 1e9);
 	}
@@ -117,53 +124,72 @@ public final class S3ThroughputRun {
 	private String measure(Workload workload, int rounds) throws Exception {
 		byte[] template = new byte[workload.blobSize()];
 		ThreadLocalRandom.current().nextBytes(template);
+		Path spool = Files.createTempDirectory("blob-upload-throughput-spool");
 		try (S3Client starterClient = this.emulator.newClient();
+				S3Client spooledClient = this.emulator.newClient();
 				S3Client plainClient = this.emulator.newClient();
-				ManagedBlobUploader starter = starter(starterClient, workload)) {
+				ManagedBlobUploader starter = starter(starterClient, workload, "starter", null);
+				ManagedBlobUploader spooled = starter(spooledClient, workload, "spooled", spool)) {
 			ExecutorService pool = Executors.newFixedThreadPool(this.concurrency);
 			try {
 				runStarter(starter, template, workload.warmupBlobs());
+				runStarter(spooled, template, workload.warmupBlobs());
 				runPlain(plainClient, pool, template, workload.warmupBlobs());
 				BenchmarkEmulators.emptyBucket(plainClient, BUCKET);
 				List<Long> starterNanos = new ArrayList<>();
+				List<Long> spooledNanos = new ArrayList<>();
 				List<Long> plainNanos = new ArrayList<>();
 				for (int round = 0; round < rounds; round++) {
-					for (int side = 0; side < 2; side++) {
-						// Alternate which side goes first, so that neither always runs on a
-						// freshly emptied emulator.
-						if ((side + round) % 2 == 0) {
-							starterNanos.add(runStarter(starter, template, workload.blobs()));
-							check("starter/", workload.blobs());
-						}
-						else {
-							plainNanos.add(runPlain(plainClient, pool, template, workload.blobs()));
-							check("plain/", workload.blobs());
+					for (int side = 0; side < 3; side++) {
+						// Rotate which side goes first, so that none always runs on a freshly
+						// emptied emulator.
+						switch ((side + round) % 3) {
+							case 0 -> {
+								starterNanos.add(runStarter(starter, template, workload.blobs()));
+								check("starter/", workload.blobs());
+							}
+							case 1 -> {
+								spooledNanos.add(runStarter(spooled, template, workload.blobs()));
+								check("spooled/", workload.blobs());
+							}
+							default -> {
+								plainNanos.add(runPlain(plainClient, pool, template, workload.blobs()));
+								check("plain/", workload.blobs());
+							}
 						}
 						BenchmarkEmulators.emptyBucket(plainClient, BUCKET);
 					}
 				}
 				double starterRate = workload.blobs() / (Medians.of(starterNanos) / 1e9);
+				double spooledRate = workload.blobs() / (Medians.of(spooledNanos) / 1e9);
 				double plainRate = workload.blobs() / (Medians.of(plainNanos) / 1e9);
-				System.out.printf(Locale.ROOT, "%s rounds (s): starter %s, putObject loop %s%n", workload.label(),
-						seconds(starterNanos), seconds(plainNanos));
+				System.out.printf(Locale.ROOT, "%s rounds (s): starter %s, starter with spool %s, putObject loop %s%n",
+						workload.label(), seconds(starterNanos), seconds(spooledNanos), seconds(plainNanos));
 				double mb = workload.blobSize() / 1e6;
-				return String.format(Locale.ROOT, "| %d × %s | %.0f | %.1f | %.0f | %.1f | ×%.2f |", workload.blobs(),
-						workload.label(), starterRate, starterRate * mb, plainRate, plainRate * mb,
-						starterRate / plainRate);
+				return String.format(Locale.ROOT, "| %d × %s | %.0f | %.1f | %.0f | %.0f | %.1f | ×%.2f | ×%.2f |",
+						workload.blobs(), workload.label(), starterRate, starterRate * mb, spooledRate, plainRate,
+						plainRate * mb, starterRate / plainRate, spooledRate / starterRate);
 			}
 			finally {
 				pool.shutdownNow();
 			}
 		}
+		finally {
+			try (Stream<Path> files = Files.walk(spool)) {
+				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+		}
 	}
 
-	private ManagedBlobUploader starter(S3Client client, Workload workload) {
+	private ManagedBlobUploader starter(S3Client client, Workload workload, String prefix, @Nullable Path spool) {
 		S3BlobStorageProvider provider = new S3BlobStorageProvider(LazyClient.ofInstance("S3 client", client), null,
 				S3UploadOptions.defaults());
 		// Every blob of a round is handed over at once: the queue holds a whole round.
 		int capacity = Math.max(workload.blobs(), workload.warmupBlobs());
-		return AsyncBlobUploader.builder(provider.createUploader("s3://" + BUCKET + "/starter", BlobNamingStrategies.contentAddressed()))
-					.name("throughput")
+		return AsyncBlobUploader
+			.builder(provider.createUploader("s3://" + BUCKET + "/" + prefix, BlobNamingStrategies.contentAddressed()))
+					.name(prefix)
+					.spoolDirectory(spool)
 					.workers(this.concurrency)
 					.maxQueueSize(capacity)
 					.maxQueueBytes(2L * capacity * workload.blobSize())

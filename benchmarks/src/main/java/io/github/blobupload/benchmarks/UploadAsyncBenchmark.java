@@ -16,9 +16,15 @@
 
 package io.github.blobupload.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
@@ -41,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The caller's cost of {@code uploadAsync}: what a chat call pays to offload a blob.
  * <p>
  * Baselines measured in the same run: {@code sha256} (one SHA-256 over the same bytes,
- * the floor of content-addressed naming) and {@code uploadAsyncUuid} (no hashing). The
+ * the floor of content-addressed naming) and {@code uploadAsyncUuid} (no hashing);
+ * {@code uploadAsyncSpooled} is content-addressed with the durable spool on. The
  * provider discards the bytes, so storage speed does not enter the figure; each blob has
  * distinct content per invocation (a counter in the first bytes), so deduplication never
  * short-cuts the work. Run with {@code java -jar benchmarks/target/benchmarks.jar
@@ -67,6 +74,10 @@ public class UploadAsyncBenchmark {
 
 	private ManagedBlobUploader uuid;
 
+	private ManagedBlobUploader spooled;
+
+	private Path spool;
+
 	/** Makes the content and both uploaders. */
 	@Setup(Level.Trial)
 	public void setUp() {
@@ -74,6 +85,15 @@ public class UploadAsyncBenchmark {
 		ThreadLocalRandom.current().nextBytes(this.content);
 		this.contentAddressed = DiscardingStorage.uploader(BlobNamingStrategies.contentAddressed(), "content");
 		this.uuid = DiscardingStorage.uploader(BlobNamingStrategies.uuid(), "uuid");
+		try {
+			this.spool = Files.createTempDirectory("blob-upload-benchmark-spool");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.spooled = DiscardingStorage.builder(BlobNamingStrategies.contentAddressed(), "spooled")
+			.spoolDirectory(this.spool)
+			.build();
 	}
 
 	/** Stops both uploaders. */
@@ -81,6 +101,13 @@ public class UploadAsyncBenchmark {
 	public void tearDown() {
 		this.contentAddressed.shutdown(Duration.ofSeconds(10));
 		this.uuid.shutdown(Duration.ofSeconds(10));
+		this.spooled.shutdown(Duration.ofSeconds(10));
+		try (Stream<Path> files = Files.walk(this.spool)) {
+			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -99,6 +126,16 @@ public class UploadAsyncBenchmark {
 	@Benchmark
 	public String uploadAsyncContentAddressed() {
 		return this.contentAddressed.uploadAsync(nextBlob());
+	}
+
+	/**
+	 * {@code uploadAsync} with content-addressed names and the durable spool on: the
+	 * caller only hands the blob to the spool writer's thread.
+	 * @return the URI
+	 */
+	@Benchmark
+	public String uploadAsyncSpooled() {
+		return this.spooled.uploadAsync(nextBlob());
 	}
 
 	/**
