@@ -206,10 +206,10 @@ final class UploadWorkers {
 			return;
 		}
 		if (this.retryPolicy.shouldRetry(attempts) && !this.retryLot.outageSuspected()) {
-			if (this.retryLot.retryLater(task, this.retryPolicy.backoffNanos(attempts))) {
-				this.outcomes.retrying(task, blob, attempts, error);
-			}
-			else {
+			// Counted first, so that a flush that sees the retry succeed sees it counted.
+			this.outcomes.retrying(task, blob, attempts, error);
+			if (!this.retryLot.retryLater(task, this.retryPolicy.backoffNanos(attempts))) {
+				// The uploader is shutting down; the worker is stopped after this.
 				this.outcomes.droppedAtShutdown(task);
 			}
 			return;

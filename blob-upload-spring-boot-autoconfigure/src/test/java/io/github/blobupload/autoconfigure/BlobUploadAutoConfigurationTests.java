@@ -161,6 +161,37 @@ class BlobUploadAutoConfigurationTests {
 	}
 
 	@Test
+	void parkingAndSpoolSettingsAreBoundWithAFolderPerUseCase() {
+		this.runner
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + this.folder,
+					"blob.upload.retry.max-age=2h", "blob.upload.retry.max-parked-backoff=30s",
+					"blob.upload.spool.enabled=true", "blob.upload.spool.directory=" + this.folder.resolve("spool"),
+					"blob.upload.spool.max-bytes=64MB", "blob.upload.spool.fsync=true",
+					"blob.upload.use-cases[chat.input].uri-prefix=file://" + this.folder.resolve("in"))
+			.run((context) -> {
+				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
+				AsyncBlobUploader uploader = (AsyncBlobUploader) registry.getBlobUploader("default");
+				assertThat(uploader.toString()).contains("maxAge=PT2H", "maxParkedBackoff=PT30S",
+						"spoolDirectory=" + this.folder.resolve("spool").resolve("default"), "spoolMaxBytes=67108864",
+						"spoolFsync=true");
+				assertThat(uploader.stats().spool().active()).isTrue();
+				ManagedBlobUploader chat = (ManagedBlobUploader) registry.getBlobUploader("chat.input");
+				assertThat(chat.stats().spool().active()).isTrue();
+				assertThat(this.folder.resolve("spool").resolve("chat-input")).isDirectory();
+			});
+	}
+
+	@Test
+	void theSpoolIsOffByDefault() {
+		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + this.folder)
+			.run((context) -> {
+				ManagedBlobUploader uploader = (ManagedBlobUploader) context.getBean(BlobUploader.class);
+				assertThat(uploader.stats().spool().configured()).isFalse();
+				assertThat(uploader.toString()).contains("maxAge=PT12H", "spoolDirectory=null");
+			});
+	}
+
+	@Test
 	void unknownSchemeFailsStartupListingTheSchemesAndTheDependency() {
 		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=s3://my-bucket/traces")
 			.run((context) -> assertThat(context).hasFailed()
@@ -202,6 +233,15 @@ class BlobUploadAutoConfigurationTests {
 		assertStartupFails("blob.upload.shutdown-timeout=-1s", "blob.upload.shutdown-timeout", "must not be negative");
 		assertStartupFails("blob.upload.use-cases.default.enabled=true", "blob.upload.use-cases.default",
 				"must not be 'default'");
+		assertStartupFails("blob.upload.retry.max-age=-1h", "blob.upload.retry.max-age", "zero or a positive");
+		assertStartupFails("blob.upload.retry.max-parked-backoff=0s", "blob.upload.retry.max-parked-backoff",
+				"positive duration");
+		this.runner.withPropertyValues("blob.upload.spool.enabled=true", "blob.upload.spool.max-bytes=1MB")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Property blob.upload.spool.max-bytes with value '1MB' is invalid")
+				.hasMessageContaining("must not be smaller than blob.upload.max-blob-size (20MB) plus 1KB"));
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import io.github.blobupload.testsupport.ScriptedUploader;
 import io.github.blobupload.testsupport.ScriptedUploader.Action;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +124,54 @@ class BlobUploadMetricsAutoConfigurationTests {
 				assertThat(context.getBean(BlobUploaderRegistry.class).flush(Duration.ofSeconds(10))).isTrue();
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				assertThat(meters.get("blob.upload.retries").tag("use.case", "default").counter().count()).isEqualTo(1);
+				assertThat(count(meters, "default", "uploaded", "none")).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void countsParkedBlobsAndShowsTheSpool() {
+		ScriptedUploader storage = new ScriptedUploader().storageDown(true);
+		this.runner
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=mem://bucket",
+					"blob.upload.retry.max-attempts=1", "blob.upload.retry.initial-backoff=1ms",
+					"blob.upload.retry.max-backoff=500ms", "blob.upload.retry.max-parked-backoff=1s",
+					"blob.upload.spool.enabled=true", "blob.upload.spool.directory=" + this.folder.resolve("spool"))
+			.withBean(BlobStorageProvider.class, () -> new BlobStorageProvider() {
+
+				@Override
+				public String scheme() {
+					return "mem";
+				}
+
+				@Override
+				public SimpleBlobUploader createUploader(String uriPrefix, BlobNamingStrategy naming) {
+					return storage;
+				}
+
+			})
+			.run((context) -> {
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				context.getBean(BlobUploader.class).uploadAsync(blob("parked"));
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(10))
+					.until(() -> meters.get("blob.upload.parked.blobs").tag("use.case", "default").gauge().value() == 1);
+				assertThat(meters.get("blob.upload.parked").tag("use.case", "default").counter().count())
+					.isGreaterThanOrEqualTo(1);
+				assertThat(meters.get("blob.upload.parked.bytes").tag("use.case", "default").gauge().value())
+					.isEqualTo("parked".length());
+				assertThat(meters.get("blob.upload.parked.oldest").tag("use.case", "default").timeGauge().value())
+					.isGreaterThanOrEqualTo(0);
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(10))
+					.until(() -> meters.get("blob.upload.spool.bytes").tag("use.case", "default").gauge().value() > 0);
+				assertThat(meters.get("blob.upload.spool.backlog").tag("use.case", "default").gauge().value()).isZero();
+				assertThat(meters.get("blob.upload.spool.recovered").tag("use.case", "default").functionCounter().count())
+					.isZero();
+				assertThat(meters.get("blob.upload.spool.corrupt").tag("use.case", "default").functionCounter().count())
+					.isZero();
+				storage.storageDown(false);
+				assertThat(context.getBean(BlobUploaderRegistry.class).flush(Duration.ofSeconds(10))).isTrue();
+				assertThat(meters.get("blob.upload.parked.blobs").tag("use.case", "default").gauge().value()).isZero();
 				assertThat(count(meters, "default", "uploaded", "none")).isEqualTo(1);
 			});
 	}
