@@ -61,6 +61,8 @@ final class RetryLot {
 
 	private long nextScoutNanos;
 
+	private boolean releaseAll;
+
 	private boolean stopped;
 
 	/**
@@ -136,6 +138,7 @@ final class RetryLot {
 			}
 			this.outage = false;
 			this.scout = null;
+			this.releaseAll = true;
 			this.lock.notifyAll();
 		}
 	}
@@ -246,9 +249,18 @@ final class RetryLot {
 
 	private void takeParked(long now, List<UploadTask> ready) {
 		if (!this.outage) {
-			// Storage is back (or was never thought down): every parked blob goes now.
-			while (!this.parked.isEmpty()) {
-				ready.add(unpark(this.parked.poll()));
+			if (this.releaseAll) {
+				// Storage is back: every parked blob goes now.
+				this.releaseAll = false;
+				while (!this.parked.isEmpty()) {
+					ready.add(unpark(this.parked.poll()));
+				}
+			}
+			else {
+				// Storage works, but these blobs failed anyway: each waits its own backoff.
+				while (!this.parked.isEmpty() && this.parked.peek().dueNanos() <= now) {
+					ready.add(unpark(this.parked.poll()));
+				}
 			}
 			return;
 		}
@@ -271,6 +283,9 @@ final class RetryLot {
 			next = retry.dueNanos() - now;
 		}
 		Waiting park = this.parked.peek();
+		if (park != null && this.releaseAll) {
+			return 0;
+		}
 		if (park != null && this.scout == null) {
 			long due = (this.outage) ? Math.max(park.dueNanos(), this.nextScoutNanos) : park.dueNanos();
 			next = Math.min(next, due - now);

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobUploadListener;
@@ -112,11 +113,13 @@ class AsyncBlobUploaderParkingTests {
 
 	@Test
 	void aParkedBlobDoesNotHoldUpFreshOnes() throws Exception {
+		AtomicInteger poisonAttempts = new AtomicInteger();
 		ScriptedUploader poisoned = new ScriptedUploader() {
 
 			@Override
 			public void uploadSync(String uri, Blob blob) throws java.io.IOException {
 				if (new String(blob.rawBytes(), StandardCharsets.UTF_8).equals("poison")) {
+					poisonAttempts.incrementAndGet();
 					throw new java.io.IOException("503 Slow Down");
 				}
 				super.uploadSync(uri, blob);
@@ -138,7 +141,10 @@ class AsyncBlobUploaderParkingTests {
 		for (int i = 0; i < 10; i++) {
 			uploader.uploadAsync(blob("fresh " + i));
 		}
+		int attemptsBefore = poisonAttempts.get();
 		assertThat(fresh.await(10, TimeUnit.SECONDS)).isTrue();
+		// Released once when the first fresh blob showed storage works, not once per upload.
+		assertThat(poisonAttempts.get() - attemptsBefore).isLessThanOrEqualTo(2);
 		assertThat(uploader.stats().uploaded()).isEqualTo(10);
 		assertThat(uploader.stats().failed()).isZero();
 		assertThat(poisoned.stored()).hasSize(10);
