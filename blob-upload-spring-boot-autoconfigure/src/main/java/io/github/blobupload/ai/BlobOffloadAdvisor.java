@@ -48,7 +48,8 @@ import org.springframework.core.Ordered;
  * {@link BlobOffloadObservationHandler} offloads prompt media as the model's span starts,
  * so that each blob's {@code span_id} label names the span that records its URI; the
  * advisor then only collects the results after the call (and offloads, with its own span,
- * media no observation saw). Each piece of media is counted once per call.
+ * media no observation saw); a stream is left to the model's observation entirely. Each
+ * piece of media is counted once per call.
  * <p>
  * The conversation id is read from the request context's
  * {@link org.springframework.ai.chat.memory.ChatMemory#CONVERSATION_ID} (set it with
@@ -129,18 +130,17 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 
 	@Override
 	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
+		if (this.modelObserved) {
+			// The model's observation offloads the prompt's media at its start and the
+			// aggregated response's at its stop, which comes after the stream completes
+			// here: offloading the response now would name this advisor's span.
+			return chain.nextStream(request);
+		}
 		MediaCall call = call(request);
 		List<OffloadedMedia> offloaded = new ArrayList<>();
-		if (!this.modelObserved) {
-			offloadPrompt(request, call, offloaded);
-		}
+		offloadPrompt(request, call, offloaded);
 		return new ChatClientMessageAggregator().aggregateChatClientResponse(chain.nextStream(request),
-				(aggregated) -> {
-					if (this.modelObserved) {
-						offloadPrompt(request, call, offloaded);
-					}
-					offloadResponse(aggregated.chatResponse(), call, offloaded);
-				});
+				(aggregated) -> offloadResponse(aggregated.chatResponse(), call, offloaded));
 	}
 
 	private MediaCall call(ChatClientRequest request) {

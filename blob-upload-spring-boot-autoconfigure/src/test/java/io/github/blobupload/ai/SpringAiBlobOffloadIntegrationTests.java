@@ -352,6 +352,9 @@ class SpringAiBlobOffloadIntegrationTests {
 		String uri = (String) part.get("uri");
 		assertThat(uri).contains("/image-output/");
 		assertStored(uri, image);
+		String sidecar = Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json"));
+		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels." + AiBlobLabels.OPERATION_NAME))
+			.isEqualTo("image_generation");
 		assertNoBase64Anywhere(spans, image);
 	}
 
