@@ -111,6 +111,9 @@ class SpringAiBlobOffloadIntegrationTests {
 	private MediaOffloader offloader;
 
 	@Autowired
+	private io.micrometer.observation.ObservationRegistry observationRegistry;
+
+	@Autowired
 	private InMemorySpanExporter exporter;
 
 	@Autowired
@@ -305,8 +308,10 @@ class SpringAiBlobOffloadIntegrationTests {
 				.orElse(null), java.util.Objects::nonNull);
 		List<SpanData> spans = flushSpans(this.tracerProvider, this.exporter);
 		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
-		assertStored((String) firstMediaPart(attribute(modelSpan, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri"),
-				image);
+		String uri = (String) firstMediaPart(attribute(modelSpan, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
+		assertStored(uri, image);
+		String sidecar = Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json"));
+		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels.span_id")).isEqualTo(modelSpan.getSpanId());
 		String output = attribute(modelSpan, GenAiSemconvAttributes.OUTPUT_MESSAGES);
 		assertThat((List<String>) SpringAiTestSupport.json(output, "$[*].role")).containsExactly("assistant");
 		assertThat((List<String>) SpringAiTestSupport.json(output, "$[*].finish_reason")).containsExactly("stop");
@@ -332,6 +337,30 @@ class SpringAiBlobOffloadIntegrationTests {
 		String uri = (String) firstMediaPart(attribute(modelSpan, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
 		assertStored(uri, image);
 		assertThat(uri).contains("/prompts/");
+	}
+
+	@Test
+	void conversationOfAnObservationAroundADirectCallLabelsItsMedia() throws Exception {
+		SpringAiTestSupport.stubTextAnswer(server, "One triangle.");
+		byte[] image = png(9_000);
+		UserMessage message = UserMessage.builder()
+			.text("Count the shapes")
+			.media(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(image).build())
+			.build();
+
+		io.micrometer.observation.Observation.createNotStarted("voice.turn", this.observationRegistry)
+			.highCardinalityKeyValue("gen_ai.conversation.id", "turns-1")
+			.observe(() -> this.chatModel.call(new Prompt(message)));
+
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		SpanData modelSpan = spanWith(flushSpans(this.tracerProvider, this.exporter),
+				GenAiSemconvAttributes.INPUT_MESSAGES);
+		assertThat(attribute(modelSpan, "gen_ai.conversation.id")).isEqualTo("turns-1");
+		String uri = (String) firstMediaPart(attribute(modelSpan, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
+		String sidecar = Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json"));
+		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels." + AiBlobLabels.CONVERSATION_ID))
+			.isEqualTo("turns-1");
+		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels.span_id")).isEqualTo(modelSpan.getSpanId());
 	}
 
 	@Test
