@@ -25,7 +25,10 @@ import io.github.blobupload.BlobLabels;
 /**
  * The labels the Spring AI integration gives each blob, beside the span's
  * {@link BlobLabels} ({@code otel_type}, {@code trace_id}, {@code span_id}): they say
- * where in the call the media was.
+ * where in the call the media was, which step of a turn produced it and which
+ * conversation it belongs to. Keys are written as object metadata accepts them
+ * ({@code a-z 0-9 _}): the GenAI attribute {@code gen_ai.conversation.id} becomes the
+ * label {@code gen_ai_conversation_id}.
  */
 public final class AiBlobLabels {
 
@@ -38,24 +41,43 @@ public final class AiBlobLabels {
 	/** Label holding the position of the media within its message, from 0. */
 	public static final String PART_INDEX = "part_index";
 
+	/**
+	 * Label holding the conversation the call belongs to (the OpenTelemetry attribute
+	 * {@code gen_ai.conversation.id}); present only when one is known.
+	 */
+	public static final String CONVERSATION_ID = "gen_ai_conversation_id";
+
+	/**
+	 * Label holding the step that produced or received the media (the OpenTelemetry
+	 * attribute {@code gen_ai.operation.name}): {@code chat}, {@code image_generation},
+	 * {@code transcription} or {@code text_to_speech}.
+	 */
+	public static final String OPERATION_NAME = "gen_ai_operation_name";
+
 	private AiBlobLabels() {
 	}
 
 	/**
 	 * Returns the labels of one piece of media.
-	 * @param span the span it belongs to; its ids are left out when it has none
+	 * @param call the call it belongs to: its span's ids are left out when it has none,
+	 * its conversation id when none is known
 	 * @param useCase the use case
 	 * @param messageIndex the position of the message, from 0
 	 * @param partIndex the position of the media within the message, from 0
 	 * @return a new mutable map
 	 */
-	static Map<String, String> of(SpanInfo span, String useCase, int messageIndex, int partIndex) {
+	static Map<String, String> of(MediaCall call, String useCase, int messageIndex, int partIndex) {
+		SpanInfo span = call.span();
 		Map<String, String> labels = (span.isKnown())
 				? BlobLabels.forSpan(Objects.requireNonNull(span.traceId()), Objects.requireNonNull(span.spanId()))
 				: new LinkedHashMap<>();
 		labels.put(USE_CASE, useCase);
 		labels.put(MESSAGE_INDEX, Integer.toString(messageIndex));
 		labels.put(PART_INDEX, Integer.toString(partIndex));
+		labels.put(OPERATION_NAME, call.operation());
+		if (call.conversationId() != null) {
+			labels.put(CONVERSATION_ID, call.conversationId());
+		}
 		return labels;
 	}
 

@@ -44,6 +44,19 @@ import org.springframework.core.Ordered;
  * it. For streams, the response is aggregated and its media offloaded once, at
  * completion.
  * <p>
+ * When the model call is observed ({@link Builder#modelObserved(boolean)}), the
+ * {@link BlobOffloadObservationHandler} offloads prompt media as the model's span starts,
+ * so that each blob's {@code span_id} label names the span that records its URI; the
+ * advisor then only collects the results after the call (and offloads, with its own span,
+ * media no observation saw); a stream is left to the model's observation entirely. Each
+ * piece of media is counted once per call.
+ * <p>
+ * The conversation id is read from the request context's
+ * {@link org.springframework.ai.chat.memory.ChatMemory#CONVERSATION_ID} (set it with
+ * {@code .advisors(a -> a.param(ChatMemory.CONVERSATION_ID, id))}, with or without a
+ * memory advisor); every blob of the call is labelled with it
+ * ({@link AiBlobLabels#CONVERSATION_ID}).
+ * <p>
  * The request is passed on unchanged: the model receives the original media. The
  * response is returned with a list of {@link OffloadedMedia} in its context under
  * {@link #OFFLOADED_MEDIA} (calls only; streams report through
@@ -70,6 +83,8 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final int order;
 
+	private final boolean modelObserved;
+
 	private final RateLimitedLogger errors = new RateLimitedLogger(LoggerFactory.getLogger(BlobOffloadAdvisor.class),
 			Duration.ofMinutes(1));
 
@@ -77,6 +92,7 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 		this.walker = Objects.requireNonNull(builder.walker, "walker must not be null");
 		this.spans = builder.spans;
 		this.order = builder.order;
+		this.modelObserved = builder.modelObserved;
 	}
 
 	/**
@@ -90,11 +106,16 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 
 	@Override
 	public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
-		SpanInfo span = this.spans.current();
+		MediaCall call = call(request);
 		List<OffloadedMedia> offloaded = new ArrayList<>();
-		offloadPrompt(request, span, offloaded);
+		if (!this.modelObserved) {
+			offloadPrompt(request, call, offloaded);
+		}
 		ChatClientResponse response = chain.nextCall(request);
-		offloadResponse(response.chatResponse(), span, offloaded);
+		if (this.modelObserved) {
+			offloadPrompt(request, call, offloaded);
+		}
+		offloadResponse(response.chatResponse(), call, offloaded);
 		if (offloaded.isEmpty()) {
 			return response;
 		}
@@ -109,18 +130,31 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 
 	@Override
 	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
-		SpanInfo span = this.spans.current();
+		if (this.modelObserved) {
+			// The model's observation offloads the prompt's media at its start and the
+			// aggregated response's at its stop, which comes after the stream completes
+			// here: offloading the response now would name this advisor's span.
+			return chain.nextStream(request);
+		}
+		MediaCall call = call(request);
 		List<OffloadedMedia> offloaded = new ArrayList<>();
-		offloadPrompt(request, span, offloaded);
+		offloadPrompt(request, call, offloaded);
 		return new ChatClientMessageAggregator().aggregateChatClientResponse(chain.nextStream(request),
-				(aggregated) -> offloadResponse(aggregated.chatResponse(), span, offloaded));
+				(aggregated) -> offloadResponse(aggregated.chatResponse(), call, offloaded));
 	}
 
-	private void offloadPrompt(ChatClientRequest request, SpanInfo span, List<OffloadedMedia> offloaded) {
+	private MediaCall call(ChatClientRequest request) {
+		SpanInfo span = this.spans.current();
+		String conversationId = Conversations.of(request.context());
+		return this.modelObserved ? MediaCall.collecting(span, conversationId, MediaCall.CHAT)
+				: MediaCall.of(span, conversationId, MediaCall.CHAT);
+	}
+
+	private void offloadPrompt(ChatClientRequest request, MediaCall call, List<OffloadedMedia> offloaded) {
 		try {
 			List<Message> messages = request.prompt().getInstructions();
 			for (int i = 0; i < messages.size(); i++) {
-				offloaded.addAll(this.walker.offloadMedia(messages.get(i), true, span, i));
+				offloaded.addAll(this.walker.offloadMedia(messages.get(i), true, call, i));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -128,14 +162,14 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 		}
 	}
 
-	private void offloadResponse(@Nullable ChatResponse response, SpanInfo span, List<OffloadedMedia> offloaded) {
+	private void offloadResponse(@Nullable ChatResponse response, MediaCall call, List<OffloadedMedia> offloaded) {
 		if (response == null) {
 			return;
 		}
 		try {
 			List<Generation> generations = response.getResults();
 			for (int i = 0; i < generations.size(); i++) {
-				offloaded.addAll(this.walker.offloadMedia(generations.get(i).getOutput(), false, span, i));
+				offloaded.addAll(this.walker.offloadMedia(generations.get(i).getOutput(), false, call, i));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -155,7 +189,7 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 
 	@Override
 	public String toString() {
-		return "BlobOffloadAdvisor[order=" + this.order + "]";
+		return "BlobOffloadAdvisor[order=" + this.order + ", modelObserved=" + this.modelObserved + "]";
 	}
 
 	/** Builds a {@link BlobOffloadAdvisor}. */
@@ -166,6 +200,8 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 		private SpanInfoResolver spans = SpanInfoResolver.NONE;
 
 		private int order = DEFAULT_ORDER;
+
+		private boolean modelObserved;
 
 		private Builder(MediaWalker walker) {
 			this.walker = walker;
@@ -188,6 +224,20 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 		 */
 		public Builder order(int order) {
 			this.order = order;
+			return this;
+		}
+
+		/**
+		 * Sets whether the model call is observed with a {@link BlobOffloadObservationHandler}
+		 * registered (default {@code false}). When it is, the handler offloads prompt media
+		 * as the model's span starts, so that the blobs' labels name that span, and the
+		 * advisor only collects the results after the call; otherwise the advisor offloads
+		 * prompt media before the call, for its own span.
+		 * @param modelObserved whether the model's observation offloads prompt media
+		 * @return this builder
+		 */
+		public Builder modelObserved(boolean modelObserved) {
+			this.modelObserved = modelObserved;
 			return this;
 		}
 

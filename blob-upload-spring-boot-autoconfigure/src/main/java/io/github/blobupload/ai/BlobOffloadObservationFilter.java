@@ -39,8 +39,10 @@ import org.springframework.ai.image.observation.ImageModelObservationContext;
  * observation as high-cardinality key-values, which become span attributes. It runs
  * when the observation stops, the last moment a key-value still reaches the span, so it
  * covers direct {@code ChatModel}/{@code ImageModel} calls and streaming (whose
- * aggregated response is set before the stop). Media the advisor already offloaded is
- * not uploaded again (see {@link MediaOffloader}).
+ * aggregated response is set before the stop). Prompt media the
+ * {@link BlobOffloadObservationHandler} offloaded when the call started is found again,
+ * not uploaded or counted twice (see {@link MediaOffloader}). When a conversation is
+ * known and Spring AI did not name it, the span gets {@code gen_ai.conversation.id}.
  * <p>
  * Never throws: a failure is logged (rate-limited) and the observation left as it was.
  */
@@ -71,13 +73,13 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 	public Observation.Context map(Observation.Context context) {
 		try {
 			if (context instanceof ChatModelObservationContext chat) {
-				SpanInfo span = this.spans.of(chat);
-				record(context, span, this.walker.input(chat.getRequest().getInstructions(), span),
-						this.walker.output(chat.getResponse(), span));
+				MediaCall call = BlobOffloadObservationHandler.callOf(chat, this.spans, MediaCall.CHAT);
+				record(context, call, this.walker.input(chat.getRequest().getInstructions(), call),
+						this.walker.output(chat.getResponse(), call));
 			}
 			else if (context instanceof ImageModelObservationContext image) {
-				SpanInfo span = this.spans.of(image);
-				record(context, span, imageInput(image), this.walker.output(image.getResponse(), span));
+				MediaCall call = BlobOffloadObservationHandler.callOf(image, this.spans, MediaCall.IMAGE_GENERATION);
+				record(context, call, imageInput(image), this.walker.output(image.getResponse(), call));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -99,12 +101,16 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 		return input;
 	}
 
-	private void record(Observation.Context context, SpanInfo span, List<RecordedMessage> input,
+	private void record(Observation.Context context, MediaCall call, List<RecordedMessage> input,
 			List<RecordedMessage> output) {
-		if (!span.sampled()) {
+		if (!call.span().sampled()) {
 			return;
 		}
 		Map<String, String> attributes = new LinkedHashMap<>();
+		if (call.conversationId() != null && context.getHighCardinalityKeyValue(Conversations.ATTRIBUTE) == null
+				&& context.getLowCardinalityKeyValue(Conversations.ATTRIBUTE) == null) {
+			attributes.put(Conversations.ATTRIBUTE, call.conversationId());
+		}
 		if (this.layouts.contains(AttributeLayout.SEMCONV)) {
 			GenAiSemconvAttributes.write(input, output, attributes);
 		}

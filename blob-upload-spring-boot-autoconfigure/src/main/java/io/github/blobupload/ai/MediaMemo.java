@@ -22,18 +22,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers what became of recently seen media objects, so that media seen again in the
- * same call or conversation (by the advisor, then by the model observation) is not
- * uploaded twice and is recorded with the same URI.
+ * same call or conversation (at the model call's start and stop, by the advisor) is not
+ * uploaded twice and is recorded with the same URI, and remembers the call that last
+ * counted each object, so that it is counted once per call.
  * <p>
  * Compares by identity, never by {@code equals}: comparing URLs would resolve host names,
- * comparing arrays would cost as much as hashing. Weak keys, bounded (the oldest entry
- * makes room), thread-safe.
+ * comparing arrays would cost as much as hashing. Weak keys and weak calls, bounded (the
+ * oldest entry makes room), thread-safe.
  */
 final class MediaMemo {
 
 	private final Object[] keys;
 
-	private final OffloadedMedia[] values;
+	private final @Nullable OffloadedMedia[] values;
+
+	private final Object[] calls;
 
 	private int next;
 
@@ -44,31 +47,63 @@ final class MediaMemo {
 	MediaMemo(int size) {
 		this.keys = new Object[size];
 		this.values = new OffloadedMedia[size];
+		this.calls = new Object[size];
 	}
 
 	/**
-	 * Returns what became of this very object, if it is remembered.
+	 * Looks up a media object and claims it for a call.
 	 * @param identity the media object
-	 * @return the earlier result, or {@code null}
+	 * @param call the call that sees it
+	 * @param claim whether the call becomes the one that counted the object
+	 * @return what was remembered, or {@code null} when the object is not remembered
 	 */
-	synchronized @Nullable OffloadedMedia get(Object identity) {
+	synchronized @Nullable Sighting see(Object identity, MediaCall call, boolean claim) {
+		int i = indexOf(identity);
+		if (i < 0) {
+			return null;
+		}
+		boolean sameCall = this.calls[i] instanceof WeakReference<?> ref && ref.get() == call;
+		if (claim && !sameCall) {
+			this.calls[i] = new WeakReference<>(call);
+		}
+		return new Sighting(this.values[i], sameCall);
+	}
+
+	/**
+	 * Remembers what became of a media object in a call, in place of the oldest entry
+	 * (or of the object's own entry).
+	 * @param identity the media object
+	 * @param call the call that counted it
+	 * @param result what became of it, or {@code null} when it was skipped (not sampled)
+	 */
+	synchronized void put(Object identity, MediaCall call, @Nullable OffloadedMedia result) {
+		int i = indexOf(identity);
+		if (i < 0) {
+			i = this.next;
+			this.next = (this.next + 1) % this.keys.length;
+			this.keys[i] = new WeakReference<>(identity);
+		}
+		this.values[i] = result;
+		this.calls[i] = new WeakReference<>(call);
+	}
+
+	private int indexOf(Object identity) {
 		for (int i = 0; i < this.keys.length; i++) {
 			if (this.keys[i] instanceof WeakReference<?> ref && ref.get() == identity) {
-				return this.values[i];
+				return i;
 			}
 		}
-		return null;
+		return -1;
 	}
 
 	/**
-	 * Remembers what became of a media object, in place of the oldest entry.
-	 * @param identity the media object
-	 * @param result what became of it
+	 * A remembered media object.
+	 *
+	 * @param result what became of it, or {@code null} when it was skipped
+	 * @param sameCall whether it was counted by the call that sees it now
 	 */
-	synchronized void put(Object identity, OffloadedMedia result) {
-		this.keys[this.next] = new WeakReference<>(identity);
-		this.values[this.next] = result;
-		this.next = (this.next + 1) % this.keys.length;
+	record Sighting(@Nullable OffloadedMedia result, boolean sameCall) {
+
 	}
 
 }

@@ -19,13 +19,17 @@ package io.github.blobupload.ai;
 /**
  * The outcomes counted by {@link MediaOffloader#count(MediaOffloadOutcome)}, exported as
  * the {@code blob.upload.ai.media} counter with {@code outcome} and {@code reason} tags.
+ * Each piece of media is counted once per model call, with one outcome.
  */
 public enum MediaOffloadOutcome {
 
 	/** Given to a blob uploader, which accepted it. */
 	UPLOADED("uploaded", "none"),
 
-	/** Seen again (by the advisor and the model observation): the earlier result was reused. */
+	/**
+	 * Offloaded by an earlier call (the same media object sent again, from chat memory
+	 * say): the earlier result was reused, nothing uploaded.
+	 */
 	REUSED("reused", "none"),
 
 	/** Within the inline budget: kept inline. */

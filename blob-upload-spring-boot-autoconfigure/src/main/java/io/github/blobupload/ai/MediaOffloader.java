@@ -105,29 +105,32 @@ public final class MediaOffloader {
 	}
 
 	/**
-	 * Returns whether the media of this span should be offloaded, as
-	 * {@link #shouldOffload(SpanInfo)}; when not, counts it as skipped.
-	 * @param span the span
-	 * @param mediaCount how many pieces of media the span has
-	 * @return whether to offload them
+	 * Records that a piece of media of a sampled-out span was not offloaded: counted as
+	 * skipped once per call, however often the call sees it.
+	 * @param identity the object that stands for the media
+	 * @param call the call that sees it
 	 */
-	boolean admits(SpanInfo span, int mediaCount) {
-		if (shouldOffload(span)) {
-			return true;
+	void skip(Object identity, MediaCall call) {
+		MediaMemo.Sighting seen = this.memo.see(identity, call, !call.collectOnly());
+		if (seen != null && (seen.sameCall() || call.collectOnly())) {
+			return;
 		}
-		this.counts.add(MediaOffloadOutcome.SKIPPED_UNSAMPLED, mediaCount);
+		if (seen == null) {
+			this.memo.put(identity, call, null);
+		}
+		this.counts.increment(MediaOffloadOutcome.SKIPPED_UNSAMPLED);
 		if (this.unsampledReported.compareAndSet(false, true)) {
 			logger.info("Media of a span that is not sampled was not uploaded: uploads follow the trace sampling "
 					+ "(blob.upload.ai.upload-only-when-sampled=true), and Spring Boot samples 10% of traces unless "
 					+ "management.tracing.sampling.probability says otherwise. Further skips are counted in "
 					+ "blob.upload.ai.media{outcome=skipped,reason=unsampled}, not logged.");
 		}
-		return false;
 	}
 
 	/**
 	 * Offloads one piece of media, or returns the result of offloading the same media
-	 * object earlier.
+	 * object earlier. Each call counts the media once: as its outcome the first time it is
+	 * seen, as {@link MediaOffloadOutcome#REUSED} when an earlier call offloaded it.
 	 * @param data the media's data: bytes, a {@code data:} URI, or a URL (as
 	 * {@link String}, {@link URI} or {@link URL}) that is recorded and never fetched
 	 * @param mimeType the media's declared type, or {@code null}
@@ -139,7 +142,8 @@ public final class MediaOffloader {
 	 */
 	public OffloadedMedia offload(Object data, @Nullable String mimeType, String useCase, SpanInfo span,
 			int messageIndex, int partIndex) {
-		return offload(data, data, mimeType, useCase, span, messageIndex, partIndex);
+		return offload(data, data, mimeType, useCase, MediaCall.of(span, null, MediaCall.CHAT), messageIndex,
+				partIndex);
 	}
 
 	/**
@@ -150,27 +154,29 @@ public final class MediaOffloader {
 	 * @param data the media's data, as for {@link #offload(Object, String, String, SpanInfo, int, int)}
 	 * @param mimeType the media's declared type, or {@code null}
 	 * @param useCase the use case
-	 * @param span the span the media belongs to
+	 * @param call the call the media belongs to
 	 * @param messageIndex the position of the message, from 0
 	 * @param partIndex the position of the media within the message, from 0
 	 * @return what became of it; never {@code null}
 	 */
-	OffloadedMedia offload(Object identity, Object data, @Nullable String mimeType, String useCase, SpanInfo span,
+	OffloadedMedia offload(Object identity, Object data, @Nullable String mimeType, String useCase, MediaCall call,
 			int messageIndex, int partIndex) {
-		OffloadedMedia earlier = this.memo.get(identity);
-		if (earlier != null) {
-			this.counts.increment(MediaOffloadOutcome.REUSED);
-			return earlier;
+		MediaMemo.Sighting seen = this.memo.see(identity, call, !call.collectOnly());
+		if (seen != null && seen.result() != null) {
+			if (!seen.sameCall() && !call.collectOnly()) {
+				this.counts.increment(MediaOffloadOutcome.REUSED);
+			}
+			return seen.result();
 		}
 		OffloadedMedia result;
 		try {
-			result = doOffload(data, mimeType, useCase, span, messageIndex, partIndex);
+			result = doOffload(data, mimeType, useCase, call, messageIndex, partIndex);
 		}
 		catch (RuntimeException ex) {
 			this.errors.warn(() -> "Could not offload " + useCase + " media: " + ex.getClass().getName(), ex);
-			result = refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, span);
+			result = refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, call.span());
 		}
-		this.memo.put(identity, result);
+		this.memo.put(identity, call, result);
 		notifyIfUploaded(result);
 		return result;
 	}
@@ -180,20 +186,20 @@ public final class MediaOffloader {
 	 * output). Raw PCM is wrapped as WAV first.
 	 * @param blob the content
 	 * @param useCase the use case
-	 * @param span the span it belongs to
+	 * @param call the call it belongs to
 	 * @return what became of it
 	 */
-	OffloadedMedia offload(Blob blob, String useCase, SpanInfo span) {
+	OffloadedMedia offload(Blob blob, String useCase, MediaCall call) {
 		try {
-			Map<String, String> labels = AiBlobLabels.of(span, useCase, 0, 0);
+			Map<String, String> labels = AiBlobLabels.of(call, useCase, 0, 0);
 			labels.putAll(blob.labels());
-			OffloadedMedia result = upload(blob.withLabels(labels), useCase, span, labels);
+			OffloadedMedia result = upload(blob.withLabels(labels), useCase, call.span(), labels);
 			notifyIfUploaded(result);
 			return result;
 		}
 		catch (RuntimeException ex) {
 			this.errors.warn(() -> "Could not offload " + useCase + " media: " + ex.getClass().getName(), ex);
-			return refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, blob.contentType(), blob.size(), span);
+			return refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, blob.contentType(), blob.size(), call.span());
 		}
 	}
 
@@ -206,9 +212,10 @@ public final class MediaOffloader {
 		return this.counts.get(outcome);
 	}
 
-	private OffloadedMedia doOffload(Object data, @Nullable String mimeType, String useCase, SpanInfo span,
+	private OffloadedMedia doOffload(Object data, @Nullable String mimeType, String useCase, MediaCall call,
 			int messageIndex, int partIndex) {
-		Map<String, String> labels = AiBlobLabels.of(span, useCase, messageIndex, partIndex);
+		SpanInfo span = call.span();
+		Map<String, String> labels = AiBlobLabels.of(call, useCase, messageIndex, partIndex);
 		if (data instanceof byte[] bytes) {
 			return upload(new Blob(bytes, mimeType, labels), useCase, span, labels);
 		}

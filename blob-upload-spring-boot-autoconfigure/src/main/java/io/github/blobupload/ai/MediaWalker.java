@@ -35,8 +35,8 @@ import org.springframework.ai.image.ImageResponse;
 /**
  * Walks Spring AI prompts and responses, offloads each piece of media through a
  * {@link MediaOffloader}, and returns the messages as they are recorded. Nothing given to
- * it is modified. The {@link BlobOffloadAdvisor} and the
- * {@link BlobOffloadObservationFilter} share one walker.
+ * it is modified. The {@link BlobOffloadAdvisor}, the {@link BlobOffloadObservationHandler}
+ * and the {@link BlobOffloadObservationFilter} share one walker.
  */
 public final class MediaWalker {
 
@@ -65,13 +65,13 @@ public final class MediaWalker {
 	/**
 	 * Offloads the media of prompt messages and records them.
 	 * @param messages the prompt's messages
-	 * @param span the span
+	 * @param call the call
 	 * @return the recorded messages, one per message, in order
 	 */
-	List<RecordedMessage> input(List<Message> messages, SpanInfo span) {
+	List<RecordedMessage> input(List<Message> messages, MediaCall call) {
 		List<RecordedMessage> recorded = new ArrayList<>(messages.size());
 		for (int i = 0; i < messages.size(); i++) {
-			recorded.add(record(messages.get(i), i, span, true, null));
+			recorded.add(record(messages.get(i), i, call, true, null));
 		}
 		return recorded;
 	}
@@ -79,10 +79,10 @@ public final class MediaWalker {
 	/**
 	 * Offloads the media of a chat response and records its messages.
 	 * @param response the response, or {@code null}
-	 * @param span the span
+	 * @param call the call
 	 * @return the recorded messages, one per generation
 	 */
-	List<RecordedMessage> output(@Nullable ChatResponse response, SpanInfo span) {
+	List<RecordedMessage> output(@Nullable ChatResponse response, MediaCall call) {
 		if (response == null) {
 			return List.of();
 		}
@@ -91,7 +91,7 @@ public final class MediaWalker {
 		for (int i = 0; i < generations.size(); i++) {
 			Generation generation = generations.get(i);
 			String finishReason = (generation.getMetadata() != null) ? generation.getMetadata().getFinishReason() : null;
-			recorded.add(record(generation.getOutput(), i, span, false,
+			recorded.add(record(generation.getOutput(), i, call, false,
 					(finishReason != null) ? finishReason.toLowerCase(Locale.ROOT) : null));
 		}
 		return recorded;
@@ -101,10 +101,10 @@ public final class MediaWalker {
 	 * Offloads the images of an image model's response ({@code b64Json} is uploaded,
 	 * {@code url} recorded) and records them as one assistant message.
 	 * @param response the response, or {@code null}
-	 * @param span the span
+	 * @param call the call
 	 * @return one recorded message, or none when there is no response
 	 */
-	List<RecordedMessage> output(@Nullable ImageResponse response, SpanInfo span) {
+	List<RecordedMessage> output(@Nullable ImageResponse response, MediaCall call) {
 		if (response == null) {
 			return List.of();
 		}
@@ -121,13 +121,14 @@ public final class MediaWalker {
 			if (data == null) {
 				continue;
 			}
-			if (!this.offloader.admits(span, 1)) {
+			if (!this.offloader.shouldOffload(call.span())) {
+				this.offloader.skip(generation.getOutput(), call);
 				continue;
 			}
 			// The image output object is the identity key, so that the same image seen
 			// again (observation, then application code) is not uploaded twice.
 			OffloadedMedia media = this.offloader.offload(generation.getOutput(), data, null,
-					AiUseCases.IMAGE_OUTPUT, span, 0, i);
+					AiUseCases.IMAGE_OUTPUT, call, 0, i);
 			parts.add(new RecordedMessage.MediaPart(media));
 		}
 		return List.of(new RecordedMessage("assistant", parts, null));
@@ -137,43 +138,46 @@ public final class MediaWalker {
 	 * Offloads the media of one message, unless its span is sampled out.
 	 * @param message the message, or {@code null}
 	 * @param input whether the message is in a prompt (else in a response)
-	 * @param span the span
+	 * @param call the call
 	 * @param messageIndex the message's position
 	 * @return what became of each piece of media, in order; empty when there is none or
 	 * it was skipped
 	 */
-	List<OffloadedMedia> offloadMedia(@Nullable Message message, boolean input, SpanInfo span, int messageIndex) {
+	List<OffloadedMedia> offloadMedia(@Nullable Message message, boolean input, MediaCall call, int messageIndex) {
 		if (!(message instanceof MediaContent content) || content.getMedia() == null || content.getMedia().isEmpty()) {
 			return List.of();
 		}
 		List<Media> media = content.getMedia();
-		if (!this.offloader.admits(span, media.size())) {
+		if (!this.offloader.shouldOffload(call.span())) {
+			for (Media item : media) {
+				this.offloader.skip(item.getData(), call);
+			}
 			return List.of();
 		}
 		List<OffloadedMedia> offloaded = new ArrayList<>(media.size());
 		for (int j = 0; j < media.size(); j++) {
 			Media item = media.get(j);
 			String mimeType = (item.getMimeType() != null) ? item.getMimeType().toString() : null;
-			offloaded.add(this.offloader.offload(item.getData(), mimeType, AiUseCases.ofChatMedia(mimeType, input),
-					span, messageIndex, j));
+			offloaded.add(this.offloader.offload(item.getData(), item.getData(), mimeType,
+					AiUseCases.ofChatMedia(mimeType, input), call, messageIndex, j));
 		}
 		return offloaded;
 	}
 
-	private RecordedMessage record(Message message, int index, SpanInfo span, boolean input,
+	private RecordedMessage record(Message message, int index, MediaCall call, boolean input,
 			@Nullable String finishReason) {
 		List<RecordedMessage.Part> parts = new ArrayList<>();
 		String text = message.getText();
 		if (this.captureContent && text != null && !text.isEmpty()) {
 			parts.add(new RecordedMessage.TextPart(text));
 		}
-		for (OffloadedMedia media : offloadMedia(message, input, span, index)) {
+		for (OffloadedMedia media : offloadMedia(message, input, call, index)) {
 			parts.add(new RecordedMessage.MediaPart(media));
 		}
 		if (message instanceof AssistantMessage assistant && assistant.hasToolCalls()) {
-			for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
-				parts.add(new RecordedMessage.ToolCallPart(call.id(), call.name(),
-						this.captureContent ? call.arguments() : null));
+			for (AssistantMessage.ToolCall toolCall : assistant.getToolCalls()) {
+				parts.add(new RecordedMessage.ToolCallPart(toolCall.id(), toolCall.name(),
+						this.captureContent ? toolCall.arguments() : null));
 			}
 		}
 		return new RecordedMessage(role(message.getMessageType()), parts, finishReason);

@@ -22,13 +22,21 @@ import java.util.function.Supplier;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.ai.AudioOffloadObservationContext.Operation;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the audio-model wrappers share: the wrapped model, each call run in an
  * {@link AudioOffloadObservationDocumentation#AUDIO_MODEL_CALL} observation, and the
- * call's audio offloaded for the span current in it, unless that span is sampled out.
+ * call's audio offloaded for the observation's span, unless that span is sampled out.
+ * The blobs are labelled with the operation ({@code transcription},
+ * {@code text_to_speech}) and with the conversation when an enclosing observation names
+ * one (see {@link Conversations}); the observation then carries
+ * {@code gen_ai.conversation.id} too. A wrapper called inside another wrapper's call of
+ * the same operation (a model wrapped twice) passes the call through, so that the audio
+ * is offloaded once.
  *
  * @param <M> the type of the wrapped model
  */
@@ -72,6 +80,18 @@ abstract class OffloadingAudioModel<M> {
 	}
 
 	/**
+	 * Returns whether a call of this operation is already observed by a wrapper further
+	 * out, which offloads its audio: then this wrapper passes the call through.
+	 * @param operation the operation called
+	 * @return whether the current observation is a wrapper's call of the same operation
+	 */
+	final boolean nested(Operation operation) {
+		Observation current = this.observations.getCurrentObservation();
+		return current != null && current.getContext() instanceof AudioOffloadObservationContext outer
+				&& outer.getOperation() == operation;
+	}
+
+	/**
 	 * Runs a call in its observation.
 	 * @param <T> the call's result
 	 * @param operation the operation called
@@ -87,29 +107,45 @@ abstract class OffloadingAudioModel<M> {
 
 	/**
 	 * Offloads audio sent to the model ({@link AiUseCases#AUDIO_INPUT}).
+	 * @param context the call's observation context
 	 * @param identity the object that stands for the audio
 	 * @param data reads its bytes or remote URL; not called when the span is sampled out
 	 * @return what became of it, or {@code null} when the span is sampled out
 	 */
-	final @Nullable OffloadedMedia offloadInput(Object identity, Supplier<Object> data) {
-		SpanInfo span = this.spans.current();
-		if (!this.offloader.admits(span, 1)) {
+	final @Nullable OffloadedMedia offloadInput(AudioOffloadObservationContext context, Object identity,
+			Supplier<Object> data) {
+		MediaCall call = call(context);
+		if (!this.offloader.shouldOffload(call.span())) {
+			this.offloader.skip(identity, call);
 			return null;
 		}
-		return this.offloader.offload(identity, data.get(), null, AiUseCases.AUDIO_INPUT, span, 0, 0);
+		return this.offloader.offload(identity, data.get(), null, AiUseCases.AUDIO_INPUT, call, 0, 0);
 	}
 
 	/**
 	 * Offloads audio the model returned ({@link AiUseCases#AUDIO_OUTPUT}).
+	 * @param context the call's observation context
 	 * @param audio the audio
 	 * @return what became of it, or {@code null} when the span is sampled out
 	 */
-	final @Nullable OffloadedMedia offloadOutput(Blob audio) {
-		SpanInfo span = this.spans.current();
-		if (!this.offloader.admits(span, 1)) {
+	final @Nullable OffloadedMedia offloadOutput(AudioOffloadObservationContext context, Blob audio) {
+		MediaCall call = call(context);
+		if (!this.offloader.shouldOffload(call.span())) {
+			this.offloader.skip(audio, call);
 			return null;
 		}
-		return this.offloader.offload(audio, AiUseCases.AUDIO_OUTPUT, span);
+		return this.offloader.offload(audio, AiUseCases.AUDIO_OUTPUT, call);
+	}
+
+	private MediaCall call(AudioOffloadObservationContext context) {
+		MediaCall call = context.get(MediaCall.class);
+		if (call == null) {
+			call = BlobOffloadObservationHandler.callOf(context, this.spans, context.getOperation().value());
+			if (call.conversationId() != null && context.getHighCardinalityKeyValue(Conversations.ATTRIBUTE) == null) {
+				context.addHighCardinalityKeyValue(KeyValue.of(Conversations.ATTRIBUTE, call.conversationId()));
+			}
+		}
+		return call;
 	}
 
 }

@@ -38,9 +38,9 @@ import org.springframework.ai.audio.tts.TextToSpeechResponse;
  * is wrapped as WAV before upload. The request and the returned audio are not changed;
  * streaming calls are passed through without offloading.
  * <p>
- * Spring AI's models are not wrapped automatically (that would change the type of beans
- * applications inject); declare the wrapper yourself, for example as a {@code @Primary}
- * bean around the auto-configured model.
+ * The Spring AI auto-configuration of this starter wraps every {@link TextToSpeechModel}
+ * bean in one ({@code blob.upload.ai.audio-models.enabled}); outside it, declare the
+ * wrapper yourself.
  */
 public final class OffloadingTextToSpeechModel extends OffloadingAudioModel<TextToSpeechModel>
 		implements TextToSpeechModel {
@@ -59,9 +59,12 @@ public final class OffloadingTextToSpeechModel extends OffloadingAudioModel<Text
 
 	@Override
 	public TextToSpeechResponse call(TextToSpeechPrompt prompt) {
+		if (nested(Operation.TEXT_TO_SPEECH)) {
+			return delegate().call(prompt);
+		}
 		return observe(Operation.TEXT_TO_SPEECH, (context) -> {
 			TextToSpeechResponse response = delegate().call(prompt);
-			context.setOutputAudio(offload(response, format(prompt)));
+			context.setOutputAudio(offload(context, response, format(prompt)));
 			return response;
 		});
 	}
@@ -76,11 +79,12 @@ public final class OffloadingTextToSpeechModel extends OffloadingAudioModel<Text
 		return delegate().getDefaultOptions();
 	}
 
-	private @Nullable OffloadedMedia offload(@Nullable TextToSpeechResponse response, @Nullable String format) {
+	private @Nullable OffloadedMedia offload(AudioOffloadObservationContext context,
+			@Nullable TextToSpeechResponse response, @Nullable String format) {
 		if (response == null || response.getResult() == null || response.getResult().getOutput() == null) {
 			return null;
 		}
-		return offloadOutput(new Blob(response.getResult().getOutput(), contentType(format), null));
+		return offloadOutput(context, new Blob(response.getResult().getOutput(), contentType(format), null));
 	}
 
 	private @Nullable String format(TextToSpeechPrompt prompt) {

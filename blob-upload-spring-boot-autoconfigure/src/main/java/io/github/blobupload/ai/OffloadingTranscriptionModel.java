@@ -35,7 +35,8 @@ import org.springframework.core.io.UrlResource;
  * {@code input.audio.url} and {@code input.audio.mime_type} (the OpenInference names; see
  * {@link AudioOffloadObservationDocumentation}). Audio given as a remote URL is recorded
  * as that URL and never fetched by this wrapper. The request and the response are not
- * changed. Declare the wrapper yourself (see {@link OffloadingTextToSpeechModel}).
+ * changed. The Spring AI auto-configuration of this starter wraps every
+ * {@link TranscriptionModel} bean in one (see {@link OffloadingTextToSpeechModel}).
  */
 public final class OffloadingTranscriptionModel extends OffloadingAudioModel<TranscriptionModel>
 		implements TranscriptionModel {
@@ -54,14 +55,17 @@ public final class OffloadingTranscriptionModel extends OffloadingAudioModel<Tra
 
 	@Override
 	public AudioTranscriptionResponse call(AudioTranscriptionPrompt prompt) {
+		if (nested(Operation.TRANSCRIPTION)) {
+			return delegate().call(prompt);
+		}
 		return observe(Operation.TRANSCRIPTION, (context) -> {
-			context.setInputAudio(offload(prompt.getInstructions()));
+			context.setInputAudio(offload(context, prompt.getInstructions()));
 			return delegate().call(prompt);
 		});
 	}
 
-	private @Nullable OffloadedMedia offload(@Nullable Resource audio) {
-		return (audio != null) ? offloadInput(audio, () -> read(audio)) : null;
+	private @Nullable OffloadedMedia offload(AudioOffloadObservationContext context, @Nullable Resource audio) {
+		return (audio != null) ? offloadInput(context, audio, () -> read(audio)) : null;
 	}
 
 	private static Object read(Resource audio) {

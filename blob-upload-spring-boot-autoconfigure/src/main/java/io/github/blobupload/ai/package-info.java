@@ -20,11 +20,14 @@
  * records their URIs on the model's span in place of the bytes.
  * <p>
  * {@link io.github.blobupload.ai.BlobOffloadAdvisor} covers {@code ChatClient} calls;
+ * {@link io.github.blobupload.ai.BlobOffloadObservationHandler} offloads prompt media as
+ * a {@code ChatModel} observation starts, so that blobs name the model's span;
  * {@link io.github.blobupload.ai.BlobOffloadObservationFilter} covers the model
  * observations ({@code ChatModel}, {@code ImageModel}), also when they are called
- * directly, and writes the span attributes. Both walk messages with one
+ * directly, and writes the span attributes. All walk messages with one
  * {@link io.github.blobupload.ai.MediaWalker} and go through one
- * {@link io.github.blobupload.ai.MediaOffloader}, which uploads each piece of media once.
+ * {@link io.github.blobupload.ai.MediaOffloader}, which uploads each piece of media once
+ * and counts it once per call.
  * {@link io.github.blobupload.ai.OffloadingTextToSpeechModel} and
  * {@link io.github.blobupload.ai.OffloadingTranscriptionModel} wrap the audio models,
  * which Spring AI does not observe, in a {@code blob.upload.audio} observation.

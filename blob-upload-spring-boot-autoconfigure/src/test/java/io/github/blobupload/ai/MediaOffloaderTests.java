@@ -64,6 +64,62 @@ class MediaOffloaderTests {
 	}
 
 	@Test
+	void mediaSeenTwiceInOneCallIsCountedOnce() {
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).build();
+		byte[] image = { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3 };
+		MediaCall call = MediaCall.of(this.span, null, MediaCall.CHAT);
+
+		offloader.offload(image, image, "image/png", "chat.input", call, 0, 0);
+		offloader.offload(image, image, "image/png", "chat.input", call, 0, 0);
+		offloader.offload(image, image, "image/png", "chat.input",
+				MediaCall.collecting(this.span, null, MediaCall.CHAT), 0, 0);
+
+		assertThat(this.uploaded).hasSize(1);
+		assertThat(offloader.count(MediaOffloadOutcome.UPLOADED)).isOne();
+		assertThat(offloader.count(MediaOffloadOutcome.REUSED)).isZero();
+	}
+
+	@Test
+	void mediaSentAgainInALaterCallIsCountedAsReusedOnce() {
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).build();
+		byte[] image = { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3 };
+		MediaCall later = MediaCall.of(this.span, null, MediaCall.CHAT);
+
+		offloader.offload(image, image, "image/png", "chat.input", MediaCall.of(this.span, null, MediaCall.CHAT), 0, 0);
+		offloader.offload(image, image, "image/png", "chat.input", later, 0, 0);
+		offloader.offload(image, image, "image/png", "chat.input", later, 0, 0);
+
+		assertThat(offloader.count(MediaOffloadOutcome.UPLOADED)).isOne();
+		assertThat(offloader.count(MediaOffloadOutcome.REUSED)).isOne();
+	}
+
+	@Test
+	void skippedMediaIsCountedOncePerCall() {
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).build();
+		Object image = new byte[] { 1 };
+		MediaCall call = MediaCall.of(new SpanInfo("t", "s", false), null, MediaCall.CHAT);
+
+		offloader.skip(image, call);
+		offloader.skip(image, call);
+		offloader.skip(image, MediaCall.collecting(call.span(), null, MediaCall.CHAT));
+		offloader.skip(image, MediaCall.of(call.span(), null, MediaCall.CHAT));
+
+		assertThat(offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED)).isEqualTo(2);
+	}
+
+	@Test
+	void labelsNameTheConversationAndTheOperation() {
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).build();
+		byte[] image = { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3 };
+
+		offloader.offload(image, image, "image/png", "chat.input", MediaCall.of(this.span, "c-1", MediaCall.CHAT), 0,
+				0);
+
+		assertThat(this.uploaded.get(0).labels()).containsEntry(AiBlobLabels.CONVERSATION_ID, "c-1")
+			.containsEntry(AiBlobLabels.OPERATION_NAME, "chat");
+	}
+
+	@Test
 	void remoteUrlsAreRecordedNotFetched() {
 		MediaOffloader offloader = MediaOffloader.builder(this.registry).build();
 

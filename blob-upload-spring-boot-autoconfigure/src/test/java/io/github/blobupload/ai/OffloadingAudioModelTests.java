@@ -128,6 +128,39 @@ class OffloadingAudioModelTests {
 	}
 
 	@Test
+	void conversationOfAnEnclosingObservationLabelsTheAudio() {
+		OffloadingTextToSpeechModel speech = new OffloadingTextToSpeechModel(speaking(new byte[] { 1, 2, 3 }),
+				this.offloader, () -> SPAN, this.observations);
+
+		Observation.createNotStarted("turn", this.observations)
+			.highCardinalityKeyValue("gen_ai.conversation.id", "conversation-7")
+			.observe(() -> speech.call("Hello"));
+
+		assertThat(this.uploaded).singleElement()
+			.satisfies((blob) -> assertThat(blob.labels()).containsEntry(AiBlobLabels.CONVERSATION_ID, "conversation-7")
+				.containsEntry(AiBlobLabels.OPERATION_NAME, "text_to_speech"));
+		assertThat(this.observed).filteredOn((context) -> context.getName().equals("blob.upload.audio"))
+			.singleElement()
+			.satisfies((context) -> assertThat(context.getHighCardinalityKeyValues())
+				.contains(KeyValue.of("gen_ai.conversation.id", "conversation-7")));
+	}
+
+	@Test
+	void modelWrappedTwiceOffloadsItsAudioOnce() {
+		OffloadingTextToSpeechModel inner = new OffloadingTextToSpeechModel(speaking(new byte[] { 1, 2, 3 }),
+				this.offloader, () -> SPAN, this.observations);
+		OffloadingTextToSpeechModel outer = new OffloadingTextToSpeechModel(inner, this.offloader, () -> SPAN,
+				this.observations);
+
+		outer.call("Hello");
+
+		assertThat(this.uploaded).hasSize(1);
+		assertThat(onlyObservation().getHighCardinalityKeyValues()).contains(KeyValue.of("output.audio.url",
+				"mem://blobs/1"));
+		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isOne();
+	}
+
+	@Test
 	void aConventionCanRenameTheObservation() {
 		OffloadingTextToSpeechModel speech = new OffloadingTextToSpeechModel(speaking(new byte[] { 1, 2 }),
 				this.offloader, () -> SPAN, this.observations);

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -107,13 +108,10 @@ class SpringAiBlobOffloadIntegrationTests {
 	private org.springframework.ai.audio.transcription.TranscriptionModel transcriptionModel;
 
 	@Autowired
-	private SpanInfoResolver spanInfoResolver;
+	private MediaOffloader offloader;
 
 	@Autowired
 	private io.micrometer.observation.ObservationRegistry observationRegistry;
-
-	@Autowired
-	private MediaOffloader offloader;
 
 	@Autowired
 	private InMemorySpanExporter exporter;
@@ -145,6 +143,7 @@ class SpringAiBlobOffloadIntegrationTests {
 		SpringAiTestSupport.stubTextAnswer(server, "A red square.");
 		byte[] image = png(20_000);
 		long uploadedBefore = this.offloader.count(MediaOffloadOutcome.UPLOADED);
+		long reusedBefore = this.offloader.count(MediaOffloadOutcome.REUSED);
 		long filesBefore = countFiles(storage.resolve("prompts"));
 
 		ChatClientResponse response = this.chatClientBuilder.build()
@@ -169,15 +168,47 @@ class SpringAiBlobOffloadIntegrationTests {
 		assertThat(countFiles(storage.resolve("prompts"))).as("advisor and observation upload the same image once")
 			.isEqualTo(filesBefore + 1);
 		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isEqualTo(uploadedBefore + 1);
+		assertThat(this.offloader.count(MediaOffloadOutcome.REUSED)).as("counted once per call")
+			.isEqualTo(reusedBefore);
 		List<OffloadedMedia> offloaded = (List<OffloadedMedia>) response.context()
 			.get(BlobOffloadAdvisor.OFFLOADED_MEDIA);
 		assertThat(offloaded).singleElement().satisfies((media) -> {
 			assertThat(media.uri()).isEqualTo(uri);
 			assertThat(media.useCase()).isEqualTo("chat.input");
 			assertThat(media.span().traceId()).isEqualTo(modelSpan.getTraceId());
+			assertThat(media.span().spanId()).isEqualTo(modelSpan.getSpanId());
 		});
 		server.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(
 				com.github.tomakehurst.wiremock.client.WireMock.containing(Base64.getEncoder().encodeToString(image))));
+	}
+
+	@Test
+	void promptBlobLabelsNameTheModelSpanAndTheConversation() throws Exception {
+		SpringAiTestSupport.stubTextAnswer(server, "A red square.");
+		byte[] image = png(12_000);
+
+		this.chatClientBuilder.build()
+			.prompt()
+			.advisors((advisors) -> advisors.param(ChatMemory.CONVERSATION_ID, "conversation-42"))
+			.user((user) -> user.text("What is this?")
+				.media(MimeTypeUtils.IMAGE_PNG, new org.springframework.core.io.ByteArrayResource(image)))
+			.call()
+			.content();
+
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		List<SpanData> spans = flushSpans(this.tracerProvider, this.exporter);
+		SpanData modelSpan = spanWith(spans, GenAiSemconvAttributes.INPUT_MESSAGES);
+		assertThat(attribute(modelSpan, "gen_ai.conversation.id")).isEqualTo("conversation-42");
+		String uri = (String) firstMediaPart(attribute(modelSpan, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
+		String sidecar = Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json"));
+		Map<String, String> labels = SpringAiTestSupport.json(sidecar, "$.labels");
+		assertThat(labels).containsEntry("trace_id", modelSpan.getTraceId())
+			.containsEntry("span_id", modelSpan.getSpanId())
+			.containsEntry(AiBlobLabels.CONVERSATION_ID, "conversation-42")
+			.containsEntry(AiBlobLabels.OPERATION_NAME, "chat");
+		assertThat(spans).filteredOn((span) -> span.getSpanId().equals(modelSpan.getSpanId()))
+			.singleElement()
+			.satisfies((span) -> assertThat(span.getName()).startsWith("chat"));
 	}
 
 	private static long countFiles(Path folder) throws java.io.IOException {
@@ -277,8 +308,10 @@ class SpringAiBlobOffloadIntegrationTests {
 				.orElse(null), java.util.Objects::nonNull);
 		List<SpanData> spans = flushSpans(this.tracerProvider, this.exporter);
 		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
-		assertStored((String) firstMediaPart(attribute(modelSpan, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri"),
-				image);
+		String uri = (String) firstMediaPart(attribute(modelSpan, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
+		assertStored(uri, image);
+		String sidecar = Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json"));
+		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels.span_id")).isEqualTo(modelSpan.getSpanId());
 		String output = attribute(modelSpan, GenAiSemconvAttributes.OUTPUT_MESSAGES);
 		assertThat((List<String>) SpringAiTestSupport.json(output, "$[*].role")).containsExactly("assistant");
 		assertThat((List<String>) SpringAiTestSupport.json(output, "$[*].finish_reason")).containsExactly("stop");
@@ -307,6 +340,30 @@ class SpringAiBlobOffloadIntegrationTests {
 	}
 
 	@Test
+	void conversationOfAnObservationAroundADirectCallLabelsItsMedia() throws Exception {
+		SpringAiTestSupport.stubTextAnswer(server, "One triangle.");
+		byte[] image = png(9_000);
+		UserMessage message = UserMessage.builder()
+			.text("Count the shapes")
+			.media(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(image).build())
+			.build();
+
+		io.micrometer.observation.Observation.createNotStarted("voice.turn", this.observationRegistry)
+			.highCardinalityKeyValue("gen_ai.conversation.id", "turns-1")
+			.observe(() -> this.chatModel.call(new Prompt(message)));
+
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		SpanData modelSpan = spanWith(flushSpans(this.tracerProvider, this.exporter),
+				GenAiSemconvAttributes.INPUT_MESSAGES);
+		assertThat(attribute(modelSpan, "gen_ai.conversation.id")).isEqualTo("turns-1");
+		String uri = (String) firstMediaPart(attribute(modelSpan, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
+		String sidecar = Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json"));
+		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels." + AiBlobLabels.CONVERSATION_ID))
+			.isEqualTo("turns-1");
+		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels.span_id")).isEqualTo(modelSpan.getSpanId());
+	}
+
+	@Test
 	void imageModelBase64ResultIsUploadedAndRecorded() throws Exception {
 		byte[] image = png(50_000);
 		SpringAiTestSupport.stubImageAnswer(server, image);
@@ -324,11 +381,14 @@ class SpringAiBlobOffloadIntegrationTests {
 		String uri = (String) part.get("uri");
 		assertThat(uri).contains("/image-output/");
 		assertStored(uri, image);
+		String sidecar = Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json"));
+		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels." + AiBlobLabels.OPERATION_NAME))
+			.isEqualTo("image_generation");
 		assertNoBase64Anywhere(spans, image);
 	}
 
 	@Test
-	void textToSpeechAudioIsOffloadedThroughTheWrapper() throws Exception {
+	void textToSpeechAudioOfTheAutoConfiguredModelIsOffloaded() throws Exception {
 		byte[] mp3 = new byte[8_000];
 		java.util.concurrent.ThreadLocalRandom.current().nextBytes(mp3);
 		System.arraycopy(new byte[] { 'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0 }, 0, mp3, 0, 10);
@@ -336,10 +396,9 @@ class SpringAiBlobOffloadIntegrationTests {
 			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
 				.withHeader("Content-Type", "audio/mpeg")
 				.withBody(mp3)));
-		OffloadingTextToSpeechModel speech = new OffloadingTextToSpeechModel(this.textToSpeechModel, this.offloader,
-				this.spanInfoResolver, this.observationRegistry);
+		assertThat(this.textToSpeechModel).as("wrapped without code").isInstanceOf(OffloadingTextToSpeechModel.class);
 
-		byte[] audio = speech.call("Hello");
+		byte[] audio = this.textToSpeechModel.call("Hello");
 
 		assertThat(audio).isEqualTo(mp3);
 		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
@@ -349,19 +408,22 @@ class SpringAiBlobOffloadIntegrationTests {
 		assertThat(uri).contains("/audio-output/");
 		assertStored(uri, mp3);
 		assertThat(attribute(span, "output.audio.mime_type")).isEqualTo("audio/mpeg");
+		String sidecar = Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json"));
+		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels." + AiBlobLabels.OPERATION_NAME))
+			.isEqualTo("text_to_speech");
+		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels.span_id")).isEqualTo(span.getSpanId());
 	}
 
 	@Test
-	void transcriptionAudioIsOffloadedThroughTheWrapper() throws Exception {
+	void transcriptionAudioOfTheAutoConfiguredModelIsOffloaded() throws Exception {
 		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v1/audio/transcriptions"))
 			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
 				.withHeader("Content-Type", "text/plain")
 				.withBody("hello")));
 		byte[] wav = io.github.blobupload.AudioBlobs.fromPcm16(new byte[3_200], 16_000, 1, null).rawBytes();
-		OffloadingTranscriptionModel transcription = new OffloadingTranscriptionModel(this.transcriptionModel,
-				this.offloader, this.spanInfoResolver, this.observationRegistry);
+		assertThat(this.transcriptionModel).isInstanceOf(OffloadingTranscriptionModel.class);
 
-		String text = transcription.transcribe(new org.springframework.core.io.ByteArrayResource(wav) {
+		String text = this.transcriptionModel.transcribe(new org.springframework.core.io.ByteArrayResource(wav) {
 			@Override
 			public String getFilename() {
 				return "hello.wav";

@@ -23,11 +23,15 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploaderRegistry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.content.Media;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -41,9 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With a sampling probability of 0, media is not uploaded: the upload cost follows the
- * tracing sample rate, and one INFO line says why.
+ * tracing sample rate, one INFO line says why, and each skipped media is counted once
+ * per call.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(classes = SpringAiTestSupport.TestApplication.class,
 		properties = { "blob.upload.enabled=true", "spring.ai.openai.api-key=test-key",
 				"spring.ai.retry.max-attempts=1", "management.tracing.sampling.probability=0.0",
@@ -76,8 +82,10 @@ class SpringAiSampledOutIntegrationTests {
 	}
 
 	@Test
+	@Order(1) // the INFO line is logged once per application: first
 	void sampledOutCallUploadsNothingAndSaysWhyOnce(CapturedOutput output) throws Exception {
 		SpringAiTestSupport.stubTextAnswer(server, "A square.");
+		long skippedBefore = this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED);
 
 		for (int call = 0; call < 2; call++) {
 			String answer = this.chatClientBuilder.build()
@@ -95,10 +103,26 @@ class SpringAiSampledOutIntegrationTests {
 				"blob.upload.ai.upload-only-when-sampled=true");
 		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
 		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isZero();
-		assertThat(this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED)).isPositive();
+		assertThat(this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED)).as("once per image and call")
+			.isEqualTo(skippedBefore + 2);
 		try (Stream<Path> files = Files.walk(storage)) {
 			assertThat(files.filter(Files::isRegularFile)).isEmpty();
 		}
+	}
+
+	@Test
+	void elevenUnsampledImagesAreCountedElevenTimes() {
+		SpringAiTestSupport.stubTextAnswer(server, "Eleven squares.");
+		long skippedBefore = this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED);
+		Media[] images = new Media[11];
+		for (int i = 0; i < images.length; i++) {
+			images[i] = Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(SpringAiTestSupport.png(1_000)).build();
+		}
+
+		this.chatClientBuilder.build().prompt().user((user) -> user.text("Count").media(images)).call().content();
+
+		assertThat(this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED)).isEqualTo(skippedBefore + 11);
+		assertThat(this.offloader.count(MediaOffloadOutcome.REUSED)).isZero();
 	}
 
 }

@@ -68,6 +68,8 @@ public class BlobUploadAiProperties {
 
 	private final Pcm pcm = new Pcm();
 
+	private final AudioModels audioModels = new AudioModels();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -114,6 +116,10 @@ public class BlobUploadAiProperties {
 
 	public Pcm getPcm() {
 		return this.pcm;
+	}
+
+	public AudioModels getAudioModels() {
+		return this.audioModels;
 	}
 
 	/** The ChatClient advisor. */
@@ -170,6 +176,26 @@ public class BlobUploadAiProperties {
 
 		public void setChannels(int channels) {
 			this.channels = channels;
+		}
+
+	}
+
+	/** Text-to-speech and transcription models, which Spring AI does not observe. */
+	public static class AudioModels {
+
+		/**
+		 * Whether to wrap every TextToSpeechModel and TranscriptionModel bean so that its
+		 * audio is offloaded and recorded on a span of its own. The beans then have the
+		 * wrapper's type: inject the interfaces, or turn this off.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -21,6 +21,7 @@ import io.github.blobupload.ai.AiUseCases;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
+import io.github.blobupload.ai.BlobOffloadObservationHandler;
 import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
@@ -28,10 +29,12 @@ import io.github.blobupload.ai.TracingSpanInfoResolver;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.ai.audio.tts.TextToSpeechModel;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -49,9 +52,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the Spring AI integration: a {@link MediaOffloader}, an
+ * observation handler that offloads prompt media when a {@code ChatModel} call starts, an
  * {@link ObservationFilter} that records offloaded media on the spans of
- * {@code ChatModel}/{@code ImageModel} observations, and a {@link BlobOffloadAdvisor}
- * added to every auto-configured {@code ChatClient.Builder}. Active when uploading is
+ * {@code ChatModel}/{@code ImageModel} observations, a {@link BlobOffloadAdvisor} added
+ * to every auto-configured {@code ChatClient.Builder}, and wrappers around every
+ * {@code TextToSpeechModel} and {@code TranscriptionModel} bean. Active when uploading is
  * enabled ({@code blob.upload.enabled=true}) and Spring AI is on the classpath.
  */
 @AutoConfiguration(after = BlobUploadAutoConfiguration.class)
@@ -121,6 +126,12 @@ public final class BlobUploadSpringAiAutoConfiguration {
 		return new BlobOffloadObservationFilter(walker, spans, properties.getLayouts());
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	BlobOffloadObservationHandler blobOffloadObservationHandler(MediaWalker walker, SpanInfoResolver spans) {
+		return new BlobOffloadObservationHandler(walker, spans);
+	}
+
 	/**
 	 * Resolves spans through Micrometer Tracing when a {@link Tracer} bean exists (looked
 	 * up when the resolver is created, so the order of auto-configurations does not
@@ -148,16 +159,37 @@ public final class BlobUploadSpringAiAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		BlobOffloadAdvisor blobOffloadAdvisor(MediaWalker walker, SpanInfoResolver spans,
-				BlobUploadAiProperties properties) {
+				BlobUploadAiProperties properties, ObjectProvider<ObservationRegistry> observations) {
+			// With an observation registry, Spring Boot registers the handler that
+			// offloads prompt media as the model's span starts.
 			return BlobOffloadAdvisor.builder(walker)
 				.spanInfoResolver(spans)
 				.order(properties.getAdvisor().getOrder())
+				.modelObserved(observations.getIfUnique() != null)
 				.build();
 		}
 
 		@Bean
 		ChatClientCustomizer blobOffloadChatClientCustomizer(BlobOffloadAdvisor advisor) {
 			return (builder) -> builder.defaultAdvisors(advisor);
+		}
+
+	}
+
+	/**
+	 * Wraps every {@code TextToSpeechModel} and {@code TranscriptionModel} bean so that
+	 * its audio is offloaded.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TextToSpeechModel.class)
+	@ConditionalOnBooleanProperty(name = "blob.upload.ai.audio-models.enabled", matchIfMissing = true)
+	static class AudioModelsConfiguration {
+
+		@Bean
+		static OffloadingAudioModelsPostProcessor blobOffloadingAudioModelsPostProcessor(
+				ObjectProvider<MediaOffloader> offloader, ObjectProvider<SpanInfoResolver> spans,
+				ObjectProvider<ObservationRegistry> observations) {
+			return new OffloadingAudioModelsPostProcessor(offloader, spans, observations);
 		}
 
 	}

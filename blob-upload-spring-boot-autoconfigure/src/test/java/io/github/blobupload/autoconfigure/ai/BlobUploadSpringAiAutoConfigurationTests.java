@@ -16,15 +16,28 @@
 
 package io.github.blobupload.autoconfigure.ai;
 
+import java.util.List;
+
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
+import io.github.blobupload.ai.BlobOffloadObservationHandler;
+import io.github.blobupload.ai.OffloadingTextToSpeechModel;
+import io.github.blobupload.ai.OffloadingTranscriptionModel;
 import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.ai.audio.transcription.AudioTranscription;
+import org.springframework.ai.audio.transcription.AudioTranscriptionResponse;
+import org.springframework.ai.audio.transcription.TranscriptionModel;
+import org.springframework.ai.audio.tts.Speech;
+import org.springframework.ai.audio.tts.TextToSpeechModel;
+import org.springframework.ai.audio.tts.TextToSpeechPrompt;
+import org.springframework.ai.audio.tts.TextToSpeechResponse;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -44,7 +57,7 @@ class BlobUploadSpringAiAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class,
-				BlobUploadSpringAiAutoConfiguration.class, BlobUploadSpringAiMetricsAutoConfiguration.class))
+				BlobUploadSpringAiAutoConfiguration.class))
 		.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file:target/ai-context-tests");
 
 	@Test
@@ -53,6 +66,7 @@ class BlobUploadSpringAiAutoConfigurationTests {
 			assertThat(context).hasSingleBean(MediaOffloader.class)
 				.hasSingleBean(MediaWalker.class)
 				.hasSingleBean(BlobOffloadObservationFilter.class)
+				.hasSingleBean(BlobOffloadObservationHandler.class)
 				.hasSingleBean(BlobOffloadAdvisor.class)
 				.hasSingleBean(ChatClientCustomizer.class)
 				.hasSingleBean(SpanInfoResolver.class);
@@ -138,6 +152,89 @@ class BlobUploadSpringAiAutoConfigurationTests {
 			assertThat(context).hasSingleBean(MediaWalker.class);
 			assertThat(output).contains("blob.upload.ai.capture-content is on");
 		});
+	}
+
+	@Test
+	void audioModelBeansAreWrapped() {
+		this.runner.withUserConfiguration(AudioModelsConfiguration.class).run((context) -> {
+			assertThat(context.getBean(TextToSpeechModel.class)).isInstanceOf(OffloadingTextToSpeechModel.class);
+			assertThat(context.getBean(TranscriptionModel.class)).isInstanceOf(OffloadingTranscriptionModel.class);
+			assertThat(context.getBean(TextToSpeechModel.class).call("Hi")).containsExactly(1, 2, 3);
+		});
+	}
+
+	@Test
+	void audioModelsSwitchedOffAreNotWrapped() {
+		this.runner.withUserConfiguration(AudioModelsConfiguration.class)
+			.withPropertyValues("blob.upload.ai.audio-models.enabled=false")
+			.run((context) -> {
+				assertThat(context.getBean(TextToSpeechModel.class)).isNotInstanceOf(OffloadingTextToSpeechModel.class);
+				assertThat(context.getBean(TranscriptionModel.class))
+					.isNotInstanceOf(OffloadingTranscriptionModel.class);
+			});
+	}
+
+	@Test
+	void aiSwitchedOffLeavesAudioModelsAlone() {
+		this.runner.withUserConfiguration(AudioModelsConfiguration.class)
+			.withPropertyValues("blob.upload.ai.enabled=false")
+			.run((context) -> assertThat(context.getBean(TextToSpeechModel.class))
+				.isNotInstanceOf(OffloadingTextToSpeechModel.class));
+	}
+
+	@Test
+	void usersOwnAudioWrapperIsNotWrappedAgain() {
+		this.runner.withUserConfiguration(UserAudioWrapperConfiguration.class).run((context) -> {
+			assertThat(context.getBean(TextToSpeechModel.class)).isSameAs(context.getBean("myWrapper"));
+			assertThat(context.getBean(OffloadingTextToSpeechModel.class)).isSameAs(context.getBean("myWrapper"));
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AudioModelsConfiguration {
+
+		@Bean
+		TextToSpeechModel speechModel() {
+			return new FixedSpeech(new byte[] { 1, 2, 3 });
+		}
+
+		@Bean
+		TranscriptionModel transcriptionModel() {
+			return (prompt) -> new AudioTranscriptionResponse(new AudioTranscription("hello"));
+		}
+
+	}
+
+	/** A text-to-speech model that always says the same audio. */
+	static final class FixedSpeech implements TextToSpeechModel {
+
+		private final byte[] audio;
+
+		FixedSpeech(byte[] audio) {
+			this.audio = audio;
+		}
+
+		@Override
+		public TextToSpeechResponse call(TextToSpeechPrompt prompt) {
+			return new TextToSpeechResponse(List.of(new Speech(this.audio)));
+		}
+
+		@Override
+		public Flux<TextToSpeechResponse> stream(TextToSpeechPrompt prompt) {
+			return Flux.just(call(prompt));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserAudioWrapperConfiguration {
+
+		@Bean
+		OffloadingTextToSpeechModel myWrapper(MediaOffloader offloader, SpanInfoResolver spans) {
+			return new OffloadingTextToSpeechModel(new FixedSpeech(new byte[] { 4 }), offloader, spans,
+					io.micrometer.observation.ObservationRegistry.NOOP);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

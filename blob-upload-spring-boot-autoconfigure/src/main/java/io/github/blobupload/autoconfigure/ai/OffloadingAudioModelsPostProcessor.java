@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.autoconfigure.ai;
+
+import io.github.blobupload.ai.MediaOffloader;
+import io.github.blobupload.ai.OffloadingTextToSpeechModel;
+import io.github.blobupload.ai.OffloadingTranscriptionModel;
+import io.github.blobupload.ai.SpanInfoResolver;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.ai.audio.transcription.TranscriptionModel;
+import org.springframework.ai.audio.tts.TextToSpeechModel;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Wraps every {@link TextToSpeechModel} and {@link TranscriptionModel} bean, auto-configured
+ * or the application's, in {@link OffloadingTextToSpeechModel} /
+ * {@link OffloadingTranscriptionModel}, since Spring AI does not observe these models.
+ * A bean that already is such a wrapper is left as it is. What the wrappers need is looked
+ * up when the first model is wrapped, so that this early post-processor creates nothing
+ * early.
+ */
+final class OffloadingAudioModelsPostProcessor implements BeanPostProcessor {
+
+	private final ObjectProvider<MediaOffloader> offloader;
+
+	private final ObjectProvider<SpanInfoResolver> spans;
+
+	private final ObjectProvider<ObservationRegistry> observations;
+
+	OffloadingAudioModelsPostProcessor(ObjectProvider<MediaOffloader> offloader, ObjectProvider<SpanInfoResolver> spans,
+			ObjectProvider<ObservationRegistry> observations) {
+		this.offloader = offloader;
+		this.spans = spans;
+		this.observations = observations;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof TextToSpeechModel speech && !(bean instanceof OffloadingTextToSpeechModel)) {
+			return new OffloadingTextToSpeechModel(speech, this.offloader.getObject(), this.spans.getObject(),
+					observations());
+		}
+		if (bean instanceof TranscriptionModel transcription && !(bean instanceof OffloadingTranscriptionModel)) {
+			return new OffloadingTranscriptionModel(transcription, this.offloader.getObject(), this.spans.getObject(),
+					observations());
+		}
+		return bean;
+	}
+
+	private ObservationRegistry observations() {
+		return this.observations.getIfUnique(() -> ObservationRegistry.NOOP);
+	}
+
+}
