@@ -18,10 +18,9 @@ package io.github.blobupload.provider.azure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
@@ -32,10 +31,10 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlobInputStreamOptions;
 import com.azure.storage.blob.specialized.BlobClientBase;
 import com.azure.storage.blob.specialized.BlobInputStream;
-import io.github.blobupload.BlobReader;
 import io.github.blobupload.ByteRange;
 import io.github.blobupload.StoredBlob;
 import io.github.blobupload.provider.internal.ByteRanges;
+import io.github.blobupload.provider.internal.KeyedBlobReader;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.ObjectMetadata;
 import io.github.blobupload.provider.internal.RecordedUris;
@@ -47,37 +46,21 @@ import org.jspecify.annotations.Nullable;
  * a blob replaced meanwhile fails rather than mixing versions); {@code listBlobs} by prefix
  * for listing.
  */
-final class AzureBlobReader implements BlobReader {
+final class AzureBlobReader extends KeyedBlobReader {
 
 	private final String container;
-
-	private final RecordedUris uris;
 
 	private final LazyClient<BlobContainerClient> client;
 
 	AzureBlobReader(String container, RecordedUris uris, LazyClient<BlobContainerClient> client) {
+		super(uris);
 		this.container = container;
-		this.uris = uris;
 		this.client = client;
 	}
 
 	@Override
-	public String uriPrefix() {
-		return this.uris.uriPrefix();
-	}
-
-	@Override
-	public Optional<String> storageUri(String recordedUri) {
-		return this.uris.storageUriOf(recordedUri);
-	}
-
-	@Override
-	public Optional<StoredBlob> open(String uri, @Nullable ByteRange range) throws IOException {
-		Optional<String> blobName = this.uris.readableKeyOf(uri);
-		if (blobName.isEmpty()) {
-			return Optional.empty();
-		}
-		BlobClientBase blob = client().getBlobClient(blobName.get());
+	protected Optional<StoredBlob> open(String uri, String key, @Nullable ByteRange range) throws IOException {
+		BlobClientBase blob = client().getBlobClient(key);
 		BlobInputStreamOptions options = new BlobInputStreamOptions();
 		if (range != null) {
 			options.setRange(new BlobRange(range.first(),
@@ -138,32 +121,26 @@ final class AzureBlobReader implements BlobReader {
 	}
 
 	@Override
-	public List<String> list(String uriPrefix, int limit) throws IOException {
-		Optional<String> prefix = this.uris.listableKeyPrefixOf(uriPrefix);
-		if (prefix.isEmpty() || limit < 1) {
-			return List.of();
-		}
-		List<String> uris = new ArrayList<>();
+	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more)
+			throws IOException {
 		try {
-			ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix.get())
+			ListBlobsOptions options = new ListBlobsOptions().setPrefix(keyPrefix)
 				.setMaxResultsPerPage(Math.min(limit, 5000));
 			for (BlobItem item : client().listBlobs(options, null)) {
-				this.uris.uriOfKey(item.getName()).ifPresent(uris::add);
-				if (uris.size() >= limit) {
+				if (!more.test(item.getName())) {
 					break;
 				}
 			}
 		}
 		catch (BlobStorageException ex) {
 			if (ex.getStatusCode() == 404) {
-				return List.of();
+				return;
 			}
 			throw failure("Listing " + uriPrefix, ex);
 		}
 		catch (RuntimeException ex) {
 			throw failure("Listing " + uriPrefix, ex);
 		}
-		return uris;
 	}
 
 	private BlobContainerClient client() throws IOException {
@@ -185,11 +162,6 @@ final class AzureBlobReader implements BlobReader {
 			return unchecked.getCause();
 		}
 		return new IOException(what + " failed: " + ex.getMessage(), ex);
-	}
-
-	@Override
-	public String toString() {
-		return "AzureBlobReader[" + this.uris.uriPrefix() + "]";
 	}
 
 }

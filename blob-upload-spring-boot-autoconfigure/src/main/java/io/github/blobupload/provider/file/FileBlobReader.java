@@ -27,20 +27,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import io.github.blobupload.BlobReader;
 import io.github.blobupload.ByteRange;
 import io.github.blobupload.StoredBlob;
 import io.github.blobupload.internal.FlatJson;
 import io.github.blobupload.provider.internal.ByteRanges;
+import io.github.blobupload.provider.internal.KeyedBlobReader;
 import io.github.blobupload.provider.internal.RecordedUris;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * {@code <name>.meta.json} when there is one. Only regular files whose real path is inside
  * the folder are read: a symbolic link leading out of it names nothing.
  */
-final class FileBlobReader implements BlobReader {
+final class FileBlobReader extends KeyedBlobReader {
 
 	/** The largest sidecar read; the uploader writes a few hundred bytes. */
 	private static final long MAX_SIDECAR_BYTES = 64 * 1024;
@@ -60,27 +59,15 @@ final class FileBlobReader implements BlobReader {
 
 	private final Path root;
 
-	private final RecordedUris uris;
-
 	FileBlobReader(Path root, RecordedUris uris) {
+		super(uris);
 		this.root = root;
-		this.uris = uris;
 	}
 
 	@Override
-	public String uriPrefix() {
-		return this.uris.uriPrefix();
-	}
-
-	@Override
-	public Optional<String> storageUri(String recordedUri) {
-		return this.uris.storageUriOf(recordedUri);
-	}
-
-	@Override
-	public Optional<StoredBlob> open(String uri, @Nullable ByteRange range) throws IOException {
-		Optional<Path> file = this.uris.readableKeyOf(uri)
-			.filter((key) -> !key.endsWith(FileBlobStorageProvider.SIDECAR_SUFFIX))
+	protected Optional<StoredBlob> open(String uri, String key, @Nullable ByteRange range) throws IOException {
+		Optional<Path> file = Optional.of(key)
+			.filter((name) -> !name.endsWith(FileBlobStorageProvider.SIDECAR_SUFFIX))
 			.map(this.root::resolve)
 			.filter(this::isInside);
 		if (file.isEmpty()) {
@@ -160,37 +147,27 @@ final class FileBlobReader implements BlobReader {
 	}
 
 	@Override
-	public List<String> list(String uriPrefix, int limit) throws IOException {
-		Optional<String> keyPrefix = this.uris.listableKeyPrefixOf(uriPrefix);
-		if (keyPrefix.isEmpty() || limit < 1) {
-			return List.of();
-		}
-		String prefix = keyPrefix.get();
-		Path start = this.root.resolve(prefix.substring(0, prefix.lastIndexOf('/') + 1));
+	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more)
+			throws IOException {
+		Path start = this.root.resolve(keyPrefix.substring(0, keyPrefix.lastIndexOf('/') + 1));
 		if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS) || !isInside(start.resolve("x"))) {
-			return List.of();
+			return;
 		}
-		List<String> uris = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(start, MAX_LIST_DEPTH)) {
 			Iterator<Path> iterator = files.iterator();
-			while (iterator.hasNext() && uris.size() < limit) {
+			boolean wanted = true;
+			while (wanted && iterator.hasNext()) {
 				Path file = iterator.next();
 				String key = this.root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-				if (key.startsWith(prefix) && !key.endsWith(FileBlobStorageProvider.SIDECAR_SUFFIX)
+				if (key.startsWith(keyPrefix) && !key.endsWith(FileBlobStorageProvider.SIDECAR_SUFFIX)
 						&& Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-					this.uris.uriOfKey(key).ifPresent(uris::add);
+					wanted = more.test(key);
 				}
 			}
 		}
 		catch (NoSuchFileException ex) {
-			return List.of();
+			// The folder went away while it was listed: nothing more to list.
 		}
-		return uris;
-	}
-
-	@Override
-	public String toString() {
-		return "FileBlobReader[" + this.uris.uriPrefix() + "]";
 	}
 
 	/** Reads at most a given number of bytes of a stream. */

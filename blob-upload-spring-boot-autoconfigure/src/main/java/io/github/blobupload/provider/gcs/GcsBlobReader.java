@@ -18,10 +18,9 @@ package io.github.blobupload.provider.gcs;
 
 import java.io.IOException;
 import java.nio.channels.Channels;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.google.cloud.ReadChannel;
 import com.google.cloud.storage.Blob;
@@ -30,10 +29,10 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.Storage.BlobListOption;
 import com.google.cloud.storage.Storage.BlobSourceOption;
 import com.google.cloud.storage.StorageException;
-import io.github.blobupload.BlobReader;
 import io.github.blobupload.ByteRange;
 import io.github.blobupload.StoredBlob;
 import io.github.blobupload.provider.internal.ByteRanges;
+import io.github.blobupload.provider.internal.KeyedBlobReader;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.ObjectMetadata;
 import io.github.blobupload.provider.internal.RecordedUris;
@@ -44,38 +43,22 @@ import org.jspecify.annotations.Nullable;
  * metadata, then a {@link ReadChannel} pinned to its generation, positioned and limited
  * to the range; {@code list} by prefix for listing.
  */
-final class GcsBlobReader implements BlobReader {
+final class GcsBlobReader extends KeyedBlobReader {
 
 	private final String bucket;
-
-	private final RecordedUris uris;
 
 	private final LazyClient<Storage> storage;
 
 	GcsBlobReader(String bucket, RecordedUris uris, LazyClient<Storage> storage) {
+		super(uris);
 		this.bucket = bucket;
-		this.uris = uris;
 		this.storage = storage;
 	}
 
 	@Override
-	public String uriPrefix() {
-		return this.uris.uriPrefix();
-	}
-
-	@Override
-	public Optional<String> storageUri(String recordedUri) {
-		return this.uris.storageUriOf(recordedUri);
-	}
-
-	@Override
-	public Optional<StoredBlob> open(String uri, @Nullable ByteRange range) throws IOException {
-		Optional<String> objectName = this.uris.readableKeyOf(uri);
-		if (objectName.isEmpty()) {
-			return Optional.empty();
-		}
+	protected Optional<StoredBlob> open(String uri, String key, @Nullable ByteRange range) throws IOException {
 		Storage client = client();
-		BlobId id = BlobId.of(this.bucket, objectName.get());
+		BlobId id = BlobId.of(this.bucket, key);
 		try {
 			Blob object = client.get(id);
 			if (object == null) {
@@ -113,29 +96,23 @@ final class GcsBlobReader implements BlobReader {
 	}
 
 	@Override
-	public List<String> list(String uriPrefix, int limit) throws IOException {
-		Optional<String> prefix = this.uris.listableKeyPrefixOf(uriPrefix);
-		if (prefix.isEmpty() || limit < 1) {
-			return List.of();
-		}
-		List<String> uris = new ArrayList<>();
+	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more)
+			throws IOException {
 		try {
 			for (Blob object : client()
-				.list(this.bucket, BlobListOption.prefix(prefix.get()), BlobListOption.pageSize(Math.min(limit, 1000)))
+				.list(this.bucket, BlobListOption.prefix(keyPrefix), BlobListOption.pageSize(Math.min(limit, 1000)))
 				.iterateAll()) {
-				this.uris.uriOfKey(object.getName()).ifPresent(uris::add);
-				if (uris.size() >= limit) {
+				if (!more.test(object.getName())) {
 					break;
 				}
 			}
 		}
 		catch (StorageException ex) {
 			if (ex.getCode() == 404) {
-				return List.of();
+				return;
 			}
 			throw failure("Listing " + uriPrefix, ex);
 		}
-		return uris;
 	}
 
 	private Storage client() throws IOException {
@@ -151,11 +128,6 @@ final class GcsBlobReader implements BlobReader {
 	private static IOException failure(String what, StorageException ex) {
 		return new IOException(what + " failed; Google Cloud Storage answered " + ex.getCode()
 				+ ((ex.getReason() != null) ? " (" + ex.getReason() + ")" : ""), ex);
-	}
-
-	@Override
-	public String toString() {
-		return "GcsBlobReader[" + this.uris.uriPrefix() + "]";
 	}
 
 }

@@ -17,14 +17,13 @@
 package io.github.blobupload.provider.s3;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
-import io.github.blobupload.BlobReader;
 import io.github.blobupload.ByteRange;
 import io.github.blobupload.StoredBlob;
 import io.github.blobupload.provider.internal.ByteRanges;
+import io.github.blobupload.provider.internal.KeyedBlobReader;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.ObjectMetadata;
 import io.github.blobupload.provider.internal.RecordedUris;
@@ -42,41 +41,25 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code GetObject} (with a {@code Range} header when asked) per open, streamed;
  * {@code ListObjectsV2} by prefix for listing.
  */
-final class S3BlobReader implements BlobReader {
+final class S3BlobReader extends KeyedBlobReader {
 
 	private final String bucket;
-
-	private final RecordedUris uris;
 
 	private final LazyClient<S3Client> client;
 
 	S3BlobReader(String bucket, RecordedUris uris, LazyClient<S3Client> client) {
+		super(uris);
 		this.bucket = bucket;
-		this.uris = uris;
 		this.client = client;
 	}
 
 	@Override
-	public String uriPrefix() {
-		return this.uris.uriPrefix();
-	}
-
-	@Override
-	public Optional<String> storageUri(String recordedUri) {
-		return this.uris.storageUriOf(recordedUri);
-	}
-
-	@Override
-	public Optional<StoredBlob> open(String uri, @Nullable ByteRange range) throws IOException {
-		Optional<String> key = this.uris.readableKeyOf(uri);
-		if (key.isEmpty()) {
-			return Optional.empty();
-		}
+	protected Optional<StoredBlob> open(String uri, String key, @Nullable ByteRange range) throws IOException {
 		S3Client s3 = client();
 		ResponseInputStream<GetObjectResponse> stream;
 		try {
 			stream = s3.getObject((get) -> get.bucket(this.bucket)
-				.key(key.get())
+				.key(key)
 				.range((range != null) ? ByteRanges.httpRange(range) : null));
 		}
 		catch (S3Exception ex) {
@@ -84,7 +67,7 @@ final class S3BlobReader implements BlobReader {
 				return Optional.empty();
 			}
 			if (ex.statusCode() == 416 && range != null) {
-				HeadObjectResponse head = head(s3, key.get());
+				HeadObjectResponse head = head(s3, key);
 				if (head == null) {
 					return Optional.empty();
 				}
@@ -140,34 +123,28 @@ final class S3BlobReader implements BlobReader {
 	}
 
 	@Override
-	public List<String> list(String uriPrefix, int limit) throws IOException {
-		Optional<String> keyPrefix = this.uris.listableKeyPrefixOf(uriPrefix);
-		if (keyPrefix.isEmpty() || limit < 1) {
-			return List.of();
-		}
-		List<String> uris = new ArrayList<>();
+	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more)
+			throws IOException {
 		try {
 			for (S3Object object : client()
 				.listObjectsV2Paginator((list) -> list.bucket(this.bucket)
-					.prefix(keyPrefix.get())
+					.prefix(keyPrefix)
 					.maxKeys(Math.min(limit, 1000)))
 				.contents()) {
-				this.uris.uriOfKey(object.key()).ifPresent(uris::add);
-				if (uris.size() >= limit) {
+				if (!more.test(object.key())) {
 					break;
 				}
 			}
 		}
 		catch (S3Exception ex) {
 			if (ex.statusCode() == 404) {
-				return List.of();
+				return;
 			}
 			throw failure("Listing " + uriPrefix, ex);
 		}
 		catch (SdkException ex) {
 			throw failure("Listing " + uriPrefix, ex);
 		}
-		return uris;
 	}
 
 	private S3Client client() throws IOException {
@@ -186,11 +163,6 @@ final class S3BlobReader implements BlobReader {
 					+ s3.awsErrorDetails().errorCode(), ex);
 		}
 		return new IOException(what + " failed: " + ex.getMessage(), ex);
-	}
-
-	@Override
-	public String toString() {
-		return "S3BlobReader[" + this.uris.uriPrefix() + "]";
 	}
 
 }
