@@ -89,27 +89,30 @@ abstract class OffloadingAudioModel<M> {
 	 * Offloads audio sent to the model ({@link AiUseCases#AUDIO_INPUT}).
 	 * @param identity the object that stands for the audio
 	 * @param data reads its bytes or remote URL; not called when the span is sampled out
-	 * @return what became of it, or {@code null} when the span is sampled out
+	 * @return what became of it, as recorded on the span, or {@code null} when the span
+	 * is sampled out
 	 */
 	final @Nullable OffloadedMedia offloadInput(Object identity, Supplier<Object> data) {
 		SpanInfo span = this.spans.current();
 		if (!this.offloader.admits(span, 1)) {
 			return null;
 		}
-		return this.offloader.offload(identity, data.get(), null, AiUseCases.AUDIO_INPUT, span, 0, 0);
+		return this.offloader.recorded(
+				this.offloader.offload(identity, data.get(), null, AiUseCases.AUDIO_INPUT, span, 0, 0));
 	}
 
 	/**
 	 * Offloads audio the model returned ({@link AiUseCases#AUDIO_OUTPUT}).
 	 * @param audio the audio
-	 * @return what became of it, or {@code null} when the span is sampled out
+	 * @return what became of it, as recorded on the span, or {@code null} when the span
+	 * is sampled out
 	 */
 	final @Nullable OffloadedMedia offloadOutput(Blob audio) {
 		SpanInfo span = this.spans.current();
 		if (!this.offloader.admits(span, 1)) {
 			return null;
 		}
-		return this.offloader.offload(audio, AiUseCases.AUDIO_OUTPUT, span);
+		return this.offloader.recorded(this.offloader.offload(audio, AiUseCases.AUDIO_OUTPUT, span));
 	}
 
 }
