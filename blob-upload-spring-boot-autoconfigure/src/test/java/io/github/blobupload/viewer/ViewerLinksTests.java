@@ -19,6 +19,7 @@ package io.github.blobupload.viewer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.blobupload.testsupport.InMemoryStore;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.blobupload.viewer;
+package io.github.blobupload.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * An in-memory store for the viewer's tests: a {@link BlobReader} under one prefix that
  * counts every {@code open}, behind a {@link ManagedBlobUploader} and a registry.
  */
-final class InMemoryStore implements BlobReader {
+public final class InMemoryStore implements BlobReader {
 
 	private final String prefix;
 
@@ -50,22 +50,41 @@ final class InMemoryStore implements BlobReader {
 
 	private volatile @Nullable IOException failure;
 
-	InMemoryStore(String prefix) {
+	/**
+	 * Creates an empty store.
+	 * @param prefix the prefix of its storage URIs, without a trailing slash
+	 */
+	public InMemoryStore(String prefix) {
 		this.prefix = prefix;
 	}
 
-	/** Stores an object and returns its storage URI. */
-	String put(String name, byte[] bytes, String contentType, Map<String, String> labels) {
+	/**
+	 * Stores an object.
+	 * @param name its object name
+	 * @param bytes its content
+	 * @param contentType its content type
+	 * @param labels its labels
+	 * @return its storage URI
+	 */
+	public String put(String name, byte[] bytes, String contentType, Map<String, String> labels) {
 		String uri = this.prefix + "/" + name;
 		this.objects.put(uri, new StoredObject(bytes, contentType, labels));
 		return uri;
 	}
 
-	int opens() {
+	/**
+	 * Returns how many times {@link #open} was called.
+	 * @return the count
+	 */
+	public int opens() {
 		return this.opens.get();
 	}
 
-	void failWith(IOException failure) {
+	/**
+	 * Makes every later {@link #open} fail.
+	 * @param failure what to throw
+	 */
+	public void failWith(IOException failure) {
 		this.failure = failure;
 	}
 
@@ -98,8 +117,12 @@ final class InMemoryStore implements BlobReader {
 		return this.objects.keySet().stream().filter((uri) -> uri.startsWith(uriPrefix)).limit(limit).toList();
 	}
 
-	/** Returns a registry whose use cases each read through the given stores. */
-	static BlobUploaderRegistry registry(Map<String, InMemoryStore> stores) {
+	/**
+	 * Returns a registry whose use cases each read through the given stores.
+	 * @param stores the store of each use case, the default one first
+	 * @return the registry
+	 */
+	public static BlobUploaderRegistry registry(Map<String, InMemoryStore> stores) {
 		List<BlobDestination> destinations = stores.entrySet()
 			.stream()
 			.map((entry) -> new BlobDestination(entry.getKey(), entry.getValue().prefix,
