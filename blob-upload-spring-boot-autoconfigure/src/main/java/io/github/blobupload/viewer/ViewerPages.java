@@ -59,7 +59,9 @@ final class ViewerPages {
 			a{color:#0b5cad}\
 			code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}\
 			.muted{color:#6b7280}\
-			.span{background:#fff;border:1px solid #dde1e6;border-radius:10px;padding:16px;margin:16px 0}\
+			.span{background:#fff;border:1px solid #dde1e6;border-radius:10px;padding:16px;margin:14px 0;display:grid;grid-template-columns:190px 1fr;gap:16px}\
+			.span h2{margin:0}.span h2 .mono{display:block;font-size:13px;color:#111827;margin-top:2px}\
+			.span .what{font-size:12px;color:#6b7280;margin-top:6px}\
 			.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:14px}\
 			.card{border:1px solid #e3e6ea;border-radius:8px;overflow:hidden;background:#fff;display:flex;flex-direction:column}\
 			.preview{height:170px;display:flex;align-items:center;justify-content:center;background:#eef1f5;text-decoration:none}\
@@ -78,7 +80,8 @@ final class ViewerPages {
 			form{display:flex;gap:8px;margin:16px 0}\
 			input{flex:1;max-width:420px;padding:6px 10px;border:1px solid #c7ccd3;border-radius:6px;font:13px ui-monospace,monospace}\
 			button{padding:6px 14px;border:0;border-radius:6px;background:#1f6feb;color:#fff;font-weight:600}\
-			.empty{background:#fff;border:1px dashed #c7ccd3;border-radius:10px;padding:24px;color:#6b7280}""";
+			.empty{background:#fff;border:1px dashed #c7ccd3;border-radius:10px;padding:24px;color:#6b7280}\
+			@media (max-width:720px){.span{grid-template-columns:1fr}}""";
 
 	/** The Content-Security-Policy of the pages: no script, this style only. */
 	static final String CSP = "default-src 'none'; img-src 'self'; media-src 'self'; style-src '" + hash(STYLE)
@@ -133,21 +136,29 @@ final class ViewerPages {
 		for (IndexedBlob blob : blobs) {
 			bySpan.computeIfAbsent((blob.spanId() != null) ? blob.spanId() : "", (key) -> new ArrayList<>()).add(blob);
 		}
-		html.append("<p class=\"muted\">").append(blobs.size()).append(blobs.size() == 1 ? " medium" : " media")
-			.append(" in ").append(bySpan.size()).append(bySpan.size() == 1 ? " span" : " spans").append("</p>");
+		html.append("<p class=\"muted\">").append(count(blobs.size(), "media file")).append(" in ")
+			.append(count(bySpan.size(), "span")).append("</p>");
 		if (blobs.isEmpty()) {
 			html.append("<p class=\"empty\">No media was recorded for this trace (or it is not indexed yet).</p>");
 		}
 		for (Map.Entry<String, List<IndexedBlob>> span : bySpan.entrySet()) {
-			html.append("<section class=\"span\"><h2>Span <span class=\"mono\">")
+			html.append("<section class=\"span\"><div><h2>Span <span class=\"mono\">")
 				.append(span.getKey().isEmpty() ? "(none)" : escape(span.getKey()))
-				.append("</span></h2><div class=\"grid\">");
+				.append("</span></h2><div class=\"what\">")
+				.append(escape(count(span.getValue().size(), "media file")))
+				.append(" · ")
+				.append(escape(String.join(", ", span.getValue().stream().map(IndexedBlob::useCase).distinct().toList())))
+				.append("</div></div><div class=\"grid\">");
 			for (IndexedBlob blob : span.getValue()) {
 				card(html, base, blob, pathOf.apply(blob.storageUri()).orElse(null));
 			}
 			html.append("</div></section>");
 		}
 		return end(html);
+	}
+
+	private static String count(int count, String noun) {
+		return count + " " + noun + ((count == 1) ? "" : "s");
 	}
 
 	private static void card(StringBuilder html, String base, IndexedBlob blob, @Nullable String path) {

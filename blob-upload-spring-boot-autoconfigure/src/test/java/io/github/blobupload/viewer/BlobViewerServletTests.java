@@ -224,7 +224,7 @@ class BlobViewerServletTests {
 		MockHttpServletResponse response = get("/blob-viewer/traces/" + TRACE);
 		assertThat(response.getStatus()).isEqualTo(200);
 		String html = response.getContentAsString();
-		assertThat(html).contains("4 media in 2 spans")
+		assertThat(html).contains("4 media files in 2 spans")
 			.contains("<img src=\"/blob-viewer/chat-input/a1b2.png\"")
 			.contains("<audio controls preload=\"metadata\" src=\"/blob-viewer/chat-input/c3.wav\">")
 			.contains("href=\"/blob-viewer/blobs/default/d4.pdf\"")
