@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.github.blobupload.ByteRange;
+import io.github.blobupload.RangeNotSatisfiableException;
 import io.github.blobupload.StoredBlob;
 import io.github.blobupload.internal.RateLimitedLogger;
 import jakarta.servlet.http.HttpServlet;
@@ -291,9 +292,8 @@ public final class BlobViewerServlet extends HttpServlet {
 			}
 			blob = opened.get();
 		}
-		catch (IllegalArgumentException ex) {
-			// What a reader throws for a range that starts beyond the end.
-			unsatisfiable(response, -1);
+		catch (RangeNotSatisfiableException ex) {
+			unsatisfiable(response, ex.size());
 			return;
 		}
 		catch (IOException | RuntimeException ex) {

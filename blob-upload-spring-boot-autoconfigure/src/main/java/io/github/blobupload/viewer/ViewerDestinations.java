@@ -32,11 +32,13 @@ import io.github.blobupload.provider.ObjectKeys;
 
 /**
  * The destinations the viewer can read: each configured use case whose uploader offers a
- * {@link BlobReader}, with the prefix of its storage URIs. It maps a recorded storage URI
- * to a viewer path ({@code <use-case>/<object name>}) and back, without I/O, and never to
- * anything outside a configured prefix: a viewer path names exactly
- * {@code <prefix><object name>} of its own use case, the object name being one segment
- * of {@code A-Z a-z 0-9 . _ -} that does not start with a dot.
+ * {@link BlobReader}, with the canonical prefix of its storage URIs
+ * ({@link BlobReader#uriPrefix()}). It maps a recorded URI (a storage URI, or a signed URL
+ * its reader maps back with {@link BlobReader#storageUri(String)}) to a viewer path
+ * ({@code <use-case>/<object name>}) and back, without I/O, and never to anything outside
+ * a configured prefix: a viewer path names exactly {@code <prefix><object name>} of its
+ * own use case, the object name being one segment of {@code A-Z a-z 0-9 . _ -} that does
+ * not start with a dot (so the trace index's entries, in a sub-folder, are never served).
  */
 public final class ViewerDestinations {
 
@@ -56,8 +58,8 @@ public final class ViewerDestinations {
 	}
 
 	/**
-	 * Returns the readable destinations among the given ones: those with a known URI
-	 * prefix whose uploader is a {@link ManagedBlobUploader} offering a reader.
+	 * Returns the readable destinations among the given ones: those whose uploader is a
+	 * {@link ManagedBlobUploader} offering a reader.
 	 * @param destinations the destinations, as {@code BlobUploaderRegistry#destinations()}
 	 * lists them
 	 * @return the readable destinations
@@ -65,15 +67,13 @@ public final class ViewerDestinations {
 	public static ViewerDestinations of(List<BlobDestination> destinations) {
 		Map<String, Readable> readable = new LinkedHashMap<>();
 		for (BlobDestination destination : destinations) {
-			String prefix = destination.uriPrefix();
 			BlobUploader uploader = destination.uploader();
-			if (prefix == null || prefix.equals("disabled") || !USE_CASE.matcher(destination.useCase()).matches()
-					|| !(uploader instanceof ManagedBlobUploader managed)) {
+			if (!USE_CASE.matcher(destination.useCase()).matches() || !(uploader instanceof ManagedBlobUploader managed)) {
 				continue;
 			}
 			managed.blobReader()
 				.ifPresent((reader) -> readable.putIfAbsent(destination.useCase(),
-						new Readable(destination.useCase(), prefix.endsWith("/") ? prefix : prefix + "/", reader)));
+						new Readable(destination.useCase(), reader.uriPrefix(), reader)));
 		}
 		return new ViewerDestinations(readable);
 	}
@@ -94,8 +94,9 @@ public final class ViewerDestinations {
 	 */
 	public Optional<String> pathOf(String recordedUri) {
 		for (Readable destination : this.longestPrefixFirst) {
-			if (recordedUri.startsWith(destination.prefix())) {
-				String name = recordedUri.substring(destination.prefix().length());
+			Optional<String> storageUri = destination.reader().storageUri(recordedUri);
+			if (storageUri.isPresent() && storageUri.get().startsWith(destination.prefix())) {
+				String name = storageUri.get().substring(destination.prefix().length());
 				if (isObjectName(name)) {
 					return Optional.of(destination.useCase() + "/" + name);
 				}

@@ -33,6 +33,7 @@ import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ByteRange;
 import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.RangeNotSatisfiableException;
 import io.github.blobupload.StoredBlob;
 import org.jspecify.annotations.Nullable;
 
@@ -89,6 +90,16 @@ public final class InMemoryStore implements BlobReader {
 	}
 
 	@Override
+	public String uriPrefix() {
+		return this.prefix + "/";
+	}
+
+	@Override
+	public Optional<String> storageUri(String recordedUri) {
+		return recordedUri.startsWith(uriPrefix()) ? Optional.of(recordedUri) : Optional.empty();
+	}
+
+	@Override
 	public Optional<StoredBlob> open(String uri, @Nullable ByteRange range) throws IOException {
 		this.opens.incrementAndGet();
 		if (this.failure != null) {
@@ -104,7 +115,7 @@ public final class InMemoryStore implements BlobReader {
 					new ByteArrayInputStream(object.bytes())));
 		}
 		if (range.first() >= size) {
-			throw new IllegalArgumentException("range beyond the end");
+			throw new RangeNotSatisfiableException(uri, range, size);
 		}
 		ByteRange clipped = new ByteRange(range.first(), Math.min(range.last(), size - 1));
 		int length = (int) (clipped.last() - clipped.first() + 1);

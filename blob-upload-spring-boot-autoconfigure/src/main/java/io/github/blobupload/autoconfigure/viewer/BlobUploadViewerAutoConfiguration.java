@@ -20,7 +20,9 @@ import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.viewer.BlobViewerServlet;
+import io.github.blobupload.viewer.StoreTraceIndex;
 import io.github.blobupload.viewer.TraceIndex;
+import io.github.blobupload.viewer.TraceIndexWriter;
 import io.github.blobupload.viewer.ViewerDestinations;
 import io.github.blobupload.viewer.ViewerLinks;
 import jakarta.servlet.http.HttpServlet;
@@ -54,7 +56,10 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
  * Security is on the class path, in which case the application's security decides.
  * <p>
  * A {@link BlobLinks} bean is always defined: the viewer links when the viewer is on and
- * {@code blob.upload.viewer.base-url} is set, else {@link BlobLinks#IDENTITY}.
+ * {@code blob.upload.viewer.base-url} is set, else {@link BlobLinks#IDENTITY}. With the
+ * viewer on, in any application (one without a web server too, such as a worker whose
+ * media another instance shows), the trace index is written next to the blobs unless
+ * {@code blob.upload.viewer.index.enabled=false}.
  */
 @AutoConfiguration(after = BlobUploadAutoConfiguration.class)
 @EnableConfigurationProperties(BlobUploadViewerProperties.class)
@@ -99,6 +104,35 @@ public final class BlobUploadViewerAutoConfiguration {
 		}
 	}
 
+	/**
+	 * The trace index: written next to the blobs of each readable destination, and read
+	 * by the trace pages of this instance or any other sharing the storage.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(PREFIX + "enabled")
+	@ConditionalOnBooleanProperty(name = PREFIX + "index.enabled", matchIfMissing = true)
+	static class TraceIndexConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TraceIndexWriter blobTraceIndexWriter() {
+			return new TraceIndexWriter();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TraceIndex.class)
+		@ConditionalOnBean(BlobUploaderRegistry.class)
+		StoreTraceIndex blobTraceIndex(BlobUploaderRegistry registry, BlobUploadViewerProperties viewer) {
+			try {
+				return new StoreTraceIndex(registry, viewer.getIndex().getCacheSize());
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid(PREFIX + "index.cache-size", viewer.getIndex().getCacheSize(), ex);
+			}
+		}
+
+	}
+
 	/** The viewer's servlet, in servlet web applications. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -117,10 +151,6 @@ public final class BlobUploadViewerAutoConfiguration {
 			}
 			catch (IllegalArgumentException ex) {
 				throw invalid(PREFIX + "path", viewer.getPath(), ex);
-			}
-			if (viewer.getIndex().getCacheSize() < 0) {
-				throw new InvalidConfigurationPropertyValueException(PREFIX + "index.cache-size",
-						viewer.getIndex().getCacheSize(), "It must be 0 or more.");
 			}
 			boolean security = ClassUtils.isPresent(SPRING_SECURITY, resourceLoader.getClassLoader());
 			boolean localOnly = !viewer.isAllowRemote() && !security;

@@ -106,20 +106,24 @@ public class BlobUploadViewerProperties {
 	}
 
 	/**
-	 * The trace index: a small object per traced span, written next to the blobs, from
-	 * which the viewer lists the media of a trace.
+	 * The trace index, kept in storage next to the blobs, from which the viewer lists the
+	 * media of a trace.
 	 */
 	public static class Index {
 
 		/**
-		 * Whether trace pages are served from the trace index kept in storage.
+		 * Whether to keep the trace index: a small entry object (no content) per blob of a
+		 * traced span, written next to the blobs under <prefix>/_index/<trace id>/, from
+		 * which the trace pages list the media of a trace, on every instance of the
+		 * application.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Most traces whose index entries are kept in memory; 0 reads storage each time.
+		 * Most index entries (one per blob, a few hundred bytes, no content) kept in memory
+		 * by the trace pages; 0 reads them from storage each time.
 		 */
-		private int cacheSize = 1000;
+		private int cacheSize = 10000;
 
 		public boolean isEnabled() {
 			return this.enabled;

@@ -17,6 +17,7 @@
 package io.github.blobupload.autoconfigure.viewer;
 
 import io.github.blobupload.viewer.BlobViewerServlet;
+import io.github.blobupload.viewer.StoreTraceIndex;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ class BlobUploadViewerPropertiesTests {
 		// The default path is one the servlet accepts.
 		assertThat(BlobViewerServlet.urlMapping(properties.getPath())).isEqualTo("/blob-viewer/*");
 		assertThat(properties.getIndex().isEnabled()).isTrue();
-		assertThat(properties.getIndex().getCacheSize()).isPositive();
+		assertThat(properties.getIndex().getCacheSize()).isEqualTo(StoreTraceIndex.DEFAULT_CACHE_SIZE);
 	}
 
 }
