@@ -309,6 +309,7 @@ public final class BlobViewerServlet extends HttpServlet {
 			long skip = (served != null && blob.range() == null) ? served.first() : 0;
 			long length = (served != null) ? served.last() - served.first() + 1 : blob.size();
 			rawHeaders(response, target, blob.contentType(), blob.size(), served);
+			response.setBufferSize(BUFFER_SIZE);
 			copy(blob.content(), skip, length, response.getOutputStream());
 		}
 	}
