@@ -156,9 +156,10 @@ public final class BlobUploadViewerAutoConfiguration {
 			boolean localOnly = !viewer.isAllowRemote() && !security;
 			TraceIndex index = viewer.getIndex().isEnabled() ? traceIndex.getIfAvailable() : null;
 			ViewerDestinations destinations = ViewerDestinations.of(registry.destinations());
-			logger.info("The blob viewer serves {} at {} ({}); use cases it can read: {}.", "stored blobs",
-					mapping.substring(0, mapping.length() - 2),
-					localOnly ? "local requests only" : security ? "access decided by Spring Security" : "open to remote requests",
+			String access = localOnly ? "local requests only"
+					: security ? "access decided by Spring Security" : "open to remote requests";
+			logger.info("The blob viewer serves stored blobs at {} ({}); use cases it can read: {}.",
+					mapping.substring(0, mapping.length() - 2), access,
 					destinations.useCases().isEmpty() ? "none" : String.join(", ", destinations.useCases()));
 			ServletRegistrationBean<BlobViewerServlet> registration = new ServletRegistrationBean<>(
 					new BlobViewerServlet(destinations, index, localOnly), mapping);
