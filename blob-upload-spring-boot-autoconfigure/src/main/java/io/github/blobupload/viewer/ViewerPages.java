@@ -58,6 +58,7 @@ final class ViewerPages {
 			h2{font-size:13px;font-weight:600;margin:0 0 12px;color:#374151}\
 			a{color:#0b5cad}\
 			code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}\
+			h1.mono{font-size:16px;overflow-wrap:anywhere}\
 			.muted{color:#6b7280}\
 			.span{background:#fff;border:1px solid #dde1e6;border-radius:10px;padding:16px;margin:14px 0;display:grid;grid-template-columns:190px 1fr;gap:16px}\
 			.span h2{margin:0}.span h2 .mono{display:block;font-size:13px;color:#111827;margin-top:2px}\
