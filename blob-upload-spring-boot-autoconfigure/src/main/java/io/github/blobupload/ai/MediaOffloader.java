@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.blobupload.AudioBlobs;
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.internal.RateLimitedLogger;
@@ -65,6 +66,8 @@ public final class MediaOffloader {
 
 	private final List<BlobOffloadListener> listeners;
 
+	private final BlobLinks links;
+
 	private final MediaOffloadCounts counts = new MediaOffloadCounts();
 
 	private final MediaMemo memo = new MediaMemo(MEMO_SIZE);
@@ -83,6 +86,7 @@ public final class MediaOffloader {
 		this.pcmSampleRate = builder.pcmSampleRate;
 		this.pcmChannels = builder.pcmChannels;
 		this.listeners = List.copyOf(builder.listeners);
+		this.links = builder.links;
 	}
 
 	/**
@@ -92,6 +96,24 @@ public final class MediaOffloader {
 	 */
 	public static Builder builder(BlobUploaderRegistry registry) {
 		return new Builder(registry);
+	}
+
+	/**
+	 * Returns media as it is recorded on a span: uploaded media with the
+	 * {@linkplain Builder#links(BlobLinks) link} of its URI in place of the URI, anything
+	 * else unchanged. Cheap, without I/O.
+	 * @param media what became of a piece of media
+	 * @return the media to record
+	 */
+	OffloadedMedia recorded(OffloadedMedia media) {
+		if (this.links == BlobLinks.IDENTITY || media.status() != OffloadedMedia.Status.UPLOADED
+				|| media.uri() == null) {
+			return media;
+		}
+		String link = this.links.linkFor(media.uri());
+		return link.equals(media.uri()) ? media
+				: new OffloadedMedia(media.status(), media.useCase(), link, media.contentType(), media.size(),
+						media.span(), media.refusalReason(), media.inlineBase64());
 	}
 
 	/**
@@ -323,6 +345,8 @@ public final class MediaOffloader {
 
 		private final List<BlobOffloadListener> listeners = new ArrayList<>();
 
+		private BlobLinks links = BlobLinks.IDENTITY;
+
 		private Builder(BlobUploaderRegistry registry) {
 			this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		}
@@ -375,6 +399,19 @@ public final class MediaOffloader {
 		 */
 		public Builder listeners(List<? extends BlobOffloadListener> listeners) {
 			this.listeners.addAll(listeners);
+			return this;
+		}
+
+		/**
+		 * Sets the links recorded on spans in place of the storage URIs of uploaded media,
+		 * such as the media viewer's; the default, {@link BlobLinks#IDENTITY}, records the
+		 * storage URIs. Listeners and {@link BlobOffloadAdvisor#OFFLOADED_MEDIA} always get
+		 * the storage URIs.
+		 * @param links the links
+		 * @return this builder
+		 */
+		public Builder links(BlobLinks links) {
+			this.links = Objects.requireNonNull(links, "links must not be null");
 			return this;
 		}
 

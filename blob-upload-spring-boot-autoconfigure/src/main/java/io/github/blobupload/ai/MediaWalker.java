@@ -129,7 +129,7 @@ public final class MediaWalker {
 			// again (observation, then application code) is not uploaded twice.
 			OffloadedMedia media = this.offloader.offload(generation.getOutput(), data, null,
 					AiUseCases.IMAGE_OUTPUT, call, 0, i);
-			parts.add(new RecordedMessage.MediaPart(media));
+			parts.add(new RecordedMessage.MediaPart(this.offloader.recorded(media)));
 		}
 		return List.of(new RecordedMessage("assistant", parts, null));
 	}
@@ -172,7 +172,7 @@ public final class MediaWalker {
 			parts.add(new RecordedMessage.TextPart(text));
 		}
 		for (OffloadedMedia media : offloadMedia(message, input, call, index)) {
-			parts.add(new RecordedMessage.MediaPart(media));
+			parts.add(new RecordedMessage.MediaPart(this.offloader.recorded(media)));
 		}
 		if (message instanceof AssistantMessage assistant && assistant.hasToolCalls()) {
 			for (AssistantMessage.ToolCall toolCall : assistant.getToolCalls()) {

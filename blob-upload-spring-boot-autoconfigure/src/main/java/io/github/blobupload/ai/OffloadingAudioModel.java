@@ -110,7 +110,8 @@ abstract class OffloadingAudioModel<M> {
 	 * @param context the call's observation context
 	 * @param identity the object that stands for the audio
 	 * @param data reads its bytes or remote URL; not called when the span is sampled out
-	 * @return what became of it, or {@code null} when the span is sampled out
+	 * @return what became of it, as recorded on the span, or {@code null} when the span
+	 * is sampled out
 	 */
 	final @Nullable OffloadedMedia offloadInput(AudioOffloadObservationContext context, Object identity,
 			Supplier<Object> data) {
@@ -119,14 +120,16 @@ abstract class OffloadingAudioModel<M> {
 			this.offloader.skip(identity, call);
 			return null;
 		}
-		return this.offloader.offload(identity, data.get(), null, AiUseCases.AUDIO_INPUT, call, 0, 0);
+		return this.offloader.recorded(
+				this.offloader.offload(identity, data.get(), null, AiUseCases.AUDIO_INPUT, call, 0, 0));
 	}
 
 	/**
 	 * Offloads audio the model returned ({@link AiUseCases#AUDIO_OUTPUT}).
 	 * @param context the call's observation context
 	 * @param audio the audio
-	 * @return what became of it, or {@code null} when the span is sampled out
+	 * @return what became of it, as recorded on the span, or {@code null} when the span
+	 * is sampled out
 	 */
 	final @Nullable OffloadedMedia offloadOutput(AudioOffloadObservationContext context, Blob audio) {
 		MediaCall call = call(context);
@@ -134,7 +137,7 @@ abstract class OffloadingAudioModel<M> {
 			this.offloader.skip(audio, call);
 			return null;
 		}
-		return this.offloader.offload(audio, AiUseCases.AUDIO_OUTPUT, call);
+		return this.offloader.recorded(this.offloader.offload(audio, AiUseCases.AUDIO_OUTPUT, call));
 	}
 
 	private MediaCall call(AudioOffloadObservationContext context) {

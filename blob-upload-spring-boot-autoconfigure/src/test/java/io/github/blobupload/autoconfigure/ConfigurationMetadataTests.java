@@ -47,7 +47,8 @@ class ConfigurationMetadataTests {
 			entry("blob.upload.gcs.project-id", "found in the environment or the key file"),
 			entry("blob.upload.gcs.endpoint", "the public Google Cloud Storage endpoint, chosen by the SDK"),
 			entry("blob.upload.gcs.credentials-location", "Application Default Credentials"),
-			entry("blob.upload.gcs.kms-key-name", "the bucket's default encryption"));
+			entry("blob.upload.gcs.kms-key-name", "the bucket's default encryption"),
+			entry("blob.upload.viewer.base-url", "no links: the BlobLinks bean returns the storage URIs"));
 
 	private final GeneratedMetadata metadata = GeneratedMetadata.load();
 

@@ -16,6 +16,7 @@
 
 package io.github.blobupload.autoconfigure.ai;
 
+import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.AiUseCases;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
@@ -49,6 +50,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the Spring AI integration: a {@link MediaOffloader}, an
@@ -67,6 +69,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(BlobUploadAiProperties.class)
 public final class BlobUploadSpringAiAutoConfiguration {
 
+	/** The media viewer's switch for recording its links on spans (see BlobLinks). */
+	private static final String RECORD_LINKS = "blob.upload.viewer.record-links";
+
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploadSpringAiAutoConfiguration.class);
 
 	@Bean
@@ -77,7 +82,7 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MediaOffloader blobMediaOffloader(BlobUploaderRegistry registry, BlobUploadAiProperties ai,
-			ObjectProvider<BlobOffloadListener> listeners) {
+			ObjectProvider<BlobOffloadListener> listeners, ObjectProvider<BlobLinks> links, Environment environment) {
 		long inlineBudget = (ai.getInlineBudget() != null) ? ai.getInlineBudget().toBytes() : -1;
 		if (inlineBudget < 0) {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.inline-budget", ai.getInlineBudget(),
@@ -96,6 +101,8 @@ public final class BlobUploadSpringAiAutoConfiguration {
 			.uploadOnlyWhenSampled(ai.isUploadOnlyWhenSampled())
 			.pcmDefaults(ai.getPcm().getSampleRate(), ai.getPcm().getChannels())
 			.listeners(listeners.orderedStream().toList())
+			.links(environment.getProperty(RECORD_LINKS, Boolean.class, false)
+					? links.getIfAvailable(() -> BlobLinks.IDENTITY) : BlobLinks.IDENTITY)
 			.build();
 	}
 

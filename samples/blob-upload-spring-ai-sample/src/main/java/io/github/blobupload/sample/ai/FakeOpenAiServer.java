@@ -35,7 +35,8 @@ import com.sun.net.httpserver.HttpServer;
  * {@code POST /v1/images/generations} with a generated PNG as {@code b64_json}: the same
  * JSON shapes OpenAI returns, so the real spring-ai-openai client, observations and
  * blob offloading run unchanged. It remembers the size of the last chat request to show
- * that the model received the original image.
+ * that the model received the original image. A chat request carrying audio
+ * ({@code input_audio}) gets an answer about the recording.
  */
 final class FakeOpenAiServer implements AutoCloseable {
 
@@ -72,14 +73,19 @@ final class FakeOpenAiServer implements AutoCloseable {
 
 	private void chat(HttpExchange exchange) throws IOException {
 		String request = read(exchange);
-		this.lastChatRequestBytes.set(request.length());
-		this.lastChatRequestHadImage = request.contains("data:image/png;base64,");
+		boolean audio = request.contains("\"input_audio\"");
+		if (!audio) {
+			this.lastChatRequestBytes.set(request.length());
+			this.lastChatRequestHadImage = request.contains("data:image/png;base64,");
+		}
+		String answer = audio ? "A short two-tone chime that fades out."
+				: "The chart shows three bars growing from left to right: sales doubled each quarter.";
 		reply(exchange, """
 				{"id":"chatcmpl-fake","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini",
 				 "choices":[{"index":0,"finish_reason":"stop","logprobs":null,
 				  "message":{"role":"assistant","refusal":null,
-				   "content":"The chart shows three bars growing from left to right: sales doubled each quarter."}}],
-				 "usage":{"prompt_tokens":120,"completion_tokens":18,"total_tokens":138}}""");
+				   "content":"%s"}}],
+				 "usage":{"prompt_tokens":120,"completion_tokens":18,"total_tokens":138}}""".formatted(answer));
 	}
 
 	private void image(HttpExchange exchange) throws IOException {

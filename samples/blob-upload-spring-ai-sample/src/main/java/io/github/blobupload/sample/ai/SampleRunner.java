@@ -31,18 +31,23 @@ import io.github.blobupload.ai.OffloadedMedia;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.image.ImageModel;
 import org.springframework.ai.image.ImagePrompt;
 import org.springframework.ai.image.ImageResponse;
+import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 /**
@@ -66,9 +71,16 @@ class SampleRunner implements CommandLineRunner {
 
 	private final Path folder;
 
+	private final Tracer tracer;
+
+	private final String audioModel;
+
+	private volatile @Nullable String traceId;
+
 	SampleRunner(ChatClient.Builder chatClientBuilder, ImageModel imageModel, ObservationRegistry observations,
 			BlobUploaderRegistry uploaders, SdkTracerProvider tracerProvider, CollectingSpanExporter spans,
-			@Value("${blob.upload.uri-prefix}") String uriPrefix) {
+			Tracer tracer, @Value("${blob.upload.uri-prefix}") String uriPrefix,
+			@Value("${sample.audio-model}") String audioModel) {
 		this.chatClient = chatClientBuilder.build();
 		this.imageModel = imageModel;
 		this.observations = observations;
@@ -76,6 +88,16 @@ class SampleRunner implements CommandLineRunner {
 		this.tracerProvider = tracerProvider;
 		this.spans = spans;
 		this.folder = folderOf(uriPrefix);
+		this.tracer = tracer;
+		this.audioModel = audioModel;
+	}
+
+	/**
+	 * Returns the trace the sample's calls were recorded in, once it has run.
+	 * @return the trace id, or {@code null} before the run
+	 */
+	@Nullable String traceId() {
+		return this.traceId;
 	}
 
 	private static Path folderOf(String fileUriPrefix) {
@@ -88,7 +110,10 @@ class SampleRunner implements CommandLineRunner {
 	@Override
 	public void run(String... args) throws IOException {
 		byte[] chart = SampleImages.chart();
+		byte[] chime = SampleAudio.chime();
 		Observation.createNotStarted("sample.infographic", this.observations).observe(() -> {
+			Span span = this.tracer.currentSpan();
+			this.traceId = (span != null) ? span.context().traceId() : null;
 			ChatClientResponse answer = this.chatClient.prompt()
 				.user((user) -> user.text("What does this chart show? Answer in one sentence.")
 					.media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(chart)))
@@ -101,6 +126,13 @@ class SampleRunner implements CommandLineRunner {
 				.getOrDefault(BlobOffloadAdvisor.OFFLOADED_MEDIA, List.of());
 			offloaded.forEach((media) -> System.out.printf("Offloaded by the advisor: %s %s (%,d bytes) -> %s%n",
 					media.useCase(), media.contentType(), media.size(), media.uri()));
+			String heard = this.chatClient.prompt()
+				.options(OpenAiChatOptions.builder().model(this.audioModel))
+				.user((user) -> user.text("What do you hear in this recording?")
+					.media(MimeType.valueOf("audio/wav"), new ByteArrayResource(chime)))
+				.call()
+				.content();
+			System.out.println("Model answer about the recording: " + heard);
 			ImageResponse image = this.imageModel.call(new ImagePrompt("An infographic of: "
 					+ answer.chatResponse().getResult().getOutput().getText()));
 			System.out.printf("Image model returned %,d base64 characters%n",

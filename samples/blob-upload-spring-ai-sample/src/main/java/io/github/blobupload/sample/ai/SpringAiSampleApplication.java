@@ -17,6 +17,8 @@
 package io.github.blobupload.sample.ai;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +33,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Sends a chart to a chat model ("what does it show?"), asks an image model for an
- * infographic, and prints the span attributes and where the image files went.
+ * infographic, and prints the span attributes, where the files went and the link of the
+ * trace's page in the blob viewer.
  * <p>
  * With {@code OPENAI_API_KEY} set it talks to OpenAI; without it, it starts
  * {@link FakeOpenAiServer} on 127.0.0.1 and points spring-ai-openai at it.
@@ -53,7 +56,8 @@ public class SpringAiSampleApplication {
 	public static void main(String[] args) throws IOException {
 		Run run = start(args);
 		if (run.keepRunning()) {
-			System.out.println("Serving " + run.actuatorUrl() + " until stopped (Ctrl-C).");
+			System.out.println("Serving " + run.actuatorUrl() + " and the blob viewer at " + run.viewerUrl()
+					+ " until stopped (Ctrl-C).");
 			return;
 		}
 		System.exit(run.exit());
@@ -68,6 +72,15 @@ public class SpringAiSampleApplication {
 	 */
 	static Run start(String[] args) throws IOException {
 		List<String> arguments = new ArrayList<>(Arrays.asList(args));
+		// The links recorded on the spans need the viewer's address, so the port is chosen first.
+		String port = argument(arguments, "--server.port=");
+		if (port == null || port.equals("0")) {
+			port = String.valueOf(freePort());
+			arguments.add("--server.port=" + port);
+		}
+		if (argument(arguments, "--blob.upload.viewer.base-url=") == null) {
+			arguments.add("--blob.upload.viewer.base-url=http://127.0.0.1:" + port + "/blob-viewer");
+		}
 		FakeOpenAiServer fake = null;
 		if (!hasText(System.getenv("OPENAI_API_KEY"))
 				&& arguments.stream().noneMatch((arg) -> arg.startsWith("--spring.ai.openai.api-key="))) {
@@ -83,7 +96,13 @@ public class SpringAiSampleApplication {
 				System.out.printf("The fake endpoint received a chat request of %,d bytes%s.%n", fake.lastChatRequestBytes(),
 						fake.lastChatRequestHadImage() ? " carrying the original image as a data: URI" : "");
 			}
-			return new Run(context, fake);
+			Run run = new Run(context, fake);
+			if (run.tracePageUrl() != null) {
+				System.out.println();
+				System.out.println("Open the media of this trace in a browser (while the app runs, see "
+						+ "--sample.keep-running=true): " + run.tracePageUrl());
+			}
+			return run;
 		}
 		catch (RuntimeException ex) {
 			if (fake != null) {
@@ -105,8 +124,24 @@ public class SpringAiSampleApplication {
 		}
 
 		String actuatorUrl() {
-			int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-			return "http://127.0.0.1:" + port + "/actuator";
+			return "http://127.0.0.1:" + port() + "/actuator";
+		}
+
+		String viewerUrl() {
+			return "http://127.0.0.1:" + port() + "/blob-viewer/";
+		}
+
+		/**
+		 * Returns the viewer's page of the trace the sample recorded.
+		 * @return the page's URL, or {@code null} if no trace was recorded
+		 */
+		@Nullable String tracePageUrl() {
+			String traceId = this.context.getBean(SampleRunner.class).traceId();
+			return (traceId != null) ? "http://127.0.0.1:" + port() + "/blob-viewer/traces/" + traceId : null;
+		}
+
+		private int port() {
+			return ((WebServerApplicationContext) this.context).getWebServer().getPort();
 		}
 
 		/**
@@ -124,6 +159,20 @@ public class SpringAiSampleApplication {
 			}
 		}
 
+	}
+
+	private static @Nullable String argument(List<String> arguments, String prefix) {
+		return arguments.stream()
+			.filter((arg) -> arg.startsWith(prefix))
+			.map((arg) -> arg.substring(prefix.length()))
+			.reduce((first, last) -> last)
+			.orElse(null);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private static boolean hasText(@Nullable String value) {

@@ -45,7 +45,9 @@ class SpringAiSampleApplicationTests {
 		assertThat(run.exit()).isZero();
 		assertThat(output).contains("carrying the original image as a data: URI")
 			.contains("gen_ai.input.messages")
-			.contains("file://" + this.folder + "/chat-input/")
+			.contains("-> file://" + this.folder + "/chat-input/")
+			.contains("\"uri\":\"http://127.0.0.1:")
+			.contains("/blob-viewer/traces/")
 			.doesNotContain("data:image/png;base64")
 			.contains("GET http://127.0.0.1:")
 			.contains("\"status\" : \"UP\"")

@@ -1,0 +1,199 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.github.blobupload.BlobNamingStrategies;
+import io.github.blobupload.BlobReader;
+import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.StoredBlob;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.provider.file.FileBlobStorageProvider;
+import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import io.github.blobupload.viewer.BlobViewerServlet;
+import io.github.blobupload.viewer.ViewerDestinations;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.startup.Tomcat;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Serving a 100 MB object through the blob viewer against reading it straight through the
+ * store's reader, in the same run.
+ * <p>
+ * {@code baseline}: {@code BlobReader.open} of the {@code file:} provider, every byte read
+ * into a 64 KB buffer. {@code viewer}: a GET of the object's link from the viewer's servlet
+ * in an embedded Tomcat on 127.0.0.1, the response read the same way through the JDK's
+ * {@code HttpURLConnection} (a kept-alive connection): the reader, the servlet's copy loop and a loopback HTTP connection.
+ * The score is throughput (objects per second), so the ratio printed by
+ * {@link RatioReport} is the viewer's share of the reader's throughput. The forked JVM has
+ * a 64 MB heap, smaller than the object: the run completes only if the object is streamed,
+ * never held whole. Run with
+ * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport ViewerServingBenchmark}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = { "-Xmx64m", "-Xms64m" })
+@State(Scope.Benchmark)
+public class ViewerServingBenchmark {
+
+	private static final int SIZE = 100 * 1024 * 1024;
+
+	private static final String NAME = "0000000000000000000000000000000000000000000000000000000000000100.wav";
+
+	private Path folder;
+
+	private ManagedBlobUploader uploader;
+
+	private BlobReader reader;
+
+	private String storageUri;
+
+	private Tomcat tomcat;
+
+	private URL link;
+
+	private final byte[] buffer = new byte[64 * 1024];
+
+	/**
+	 * Writes the object (streamed to disk, with the sidecar the file provider writes) and
+	 * starts the viewer.
+	 * @throws IOException if the file cannot be written
+	 * @throws LifecycleException if Tomcat cannot start
+	 */
+	@Setup
+	public void setUp() throws IOException, LifecycleException {
+		this.folder = Files.createTempDirectory("viewer-benchmark");
+		Path blobs = Files.createDirectories(this.folder.resolve("blobs"));
+		Random random = new Random(42);
+		byte[] chunk = new byte[1024 * 1024];
+		try (OutputStream out = Files.newOutputStream(blobs.resolve(NAME))) {
+			for (int written = 0; written < SIZE; written += chunk.length) {
+				random.nextBytes(chunk);
+				out.write(chunk);
+			}
+		}
+		Files.writeString(blobs.resolve(NAME + FileBlobStorageProvider.SIDECAR_SUFFIX),
+				"{\"uri\":\"" + blobs.toUri() + NAME + "\",\"contentType\":\"audio/wav\",\"size\":" + SIZE
+						+ ",\"labels\":{}}\n",
+				StandardCharsets.UTF_8);
+		this.uploader = AsyncBlobUploader
+			.builder(new FileBlobStorageProvider().createUploader(blobs.toUri().toString(),
+					BlobNamingStrategies.contentAddressed()))
+			.build();
+		this.reader = this.uploader.blobReader().orElseThrow();
+		this.storageUri = this.reader.uriPrefix() + NAME;
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
+			.defaultUploader(this.uploader)
+			.destination(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, blobs.toUri().toString())
+			.build();
+		this.tomcat = new Tomcat();
+		this.tomcat.setBaseDir(this.folder.resolve("tomcat").toString());
+		this.tomcat.setHostname("127.0.0.1");
+		this.tomcat.setPort(0);
+		this.tomcat.getConnector().setProperty("address", "127.0.0.1");
+		Context context = this.tomcat.addContext("", this.folder.toString());
+		Tomcat.addServlet(context, "blobViewer",
+				new BlobViewerServlet(ViewerDestinations.of(registry.destinations()), null, true));
+		context.addServletMappingDecoded("/blob-viewer/*", "blobViewer");
+		this.tomcat.start();
+		int port = this.tomcat.getConnector().getLocalPort();
+		this.link = URI.create("http://127.0.0.1:" + port + "/blob-viewer/default/" + NAME).toURL();
+	}
+
+	/**
+	 * Stops the viewer and deletes the object.
+	 * @throws Exception if Tomcat cannot stop or the files cannot be deleted
+	 */
+	@TearDown
+	public void tearDown() throws Exception {
+		this.tomcat.stop();
+		this.tomcat.destroy();
+		this.uploader.close();
+		try (Stream<Path> files = Files.walk(this.folder)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
+	}
+
+	/**
+	 * Reads the object straight through the reader.
+	 * @return the bytes read
+	 * @throws IOException if it cannot be read
+	 */
+	@Benchmark
+	public long baseline() throws IOException {
+		try (StoredBlob blob = this.reader.open(this.storageUri, null).orElseThrow()) {
+			return drain(blob.content());
+		}
+	}
+
+	/**
+	 * Reads the object through the viewer over HTTP.
+	 * @return the bytes read
+	 * @throws IOException if it cannot be read
+	 */
+	@Benchmark
+	public long viewer() throws IOException {
+		HttpURLConnection connection = (HttpURLConnection) this.link.openConnection();
+		if (connection.getResponseCode() != 200) {
+			throw new IllegalStateException("The viewer answered " + connection.getResponseCode());
+		}
+		try (InputStream body = connection.getInputStream()) {
+			long read = drain(body);
+			if (read != SIZE) {
+				throw new IllegalStateException("The viewer sent " + read + " bytes");
+			}
+			return read;
+		}
+	}
+
+	private long drain(InputStream content) throws IOException {
+		long total = 0;
+		for (int read = content.read(this.buffer); read >= 0; read = content.read(this.buffer)) {
+			total += read;
+		}
+		return total;
+	}
+
+}

@@ -1,0 +1,172 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.autoconfigure.viewer;
+
+import io.github.blobupload.BlobLinks;
+import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.viewer.BlobViewerServlet;
+import io.github.blobupload.viewer.StoreTraceIndex;
+import io.github.blobupload.viewer.TraceIndex;
+import io.github.blobupload.viewer.TraceIndexWriter;
+import io.github.blobupload.viewer.ViewerDestinations;
+import io.github.blobupload.viewer.ViewerLinks;
+import jakarta.servlet.http.HttpServlet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
+
+import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
+
+/**
+ * Auto-configuration of the media viewer, modelled on Spring Boot's H2 console: with
+ * {@code blob.upload.viewer.enabled=true} in a servlet web application, a servlet at
+ * {@code blob.upload.viewer.path} (default {@code /blob-viewer}) serves the stored blobs
+ * through each destination's reader, a page per blob and a page per trace. It answers
+ * only the local machine unless {@code blob.upload.viewer.allow-remote=true} or Spring
+ * Security is on the class path, in which case the application's security decides.
+ * <p>
+ * A {@link BlobLinks} bean is always defined: the viewer links when the viewer is on and
+ * {@code blob.upload.viewer.base-url} is set, else {@link BlobLinks#IDENTITY}. With the
+ * viewer on, in any application (one without a web server too, such as a worker whose
+ * media another instance shows), the trace index is written next to the blobs unless
+ * {@code blob.upload.viewer.index.enabled=false}.
+ */
+@AutoConfiguration(after = BlobUploadAutoConfiguration.class)
+@EnableConfigurationProperties(BlobUploadViewerProperties.class)
+public final class BlobUploadViewerAutoConfiguration {
+
+	private static final String PREFIX = "blob.upload.viewer.";
+
+	private static final String SPRING_SECURITY = "org.springframework.security.web.SecurityFilterChain";
+
+	private static final Logger logger = LoggerFactory.getLogger(BlobUploadViewerAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	BlobLinks blobLinks(BlobUploadViewerProperties viewer, ObjectProvider<BlobUploaderRegistry> registry) {
+		String baseUrl = checkedBaseUrl(viewer);
+		BlobUploaderRegistry destinations = registry.getIfAvailable();
+		if (!viewer.isEnabled() || baseUrl == null || destinations == null) {
+			return BlobLinks.IDENTITY;
+		}
+		return new ViewerLinks(ViewerDestinations.of(destinations.destinations()), baseUrl);
+	}
+
+	private static @Nullable String checkedBaseUrl(BlobUploadViewerProperties viewer) {
+		String baseUrl = viewer.getBaseUrl();
+		if (viewer.isRecordLinks() && (baseUrl == null || baseUrl.isBlank())) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "record-links", true,
+					"Recording viewer links on spans needs " + PREFIX + "base-url, the address a person opens the "
+							+ "viewer at, such as https://ops.example.com/blob-viewer.");
+		}
+		if (viewer.isRecordLinks() && !viewer.isEnabled()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "record-links", true,
+					"Recording viewer links on spans needs the viewer: set " + PREFIX + "enabled=true.");
+		}
+		if (baseUrl == null || baseUrl.isBlank()) {
+			return null;
+		}
+		try {
+			return ViewerLinks.checkBaseUrl(baseUrl);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(PREFIX + "base-url", baseUrl, ex);
+		}
+	}
+
+	/**
+	 * The trace index: written next to the blobs of each readable destination, and read
+	 * by the trace pages of this instance or any other sharing the storage.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(PREFIX + "enabled")
+	@ConditionalOnBooleanProperty(name = PREFIX + "index.enabled", matchIfMissing = true)
+	static class TraceIndexConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TraceIndexWriter blobTraceIndexWriter() {
+			return new TraceIndexWriter();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TraceIndex.class)
+		@ConditionalOnBean(BlobUploaderRegistry.class)
+		StoreTraceIndex blobTraceIndex(BlobUploaderRegistry registry, BlobUploadViewerProperties viewer) {
+			try {
+				return new StoreTraceIndex(registry, viewer.getIndex().getCacheSize());
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid(PREFIX + "index.cache-size", viewer.getIndex().getCacheSize(), ex);
+			}
+		}
+
+	}
+
+	/** The viewer's servlet, in servlet web applications. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass({ HttpServlet.class, ServletRegistrationBean.class })
+	@ConditionalOnBooleanProperty(PREFIX + "enabled")
+	@ConditionalOnBean(BlobUploaderRegistry.class)
+	static class ServletViewerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "blobViewerServlet")
+		ServletRegistrationBean<BlobViewerServlet> blobViewerServlet(BlobUploadViewerProperties viewer,
+				BlobUploaderRegistry registry, ObjectProvider<TraceIndex> traceIndex, ResourceLoader resourceLoader) {
+			String mapping;
+			try {
+				mapping = BlobViewerServlet.urlMapping(viewer.getPath());
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid(PREFIX + "path", viewer.getPath(), ex);
+			}
+			boolean security = ClassUtils.isPresent(SPRING_SECURITY, resourceLoader.getClassLoader());
+			boolean localOnly = !viewer.isAllowRemote() && !security;
+			TraceIndex index = viewer.getIndex().isEnabled() ? traceIndex.getIfAvailable() : null;
+			ViewerDestinations destinations = ViewerDestinations.of(registry.destinations());
+			String access = localOnly ? "local requests only"
+					: security ? "access decided by Spring Security" : "open to remote requests";
+			logger.info("The blob viewer serves stored blobs at {} ({}); use cases it can read: {}.",
+					mapping.substring(0, mapping.length() - 2), access,
+					destinations.useCases().isEmpty() ? "none" : String.join(", ", destinations.useCases()));
+			ServletRegistrationBean<BlobViewerServlet> registration = new ServletRegistrationBean<>(
+					new BlobViewerServlet(destinations, index, localOnly), mapping);
+			registration.setName("blobViewer");
+			return registration;
+		}
+
+	}
+
+}

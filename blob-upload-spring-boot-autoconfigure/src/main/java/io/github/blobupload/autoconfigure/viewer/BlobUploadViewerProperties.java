@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.autoconfigure.viewer;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the media viewer ({@code blob.upload.viewer.*}).
+ */
+@ConfigurationProperties("blob.upload.viewer")
+public class BlobUploadViewerProperties {
+
+	/**
+	 * Whether to serve the media viewer (servlet web applications): stable links to the
+	 * stored blobs, a page per blob and a page per trace. Off by default because it serves
+	 * user content.
+	 */
+	private boolean enabled = false;
+
+	/**
+	 * Path of the viewer in the application, such as /blob-viewer.
+	 */
+	private String path = "/blob-viewer";
+
+	/**
+	 * Externally reachable address of the viewer, such as
+	 * https://ops.example.com/blob-viewer, used to build the links of the BlobLinks bean
+	 * and, with record-links, the links recorded on spans.
+	 */
+	private @Nullable String baseUrl;
+
+	/**
+	 * Whether the viewer answers requests from other machines when Spring Security is not
+	 * on the class path. By default it answers only requests from the local machine; with
+	 * Spring Security, the application's security rules decide.
+	 */
+	private boolean allowRemote = false;
+
+	/**
+	 * Whether the Spring AI integration records the viewer links on spans (the uri parts
+	 * of gen_ai.*.messages and the OpenInference image and audio URLs) instead of the
+	 * storage URIs. Needs base-url.
+	 */
+	private boolean recordLinks = false;
+
+	private final Index index = new Index();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public void setPath(String path) {
+		this.path = path;
+	}
+
+	public @Nullable String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(@Nullable String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public boolean isAllowRemote() {
+		return this.allowRemote;
+	}
+
+	public void setAllowRemote(boolean allowRemote) {
+		this.allowRemote = allowRemote;
+	}
+
+	public boolean isRecordLinks() {
+		return this.recordLinks;
+	}
+
+	public void setRecordLinks(boolean recordLinks) {
+		this.recordLinks = recordLinks;
+	}
+
+	public Index getIndex() {
+		return this.index;
+	}
+
+	/**
+	 * The trace index, kept in storage next to the blobs, from which the viewer lists the
+	 * media of a trace.
+	 */
+	public static class Index {
+
+		/**
+		 * Whether to keep the trace index: a small entry object (no content) per blob of a
+		 * traced span, written next to the blobs under <prefix>/_index/<trace id>/, from
+		 * which the trace pages list the media of a trace, on every instance of the
+		 * application.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most index entries (one per blob, a few hundred bytes, no content) kept in memory
+		 * by the trace pages; 0 reads them from storage each time.
+		 */
+		private int cacheSize = 10000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getCacheSize() {
+			return this.cacheSize;
+		}
+
+		public void setCacheSize(int cacheSize) {
+			this.cacheSize = cacheSize;
+		}
+
+	}
+
+}
