@@ -68,6 +68,8 @@ class BlobViewerSharedStorageIntegrationTests {
 		String pathB;
 		try (ViewerApplication a = ViewerApplication.start(null, properties)) {
 			try (ViewerApplication b = ViewerApplication.start(null, properties)) {
+				// Opened before anything is recorded: whatever B caches must not hide later media.
+				assertThat(b.page("/blob-viewer/traces/" + TRACE)).doesNotContain("/blob-viewer/default/");
 				pathA = record(a, fromA, "00f067aa0ba902b7");
 				pathB = record(b, fromB, "10f067aa0ba902b7");
 				assertThat(b.page("/blob-viewer/traces/" + TRACE)).contains(href(pathA), href(pathB));
