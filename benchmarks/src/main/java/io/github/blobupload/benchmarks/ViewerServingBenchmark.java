@@ -36,37 +36,51 @@ import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.StoredBlob;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
+import io.github.blobupload.provider.internal.LazyClient;
+import io.github.blobupload.provider.s3.S3BlobStorageProvider;
+import io.github.blobupload.provider.s3.S3UploadOptions;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import io.github.blobupload.testsupport.S3Emulator;
 import io.github.blobupload.viewer.BlobViewerServlet;
 import io.github.blobupload.viewer.ViewerDestinations;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Serving a 100 MB object through the blob viewer against reading it straight through the
- * store's reader, in the same run.
+ * Serving a 100 MB object through the blob viewer against reading it straight from the
+ * store, in the same run, with the object on local disk ({@code store=file}) or in S3
+ * ({@code store=s3}: s3proxy with its in-memory store, in its own JVM on this machine, as
+ * {@link BenchmarkEmulators} starts it for {@link S3ThroughputRun}).
  * <p>
- * {@code baseline}: {@code BlobReader.open} of the {@code file:} provider, every byte read
- * into a 64 KB buffer. {@code viewer}: a GET of the object's link from the viewer's servlet
- * in an embedded Tomcat on 127.0.0.1, the response read the same way through the JDK's
- * {@code HttpURLConnection} (a kept-alive connection): the reader, the servlet's copy loop and a loopback HTTP connection.
- * The score is throughput (objects per second), so the ratio printed by
- * {@link RatioReport} is the viewer's share of the reader's throughput. The forked JVM has
- * a 64 MB heap, smaller than the object: the run completes only if the object is streamed,
- * never held whole. Run with
- * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport ViewerServingBenchmark}.
+ * {@code baseline}: the object read straight from the store's client, every byte into a
+ * 64 KB buffer: {@code BlobReader.open} of the {@code file:} provider (a file stream), or
+ * {@code S3Client.getObject} of the AWS SDK. {@code viewer}: a GET of the object's link
+ * from the viewer's servlet in an embedded Tomcat on 127.0.0.1, the response read the same
+ * way through the JDK's {@code HttpURLConnection} (a kept-alive connection): the store's
+ * reader, the servlet's copy loop and a loopback HTTP connection. The score is throughput
+ * (objects per second), so the ratio printed by {@link RatioReport} for each store is the
+ * viewer's share of the store client's throughput. The forked JVM has a 64 MB heap,
+ * smaller than the object: the run completes only if the object is streamed, never held
+ * whole. Run with
+ * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport ViewerServingBenchmark}
+ * (after {@code ./mvnw -B -Pbenchmarks -pl benchmarks -am package -DskipTests}, which
+ * puts the s3proxy jar next to it).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -80,7 +94,17 @@ public class ViewerServingBenchmark {
 
 	private static final String NAME = "0000000000000000000000000000000000000000000000000000000000000100.wav";
 
+	private static final String BUCKET = "viewer";
+
+	/** Where the object is: {@code file} (local disk) or {@code s3} (s3proxy). */
+	@Param({ "file", "s3" })
+	public String store;
+
 	private Path folder;
+
+	private @Nullable S3Emulator emulator;
+
+	private @Nullable S3Client s3;
 
 	private ManagedBlobUploader uploader;
 
@@ -95,8 +119,8 @@ public class ViewerServingBenchmark {
 	private final byte[] buffer = new byte[64 * 1024];
 
 	/**
-	 * Writes the object (streamed to disk, with the sidecar the file provider writes) and
-	 * starts the viewer.
+	 * Writes the object (streamed to disk, with the sidecar the file provider writes, or
+	 * from disk into a new s3proxy) and starts the viewer.
 	 * @throws IOException if the file cannot be written
 	 * @throws LifecycleException if Tomcat cannot start
 	 */
@@ -104,27 +128,47 @@ public class ViewerServingBenchmark {
 	public void setUp() throws IOException, LifecycleException {
 		this.folder = Files.createTempDirectory("viewer-benchmark");
 		Path blobs = Files.createDirectories(this.folder.resolve("blobs"));
+		Path object = blobs.resolve(NAME);
 		Random random = new Random(42);
 		byte[] chunk = new byte[1024 * 1024];
-		try (OutputStream out = Files.newOutputStream(blobs.resolve(NAME))) {
+		try (OutputStream out = Files.newOutputStream(object)) {
 			for (int written = 0; written < SIZE; written += chunk.length) {
 				random.nextBytes(chunk);
 				out.write(chunk);
 			}
 		}
-		Files.writeString(blobs.resolve(NAME + FileBlobStorageProvider.SIDECAR_SUFFIX),
-				"{\"uri\":\"" + blobs.toUri() + NAME + "\",\"contentType\":\"audio/wav\",\"size\":" + SIZE
-						+ ",\"labels\":{}}\n",
-				StandardCharsets.UTF_8);
-		this.uploader = AsyncBlobUploader
-			.builder(new FileBlobStorageProvider().createUploader(blobs.toUri().toString(),
-					BlobNamingStrategies.contentAddressed()))
-			.build();
+		String destination;
+		if (this.store.equals("s3")) {
+			S3Emulator emulator = BenchmarkEmulators.startS3(BUCKET);
+			this.emulator = emulator;
+			S3Client s3 = emulator.newClient();
+			this.s3 = s3;
+			destination = "s3://" + BUCKET + "/blobs";
+			s3.putObject((request) -> request.bucket(BUCKET).key("blobs/" + NAME).contentType("audio/wav"),
+					RequestBody.fromFile(object));
+			Files.delete(object);
+			S3BlobStorageProvider provider = new S3BlobStorageProvider(
+					LazyClient.ofInstance("S3 client", s3), null, S3UploadOptions.defaults());
+			this.uploader = AsyncBlobUploader
+				.builder(provider.createUploader(destination, BlobNamingStrategies.contentAddressed()))
+				.build();
+		}
+		else {
+			Files.writeString(blobs.resolve(NAME + FileBlobStorageProvider.SIDECAR_SUFFIX),
+					"{\"uri\":\"" + blobs.toUri() + NAME + "\",\"contentType\":\"audio/wav\",\"size\":" + SIZE
+							+ ",\"labels\":{}}\n",
+					StandardCharsets.UTF_8);
+			destination = blobs.toUri().toString();
+			this.uploader = AsyncBlobUploader
+				.builder(new FileBlobStorageProvider().createUploader(destination,
+						BlobNamingStrategies.contentAddressed()))
+				.build();
+		}
 		this.reader = this.uploader.blobReader().orElseThrow();
 		this.storageUri = this.reader.uriPrefix() + NAME;
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
 			.defaultUploader(this.uploader)
-			.destination(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, blobs.toUri().toString())
+			.destination(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, destination)
 			.build();
 		this.tomcat = new Tomcat();
 		this.tomcat.setBaseDir(this.folder.resolve("tomcat").toString());
@@ -149,6 +193,12 @@ public class ViewerServingBenchmark {
 		this.tomcat.stop();
 		this.tomcat.destroy();
 		this.uploader.close();
+		if (this.s3 != null) {
+			this.s3.close();
+		}
+		if (this.emulator != null) {
+			this.emulator.close();
+		}
 		try (Stream<Path> files = Files.walk(this.folder)) {
 			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(file);
@@ -157,12 +207,19 @@ public class ViewerServingBenchmark {
 	}
 
 	/**
-	 * Reads the object straight through the reader.
+	 * Reads the object straight from the store's client: the {@code file:} reader, or
+	 * the S3 client.
 	 * @return the bytes read
 	 * @throws IOException if it cannot be read
 	 */
 	@Benchmark
 	public long baseline() throws IOException {
+		S3Client s3 = this.s3;
+		if (s3 != null) {
+			try (InputStream content = s3.getObject((request) -> request.bucket(BUCKET).key("blobs/" + NAME))) {
+				return drain(content);
+			}
+		}
 		try (StoredBlob blob = this.reader.open(this.storageUri, null).orElseThrow()) {
 			return drain(blob.content());
 		}
