@@ -34,7 +34,9 @@ public interface ManagedBlobUploader extends BlobUploader, AutoCloseable {
 
 	/**
 	 * Waits until every blob accepted before this call has been uploaded, has failed or
-	 * has been dropped. New blobs may be accepted meanwhile; they are not waited for.
+	 * has been dropped. Blobs waiting to retry or parked (storage down) are waited for
+	 * too, so a flush during an outage returns {@code false} at its timeout. New blobs
+	 * may be accepted meanwhile; they are not waited for.
 	 * @param timeout how long to wait at most
 	 * @return {@code true} if that happened within the timeout
 	 */
@@ -42,9 +44,11 @@ public interface ManagedBlobUploader extends BlobUploader, AutoCloseable {
 
 	/**
 	 * Stops accepting blobs, uploads what is queued within the timeout, then stops the
-	 * workers; blobs still queued or in progress at the deadline are counted as dropped
-	 * ({@link DropReason#SHUTDOWN_TIMEOUT}) and reported in one log line. Calling it again
-	 * has no effect and returns the first call's result.
+	 * workers; blobs still queued, in progress, waiting to retry or parked at the deadline
+	 * are counted as dropped ({@link DropReason#SHUTDOWN_TIMEOUT}) and reported in one log
+	 * line, or, when the uploader has a durable spool, left in it for the next start
+	 * ({@link BlobUploadStats.Spool#carriedOver()}). Calling it again has no effect and
+	 * returns the first call's result.
 	 * @param timeout how long to keep uploading at most
 	 * @return {@code true} if everything accepted was finished in time
 	 */
