@@ -45,10 +45,10 @@ import org.jspecify.annotations.Nullable;
  * against recent uploads, reserves room in a queue bounded in blobs and in bytes, and
  * offers; it never blocks and never waits for storage. Worker threads take blobs from the
  * queue and upload them, each attempt on a separate I/O thread so that it can be timed out,
- * retrying with exponential backoff and jitter; a blob whose
- * attempts fail for a transient reason is parked there and retried until it is uploaded
- * or reaches its maximum age. With a durable spool, every accepted blob is also
- * written to local disk by a background thread, so that a restart or a crash does not
+ * retrying with exponential backoff and jitter; a blob whose attempts fail for a
+ * transient reason is parked and retried until it is uploaded or reaches its maximum age.
+ * With a durable spool, every accepted blob is also written to local disk by a background
+ * thread, so that a restart or a crash does not
  * lose it; blobs wait on disk rather than in memory when memory is more than half full.
  * Refusals, failures, parkings and retries are counted and logged as rate-limited summary
  * lines: the first of a kind at once, then at most one line per log interval saying how
