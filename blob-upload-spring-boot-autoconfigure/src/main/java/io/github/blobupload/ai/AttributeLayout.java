@@ -22,8 +22,9 @@ package io.github.blobupload.ai;
 public enum AttributeLayout {
 
 	/**
-	 * OpenTelemetry GenAI semantic conventions: {@code gen_ai.input.messages} and
-	 * {@code gen_ai.output.messages} as JSON, media as {@code uri} parts.
+	 * OpenTelemetry GenAI semantic conventions: {@code gen_ai.input.messages},
+	 * {@code gen_ai.output.messages} and {@code gen_ai.system_instructions} as JSON,
+	 * media as {@code uri} parts.
 	 */
 	SEMCONV,
 

@@ -16,18 +16,25 @@
 
 package io.github.blobupload.ai;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.blobupload.internal.Json;
-
 /**
  * Writes recorded messages as the OpenTelemetry GenAI semantic-convention attributes
- * {@code gen_ai.input.messages} and {@code gen_ai.output.messages} (JSON per the
- * conventions' message schemas). Media becomes
+ * {@code gen_ai.input.messages}, {@code gen_ai.output.messages} and
+ * {@code gen_ai.system_instructions}, as JSON that follows the conventions' schemas
+ * (through the typed parts of {@link GenAiMessageJson}). Media becomes
  * {@code {"type":"uri","modality":"image","mime_type":"image/png","uri":"s3://..."}}; media
  * kept inline becomes a {@code blob} part; refused media records
  * {@link io.github.blobupload.BlobUploader#NOT_UPLOADED} as its URI, never its bytes.
+ * <p>
+ * System messages go to {@code gen_ai.system_instructions} (their text parts, so only
+ * when content capture is on) and are left out of {@code gen_ai.input.messages}: Spring
+ * AI gives instructions apart from the conversation ({@code ChatClient.system(..)},
+ * {@code SystemMessage}), which is the case the conventions keep that attribute for.
+ * Media labels still count {@code message_index} in the prompt, system messages
+ * included.
  */
 final class GenAiSemconvAttributes {
 
@@ -37,18 +44,41 @@ final class GenAiSemconvAttributes {
 	/** The attribute holding the response's messages. */
 	static final String OUTPUT_MESSAGES = "gen_ai.output.messages";
 
+	/** The attribute holding the prompt's system instructions. */
+	static final String SYSTEM_INSTRUCTIONS = "gen_ai.system_instructions";
+
+	private static final String SYSTEM = "system";
+
 	private GenAiSemconvAttributes() {
 	}
 
 	/**
-	 * Adds the attributes for the given messages; an empty list adds nothing.
-	 * @param input the prompt's messages
+	 * Adds the attributes for the given messages; an attribute with nothing to hold is
+	 * not added.
+	 * @param input the prompt's messages, system messages included
 	 * @param output the response's messages
 	 * @param attributes where to put them
 	 */
 	static void write(List<RecordedMessage> input, List<RecordedMessage> output, Map<String, String> attributes) {
-		if (!input.isEmpty()) {
-			attributes.put(INPUT_MESSAGES, toJson(input));
+		List<GenAiMessageJson.Message> messages = new ArrayList<>(input.size());
+		List<GenAiMessageJson.Part> instructions = new ArrayList<>();
+		for (RecordedMessage message : input) {
+			if (SYSTEM.equals(message.role())) {
+				for (RecordedMessage.Part part : message.parts()) {
+					if (part instanceof RecordedMessage.TextPart text) {
+						instructions.add(new GenAiMessageJson.TextPart(text.content()));
+					}
+				}
+			}
+			else {
+				messages.add(message(message));
+			}
+		}
+		if (!messages.isEmpty()) {
+			attributes.put(INPUT_MESSAGES, GenAiMessageJson.write(messages));
+		}
+		if (!instructions.isEmpty()) {
+			attributes.put(SYSTEM_INSTRUCTIONS, GenAiMessageJson.write(instructions));
 		}
 		if (!output.isEmpty()) {
 			attributes.put(OUTPUT_MESSAGES, toJson(output));
@@ -61,53 +91,32 @@ final class GenAiSemconvAttributes {
 	 * @return the JSON text
 	 */
 	static String toJson(List<RecordedMessage> messages) {
-		StringBuilder json = new StringBuilder("[");
-		for (int i = 0; i < messages.size(); i++) {
-			RecordedMessage message = messages.get(i);
-			json.append((i > 0) ? "," : "").append("{\"role\":").append(Json.quote(message.role())).append(",\"parts\":[");
-			List<RecordedMessage.Part> parts = message.parts();
-			for (int j = 0; j < parts.size(); j++) {
-				json.append((j > 0) ? "," : "");
-				appendPart(json, parts.get(j));
-			}
-			json.append(']');
-			if (message.finishReason() != null) {
-				json.append(",\"finish_reason\":").append(Json.quote(message.finishReason()));
-			}
-			json.append('}');
-		}
-		return json.append(']').toString();
+		return GenAiMessageJson.write(messages.stream().map(GenAiSemconvAttributes::message).toList());
 	}
 
-	private static void appendPart(StringBuilder json, RecordedMessage.Part part) {
+	private static GenAiMessageJson.Message message(RecordedMessage message) {
+		List<GenAiMessageJson.Part> parts = new ArrayList<>(message.parts().size());
+		for (RecordedMessage.Part part : message.parts()) {
+			parts.add(part(part));
+		}
+		return new GenAiMessageJson.Message(message.role(), parts, message.finishReason());
+	}
+
+	private static GenAiMessageJson.Part part(RecordedMessage.Part part) {
 		if (part instanceof RecordedMessage.TextPart text) {
-			json.append("{\"type\":\"text\",\"content\":").append(Json.quote(text.content())).append('}');
+			return new GenAiMessageJson.TextPart(text.content());
 		}
-		else if (part instanceof RecordedMessage.ToolCallPart call) {
-			json.append("{\"type\":\"tool_call\"");
-			if (call.id() != null) {
-				json.append(",\"id\":").append(Json.quote(call.id()));
-			}
-			json.append(",\"name\":").append(Json.quote(call.name()));
-			if (call.arguments() != null) {
-				json.append(",\"arguments\":").append(Json.quote(call.arguments()));
-			}
-			json.append('}');
+		if (part instanceof RecordedMessage.ToolCallPart call) {
+			return new GenAiMessageJson.ToolCallRequestPart(call.id(), call.name(), call.arguments());
 		}
-		else if (part instanceof RecordedMessage.MediaPart mediaPart) {
-			OffloadedMedia media = mediaPart.media();
-			boolean inline = media.status() == OffloadedMedia.Status.INLINE && media.inlineBase64() != null;
-			json.append("{\"type\":").append(inline ? "\"blob\"" : "\"uri\"");
-			json.append(",\"modality\":").append(Json.quote(media.modality()));
-			json.append(",\"mime_type\":").append(Json.quote(media.contentType()));
-			if (inline) {
-				json.append(",\"content\":").append(Json.quote(media.inlineBase64()));
-			}
-			else {
-				json.append(",\"uri\":").append(Json.quote(String.valueOf(media.uri())));
-			}
-			json.append('}');
+		if (part instanceof RecordedMessage.ToolResponsePart response) {
+			return new GenAiMessageJson.ToolCallResponsePart(response.id(), response.response());
 		}
+		OffloadedMedia media = ((RecordedMessage.MediaPart) part).media();
+		if (media.status() == OffloadedMedia.Status.INLINE && media.inlineBase64() != null) {
+			return new GenAiMessageJson.BlobPart(media.modality(), media.contentType(), media.inlineBase64());
+		}
+		return new GenAiMessageJson.UriPart(media.modality(), media.contentType(), String.valueOf(media.uri()));
 	}
 
 }

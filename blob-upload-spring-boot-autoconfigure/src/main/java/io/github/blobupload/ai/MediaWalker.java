@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.MessageType;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.content.Media;
@@ -39,6 +40,9 @@ import org.springframework.ai.image.ImageResponse;
  * and the {@link BlobOffloadObservationFilter} share one walker.
  */
 public final class MediaWalker {
+
+	/** The finish reason recorded for an image model's response. */
+	static final String IMAGE_FINISH_REASON = "stop";
 
 	private final MediaOffloader offloader;
 
@@ -99,7 +103,8 @@ public final class MediaWalker {
 
 	/**
 	 * Offloads the images of an image model's response ({@code b64Json} is uploaded,
-	 * {@code url} recorded) and records them as one assistant message.
+	 * {@code url} recorded) and records them as one assistant message, finished with
+	 * {@value #IMAGE_FINISH_REASON}.
 	 * @param response the response, or {@code null}
 	 * @param call the call
 	 * @return one recorded message, or none when there is no response
@@ -131,7 +136,7 @@ public final class MediaWalker {
 					AiUseCases.IMAGE_OUTPUT, call, 0, i);
 			parts.add(new RecordedMessage.MediaPart(this.offloader.recorded(media)));
 		}
-		return List.of(new RecordedMessage("assistant", parts, null));
+		return List.of(new RecordedMessage("assistant", parts, IMAGE_FINISH_REASON));
 	}
 
 	/**
@@ -173,6 +178,12 @@ public final class MediaWalker {
 		}
 		for (OffloadedMedia media : offloadMedia(message, input, call, index)) {
 			parts.add(new RecordedMessage.MediaPart(this.offloader.recorded(media)));
+		}
+		if (this.captureContent && message instanceof ToolResponseMessage toolResponses) {
+			for (ToolResponseMessage.ToolResponse response : toolResponses.getResponses()) {
+				parts.add(new RecordedMessage.ToolResponsePart(response.id(),
+						(response.responseData() != null) ? response.responseData() : ""));
+			}
 		}
 		if (message instanceof AssistantMessage assistant && assistant.hasToolCalls()) {
 			for (AssistantMessage.ToolCall toolCall : assistant.getToolCalls()) {

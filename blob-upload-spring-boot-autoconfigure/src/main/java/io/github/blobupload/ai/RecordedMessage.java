@@ -41,7 +41,7 @@ record RecordedMessage(String role, List<Part> parts, @Nullable String finishRea
 	}
 
 	/** One part of a message. */
-	sealed interface Part permits TextPart, MediaPart, ToolCallPart {
+	sealed interface Part permits TextPart, MediaPart, ToolCallPart, ToolResponsePart {
 
 	}
 
@@ -71,6 +71,17 @@ record RecordedMessage(String role, List<Part> parts, @Nullable String finishRea
 	 * @param arguments the arguments (only when content capture is on), or {@code null}
 	 */
 	record ToolCallPart(@Nullable String id, String name, @Nullable String arguments) implements Part {
+
+	}
+
+	/**
+	 * The result of a tool call sent back to the model (only when content capture is
+	 * on).
+	 *
+	 * @param id the call id, or {@code null}
+	 * @param response what the tool returned
+	 */
+	record ToolResponsePart(@Nullable String id, String response) implements Part {
 
 	}
 

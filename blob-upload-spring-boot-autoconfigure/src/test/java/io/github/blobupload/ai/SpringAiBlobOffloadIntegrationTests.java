@@ -165,6 +165,9 @@ class SpringAiBlobOffloadIntegrationTests {
 		assertStored(uri, image);
 		assertNoBase64Anywhere(spans, image);
 		assertThat(input).as("message text is not captured by default").doesNotContain("What is in this picture?");
+		assertThat(GenAiSchemas.INPUT_MESSAGES.validate(input)).isEmpty();
+		assertThat(GenAiSchemas.OUTPUT_MESSAGES.validate(attribute(modelSpan, GenAiSemconvAttributes.OUTPUT_MESSAGES)))
+			.isEmpty();
 		assertThat(countFiles(storage.resolve("prompts"))).as("advisor and observation upload the same image once")
 			.isEqualTo(filesBefore + 1);
 		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isEqualTo(uploadedBefore + 1);
@@ -315,6 +318,7 @@ class SpringAiBlobOffloadIntegrationTests {
 		String output = attribute(modelSpan, GenAiSemconvAttributes.OUTPUT_MESSAGES);
 		assertThat((List<String>) SpringAiTestSupport.json(output, "$[*].role")).containsExactly("assistant");
 		assertThat((List<String>) SpringAiTestSupport.json(output, "$[*].finish_reason")).containsExactly("stop");
+		assertThat(GenAiSchemas.OUTPUT_MESSAGES.validate(output)).isEmpty();
 		assertNoBase64Anywhere(spans, image);
 	}
 
@@ -380,6 +384,7 @@ class SpringAiBlobOffloadIntegrationTests {
 		assertThat(part).containsEntry("type", "uri").containsEntry("modality", "image");
 		String uri = (String) part.get("uri");
 		assertThat(uri).contains("/image-output/");
+		assertThat(GenAiSchemas.OUTPUT_MESSAGES.validate(output)).as("an image response finishes with stop").isEmpty();
 		assertStored(uri, image);
 		String sidecar = Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json"));
 		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels." + AiBlobLabels.OPERATION_NAME))

@@ -92,6 +92,18 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void coreDependsOnNoJacksonType() {
+		noClasses().that()
+			.resideInAnyPackage(ROOT, ROOT + ".engine..", ROOT + ".registry..", ROOT + ".provider..",
+					ROOT + ".internal..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson..")
+			.because("message JSON is the Spring AI integration's, written with the Jackson Spring AI brings")
+			.check(PRODUCTION);
+	}
+
+	@Test
 	void internalHelpersDependOnNothingAboveThem() {
 		classes().that()
 			.resideInAPackage(ROOT + ".internal..")

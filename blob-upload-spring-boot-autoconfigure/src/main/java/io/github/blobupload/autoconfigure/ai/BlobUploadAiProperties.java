@@ -37,9 +37,9 @@ public class BlobUploadAiProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Whether to record message text (prompts, completions, tool-call arguments) on spans
-	 * next to the media. Off by default: it is sensitive user content; a warning is
-	 * logged at startup when on.
+	 * Whether to record message text (prompts, system instructions, completions, tool-call
+	 * arguments and results) on spans next to the media. Off by default: it is sensitive
+	 * user content; a warning is logged at startup when on.
 	 */
 	private boolean captureContent = false;
 

@@ -1,0 +1,168 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.ai;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The message JSON of the OpenTelemetry GenAI semantic conventions as typed records,
+ * written with the Jackson that Spring AI brings (Jackson 3, {@code tools.jackson}).
+ * Each record is one {@code $defs} entry of the conventions' schemas
+ * ({@code gen-ai-input-messages.json}, {@code gen-ai-output-messages.json},
+ * {@code gen-ai-system-instructions.json}); {@code null} fields are left out. Only the
+ * Spring AI integration uses it: the core API stays free of Jackson.
+ */
+final class GenAiMessageJson {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+		.build();
+
+	private GenAiMessageJson() {
+	}
+
+	/**
+	 * Returns the given value (messages or parts) as JSON text.
+	 * @param value a list of {@link Message} or {@link Part}
+	 * @return the JSON text
+	 */
+	static String write(List<?> value) {
+		return MAPPER.writeValueAsString(value);
+	}
+
+	/**
+	 * A chat message ({@code ChatMessage}) or, with a finish reason, an output message
+	 * ({@code OutputMessage}).
+	 *
+	 * @param role {@code system}, {@code user}, {@code assistant} or {@code tool}
+	 * @param parts the parts in order
+	 * @param finishReason why the model stopped (output messages only), or {@code null}
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonPropertyOrder({ "role", "parts", "finish_reason" })
+	record Message(String role, List<Part> parts, @JsonProperty("finish_reason") @Nullable String finishReason) {
+
+	}
+
+	/** One part of a message; {@code type} tells which. */
+	sealed interface Part permits TextPart, UriPart, BlobPart, ToolCallRequestPart, ToolCallResponsePart {
+
+		/**
+		 * Returns the part type.
+		 * @return the {@code type} discriminator
+		 */
+		String type();
+
+	}
+
+	/**
+	 * Text sent to or received from the model ({@code TextPart}).
+	 *
+	 * @param type always {@code text}
+	 * @param content the text
+	 */
+	@JsonPropertyOrder({ "type", "content" })
+	record TextPart(String type, String content) implements Part {
+
+		TextPart(String content) {
+			this("text", content);
+		}
+
+	}
+
+	/**
+	 * Media referenced by URI ({@code UriPart}): where the starter offloaded it.
+	 *
+	 * @param type always {@code uri}
+	 * @param modality {@code image}, {@code audio}, {@code video} or another modality
+	 * @param mimeType the media type, or {@code null}
+	 * @param uri the URI
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonPropertyOrder({ "type", "modality", "mime_type", "uri" })
+	record UriPart(String type, String modality, @JsonProperty("mime_type") @Nullable String mimeType,
+			String uri) implements Part {
+
+		UriPart(String modality, @Nullable String mimeType, String uri) {
+			this("uri", modality, mimeType, uri);
+		}
+
+	}
+
+	/**
+	 * Media kept inline ({@code BlobPart}).
+	 *
+	 * @param type always {@code blob}
+	 * @param modality {@code image}, {@code audio}, {@code video} or another modality
+	 * @param mimeType the media type, or {@code null}
+	 * @param content the bytes in base64
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonPropertyOrder({ "type", "modality", "mime_type", "content" })
+	record BlobPart(String type, String modality, @JsonProperty("mime_type") @Nullable String mimeType,
+			String content) implements Part {
+
+		BlobPart(String modality, @Nullable String mimeType, String content) {
+			this("blob", modality, mimeType, content);
+		}
+
+	}
+
+	/**
+	 * A tool call requested by the model ({@code ToolCallRequestPart}).
+	 *
+	 * @param type always {@code tool_call}
+	 * @param id the call id, or {@code null}
+	 * @param name the tool name
+	 * @param arguments the arguments as the model gave them, or {@code null}
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonPropertyOrder({ "type", "id", "name", "arguments" })
+	record ToolCallRequestPart(String type, @Nullable String id, String name,
+			@Nullable String arguments) implements Part {
+
+		ToolCallRequestPart(@Nullable String id, String name, @Nullable String arguments) {
+			this("tool_call", id, name, arguments);
+		}
+
+	}
+
+	/**
+	 * The result of a tool call sent back to the model ({@code ToolCallResponsePart}).
+	 *
+	 * @param type always {@code tool_call_response}
+	 * @param id the call id, or {@code null}
+	 * @param response the tool's response
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonPropertyOrder({ "type", "id", "response" })
+	record ToolCallResponsePart(String type, @Nullable String id, String response) implements Part {
+
+		ToolCallResponsePart(@Nullable String id, String response) {
+			this("tool_call_response", id, response);
+		}
+
+	}
+
+}
