@@ -139,6 +139,34 @@ class BlobUploadSpringAiAutoConfigurationTests {
 	}
 
 	@Test
+	void badMediaRuleFailsStartupNamingThePropertyAndValue() {
+		this.runner.withPropertyValues("blob.upload.ai.media.exclude=input.image,audio").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("blob.upload.ai.media.exclude")
+				.hasMessageContaining("value 'audio'")
+				.hasMessageContaining("*.audio");
+		});
+	}
+
+	@Test
+	void mediaRulesAndFilterBeansReachTheOffloader() {
+		this.runner.withPropertyValues("blob.upload.ai.media.include=*.image", "blob.upload.ai.media.exclude=input.*")
+			.withBean("dropAll", io.github.blobupload.ai.MediaFilter.class,
+					() -> (media) -> io.github.blobupload.ai.MediaFilter.Decision.drop("test"))
+			.run((context) -> {
+				MediaOffloader offloader = context.getBean(MediaOffloader.class);
+				io.github.blobupload.ai.SpanInfo span = new io.github.blobupload.ai.SpanInfo("t", "s", true);
+				offloader.offload(new byte[] { 1 }, "image/png", "chat.input", span, 0, 0);
+				offloader.offload(new byte[] { 2 }, "image/png", "image.output", span, 0, 0);
+				offloader.offload(new byte[] { 3 }, "audio/wav", "audio.output", span, 0, 0);
+				assertThat(offloader.count(io.github.blobupload.ai.MediaOffloadOutcome.EXCLUDED_BY_RULE))
+					.isEqualTo(2);
+				assertThat(offloader.count(io.github.blobupload.ai.MediaOffloadOutcome.EXCLUDED_BY_FILTER)).isOne();
+			});
+	}
+
+	@Test
 	void unknownLayoutFailsStartup() {
 		this.runner.withPropertyValues("blob.upload.ai.layouts=zipkin").run((context) -> {
 			assertThat(context).hasFailed();
