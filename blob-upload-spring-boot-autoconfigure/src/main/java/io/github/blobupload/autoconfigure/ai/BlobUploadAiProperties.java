@@ -216,6 +216,8 @@ public class BlobUploadAiProperties {
 	 */
 	public static class Media {
 
+		// Defaults and hints of both lists are declared in
+		// META-INF/additional-spring-configuration-metadata.json.
 		/**
 		 * Rules of media to offload, such as 'input.image,output.image'. Empty, the
 		 * default, includes every media; otherwise media that matches none is excluded.
