@@ -59,8 +59,9 @@ final class MediaRule {
 					+ DIRECTIONS + " and modality one of " + MODALITIES + ", such as input.image or *.audio, but was '"
 					+ text + "'");
 		}
-		return new MediaRule(direction.equals("*") ? null : MediaFilter.Direction.valueOf(direction.toUpperCase(Locale.ROOT)),
-				modality.equals("*") ? null : modality);
+		MediaFilter.Direction parsed = direction.equals("*") ? null
+				: MediaFilter.Direction.valueOf(direction.toUpperCase(Locale.ROOT));
+		return new MediaRule(parsed, modality.equals("*") ? null : modality);
 	}
 
 	/**

@@ -60,7 +60,8 @@ class MediaOffloaderFilterTests {
 		assertThat(audio.uri()).isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(audio.inlineBase64()).isNull();
 		assertThat(image.status()).isEqualTo(OffloadedMedia.Status.UPLOADED);
-		assertThat(this.uploaded).singleElement().satisfies((blob) -> assertThat(blob.contentType()).isEqualTo("image/png"));
+		assertThat(this.uploaded).singleElement()
+			.satisfies((blob) -> assertThat(blob.contentType()).isEqualTo("image/png"));
 		assertThat(offloader.count(MediaOffloadOutcome.EXCLUDED_BY_RULE)).isOne();
 		assertThat(MediaOffloadOutcome.EXCLUDED_BY_RULE.outcome()).isEqualTo("excluded");
 	}
@@ -217,6 +218,17 @@ class MediaOffloaderFilterTests {
 		assertThat(media.refusalReason()).isEqualTo("filter_error");
 		assertThat(this.uploaded).isEmpty();
 		assertThat(offloader.count(MediaOffloadOutcome.EXCLUDED_FILTER_ERROR)).isOne();
+	}
+
+	@Test
+	void textToSpeechAudioObeysTheRules() {
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).exclude("output.audio").build();
+
+		OffloadedMedia media = offloader.offload(new Blob(new byte[] { 1, 2, 3, 4 }, "audio/pcm", null),
+				AiUseCases.AUDIO_OUTPUT, MediaCall.of(this.span, null, "text_to_speech"));
+
+		assertThat(media.uri()).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(this.uploaded).isEmpty();
 	}
 
 	@Test

@@ -192,8 +192,8 @@ class SpringAiMediaFilterIntegrationTests {
 		@Bean
 		@Order(1)
 		MediaFilter maskingFilter() {
-			return (media) -> "image/png".equals(media.contentType()) ? MediaFilter.Decision.replace(MASKED, "image/png")
-					: MediaFilter.Decision.pass();
+			return (media) -> "image/png".equals(media.contentType())
+					? MediaFilter.Decision.replace(MASKED, "image/png") : MediaFilter.Decision.pass();
 		}
 
 		@Bean
