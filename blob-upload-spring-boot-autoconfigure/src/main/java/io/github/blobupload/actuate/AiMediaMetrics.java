@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * The part of the metrics binder that counts Spring AI media, registered next to
  * {@link BlobUploadMetrics} by the same auto-configuration when Spring AI is on the class
  * path: {@code blob.upload.ai.media} (function counter), tagged {@code outcome} =
- * {@code uploaded}, {@code reused}, {@code inline}, {@code remote}, {@code skipped} or
- * {@code refused} and {@code reason} (see {@link MediaOffloadOutcome}). Each piece of
- * media is counted once per model call, with one outcome.
+ * {@code uploaded}, {@code reused}, {@code inline}, {@code remote}, {@code skipped},
+ * {@code refused} or {@code excluded} and {@code reason} (see
+ * {@link MediaOffloadOutcome}). Each piece of media is counted once per model call, with
+ * one outcome.
  */
 public final class AiMediaMetrics implements MeterBinder {
 

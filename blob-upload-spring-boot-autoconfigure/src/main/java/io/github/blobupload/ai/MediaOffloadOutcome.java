@@ -57,7 +57,25 @@ public enum MediaOffloadOutcome {
 	REFUSED_BY_UPLOADER("refused", "uploader"),
 
 	/** Refused: an unexpected error, logged (rate-limited). */
-	REFUSED_ERROR("refused", "error");
+	REFUSED_ERROR("refused", "error"),
+
+	/**
+	 * Excluded by an include or exclude rule of its direction and modality: never stored,
+	 * recorded as {@code /dev/null}.
+	 */
+	EXCLUDED_BY_RULE("excluded", "rule"),
+
+	/**
+	 * Dropped by a {@link MediaFilter}: never stored, recorded as {@code /dev/null} with
+	 * the filter's reason.
+	 */
+	EXCLUDED_BY_FILTER("excluded", "filter"),
+
+	/**
+	 * Dropped because a {@link MediaFilter} threw (logged, rate-limited): never stored,
+	 * recorded as {@code /dev/null}, the safe choice for privacy.
+	 */
+	EXCLUDED_FILTER_ERROR("excluded", "filter_error");
 
 	private final String outcome;
 
@@ -71,7 +89,7 @@ public enum MediaOffloadOutcome {
 	/**
 	 * Returns the value of the {@code outcome} tag.
 	 * @return {@code uploaded}, {@code reused}, {@code inline}, {@code remote},
-	 * {@code skipped} or {@code refused}
+	 * {@code skipped}, {@code refused} or {@code excluded}
 	 */
 	public String outcome() {
 		return this.outcome;

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Offloads one piece of media: decides whether it is uploaded, kept inline, recorded as a
- * remote URL or refused, hands it to the blob uploader of its use case, and remembers the
+ * remote URL, refused or excluded (by the {@linkplain Builder#include(String) include} and
+ * {@linkplain Builder#exclude(String) exclude} rules, then by the {@link MediaFilter}s,
+ * which may also replace it), hands it to the blob uploader of its use case, and remembers the
  * result so that the same media seen again (by the advisor, then by the model
  * observation) is not uploaded twice and is recorded with the same URI.
  * <p>
@@ -68,6 +70,12 @@ public final class MediaOffloader {
 
 	private final BlobLinks links;
 
+	private final List<MediaRule> includes;
+
+	private final List<MediaRule> excludes;
+
+	private final List<MediaFilter> filters;
+
 	private final MediaOffloadCounts counts = new MediaOffloadCounts();
 
 	private final MediaMemo memo = new MediaMemo(MEMO_SIZE);
@@ -87,6 +95,9 @@ public final class MediaOffloader {
 		this.pcmChannels = builder.pcmChannels;
 		this.listeners = List.copyOf(builder.listeners);
 		this.links = builder.links;
+		this.includes = List.copyOf(builder.includes);
+		this.excludes = List.copyOf(builder.excludes);
+		this.filters = List.copyOf(builder.filters);
 	}
 
 	/**
@@ -242,7 +253,7 @@ public final class MediaOffloader {
 			return upload(new Blob(bytes, mimeType, labels), useCase, span, labels);
 		}
 		if (data instanceof URL || data instanceof URI) {
-			return remote(data.toString(), mimeType, useCase, span);
+			return remote(data.toString(), mimeType, useCase, span, labels);
 		}
 		if (data instanceof String text) {
 			if (text.regionMatches(true, 0, "data:", 0, 5)) {
@@ -262,7 +273,7 @@ public final class MediaOffloader {
 				return upload(blob, useCase, span, labels);
 			}
 			if (isRemoteUrl(text)) {
-				return remote(text, mimeType, useCase, span);
+				return remote(text, mimeType, useCase, span, labels);
 			}
 		}
 		// Raw base64 strings, resources and anything else: never recorded as given, since
@@ -275,26 +286,97 @@ public final class MediaOffloader {
 			return refused(MediaOffloadOutcome.REFUSED_EMPTY, useCase, blob.contentType(), 0, span);
 		}
 		Blob converted = AudioBlobs.toWavIfPcm16(blob, this.pcmSampleRate, this.pcmChannels);
-		if (converted.size() < this.inlineBudgetBytes) {
-			this.counts.increment(MediaOffloadOutcome.INLINE);
-			return OffloadedMedia.inline(useCase, converted.contentType(), converted.size(), span,
-					Base64.getEncoder().encodeToString(converted.rawBytes()));
-		}
 		if (converted.labels().isEmpty() && !labels.isEmpty()) {
 			converted = converted.withLabels(labels);
 		}
-		String uri = this.registry.getBlobUploader(useCase).uploadAsync(converted);
+		return filtered(converted, null, converted.contentType(), useCase, span, converted.labels());
+	}
+
+	private OffloadedMedia remote(String url, @Nullable String mimeType, String useCase, SpanInfo span,
+			Map<String, String> labels) {
+		return filtered(null, url, typeOrUnknown(mimeType), useCase, span, labels);
+	}
+
+	/**
+	 * Applies the include/exclude rules, then the filters in order, then stores what is
+	 * left: uploaded, kept inline or recorded as its remote URL. Exactly one of
+	 * {@code blob} and {@code url} is given.
+	 */
+	private OffloadedMedia filtered(@Nullable Blob blob, @Nullable String url, String contentType, String useCase,
+			SpanInfo span, Map<String, String> labels) {
+		MediaFilter.Direction direction = directionOf(useCase);
+		long size = (blob != null) ? blob.size() : -1;
+		if (!allowed(direction, MediaModality.of(contentType))) {
+			return refused(MediaOffloadOutcome.EXCLUDED_BY_RULE, useCase, contentType, size, span);
+		}
+		Blob current = blob;
+		String currentUrl = url;
+		for (MediaFilter filter : this.filters) {
+			String type = (current != null) ? current.contentType() : contentType;
+			MediaFilter.Candidate candidate = new MediaFilter.Candidate(direction, MediaModality.of(type), useCase,
+					type, (current != null) ? current.size() : -1, labels,
+					(current != null) ? current.rawBytes() : null, currentUrl);
+			MediaFilter.Decision decision;
+			try {
+				decision = filter.filter(candidate);
+			}
+			catch (RuntimeException ex) {
+				this.errors.warn(() -> "MediaFilter " + filter.getClass().getName() + " failed on " + useCase
+						+ " media, which is dropped: " + ex.getClass().getName(), ex);
+				return refused(MediaOffloadOutcome.EXCLUDED_FILTER_ERROR, useCase, type, candidate.size(), span);
+			}
+			if (decision == null || decision.action() == MediaFilter.Action.PASS) {
+				continue;
+			}
+			if (decision.action() == MediaFilter.Action.DROP) {
+				this.counts.increment(MediaOffloadOutcome.EXCLUDED_BY_FILTER);
+				return OffloadedMedia.refused(useCase, type, candidate.size(), span, decision.reason());
+			}
+			if (decision.action() == MediaFilter.Action.KEEP_INLINE) {
+				return (current != null) ? inline(current, useCase, span)
+						: recordRemote(Objects.requireNonNull(currentUrl), type, useCase, span);
+			}
+			current = new Blob(Objects.requireNonNull(decision.bytes()), decision.contentType(), labels);
+			currentUrl = null;
+		}
+		if (current == null) {
+			return recordRemote(Objects.requireNonNull(currentUrl), contentType, useCase, span);
+		}
+		if (current.size() == 0) {
+			return refused(MediaOffloadOutcome.REFUSED_EMPTY, useCase, current.contentType(), 0, span);
+		}
+		if (current.size() < this.inlineBudgetBytes) {
+			return inline(current, useCase, span);
+		}
+		String uri = this.registry.getBlobUploader(useCase).uploadAsync(current);
 		if (BlobUploader.NOT_UPLOADED.equals(uri)) {
-			return refused(MediaOffloadOutcome.REFUSED_BY_UPLOADER, useCase, converted.contentType(), converted.size(),
+			return refused(MediaOffloadOutcome.REFUSED_BY_UPLOADER, useCase, current.contentType(), current.size(),
 					span);
 		}
 		this.counts.increment(MediaOffloadOutcome.UPLOADED);
-		return OffloadedMedia.uploaded(useCase, uri, converted.contentType(), converted.size(), span);
+		return OffloadedMedia.uploaded(useCase, uri, current.contentType(), current.size(), span);
 	}
 
-	private OffloadedMedia remote(String url, @Nullable String mimeType, String useCase, SpanInfo span) {
+	private boolean allowed(MediaFilter.Direction direction, String modality) {
+		if (!this.includes.isEmpty() && this.includes.stream().noneMatch((rule) -> rule.matches(direction, modality))) {
+			return false;
+		}
+		return this.excludes.stream().noneMatch((rule) -> rule.matches(direction, modality));
+	}
+
+	private OffloadedMedia inline(Blob blob, String useCase, SpanInfo span) {
+		this.counts.increment(MediaOffloadOutcome.INLINE);
+		return OffloadedMedia.inline(useCase, blob.contentType(), blob.size(), span,
+				Base64.getEncoder().encodeToString(blob.rawBytes()));
+	}
+
+	private OffloadedMedia recordRemote(String url, String contentType, String useCase, SpanInfo span) {
 		this.counts.increment(MediaOffloadOutcome.REMOTE);
-		return OffloadedMedia.remote(useCase, url, typeOrUnknown(mimeType), span);
+		return OffloadedMedia.remote(useCase, url, contentType, span);
+	}
+
+	private static MediaFilter.Direction directionOf(String useCase) {
+		return useCase.endsWith(".input") ? MediaFilter.Direction.INPUT : MediaFilter.Direction.OUTPUT;
 	}
 
 	private OffloadedMedia refused(MediaOffloadOutcome outcome, String useCase, String contentType, long size,
@@ -346,6 +428,12 @@ public final class MediaOffloader {
 		private final List<BlobOffloadListener> listeners = new ArrayList<>();
 
 		private BlobLinks links = BlobLinks.IDENTITY;
+
+		private final List<MediaRule> includes = new ArrayList<>();
+
+		private final List<MediaRule> excludes = new ArrayList<>();
+
+		private final List<MediaFilter> filters = new ArrayList<>();
 
 		private Builder(BlobUploaderRegistry registry) {
 			this.registry = Objects.requireNonNull(registry, "registry must not be null");
@@ -412,6 +500,44 @@ public final class MediaOffloader {
 		 */
 		public Builder links(BlobLinks links) {
 			this.links = Objects.requireNonNull(links, "links must not be null");
+			return this;
+		}
+
+		/**
+		 * Adds a rule of media to offload; when any is given, media that matches none is
+		 * excluded (never stored, recorded as {@link BlobUploader#NOT_UPLOADED}). A rule is
+		 * {@code <direction>.<modality>}: direction {@code input}, {@code output} or
+		 * {@code *}; modality {@code image}, {@code audio}, {@code video},
+		 * {@code document} or {@code *}, such as {@code input.image} or {@code *.audio}.
+		 * @param rule the rule
+		 * @return this builder
+		 * @throws IllegalArgumentException when the rule is not of that form
+		 */
+		public Builder include(String rule) {
+			this.includes.add(MediaRule.parse(rule));
+			return this;
+		}
+
+		/**
+		 * Adds a rule of media never to offload, written as for {@link #include(String)}:
+		 * matching media is never stored and is recorded as
+		 * {@link BlobUploader#NOT_UPLOADED}. Excludes win over includes.
+		 * @param rule the rule, such as {@code *.audio}
+		 * @return this builder
+		 * @throws IllegalArgumentException when the rule is not of that form
+		 */
+		public Builder exclude(String rule) {
+			this.excludes.add(MediaRule.parse(rule));
+			return this;
+		}
+
+		/**
+		 * Adds filters that see each piece of media the rules let through, in this order.
+		 * @param filters the filters
+		 * @return this builder
+		 */
+		public Builder filters(List<? extends MediaFilter> filters) {
+			this.filters.addAll(filters);
 			return this;
 		}
 

@@ -16,7 +16,9 @@
 
 package io.github.blobupload.autoconfigure.ai;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import io.github.blobupload.ai.AttributeLayout;
@@ -70,6 +72,8 @@ public class BlobUploadAiProperties {
 
 	private final AudioModels audioModels = new AudioModels();
 
+	private final Media media = new Media();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -120,6 +124,10 @@ public class BlobUploadAiProperties {
 
 	public AudioModels getAudioModels() {
 		return this.audioModels;
+	}
+
+	public Media getMedia() {
+		return this.media;
 	}
 
 	/** The ChatClient advisor. */
@@ -196,6 +204,45 @@ public class BlobUploadAiProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Which media may be offloaded, by direction and modality. A rule is
+	 * direction.modality: direction 'input', 'output' or '*'; modality 'image', 'audio',
+	 * 'video', 'document' or '*'. Excluded media is never stored and is recorded as
+	 * /dev/null.
+	 */
+	public static class Media {
+
+		// Defaults and hints of both lists are declared in
+		// META-INF/additional-spring-configuration-metadata.json.
+		/**
+		 * Rules of media to offload, such as 'input.image,output.image'. Empty, the
+		 * default, includes every media; otherwise media that matches none is excluded.
+		 */
+		private List<String> include = new ArrayList<>();
+
+		/**
+		 * Rules of media never to offload, such as '*.audio'. They win over 'include'.
+		 */
+		private List<String> exclude = new ArrayList<>();
+
+		public List<String> getInclude() {
+			return this.include;
+		}
+
+		public void setInclude(List<String> include) {
+			this.include = include;
+		}
+
+		public List<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(List<String> exclude) {
+			this.exclude = exclude;
 		}
 
 	}

@@ -16,6 +16,8 @@
 
 package io.github.blobupload.autoconfigure.ai;
 
+import java.util.function.Consumer;
+
 import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.AiUseCases;
@@ -23,6 +25,7 @@ import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
 import io.github.blobupload.ai.BlobOffloadObservationHandler;
+import io.github.blobupload.ai.MediaFilter;
 import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
@@ -82,7 +85,8 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MediaOffloader blobMediaOffloader(BlobUploaderRegistry registry, BlobUploadAiProperties ai,
-			ObjectProvider<BlobOffloadListener> listeners, ObjectProvider<BlobLinks> links, Environment environment) {
+			ObjectProvider<BlobOffloadListener> listeners, ObjectProvider<MediaFilter> filters,
+			ObjectProvider<BlobLinks> links, Environment environment) {
 		long inlineBudget = (ai.getInlineBudget() != null) ? ai.getInlineBudget().toBytes() : -1;
 		if (inlineBudget < 0) {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.inline-budget", ai.getInlineBudget(),
@@ -96,14 +100,30 @@ public final class BlobUploadSpringAiAutoConfiguration {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.pcm.channels",
 					ai.getPcm().getChannels(), "It must be 1 or more.");
 		}
-		return MediaOffloader.builder(registry)
-			.inlineBudgetBytes(inlineBudget)
+		MediaOffloader.Builder builder = MediaOffloader.builder(registry);
+		for (String rule : ai.getMedia().getInclude()) {
+			mediaRule("blob.upload.ai.media.include", rule, builder::include);
+		}
+		for (String rule : ai.getMedia().getExclude()) {
+			mediaRule("blob.upload.ai.media.exclude", rule, builder::exclude);
+		}
+		return builder.inlineBudgetBytes(inlineBudget)
 			.uploadOnlyWhenSampled(ai.isUploadOnlyWhenSampled())
 			.pcmDefaults(ai.getPcm().getSampleRate(), ai.getPcm().getChannels())
 			.listeners(listeners.orderedStream().toList())
+			.filters(filters.orderedStream().toList())
 			.links(environment.getProperty(RECORD_LINKS, Boolean.class, false)
 					? links.getIfAvailable(() -> BlobLinks.IDENTITY) : BlobLinks.IDENTITY)
 			.build();
+	}
+
+	private static void mediaRule(String property, String rule, Consumer<String> add) {
+		try {
+			add.accept(rule);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, rule, ex.getMessage());
+		}
 	}
 
 	@Bean

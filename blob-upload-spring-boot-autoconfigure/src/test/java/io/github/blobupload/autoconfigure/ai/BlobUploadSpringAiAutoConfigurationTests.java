@@ -21,10 +21,14 @@ import java.util.List;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
 import io.github.blobupload.ai.BlobOffloadObservationHandler;
+import io.github.blobupload.ai.OffloadedMedia;
 import io.github.blobupload.ai.OffloadingTextToSpeechModel;
 import io.github.blobupload.ai.OffloadingTranscriptionModel;
+import io.github.blobupload.ai.MediaFilter;
+import io.github.blobupload.ai.MediaOffloadOutcome;
 import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.MediaWalker;
+import io.github.blobupload.ai.SpanInfo;
 import io.github.blobupload.ai.SpanInfoResolver;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,6 +140,42 @@ class BlobUploadSpringAiAutoConfigurationTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("blob.upload.ai.pcm.sample-rate")
 				.hasMessageContaining("value '0'");
+		});
+	}
+
+	@Test
+	void badMediaRuleFailsStartupNamingThePropertyAndValue() {
+		this.runner.withPropertyValues("blob.upload.ai.media.exclude=input.image,audio").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("blob.upload.ai.media.exclude")
+				.hasMessageContaining("value 'audio'")
+				.hasMessageContaining("*.audio");
+		});
+	}
+
+	@Test
+	void mediaRulesAndFilterBeansReachTheOffloader() {
+		this.runner.withPropertyValues("blob.upload.ai.media.include=*.image", "blob.upload.ai.media.exclude=input.*")
+			.withBean("dropAll", MediaFilter.class, () -> (media) -> MediaFilter.Decision.drop("test"))
+			.run((context) -> {
+				MediaOffloader offloader = context.getBean(MediaOffloader.class);
+				SpanInfo span = new SpanInfo("t", "s", true);
+				offloader.offload(new byte[] { 1 }, "image/png", "chat.input", span, 0, 0);
+				offloader.offload(new byte[] { 2 }, "image/png", "image.output", span, 0, 0);
+				offloader.offload(new byte[] { 3 }, "audio/wav", "audio.output", span, 0, 0);
+				assertThat(offloader.count(MediaOffloadOutcome.EXCLUDED_BY_RULE)).isEqualTo(2);
+				assertThat(offloader.count(MediaOffloadOutcome.EXCLUDED_BY_FILTER)).isOne();
+			});
+	}
+
+	@Test
+	void filterBeansApplyInTheirOrder() {
+		this.runner.withUserConfiguration(OrderedFilters.class).run((context) -> {
+			MediaOffloader offloader = context.getBean(MediaOffloader.class);
+			OffloadedMedia media = offloader.offload(new byte[] { 1 }, "image/png", "chat.input",
+					new SpanInfo("t", "s", true), 0, 0);
+			assertThat(media.refusalReason()).isEqualTo("saw image/jpeg");
 		});
 	}
 
@@ -243,6 +284,23 @@ class BlobUploadSpringAiAutoConfigurationTests {
 		@Bean
 		BlobOffloadAdvisor myAdvisor(MediaWalker walker) {
 			return BlobOffloadAdvisor.builder(walker).order(7).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedFilters {
+
+		@Bean
+		@Order(2)
+		MediaFilter dropper() {
+			return (media) -> MediaFilter.Decision.drop("saw " + media.contentType());
+		}
+
+		@Bean
+		@Order(1)
+		MediaFilter replacer() {
+			return (media) -> MediaFilter.Decision.replace(new byte[] { 2 }, "image/jpeg");
 		}
 
 	}
