@@ -16,6 +16,8 @@
 
 package io.github.blobupload.engine;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -30,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,6 +41,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -271,7 +275,7 @@ final class DiskSpool implements AutoCloseable {
 		if (crc.getValue() != stored) {
 			throw new CorruptSpoolFileException(file.path(), "checksum mismatch");
 		}
-		try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
 			Header header = Header.read(in, file.path());
 			byte[] content = new byte[header.size()];
 			in.readFully(content);
@@ -354,7 +358,7 @@ final class DiskSpool implements AutoCloseable {
 		try {
 			long length = Files.size(path);
 			try (InputStream stream = Files.newInputStream(path);
-					DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(stream, 1024))) {
+					DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1024))) {
 				Header header = Header.read(in, path);
 				long expected = header.length() + header.size() + Long.BYTES;
 				if (expected != length) {
@@ -409,7 +413,7 @@ final class DiskSpool implements AutoCloseable {
 	}
 
 	private static boolean isPosix() {
-		return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+		return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 	}
 
 	private static String readHolder(FileChannel channel) {
@@ -447,7 +451,7 @@ final class DiskSpool implements AutoCloseable {
 			CountingInput counting = new CountingInput();
 			byte[] magic = new byte[MAGIC.length];
 			in.readFully(magic);
-			if (!java.util.Arrays.equals(magic, MAGIC)) {
+			if (!Arrays.equals(magic, MAGIC)) {
 				throw new CorruptSpoolFileException(path, "not a spool file");
 			}
 			counting.add(MAGIC.length);

@@ -16,6 +16,7 @@
 
 package io.github.blobupload.engine;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -118,15 +119,8 @@ final class UploadOutcomes {
 	void expired(UploadTask task, Duration maxAge) {
 		Throwable last = task.lastError();
 		String cause = (last != null) ? "; last error: " + UploadLog.describe(last) : "";
-		failed(task, new java.io.IOException("still not uploaded after " + maxAge + ", the maximum age" + cause),
+		failed(task, new IOException("still not uploaded after " + maxAge + ", the maximum age" + cause),
 				false, task.attempts());
-	}
-
-	/**
-	 * Counts a blob found in the spool at startup, now queued again.
-	 */
-	void recovered() {
-		this.counters.recovered();
 	}
 
 	void uploaded(UploadTask task, Blob blob, long nanos, int attempts) {

@@ -184,10 +184,6 @@ final class UploadQueue {
 		return this.queue.size();
 	}
 
-	int heldBlobs() {
-		return this.heldBlobs.get();
-	}
-
 	int inFlight() {
 		return this.inFlight.get();
 	}

@@ -16,8 +16,6 @@
 
 package io.github.blobupload.engine;
 
-import java.util.Map;
-
 import io.github.blobupload.Blob;
 import org.jspecify.annotations.Nullable;
 
@@ -206,10 +204,6 @@ final class UploadTask {
 		return this.finished;
 	}
 
-	synchronized boolean holdsMemory() {
-		return this.holdsMemory;
-	}
-
 	synchronized @Nullable SpoolFile spoolFile() {
 		return this.spoolFile;
 	}
@@ -248,13 +242,6 @@ final class UploadTask {
 
 	synchronized long parkedSinceNanos() {
 		return this.parkedSinceNanos;
-	}
-
-	/**
-	 * Returns the labels of the blob, for the spool.
-	 */
-	synchronized Map<String, String> labels() {
-		return (this.blob != null) ? this.blob.labels() : Map.of();
 	}
 
 	@Override
