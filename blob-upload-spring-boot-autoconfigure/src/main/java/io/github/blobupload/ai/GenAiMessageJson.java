@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +50,26 @@ final class GenAiMessageJson {
 	 */
 	static String write(List<?> value) {
 		return MAPPER.writeValueAsString(value);
+	}
+
+	/**
+	 * Returns tool-call arguments or a tool's response as they are written: a JSON
+	 * object or array as itself (the schemas let them be any JSON value), anything else
+	 * (plain text, malformed JSON) as a string.
+	 * @param text the text the model or tool gave
+	 * @return a JSON tree or the text
+	 */
+	static Object jsonOrText(String text) {
+		String trimmed = text.strip();
+		if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+			try {
+				return MAPPER.readTree(trimmed);
+			}
+			catch (JacksonException ex) {
+				return text;
+			}
+		}
+		return text;
 	}
 
 	/**
@@ -135,15 +156,16 @@ final class GenAiMessageJson {
 	 * @param type always {@code tool_call}
 	 * @param id the call id, or {@code null}
 	 * @param name the tool name
-	 * @param arguments the arguments as the model gave them, or {@code null}
+	 * @param arguments the arguments (a JSON tree, or the text the model gave when it is
+	 * not a JSON object or array), or {@code null}
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonPropertyOrder({ "type", "id", "name", "arguments" })
 	record ToolCallRequestPart(String type, @Nullable String id, String name,
-			@Nullable String arguments) implements Part {
+			@Nullable Object arguments) implements Part {
 
 		ToolCallRequestPart(@Nullable String id, String name, @Nullable String arguments) {
-			this("tool_call", id, name, arguments);
+			this("tool_call", id, name, (arguments != null) ? jsonOrText(arguments) : null);
 		}
 
 	}
@@ -153,14 +175,15 @@ final class GenAiMessageJson {
 	 *
 	 * @param type always {@code tool_call_response}
 	 * @param id the call id, or {@code null}
-	 * @param response the tool's response
+	 * @param response the tool's response (a JSON tree, or its text when it is not a
+	 * JSON object or array)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonPropertyOrder({ "type", "id", "response" })
-	record ToolCallResponsePart(String type, @Nullable String id, String response) implements Part {
+	record ToolCallResponsePart(String type, @Nullable String id, Object response) implements Part {
 
 		ToolCallResponsePart(@Nullable String id, String response) {
-			this("tool_call_response", id, response);
+			this("tool_call_response", id, jsonOrText(response));
 		}
 
 	}

@@ -18,7 +18,6 @@ package io.github.blobupload.ai;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -95,8 +94,7 @@ public final class MediaWalker {
 		for (int i = 0; i < generations.size(); i++) {
 			Generation generation = generations.get(i);
 			String finishReason = (generation.getMetadata() != null) ? generation.getMetadata().getFinishReason() : null;
-			recorded.add(record(generation.getOutput(), i, call, false,
-					(finishReason != null) ? finishReason.toLowerCase(Locale.ROOT) : null));
+			recorded.add(record(generation.getOutput(), i, call, false, FinishReasons.of(finishReason)));
 		}
 		return recorded;
 	}

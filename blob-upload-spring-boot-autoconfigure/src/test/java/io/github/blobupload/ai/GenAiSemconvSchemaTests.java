@@ -33,6 +33,9 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.content.Media;
 import org.springframework.ai.image.Image;
 import org.springframework.ai.image.ImageGeneration;
@@ -150,6 +153,60 @@ class GenAiSemconvSchemaTests {
 
 		assertThat(GenAiSchemas.OUTPUT_MESSAGES.validate(attributes.get(GenAiSemconvAttributes.OUTPUT_MESSAGES)))
 			.anySatisfy((error) -> assertThat(error).contains("finish_reason"));
+	}
+
+	@Test
+	void chatReplyWithoutFinishReasonIsRecordedAsUnknownAndValid() {
+		MediaWalker walker = new MediaWalker(MediaOffloader.builder(this.registry).build(), true);
+		ChatResponse response = new ChatResponse(List.of(new Generation(new AssistantMessage("Hi"))));
+
+		Map<String, String> attributes = write(List.of(),
+				walker.output(response, MediaCall.of(SPAN, null, MediaCall.CHAT)));
+
+		String output = attributes.get(GenAiSemconvAttributes.OUTPUT_MESSAGES);
+		assertThat(GenAiSchemas.OUTPUT_MESSAGES.validate(output)).isEmpty();
+		assertThat(GenAiSchemas.read(output).get(0).get("finish_reason").asString()).isEqualTo("unknown");
+	}
+
+	@Test
+	void providerFinishReasonsBecomeTheConventionsValues() {
+		MediaWalker walker = new MediaWalker(MediaOffloader.builder(this.registry).build(), true);
+		ChatResponse response = new ChatResponse(List.of(
+				new Generation(new AssistantMessage("a"), ChatGenerationMetadata.builder().finishReason("TOOL_CALLS").build()),
+				new Generation(new AssistantMessage("b"), ChatGenerationMetadata.builder().finishReason("max_tokens").build()),
+				new Generation(new AssistantMessage("c"), ChatGenerationMetadata.builder().finishReason("STOP").build())));
+
+		String output = write(List.of(), walker.output(response, MediaCall.of(SPAN, null, MediaCall.CHAT)))
+			.get(GenAiSemconvAttributes.OUTPUT_MESSAGES);
+
+		assertThat(GenAiSchemas.read(output)).extracting((message) -> message.get("finish_reason").asString())
+			.containsExactly("tool_call", "length", "stop");
+		assertThat(GenAiSchemas.OUTPUT_MESSAGES.validate(output)).isEmpty();
+	}
+
+	@Test
+	void toolCallArgumentsAndResponsesAreJsonWhenTheyAreJson() {
+		MediaWalker walker = new MediaWalker(MediaOffloader.builder(this.registry).build(), true);
+		List<Message> prompt = List.of(
+				AssistantMessage.builder()
+					.toolCalls(List.of(new AssistantMessage.ToolCall("call_1", "function", "lookup", "{\"q\":\"png\"}"),
+							new AssistantMessage.ToolCall("call_2", "function", "echo", "not json {")))
+					.build(),
+				ToolResponseMessage.builder()
+					.responses(List.of(new ToolResponseMessage.ToolResponse("call_1", "lookup", "[1,2]"),
+							new ToolResponseMessage.ToolResponse("call_2", "echo", "plain text")))
+					.build());
+
+		String input = write(walker.input(prompt, MediaCall.of(SPAN, null, MediaCall.CHAT)), List.of())
+			.get(GenAiSemconvAttributes.INPUT_MESSAGES);
+
+		List<JsonNode> parts = partsOf(input);
+		assertThat(parts.get(0).get("arguments").isObject()).isTrue();
+		assertThat(parts.get(0).get("arguments").get("q").asString()).isEqualTo("png");
+		assertThat(parts.get(1).get("arguments").asString()).isEqualTo("not json {");
+		assertThat(parts.get(2).get("response").isArray()).isTrue();
+		assertThat(parts.get(3).get("response").asString()).isEqualTo("plain text");
+		assertThat(GenAiSchemas.INPUT_MESSAGES.validate(input)).isEmpty();
 	}
 
 	@Test
