@@ -24,6 +24,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -36,9 +38,20 @@ import com.sun.net.httpserver.HttpServer;
  * JSON shapes OpenAI returns, so the real spring-ai-openai client, observations and
  * blob offloading run unchanged. It remembers the size of the last chat request to show
  * that the model received the original image. A chat request carrying audio
- * ({@code input_audio}) gets an answer about the recording.
+ * ({@code input_audio}) gets an answer about the recording. For the voice conversation it
+ * answers {@code POST /v1/audio/transcriptions} with the question of the turn (told by the
+ * uploaded file's name, {@code turn-N.wav}) and {@code POST /v1/audio/speech} with a WAV.
  */
 final class FakeOpenAiServer implements AutoCloseable {
+
+	/** What the recordings of the voice conversation's turns say. */
+	private static final String[] QUESTIONS = { "What does this infographic show?",
+			"Which quarter grew the most?", "Summarise it in five words." };
+
+	private static final String[] ANSWERS = { "Quarterly sales, growing each quarter.",
+			"The last quarter grew the most.", "Sales grew every single quarter." };
+
+	private static final Pattern TURN = Pattern.compile("filename=\"turn-(\\d+)\\.wav\"");
 
 	private final HttpServer server;
 
@@ -55,6 +68,8 @@ final class FakeOpenAiServer implements AutoCloseable {
 		FakeOpenAiServer fake = new FakeOpenAiServer(server);
 		server.createContext("/v1/chat/completions", fake::chat);
 		server.createContext("/v1/images/generations", fake::image);
+		server.createContext("/v1/audio/transcriptions", fake::transcription);
+		server.createContext("/v1/audio/speech", fake::speech);
 		server.start();
 		return fake;
 	}
@@ -78,14 +93,26 @@ final class FakeOpenAiServer implements AutoCloseable {
 			this.lastChatRequestBytes.set(request.length());
 			this.lastChatRequestHadImage = request.contains("data:image/png;base64,");
 		}
-		String answer = audio ? "A short two-tone chime that fades out."
-				: "The chart shows three bars growing from left to right: sales doubled each quarter.";
+		String answer = audio ? "A short two-tone chime that fades out." : answerTo(request);
 		reply(exchange, """
 				{"id":"chatcmpl-fake","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini",
 				 "choices":[{"index":0,"finish_reason":"stop","logprobs":null,
 				  "message":{"role":"assistant","refusal":null,
 				   "content":"%s"}}],
 				 "usage":{"prompt_tokens":120,"completion_tokens":18,"total_tokens":138}}""".formatted(answer));
+	}
+
+	private void transcription(HttpExchange exchange) throws IOException {
+		String request = read(exchange);
+		Matcher turn = TURN.matcher(request);
+		int number = turn.find() ? Integer.parseInt(turn.group(1)) : 1;
+		reply(exchange, "text/plain", QUESTIONS[Math.floorMod(number - 1, QUESTIONS.length)]
+			.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void speech(HttpExchange exchange) throws IOException {
+		String request = read(exchange);
+		reply(exchange, "audio/wav", SampleAudio.spokenAnswer(request));
 	}
 
 	private void image(HttpExchange exchange) throws IOException {
@@ -95,6 +122,20 @@ final class FakeOpenAiServer implements AutoCloseable {
 				+ "\",\"revised_prompt\":\"A clean infographic of quarterly sales\"}]}");
 	}
 
+	private static String answerTo(String request) {
+		// The last question of the conversation decides; chat memory sends earlier ones too.
+		int best = -1;
+		String answer = "The chart shows three bars growing from left to right: sales doubled each quarter.";
+		for (int i = 0; i < QUESTIONS.length; i++) {
+			int at = request.lastIndexOf(QUESTIONS[i]);
+			if (at > best) {
+				best = at;
+				answer = ANSWERS[i];
+			}
+		}
+		return answer;
+	}
+
 	private static String read(HttpExchange exchange) throws IOException {
 		try (InputStream body = exchange.getRequestBody()) {
 			return new String(body.readAllBytes(), StandardCharsets.UTF_8);
@@ -102,8 +143,11 @@ final class FakeOpenAiServer implements AutoCloseable {
 	}
 
 	private static void reply(HttpExchange exchange, String json) throws IOException {
-		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		reply(exchange, "application/json", json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void reply(HttpExchange exchange, String contentType, byte[] bytes) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", contentType);
 		exchange.sendResponseHeaders(200, bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);

@@ -36,7 +36,7 @@ import org.springframework.web.client.RestClient;
  * count per use case.
  */
 @Component
-@Order(2)
+@Order(3)
 class OperationsReport implements CommandLineRunner {
 
 	private final WebServerApplicationContext context;

@@ -22,7 +22,7 @@ import java.nio.ByteOrder;
 import io.github.blobupload.AudioBlobs;
 
 /**
- * The sample's recording: a short chime as a WAV file, made in memory.
+ * The sample's audio, made in memory as WAV files: a chime, spoken questions and answers.
  */
 final class SampleAudio {
 
@@ -43,6 +43,40 @@ final class SampleAudio {
 			double fade = Math.exp(-2.5 * t);
 			double value = 0.35 * fade * (Math.sin(2 * Math.PI * 660 * t) + 0.6 * Math.sin(2 * Math.PI * 880 * t));
 			pcm.putShort((short) Math.round(value * Short.MAX_VALUE * 0.6));
+		}
+		return AudioBlobs.fromPcm16(pcm.array(), SAMPLE_RATE, 1, null).rawBytes();
+	}
+
+	/**
+	 * Returns the recording of a spoken question, standing in for a user's voice: as many
+	 * short beeps as the turn's number, so each turn's recording differs.
+	 * @param turn the turn, from 1
+	 * @return the WAV bytes
+	 */
+	static byte[] spokenQuestion(int turn) {
+		return tones(turn, 440);
+	}
+
+	/**
+	 * Returns a spoken answer, standing in for a text-to-speech model's output: about one
+	 * beep per ten characters of text (at most ten), pitched after the text, so that
+	 * different texts sound different.
+	 * @param text the text spoken
+	 * @return the WAV bytes
+	 */
+	static byte[] spokenAnswer(String text) {
+		return tones(Math.max(1, Math.min(10, text.length() / 10)), 500 + Math.floorMod(text.hashCode(), 400));
+	}
+
+	private static byte[] tones(int count, double frequency) {
+		int beep = SAMPLE_RATE / 5;
+		int samples = count * beep * 2;
+		ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+		for (int i = 0; i < samples; i++) {
+			boolean sounding = (i / beep) % 2 == 0;
+			double t = (double) i / SAMPLE_RATE;
+			double value = sounding ? 0.3 * Math.sin(2 * Math.PI * frequency * t) : 0;
+			pcm.putShort((short) Math.round(value * Short.MAX_VALUE));
 		}
 		return AudioBlobs.fromPcm16(pcm.array(), SAMPLE_RATE, 1, null).rawBytes();
 	}
