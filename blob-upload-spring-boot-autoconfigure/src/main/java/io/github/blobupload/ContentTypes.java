@@ -39,6 +39,10 @@ public final class ContentTypes {
 	/** The content type reported when the content is not recognised. */
 	public static final String OCTET_STREAM = "application/octet-stream";
 
+	private static final String WAV = "audio/wav";
+
+	private static final String TIKA_WAV = "audio/vnd.wave";
+
 	private static final int MAX_CACHED_EXTENSIONS = 256;
 
 	private static final Map<String, String> extensions = new ConcurrentHashMap<>();
@@ -51,8 +55,9 @@ public final class ContentTypes {
 	 * the whole array.
 	 * @param rawBytes the content
 	 * @return the detected content type such as {@code image/png},
-	 * {@code application/pdf} or {@code audio/vnd.wave}, or {@value #OCTET_STREAM} when
-	 * unknown or empty
+	 * {@code application/pdf} or {@code audio/wav} (what browsers and model APIs call
+	 * WAV, rather than its registered name {@code audio/vnd.wave}), or
+	 * {@value #OCTET_STREAM} when unknown or empty
 	 */
 	public static String detectContentType(byte[] rawBytes) {
 		if (rawBytes.length == 0) {
@@ -62,7 +67,12 @@ public final class ContentTypes {
 		int length = Math.min(rawBytes.length, Tika.HEADER_LENGTH);
 		try (TikaInputStream stream = TikaInputStream.get(new ByteArrayInputStream(rawBytes, 0, length))) {
 			MediaType detected = mimeTypes.detect(stream, new Metadata(), new ParseContext());
-			return (detected != null) ? detected.toString() : OCTET_STREAM;
+			if (detected == null) {
+				return OCTET_STREAM;
+			}
+			String type = detected.toString();
+			// Tika names WAV by its registered name, which browsers do not all play.
+			return type.equals(TIKA_WAV) ? WAV : type;
 		}
 		catch (IOException | RuntimeException ex) {
 			return OCTET_STREAM;

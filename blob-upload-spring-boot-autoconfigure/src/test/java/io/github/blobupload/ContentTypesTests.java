@@ -33,7 +33,7 @@ class ContentTypesTests {
 		assertThat(ContentTypes.detectContentType(SampleContent.png())).isEqualTo("image/png");
 		assertThat(ContentTypes.detectContentType(SampleContent.jpeg())).isEqualTo("image/jpeg");
 		assertThat(ContentTypes.detectContentType(SampleContent.pdf())).isEqualTo("application/pdf");
-		assertThat(ContentTypes.detectContentType(SampleContent.wav())).isEqualTo("audio/vnd.wave");
+		assertThat(ContentTypes.detectContentType(SampleContent.wav())).isEqualTo("audio/wav");
 	}
 
 	@Test
@@ -58,6 +58,7 @@ class ContentTypesTests {
 		assertThat(ContentTypes.extensionFor("IMAGE/JPEG; quality=high")).isEqualTo(".jpg");
 		assertThat(ContentTypes.extensionFor("application/pdf")).isEqualTo(".pdf");
 		assertThat(ContentTypes.extensionFor("audio/vnd.wave")).isEqualTo(".wav");
+		assertThat(ContentTypes.extensionFor("audio/wav")).isEqualTo(".wav");
 	}
 
 	@Test

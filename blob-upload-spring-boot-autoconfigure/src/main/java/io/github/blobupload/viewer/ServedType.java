@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * is sent as an attachment, to be downloaded.
  *
  * @param contentType the content type to send: the stored base type when it is well
- * formed (with {@code charset=utf-8} for plain text), else
+ * formed (with {@code charset=utf-8} for plain text, and {@code audio/wav} for the other
+ * names of WAV, such as {@code audio/vnd.wave}, which Chromium does not play), else
  * {@code application/octet-stream}
  * @param inline whether the browser may show it inline
  */
@@ -37,6 +38,9 @@ record ServedType(String contentType, boolean inline) {
 	private static final String UNKNOWN = "application/octet-stream";
 
 	private static final Pattern TOKEN_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,127}");
+
+	/** Names of WAV that browsers do not all play; served as {@code audio/wav}. */
+	private static final Set<String> WAV_ALIASES = Set.of("audio/vnd.wave", "audio/wave", "audio/x-wav");
 
 	private static final Set<String> INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
 			"image/avif", "image/bmp", "audio/wav", "audio/wave", "audio/x-wav", "audio/vnd.wave", "audio/mpeg",
@@ -53,6 +57,9 @@ record ServedType(String contentType, boolean inline) {
 		String base = ((semicolon < 0) ? stored : stored.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
 		if (!TOKEN_TYPE.matcher(base).matches()) {
 			return new ServedType(UNKNOWN, false);
+		}
+		if (WAV_ALIASES.contains(base)) {
+			return new ServedType("audio/wav", true);
 		}
 		if (base.equals("text/plain")) {
 			return new ServedType("text/plain;charset=utf-8", true);

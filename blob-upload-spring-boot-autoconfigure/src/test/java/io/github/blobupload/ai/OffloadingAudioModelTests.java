@@ -110,7 +110,7 @@ class OffloadingAudioModelTests {
 		assertThat(context.getLowCardinalityKeyValues())
 			.containsExactly(KeyValue.of("blob.upload.audio.operation", "transcription"));
 		assertThat(context.getHighCardinalityKeyValues()).containsExactlyInAnyOrder(
-				KeyValue.of("input.audio.url", "mem://blobs/1"), KeyValue.of("input.audio.mime_type", "audio/vnd.wave"));
+				KeyValue.of("input.audio.url", "mem://blobs/1"), KeyValue.of("input.audio.mime_type", "audio/wav"));
 		assertThat(this.uploaded.get(0).rawBytes()).isEqualTo(wav);
 	}
 

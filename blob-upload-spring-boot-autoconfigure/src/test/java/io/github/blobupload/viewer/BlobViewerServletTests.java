@@ -190,6 +190,15 @@ class BlobViewerServletTests {
 		assertThat(response.getHeader("Content-Disposition")).startsWith("inline");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "audio/vnd.wave", "audio/x-wav", "audio/wave" })
+	void otherNamesOfWavAreServedAsAudioWav(String stored) throws Exception {
+		this.chatInput.put("c4.wav", new byte[] { 1, 2, 3 }, stored, Map.of());
+		MockHttpServletResponse response = get("/blob-viewer/chat-input/c4.wav");
+		assertThat(response.getContentType()).isEqualTo("audio/wav");
+		assertThat(response.getHeader("Content-Disposition")).startsWith("inline");
+	}
+
 	@Test
 	void blobPageShowsLabelsEscapedAndTheStorageUri() throws Exception {
 		MockHttpServletResponse response = get("/blob-viewer/blobs/chat-input/a1b2.png");
