@@ -48,13 +48,14 @@ final class SampleAudio {
 	}
 
 	/**
-	 * Returns the recording of a spoken question, standing in for a user's voice: as many
-	 * short beeps as the turn's number, so each turn's recording differs.
+	 * Returns the recording of a spoken question, standing in for a user's voice: three
+	 * beeps more than the turn's number (a second and a half or more), so each turn's
+	 * recording differs.
 	 * @param turn the turn, from 1
 	 * @return the WAV bytes
 	 */
 	static byte[] spokenQuestion(int turn) {
-		return tones(turn, 440);
+		return tones(turn + 3, 440);
 	}
 
 	/**
