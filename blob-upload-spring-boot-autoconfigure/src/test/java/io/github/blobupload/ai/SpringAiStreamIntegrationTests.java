@@ -46,6 +46,7 @@ import org.springframework.ai.audio.tts.TextToSpeechResponse;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.openai.OpenAiAudioSpeechOptions;
+import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ByteArrayResource;
@@ -186,6 +187,51 @@ class SpringAiStreamIntegrationTests {
 			.satisfies((error) -> assertThat(error.getClass().getName()).doesNotStartWith("io.github.blobupload"));
 	}
 
+	/**
+	 * spring-ai-openai 2.0.1 drops the {@code delta.audio} of streamed chunks: no chunk
+	 * carries the audio, its transcript or its id, so there is nothing to assemble. When
+	 * this fails, Spring AI started passing streamed audio on: assemble it then.
+	 */
+	@Test
+	void streamedAudioDeltasDoNotReachSpringAiResponses() throws Exception {
+		byte[][] deltas = { new byte[4800], new byte[2400], new byte[7200] };
+		StringBuilder body = new StringBuilder(chunk("{\"role\":\"assistant\",\"content\":null,\"refusal\":null,"
+				+ "\"audio\":{\"id\":\"audio_1\",\"transcript\":\"Hel\"}}", null));
+		for (byte[] delta : deltas) {
+			java.util.concurrent.ThreadLocalRandom.current().nextBytes(delta);
+			body.append(chunk("{\"audio\":{\"data\":\"" + Base64.getEncoder().encodeToString(delta) + "\"}}", null));
+		}
+		body.append(chunk("{\"audio\":{\"expires_at\":1900000000,\"transcript\":\"lo\"}}", null))
+			.append(chunk("{}", "stop"))
+			.append("data: [DONE]\n\n");
+		server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body.toString())));
+		long files = countFiles(storage);
+
+		List<ChatClientResponse> responses = this.chatClientBuilder.build()
+			.prompt()
+			.user("Say hello")
+			.options(OpenAiChatOptions.builder()
+				.model("gpt-4o-audio-preview")
+				.outputModalities(List.of("text", "audio"))
+				.outputAudio(new OpenAiChatOptions.AudioParameters(OpenAiChatOptions.AudioParameters.Voice.ALLOY,
+						OpenAiChatOptions.AudioParameters.AudioResponseFormat.PCM16)))
+			.stream()
+			.chatClientResponse()
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		assertThat(responses).hasSize(6).allSatisfy((response) -> {
+			assertThat(response.chatResponse().getResult().getOutput().getMedia()).isEmpty();
+			assertThat(text(response)).isEmpty();
+		});
+		SpanData modelSpan = awaitModelSpan();
+		String output = attribute(modelSpan, GenAiSemconvAttributes.OUTPUT_MESSAGES);
+		assertThat(SpringAiTestSupport.<List<Object>>json(output, "$[0].parts")).isEmpty();
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		assertThat(countFiles(storage)).isEqualTo(files);
+	}
+
 	@Test
 	void streamedTextToSpeechIsPassedOnUnchangedAndStoredOnceAsWav() throws Exception {
 		byte[] pcm = new byte[20_000];
@@ -226,6 +272,34 @@ class SpringAiStreamIntegrationTests {
 	}
 
 	@Test
+	void streamedTextToSpeechPastMaxBlobSizeIsRefusedAndStillPassedOn() throws Exception {
+		byte[] pcm = new byte[300 * 1024];
+		java.util.concurrent.ThreadLocalRandom.current().nextBytes(pcm);
+		server.stubFor(post(urlPathEqualTo("/v1/audio/speech"))
+			.willReturn(aResponse().withHeader("Content-Type", "audio/pcm").withBody(pcm)));
+		long tooLarge = this.offloader.count(MediaOffloadOutcome.REFUSED_TOO_LARGE);
+		long files = countFiles(storage);
+
+		List<byte[]> chunks = this.textToSpeechModel
+			.stream(new TextToSpeechPrompt("Hello",
+					OpenAiAudioSpeechOptions.builder()
+						.responseFormat(OpenAiAudioSpeechOptions.AudioResponseFormat.PCM)
+						.build()))
+			.map((response) -> response.getResult().getOutput())
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		assertThat(concat(chunks)).isEqualTo(pcm);
+		SpanData span = Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> spanWithOrNull("output.audio.url"), Objects::nonNull);
+		assertThat(attribute(span, "output.audio.url")).isEqualTo(io.github.blobupload.BlobUploader.NOT_UPLOADED);
+		assertThat(this.offloader.count(MediaOffloadOutcome.REFUSED_TOO_LARGE)).isEqualTo(tooLarge + 1);
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		assertThat(countFiles(storage)).isEqualTo(files);
+	}
+
+	@Test
 	void streamedTextToSpeechThatFailsOffloadsNothing() {
 		server.stubFor(post(urlPathEqualTo("/v1/audio/speech"))
 			.willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
@@ -245,6 +319,26 @@ class SpringAiStreamIntegrationTests {
 		assertThat(span.getAttributes().asMap().keySet()).noneMatch((key) -> key.getKey().equals("output.audio.url"));
 		assertThat(span.getStatus().getStatusCode()).isEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR);
 		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isEqualTo(uploaded);
+	}
+
+	@Test
+	void cancelledStreamEndsTheModelSpanAndCarriesNoMedia() {
+		SpringAiTestSupport.stubStreamedAnswer(server, "A red ", "square", ".");
+		byte[] image = png(8_000);
+
+		List<ChatClientResponse> responses = this.chatClientBuilder.build()
+			.prompt()
+			.user((user) -> user.text("What is this?").media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(image)))
+			.stream()
+			.chatClientResponse()
+			.take(1)
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		assertThat(responses).singleElement()
+			.satisfies((response) -> assertThat(text(response)).isEqualTo("A red "))
+			.satisfies((response) -> assertThat(response.context()).doesNotContainKey(BlobOffloadAdvisor.OFFLOADED_MEDIA));
+		assertThat(awaitModelSpan().hasEnded()).isTrue();
 	}
 
 	private SpanData awaitModelSpan() {
