@@ -300,6 +300,31 @@ class SpringAiStreamIntegrationTests {
 	}
 
 	@Test
+	void cancelledTextToSpeechStreamEndsItsSpanAndOffloadsNothing() {
+		byte[] pcm = new byte[40_000];
+		server.stubFor(post(urlPathEqualTo("/v1/audio/speech"))
+			.willReturn(aResponse().withHeader("Content-Type", "audio/pcm").withBody(pcm)));
+		long uploaded = this.offloader.count(MediaOffloadOutcome.UPLOADED);
+
+		List<TextToSpeechResponse> first = this.textToSpeechModel
+			.stream(new TextToSpeechPrompt("Hello",
+					OpenAiAudioSpeechOptions.builder()
+						.responseFormat(OpenAiAudioSpeechOptions.AudioResponseFormat.PCM)
+						.build()))
+			.take(1)
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		assertThat(first).hasSize(1);
+		SpanData span = Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> spanWithOrNull("blob.upload.audio.operation"), Objects::nonNull);
+		assertThat(span.hasEnded()).isTrue();
+		assertThat(span.getAttributes().asMap().keySet()).noneMatch((key) -> key.getKey().equals("output.audio.url"));
+		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isEqualTo(uploaded);
+	}
+
+	@Test
 	void streamedTextToSpeechThatFailsOffloadsNothing() {
 		server.stubFor(post(urlPathEqualTo("/v1/audio/speech"))
 			.willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
