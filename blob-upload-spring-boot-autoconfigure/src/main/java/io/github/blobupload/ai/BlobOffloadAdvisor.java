@@ -20,8 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.blobupload.internal.RateLimitedLogger;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -47,9 +50,8 @@ import org.springframework.core.Ordered;
  * When the model call is observed ({@link Builder#modelObserved(boolean)}), the
  * {@link BlobOffloadObservationHandler} offloads prompt media as the model's span starts,
  * so that each blob's {@code span_id} label names the span that records its URI; the
- * advisor then only collects the results after the call (and offloads, with its own span,
- * media no observation saw); a stream is left to the model's observation entirely. Each
- * piece of media is counted once per call.
+ * advisor then only collects the results after the call or stream (and offloads, with its
+ * own span, media no observation saw). Each piece of media is counted once per call.
  * <p>
  * The conversation id is read from the request context's
  * {@link org.springframework.ai.chat.memory.ChatMemory#CONVERSATION_ID} (set it with
@@ -59,8 +61,10 @@ import org.springframework.core.Ordered;
  * <p>
  * The request is passed on unchanged: the model receives the original media. The
  * response is returned with a list of {@link OffloadedMedia} in its context under
- * {@link #OFFLOADED_MEDIA} (calls only; streams report through
- * {@link BlobOffloadListener}). The span attributes are written by
+ * {@link #OFFLOADED_MEDIA}; a stream's last response carries it: that response is held
+ * back until the stream completes (every other one passes at once, unchanged). A stream
+ * that fails passes the held response on unchanged, then the model's own error; one that
+ * is cancelled drops it. The span attributes are written by
  * {@link BlobOffloadObservationFilter} on the model's span, with the same URIs: both go
  * through one {@link MediaOffloader}, which uploads each media object once.
  * <p>
@@ -106,7 +110,7 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 
 	@Override
 	public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
-		MediaCall call = call(request);
+		MediaCall call = call(request, this.spans.current());
 		List<OffloadedMedia> offloaded = new ArrayList<>();
 		if (!this.modelObserved) {
 			offloadPrompt(request, call, offloaded);
@@ -116,6 +120,37 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 			offloadPrompt(request, call, offloaded);
 		}
 		offloadResponse(response.chatResponse(), call, offloaded);
+		return withOffloaded(response, offloaded);
+	}
+
+	@Override
+	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
+		return Flux.deferContextual((reactorContext) -> {
+			Observation advisorObservation = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			MediaCall call = call(request,
+					(advisorObservation != null) ? this.spans.of(advisorObservation.getContext()) : this.spans.current());
+			List<OffloadedMedia> offloaded = new ArrayList<>();
+			if (!this.modelObserved) {
+				offloadPrompt(request, call, offloaded);
+			}
+			AtomicReference<@Nullable ChatResponse> aggregated = new AtomicReference<>();
+			Flux<ChatClientResponse> responses = new ChatClientMessageAggregator()
+				.aggregateChatClientResponse(chain.nextStream(request), (last) -> aggregated.set(last.chatResponse()));
+			return LastResponse.hold(responses, (last) -> {
+				// The model's observation offloaded the prompt's media when it started,
+				// before the first response: collecting finds the same results, whether
+				// or not it has stopped yet (ChatModelStreamAdvisor publishes on another
+				// thread, so that order is not fixed).
+				if (this.modelObserved) {
+					offloadPrompt(request, call, offloaded);
+				}
+				offloadResponse(aggregated.get(), call, offloaded);
+				return withOffloaded(last, offloaded);
+			});
+		});
+	}
+
+	private ChatClientResponse withOffloaded(ChatClientResponse response, List<OffloadedMedia> offloaded) {
 		if (offloaded.isEmpty()) {
 			return response;
 		}
@@ -128,23 +163,7 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 		}
 	}
 
-	@Override
-	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
-		if (this.modelObserved) {
-			// The model's observation offloads the prompt's media at its start and the
-			// aggregated response's at its stop, which comes after the stream completes
-			// here: offloading the response now would name this advisor's span.
-			return chain.nextStream(request);
-		}
-		MediaCall call = call(request);
-		List<OffloadedMedia> offloaded = new ArrayList<>();
-		offloadPrompt(request, call, offloaded);
-		return new ChatClientMessageAggregator().aggregateChatClientResponse(chain.nextStream(request),
-				(aggregated) -> offloadResponse(aggregated.chatResponse(), call, offloaded));
-	}
-
-	private MediaCall call(ChatClientRequest request) {
-		SpanInfo span = this.spans.current();
+	private MediaCall call(ChatClientRequest request, SpanInfo span) {
 		String conversationId = Conversations.of(request.context());
 		return this.modelObserved ? MediaCall.collecting(span, conversationId, MediaCall.CHAT)
 				: MediaCall.of(span, conversationId, MediaCall.CHAT);

@@ -56,6 +56,12 @@ public enum MediaOffloadOutcome {
 	 */
 	REFUSED_BY_UPLOADER("refused", "uploader"),
 
+	/**
+	 * Refused: streamed audio grew past the most a stream may assemble in memory, logged
+	 * (rate-limited).
+	 */
+	REFUSED_TOO_LARGE("refused", "too_large"),
+
 	/** Refused: an unexpected error, logged (rate-limited). */
 	REFUSED_ERROR("refused", "error"),
 

@@ -237,6 +237,21 @@ public final class MediaOffloader {
 	}
 
 	/**
+	 * Records that a piece of media was refused before it reached the offloader (streamed
+	 * audio past its limit): counted once with its outcome.
+	 * @param outcome why it was refused
+	 * @param useCase the use case
+	 * @param contentType its content type, or {@code null}
+	 * @param size its size in bytes, or -1
+	 * @param call the call it belongs to
+	 * @return the refused media, recorded as {@link BlobUploader#NOT_UPLOADED}
+	 */
+	OffloadedMedia refuse(MediaOffloadOutcome outcome, String useCase, @Nullable String contentType, long size,
+			MediaCall call) {
+		return refused(outcome, useCase, typeOrUnknown(contentType), size, call.span());
+	}
+
+	/**
 	 * Returns how many pieces of media had this outcome since startup.
 	 * @param outcome the outcome
 	 * @return the count

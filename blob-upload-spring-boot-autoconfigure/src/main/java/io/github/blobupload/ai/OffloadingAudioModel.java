@@ -25,7 +25,9 @@ import io.github.blobupload.ai.AudioOffloadObservationContext.Operation;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
+import reactor.util.context.ContextView;
 
 /**
  * What the audio-model wrappers share: the wrapped model, each call run in an
@@ -86,9 +88,44 @@ abstract class OffloadingAudioModel<M> {
 	 * @return whether the current observation is a wrapper's call of the same operation
 	 */
 	final boolean nested(Operation operation) {
-		Observation current = this.observations.getCurrentObservation();
-		return current != null && current.getContext() instanceof AudioOffloadObservationContext outer
+		return observes(this.observations.getCurrentObservation(), operation);
+	}
+
+	/**
+	 * Returns whether an observation is a wrapper's call of an operation.
+	 * @param observation the observation, or {@code null}
+	 * @param operation the operation
+	 * @return whether it observes a call of that operation
+	 */
+	static boolean observes(@Nullable Observation observation, Operation operation) {
+		return observation != null && observation.getContext() instanceof AudioOffloadObservationContext outer
 				&& outer.getOperation() == operation;
+	}
+
+	/**
+	 * Returns the observation current for a stream being subscribed: the one in the
+	 * subscriber's Reactor context, else the one current on the thread.
+	 * @param reactorContext the subscriber's context
+	 * @return the observation, or {@code null} when there is none
+	 */
+	final @Nullable Observation currentObservation(ContextView reactorContext) {
+		Observation observation = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+		return (observation != null) ? observation : this.observations.getCurrentObservation();
+	}
+
+	/**
+	 * Returns a new observation of a call, not started yet.
+	 * @param context the call's observation context
+	 * @param parent the parent observation, or {@code null} for the current one
+	 * @return the observation
+	 */
+	final Observation observation(AudioOffloadObservationContext context, @Nullable Observation parent) {
+		Observation observation = AudioOffloadObservationDocumentation.AUDIO_MODEL_CALL.observation(this.convention,
+				DEFAULT_CONVENTION, () -> context, this.observations);
+		if (parent != null) {
+			observation.parentObservation(parent);
+		}
+		return observation;
 	}
 
 	/**
@@ -122,6 +159,26 @@ abstract class OffloadingAudioModel<M> {
 		}
 		return this.offloader.recorded(
 				this.offloader.offload(identity, data.get(), null, AiUseCases.AUDIO_INPUT, call, 0, 0));
+	}
+
+	/**
+	 * Records that audio the model returned was refused before it could be offloaded
+	 * (streamed audio past its limit), unless the span is sampled out.
+	 * @param context the call's observation context
+	 * @param outcome why it was refused
+	 * @param contentType its content type, or {@code null}
+	 * @param size its size in bytes
+	 * @return the refused audio, as recorded on the span, or {@code null} when the span
+	 * is sampled out
+	 */
+	final @Nullable OffloadedMedia refuseOutput(AudioOffloadObservationContext context, MediaOffloadOutcome outcome,
+			@Nullable String contentType, long size) {
+		MediaCall call = call(context);
+		if (!this.offloader.shouldOffload(call.span())) {
+			this.offloader.skip(context, call);
+			return null;
+		}
+		return this.offloader.refuse(outcome, AiUseCases.AUDIO_OUTPUT, contentType, size, call);
 	}
 
 	/**

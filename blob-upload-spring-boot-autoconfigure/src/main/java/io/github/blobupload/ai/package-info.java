@@ -31,6 +31,9 @@
  * {@link io.github.blobupload.ai.OffloadingTextToSpeechModel} and
  * {@link io.github.blobupload.ai.OffloadingTranscriptionModel} wrap the audio models,
  * which Spring AI does not observe, in a {@code blob.upload.audio} observation.
+ * <p>
+ * Streams: the advisor holds back a stream's last response and gives it the offloaded
+ * media; streamed text-to-speech audio is assembled and offloaded once, at completion.
  */
 @NullMarked
 package io.github.blobupload.ai;

@@ -31,6 +31,7 @@ import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
 import io.github.blobupload.ai.TracingSpanInfoResolver;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationRegistry;
@@ -215,8 +216,8 @@ public final class BlobUploadSpringAiAutoConfiguration {
 		@Bean
 		static OffloadingAudioModelsPostProcessor blobOffloadingAudioModelsPostProcessor(
 				ObjectProvider<MediaOffloader> offloader, ObjectProvider<SpanInfoResolver> spans,
-				ObjectProvider<ObservationRegistry> observations) {
-			return new OffloadingAudioModelsPostProcessor(offloader, spans, observations);
+				ObjectProvider<ObservationRegistry> observations, ObjectProvider<BlobUploadProperties> properties) {
+			return new OffloadingAudioModelsPostProcessor(offloader, spans, observations, properties);
 		}
 
 	}

@@ -20,6 +20,7 @@ import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.OffloadingTextToSpeechModel;
 import io.github.blobupload.ai.OffloadingTranscriptionModel;
 import io.github.blobupload.ai.SpanInfoResolver;
+import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.audio.transcription.TranscriptionModel;
@@ -43,18 +44,28 @@ final class OffloadingAudioModelsPostProcessor implements BeanPostProcessor {
 
 	private final ObjectProvider<ObservationRegistry> observations;
 
+	private final ObjectProvider<BlobUploadProperties> properties;
+
 	OffloadingAudioModelsPostProcessor(ObjectProvider<MediaOffloader> offloader, ObjectProvider<SpanInfoResolver> spans,
-			ObjectProvider<ObservationRegistry> observations) {
+			ObjectProvider<ObservationRegistry> observations, ObjectProvider<BlobUploadProperties> properties) {
 		this.offloader = offloader;
 		this.spans = spans;
 		this.observations = observations;
+		this.properties = properties;
 	}
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof TextToSpeechModel speech && !(bean instanceof OffloadingTextToSpeechModel)) {
-			return new OffloadingTextToSpeechModel(speech, this.offloader.getObject(), this.spans.getObject(),
-					observations());
+			OffloadingTextToSpeechModel wrapper = new OffloadingTextToSpeechModel(speech, this.offloader.getObject(),
+					this.spans.getObject(), observations());
+			// Streamed audio larger than a blob may be would be refused by the uploader:
+			// it is not assembled past that.
+			BlobUploadProperties upload = this.properties.getIfAvailable();
+			if (upload != null) {
+				wrapper.setMaxStreamedAudioBytes(upload.getMaxBlobSize().toBytes());
+			}
+			return wrapper;
 		}
 		if (bean instanceof TranscriptionModel transcription && !(bean instanceof OffloadingTranscriptionModel)) {
 			return new OffloadingTranscriptionModel(transcription, this.offloader.getObject(), this.spans.getObject(),
