@@ -112,6 +112,7 @@ public final class BlobUploadSpringAiAutoConfiguration {
 			.pcmDefaults(ai.getPcm().getSampleRate(), ai.getPcm().getChannels())
 			.listeners(listeners.orderedStream().toList())
 			.filters(filters.orderedStream().toList())
+			.viewerLinks(links.getIfAvailable(() -> BlobLinks.IDENTITY))
 			.links(environment.getProperty(RECORD_LINKS, Boolean.class, false)
 					? links.getIfAvailable(() -> BlobLinks.IDENTITY) : BlobLinks.IDENTITY)
 			.build();
