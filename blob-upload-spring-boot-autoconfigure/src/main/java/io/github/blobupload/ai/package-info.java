@@ -31,6 +31,12 @@
  * {@link io.github.blobupload.ai.OffloadingTextToSpeechModel} and
  * {@link io.github.blobupload.ai.OffloadingTranscriptionModel} wrap the audio models,
  * which Spring AI does not observe, in a {@code blob.upload.audio} observation.
+ * <p>
+ * Other tools get the media too: {@link io.github.blobupload.ai.BlobOffloadListener}s
+ * hear a {@link io.github.blobupload.ai.MediaOffloadEvent} per piece of media per call,
+ * and the opt-in {@link io.github.blobupload.ai.GenAiEventEmitter} emits the GenAI event
+ * {@code gen_ai.client.inference.operation.details} of each model call through the
+ * OpenTelemetry Logs API.
  */
 @NullMarked
 package io.github.blobupload.ai;
