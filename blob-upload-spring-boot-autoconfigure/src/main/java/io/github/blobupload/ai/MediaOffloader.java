@@ -402,8 +402,7 @@ public final class MediaOffloader {
 		MediaOffloadOutcome outcome = reused ? MediaOffloadOutcome.REUSED : outcomeOf(media);
 		String reason = (media.refusalReason() != null) ? media.refusalReason() : outcome.reason();
 		String uri = media.uri();
-		String link = (uri != null && media.status() == OffloadedMedia.Status.UPLOADED)
-				? this.viewerLinks.linkFor(uri) : null;
+		String link = (uri != null && media.status() == OffloadedMedia.Status.UPLOADED) ? viewerLink(uri) : null;
 		SpanInfo span = call.span();
 		MediaOffloadEvent event = new MediaOffloadEvent(media.useCase(), directionOf(media.useCase()),
 				media.modality(), outcome, reason, uri, (link != null && !link.equals(uri)) ? link : null,
@@ -416,6 +415,16 @@ public final class MediaOffloader {
 			catch (RuntimeException ex) {
 				this.errors.warn(() -> "BlobOffloadListener " + listener.getClass().getName() + " failed", ex);
 			}
+		}
+	}
+
+	private @Nullable String viewerLink(String uri) {
+		try {
+			return this.viewerLinks.linkFor(uri);
+		}
+		catch (RuntimeException ex) {
+			this.errors.warn(() -> "BlobLinks " + this.viewerLinks.getClass().getName() + " failed", ex);
+			return null;
 		}
 	}
 

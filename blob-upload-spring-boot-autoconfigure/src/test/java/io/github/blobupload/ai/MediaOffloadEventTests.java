@@ -218,6 +218,21 @@ class MediaOffloadEventTests {
 	}
 
 	@Test
+	void failingViewerLinksLeaveTheEventWithoutALink() {
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).viewerLinks((uri) -> {
+			throw new IllegalStateException("links bug");
+		}).listeners(List.of(BlobOffloadListener.ofEvents(this.events::add))).build();
+
+		OffloadedMedia media = offloader.offload(PNG, PNG, "image/png", AiUseCases.CHAT_INPUT, this.call, 0, 0);
+
+		assertThat(media.status()).isEqualTo(OffloadedMedia.Status.UPLOADED);
+		assertThat(this.events).singleElement().satisfies((event) -> {
+			assertThat(event.uri()).isEqualTo(media.uri());
+			assertThat(event.viewerLink()).isNull();
+		});
+	}
+
+	@Test
 	void speechOutputIsReportedForItsCall() {
 		MediaOffloader offloader = offloader().build();
 		MediaCall speech = MediaCall.of(this.span, "conversation-7", "text_to_speech");
