@@ -27,6 +27,7 @@ import io.github.blobupload.internal.RateLimitedLogger;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -42,7 +43,8 @@ import org.springframework.ai.image.observation.ImageModelObservationContext;
  * aggregated response is set before the stop). Prompt media the
  * {@link BlobOffloadObservationHandler} offloaded when the call started is found again,
  * not uploaded or counted twice (see {@link MediaOffloader}). When a conversation is
- * known and Spring AI did not name it, the span gets {@code gen_ai.conversation.id}.
+ * known and Spring AI did not name it, the span gets {@code gen_ai.conversation.id}. With
+ * a {@link GenAiEventEmitter}, each sampled call also emits its GenAI event.
  * <p>
  * Never throws: a failure is logged (rate-limited) and the observation left as it was.
  */
@@ -54,6 +56,8 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 
 	private final Set<AttributeLayout> layouts;
 
+	private final @Nullable GenAiEventEmitter events;
+
 	private final RateLimitedLogger errors = new RateLimitedLogger(
 			LoggerFactory.getLogger(BlobOffloadObservationFilter.class), Duration.ofMinutes(1));
 
@@ -64,9 +68,23 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 	 * @param layouts the attribute layouts to write
 	 */
 	public BlobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans, Set<AttributeLayout> layouts) {
+		this(walker, spans, layouts, null);
+	}
+
+	/**
+	 * Creates a filter that also emits the GenAI event of each model call.
+	 * @param walker walks prompts and responses and offloads their media
+	 * @param spans tells the span of each observation
+	 * @param layouts the attribute layouts to write
+	 * @param events emits the {@value GenAiEventEmitter#EVENT_NAME} event of each call, or
+	 * {@code null} for none
+	 */
+	public BlobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans, Set<AttributeLayout> layouts,
+			@Nullable GenAiEventEmitter events) {
 		this.walker = walker;
 		this.spans = spans;
 		this.layouts = Set.copyOf(layouts);
+		this.events = events;
 	}
 
 	@Override
@@ -118,6 +136,9 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 			OpenInferenceAttributes.write(input, output, attributes);
 		}
 		attributes.forEach((key, value) -> context.addHighCardinalityKeyValue(KeyValue.of(key, value)));
+		if (this.events != null) {
+			this.events.emit(context, call, input, output);
+		}
 	}
 
 }

@@ -70,6 +70,8 @@ public final class MediaOffloader {
 
 	private final BlobLinks links;
 
+	private final BlobLinks viewerLinks;
+
 	private final List<MediaRule> includes;
 
 	private final List<MediaRule> excludes;
@@ -95,6 +97,7 @@ public final class MediaOffloader {
 		this.pcmChannels = builder.pcmChannels;
 		this.listeners = List.copyOf(builder.listeners);
 		this.links = builder.links;
+		this.viewerLinks = builder.viewerLinks;
 		this.includes = List.copyOf(builder.includes);
 		this.excludes = List.copyOf(builder.excludes);
 		this.filters = List.copyOf(builder.filters);
@@ -198,6 +201,7 @@ public final class MediaOffloader {
 		if (seen != null && seen.result() != null) {
 			if (!seen.sameCall() && !call.collectOnly()) {
 				this.counts.increment(MediaOffloadOutcome.REUSED);
+				notifyListeners(seen.result(), true, call, messageIndex, partIndex);
 			}
 			return seen.result();
 		}
@@ -210,7 +214,7 @@ public final class MediaOffloader {
 			result = refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, call.span());
 		}
 		this.memo.put(identity, call, result);
-		notifyIfUploaded(result);
+		notifyListeners(result, false, call, messageIndex, partIndex);
 		return result;
 	}
 
@@ -227,7 +231,7 @@ public final class MediaOffloader {
 			Map<String, String> labels = AiBlobLabels.of(call, useCase, 0, 0);
 			labels.putAll(blob.labels());
 			OffloadedMedia result = upload(blob.withLabels(labels), useCase, call.span(), labels);
-			notifyIfUploaded(result);
+			notifyListeners(result, false, call, 0, 0);
 			return result;
 		}
 		catch (RuntimeException ex) {
@@ -400,18 +404,65 @@ public final class MediaOffloader {
 		return OffloadedMedia.refused(useCase, contentType, size, span, outcome.reason());
 	}
 
-	private void notifyIfUploaded(OffloadedMedia media) {
-		if (media.status() != OffloadedMedia.Status.UPLOADED) {
+	/**
+	 * Tells the listeners what became of a piece of media in a call: the one place where
+	 * a {@link MediaOffloadEvent} is made. Called once per piece of media per call, where
+	 * it is counted.
+	 */
+	private void notifyListeners(OffloadedMedia media, boolean reused, MediaCall call, int messageIndex,
+			int partIndex) {
+		if (this.listeners.isEmpty()) {
 			return;
 		}
+		MediaOffloadOutcome outcome = reused ? MediaOffloadOutcome.REUSED : outcomeOf(media);
+		String reason = (media.refusalReason() != null) ? media.refusalReason() : outcome.reason();
+		String uri = media.uri();
+		String link = (uri != null && media.status() == OffloadedMedia.Status.UPLOADED) ? viewerLink(uri) : null;
+		SpanInfo span = call.span();
+		MediaOffloadEvent event = new MediaOffloadEvent(media.useCase(), directionOf(media.useCase()),
+				media.modality(), outcome, reason, uri, (link != null && !link.equals(uri)) ? link : null,
+				media.contentType(), media.size(), messageIndex, partIndex, span.traceId(), span.spanId(),
+				call.conversationId(), call.operation(), media);
 		for (BlobOffloadListener listener : this.listeners) {
 			try {
-				listener.onOffloaded(media);
+				listener.onMedia(event);
 			}
 			catch (RuntimeException ex) {
 				this.errors.warn(() -> "BlobOffloadListener " + listener.getClass().getName() + " failed", ex);
 			}
 		}
+	}
+
+	private @Nullable String viewerLink(String uri) {
+		try {
+			return this.viewerLinks.linkFor(uri);
+		}
+		catch (RuntimeException ex) {
+			this.errors.warn(() -> "BlobLinks " + this.viewerLinks.getClass().getName() + " failed", ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Returns the outcome a result was counted as. A refusal tells its outcome by its
+	 * reason; a reason no built-in outcome gives is a {@link MediaFilter}'s drop.
+	 */
+	private static MediaOffloadOutcome outcomeOf(OffloadedMedia media) {
+		return switch (media.status()) {
+			case UPLOADED -> MediaOffloadOutcome.UPLOADED;
+			case INLINE -> MediaOffloadOutcome.INLINE;
+			case REMOTE -> MediaOffloadOutcome.REMOTE;
+			case REFUSED -> {
+				for (MediaOffloadOutcome outcome : MediaOffloadOutcome.values()) {
+					boolean refusal = outcome.outcome().equals("refused") || outcome.outcome().equals("excluded");
+					if (refusal && outcome != MediaOffloadOutcome.EXCLUDED_BY_FILTER
+							&& outcome.reason().equals(media.refusalReason())) {
+						yield outcome;
+					}
+				}
+				yield MediaOffloadOutcome.EXCLUDED_BY_FILTER;
+			}
+		};
 	}
 
 	private static boolean isRemoteUrl(String text) {
@@ -443,6 +494,8 @@ public final class MediaOffloader {
 		private final List<BlobOffloadListener> listeners = new ArrayList<>();
 
 		private BlobLinks links = BlobLinks.IDENTITY;
+
+		private BlobLinks viewerLinks = BlobLinks.IDENTITY;
 
 		private final List<MediaRule> includes = new ArrayList<>();
 
@@ -496,7 +549,7 @@ public final class MediaOffloader {
 		}
 
 		/**
-		 * Adds listeners told about every uploaded piece of media.
+		 * Adds listeners told about every piece of media of each call.
 		 * @param listeners the listeners
 		 * @return this builder
 		 */
@@ -515,6 +568,18 @@ public final class MediaOffloader {
 		 */
 		public Builder links(BlobLinks links) {
 			this.links = Objects.requireNonNull(links, "links must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the links given to listeners as {@link MediaOffloadEvent#viewerLink()}, such
+		 * as the media viewer's, whether or not they are {@linkplain #links(BlobLinks)
+		 * recorded on spans}; the default, {@link BlobLinks#IDENTITY}, gives none.
+		 * @param viewerLinks the links
+		 * @return this builder
+		 */
+		public Builder viewerLinks(BlobLinks viewerLinks) {
+			this.viewerLinks = Objects.requireNonNull(viewerLinks, "viewerLinks must not be null");
 			return this;
 		}
 

@@ -34,6 +34,12 @@
  * <p>
  * Streams: the advisor holds back a stream's last response and gives it the offloaded
  * media; streamed text-to-speech audio is assembled and offloaded once, at completion.
+ * <p>
+ * Other tools get the media too: {@link io.github.blobupload.ai.BlobOffloadListener}s
+ * hear a {@link io.github.blobupload.ai.MediaOffloadEvent} per piece of media per call,
+ * and the opt-in {@link io.github.blobupload.ai.GenAiEventEmitter} emits the GenAI event
+ * {@code gen_ai.client.inference.operation.details} of each model call through the
+ * OpenTelemetry Logs API.
  */
 @NullMarked
 package io.github.blobupload.ai;

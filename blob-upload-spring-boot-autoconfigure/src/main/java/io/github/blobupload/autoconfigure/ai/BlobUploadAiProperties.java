@@ -74,6 +74,8 @@ public class BlobUploadAiProperties {
 
 	private final Media media = new Media();
 
+	private final Events events = new Events();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -128,6 +130,10 @@ public class BlobUploadAiProperties {
 
 	public Media getMedia() {
 		return this.media;
+	}
+
+	public Events getEvents() {
+		return this.events;
 	}
 
 	/** The ChatClient advisor. */
@@ -243,6 +249,30 @@ public class BlobUploadAiProperties {
 
 		public void setExclude(List<String> exclude) {
 			this.exclude = exclude;
+		}
+
+	}
+
+	/**
+	 * The OpenTelemetry GenAI event gen_ai.client.inference.operation.details, emitted
+	 * through the OpenTelemetry Logs API for tools that read events rather than spans.
+	 */
+	public static class Events {
+
+		/**
+		 * Whether to emit one gen_ai.client.inference.operation.details log event per
+		 * model call (chat and image), with the span's trace and span ids and media as uri
+		 * parts. Needs an OpenTelemetry bean; message text is included only with
+		 * capture-content.
+		 */
+		private boolean enabled = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -25,6 +25,7 @@ import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
 import io.github.blobupload.ai.BlobOffloadObservationHandler;
+import io.github.blobupload.ai.GenAiEventEmitter;
 import io.github.blobupload.ai.MediaFilter;
 import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.MediaWalker;
@@ -36,6 +37,8 @@ import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.logs.LoggerProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,10 +65,12 @@ import org.springframework.core.env.Environment;
  * {@link ObservationFilter} that records offloaded media on the spans of
  * {@code ChatModel}/{@code ImageModel} observations, a {@link BlobOffloadAdvisor} added
  * to every auto-configured {@code ChatClient.Builder}, and wrappers around every
- * {@code TextToSpeechModel} and {@code TranscriptionModel} bean. Active when uploading is
+ * {@code TextToSpeechModel} and {@code TranscriptionModel} bean, and, when switched on, a
+ * {@link GenAiEventEmitter} of GenAI log events. Active when uploading is
  * enabled ({@code blob.upload.enabled=true}) and Spring AI is on the classpath.
  */
-@AutoConfiguration(after = BlobUploadAutoConfiguration.class)
+@AutoConfiguration(after = BlobUploadAutoConfiguration.class,
+		afterName = "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")
 @ConditionalOnClass({ Media.class, ChatModelObservationContext.class, ObservationFilter.class })
 @ConditionalOnBooleanProperty("blob.upload.enabled")
 @ConditionalOnBooleanProperty(name = "blob.upload.ai.enabled", matchIfMissing = true)
@@ -113,6 +118,7 @@ public final class BlobUploadSpringAiAutoConfiguration {
 			.pcmDefaults(ai.getPcm().getSampleRate(), ai.getPcm().getChannels())
 			.listeners(listeners.orderedStream().toList())
 			.filters(filters.orderedStream().toList())
+			.viewerLinks(links.getIfAvailable(() -> BlobLinks.IDENTITY))
 			.links(environment.getProperty(RECORD_LINKS, Boolean.class, false)
 					? links.getIfAvailable(() -> BlobLinks.IDENTITY) : BlobLinks.IDENTITY)
 			.build();
@@ -146,12 +152,12 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BlobOffloadObservationFilter blobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans,
-			BlobUploadAiProperties properties) {
+			BlobUploadAiProperties properties, ObjectProvider<GenAiEventEmitter> events) {
 		if (properties.getLayouts() == null || properties.getLayouts().isEmpty()) {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.layouts",
 					properties.getLayouts(), "Name at least one layout: semconv, openinference.");
 		}
-		return new BlobOffloadObservationFilter(walker, spans, properties.getLayouts());
+		return new BlobOffloadObservationFilter(walker, spans, properties.getLayouts(), events.getIfAvailable());
 	}
 
 	@Bean
@@ -174,6 +180,29 @@ public final class BlobUploadSpringAiAutoConfiguration {
 		SpanInfoResolver blobSpanInfoResolver(ObjectProvider<Tracer> tracer) {
 			Tracer available = tracer.getIfAvailable();
 			return (available != null) ? new TracingSpanInfoResolver(available) : SpanInfoResolver.NONE;
+		}
+
+	}
+
+	/**
+	 * Emits the GenAI event of each model call through the OpenTelemetry Logs API, when
+	 * switched on and the application has an {@link OpenTelemetry} bean.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(LoggerProvider.class)
+	@ConditionalOnBooleanProperty("blob.upload.ai.events.enabled")
+	static class GenAiEventsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(OpenTelemetry.class)
+		GenAiEventEmitter blobGenAiEventEmitter(OpenTelemetry openTelemetry, BlobUploadAiProperties properties) {
+			if (properties.isCaptureContent()) {
+				logger.warn("blob.upload.ai.events.enabled and blob.upload.ai.capture-content are on: prompt and "
+						+ "completion text is also emitted in " + GenAiEventEmitter.EVENT_NAME
+						+ " log events. Make sure that is intended.");
+			}
+			return new GenAiEventEmitter(openTelemetry);
 		}
 
 	}

@@ -43,6 +43,7 @@ class BlobUploadAiPropertiesTests {
 		assertThat(properties.isUploadOnlyWhenSampled()).isTrue();
 		assertThat(properties.isCaptureContent()).isFalse();
 		assertThat(properties.getLayouts()).containsExactly(AttributeLayout.SEMCONV);
+		assertThat(properties.getEvents().isEnabled()).isFalse();
 	}
 
 	@Test

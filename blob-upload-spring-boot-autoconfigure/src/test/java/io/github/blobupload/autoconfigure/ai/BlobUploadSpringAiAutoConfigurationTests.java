@@ -21,6 +21,7 @@ import java.util.List;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
 import io.github.blobupload.ai.BlobOffloadObservationHandler;
+import io.github.blobupload.ai.GenAiEventEmitter;
 import io.github.blobupload.ai.OffloadedMedia;
 import io.github.blobupload.ai.OffloadingTextToSpeechModel;
 import io.github.blobupload.ai.OffloadingTranscriptionModel;
@@ -31,6 +32,8 @@ import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfo;
 import io.github.blobupload.ai.SpanInfoResolver;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.logs.LoggerProvider;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -193,6 +196,60 @@ class BlobUploadSpringAiAutoConfigurationTests {
 			assertThat(context).hasSingleBean(MediaWalker.class);
 			assertThat(output).contains("blob.upload.ai.capture-content is on");
 		});
+	}
+
+	@Test
+	void genAiEventsAreOffByDefault() {
+		this.runner.withBean(OpenTelemetry.class, OpenTelemetry::noop)
+			.run((context) -> assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class)
+				.doesNotHaveBean(GenAiEventEmitter.class));
+	}
+
+	@Test
+	void genAiEventsSwitchedOnWithOpenTelemetryProvideTheEmitter(CapturedOutput output) {
+		this.runner.withBean(OpenTelemetry.class, OpenTelemetry::noop)
+			.withPropertyValues("blob.upload.ai.events.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(GenAiEventEmitter.class)
+					.hasSingleBean(BlobOffloadObservationFilter.class);
+				assertThat(output).doesNotContain("log events. Make sure that is intended.");
+			});
+	}
+
+	@Test
+	void genAiEventsWithContentCaptureWarnAtStartup(CapturedOutput output) {
+		this.runner.withBean(OpenTelemetry.class, OpenTelemetry::noop)
+			.withPropertyValues("blob.upload.ai.events.enabled=true", "blob.upload.ai.capture-content=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(GenAiEventEmitter.class);
+				assertThat(output).contains("text is also emitted in gen_ai.client.inference.operation.details");
+			});
+	}
+
+	@Test
+	void genAiEventsSwitchedOnWithoutOpenTelemetryProvideNoEmitter() {
+		this.runner.withPropertyValues("blob.upload.ai.events.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class)
+				.doesNotHaveBean(GenAiEventEmitter.class));
+	}
+
+	@Test
+	void genAiEventsWithoutTheLogsApiProvideNoEmitter() {
+		this.runner.withBean(OpenTelemetry.class, OpenTelemetry::noop)
+			.withPropertyValues("blob.upload.ai.events.enabled=true")
+			.withClassLoader(new FilteredClassLoader("io.opentelemetry.api.logs"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(BlobOffloadObservationFilter.class)
+				.doesNotHaveBean(GenAiEventEmitter.class));
+	}
+
+	@Test
+	void usersOwnEmitterWins() {
+		GenAiEventEmitter own = new GenAiEventEmitter(LoggerProvider.noop());
+		this.runner.withBean(OpenTelemetry.class, OpenTelemetry::noop)
+			.withBean(GenAiEventEmitter.class, () -> own)
+			.withPropertyValues("blob.upload.ai.events.enabled=true")
+			.run((context) -> assertThat(context.getBean(GenAiEventEmitter.class)).isSameAs(own));
 	}
 
 	@Test
