@@ -22,11 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.blobupload.internal.RateLimitedLogger;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -43,6 +45,8 @@ import org.springframework.ai.image.observation.ImageModelObservationContext;
  * {@link BlobOffloadObservationHandler} offloaded when the call started is found again,
  * not uploaded or counted twice (see {@link MediaOffloader}). When a conversation is
  * known and Spring AI did not name it, the span gets {@code gen_ai.conversation.id}.
+ * With the {@link AttributeLayout#REFS} layout, a {@link GenAiRefsWriter} writes the
+ * call's messages to storage and the span gets their URIs.
  * <p>
  * Never throws: a failure is logged (rate-limited) and the observation left as it was.
  */
@@ -54,6 +58,8 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 
 	private final Set<AttributeLayout> layouts;
 
+	private final @Nullable GenAiRefsWriter refs;
+
 	private final RateLimitedLogger errors = new RateLimitedLogger(
 			LoggerFactory.getLogger(BlobOffloadObservationFilter.class), Duration.ofMinutes(1));
 
@@ -61,25 +67,46 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 	 * Creates a filter.
 	 * @param walker walks prompts and responses and offloads their media
 	 * @param spans tells the span of each observation
-	 * @param layouts the attribute layouts to write
+	 * @param layouts the attribute layouts to write, other than {@link AttributeLayout#REFS}
 	 */
 	public BlobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans, Set<AttributeLayout> layouts) {
+		this(walker, spans, layouts, null);
+	}
+
+	/**
+	 * Creates a filter.
+	 * @param walker walks prompts and responses and offloads their media
+	 * @param spans tells the span of each observation
+	 * @param layouts the attribute layouts to write
+	 * @param refs writes the files of the {@link AttributeLayout#REFS} layout; required
+	 * when the layouts hold it, else {@code null}
+	 * @throws IllegalArgumentException if the layouts hold {@link AttributeLayout#REFS}
+	 * and no writer is given
+	 */
+	public BlobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans, Set<AttributeLayout> layouts,
+			@Nullable GenAiRefsWriter refs) {
+		if (layouts.contains(AttributeLayout.REFS) && refs == null) {
+			throw new IllegalArgumentException("the refs layout needs a GenAiRefsWriter");
+		}
 		this.walker = walker;
 		this.spans = spans;
 		this.layouts = Set.copyOf(layouts);
+		this.refs = layouts.contains(AttributeLayout.REFS) ? refs : null;
 	}
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
 		try {
+			// The refs files hold text whatever the span's setting: walk with it.
+			MediaWalker walker = (this.refs != null) ? this.walker.capturing() : this.walker;
 			if (context instanceof ChatModelObservationContext chat) {
 				MediaCall call = BlobOffloadObservationHandler.callOf(chat, this.spans, MediaCall.CHAT);
-				record(context, call, this.walker.input(chat.getRequest().getInstructions(), call),
-						this.walker.output(chat.getResponse(), call));
+				record(context, call, walker.input(chat.getRequest().getInstructions(), call),
+						walker.output(chat.getResponse(), call), () -> GenAiRefsWriter.toolsOf(chat.getRequest()));
 			}
 			else if (context instanceof ImageModelObservationContext image) {
 				MediaCall call = BlobOffloadObservationHandler.callOf(image, this.spans, MediaCall.IMAGE_GENERATION);
-				record(context, call, imageInput(image), this.walker.output(image.getResponse(), call));
+				record(context, call, imageInput(image, walker), walker.output(image.getResponse(), call), List::of);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -89,11 +116,11 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 		return context;
 	}
 
-	private List<RecordedMessage> imageInput(ImageModelObservationContext image) {
+	private static List<RecordedMessage> imageInput(ImageModelObservationContext image, MediaWalker walker) {
 		List<RecordedMessage> input = new ArrayList<>();
 		for (ImageMessage message : image.getRequest().getInstructions()) {
 			List<RecordedMessage.Part> parts = new ArrayList<>();
-			if (this.walker.captureContent() && message.getText() != null) {
+			if (walker.captureContent() && message.getText() != null) {
 				parts.add(new RecordedMessage.TextPart(message.getText()));
 			}
 			input.add(new RecordedMessage("user", parts, null));
@@ -102,7 +129,7 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 	}
 
 	private void record(Observation.Context context, MediaCall call, List<RecordedMessage> input,
-			List<RecordedMessage> output) {
+			List<RecordedMessage> output, Supplier<List<GenAiMessageJson.ToolDefinition>> tools) {
 		if (!call.span().sampled()) {
 			return;
 		}
@@ -110,6 +137,13 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 		if (call.conversationId() != null && context.getHighCardinalityKeyValue(Conversations.ATTRIBUTE) == null
 				&& context.getLowCardinalityKeyValue(Conversations.ATTRIBUTE) == null) {
 			attributes.put(Conversations.ATTRIBUTE, call.conversationId());
+		}
+		if (this.refs != null) {
+			this.refs.write(call, input, output, tools.get(), attributes);
+			if (!this.walker.captureContent()) {
+				input = input.stream().map(RecordedMessage::withoutContent).toList();
+				output = output.stream().map(RecordedMessage::withoutContent).toList();
+			}
 		}
 		if (this.layouts.contains(AttributeLayout.SEMCONV)) {
 			GenAiSemconvAttributes.write(input, output, attributes);

@@ -25,6 +25,7 @@ import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
 import io.github.blobupload.ai.BlobOffloadObservationHandler;
+import io.github.blobupload.ai.GenAiRefsWriter;
 import io.github.blobupload.ai.MediaFilter;
 import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.MediaWalker;
@@ -35,6 +36,7 @@ import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +80,9 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploadSpringAiAutoConfiguration.class);
 
 	@Bean
-	KnownUseCases springAiUseCases() {
-		return new KnownUseCases("the Spring AI integration", AiUseCases.ALL);
+	KnownUseCases springAiUseCases(BlobUploadAiProperties properties, Environment environment) {
+		return new KnownUseCases("the Spring AI integration", AiUseCases.ALL,
+				RefsSettings.destinations(properties, environment));
 	}
 
 	@Bean
@@ -145,12 +148,20 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BlobOffloadObservationFilter blobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans,
-			BlobUploadAiProperties properties) {
+			BlobUploadAiProperties properties, BlobUploaderRegistry registry, Environment environment) {
 		if (properties.getLayouts() == null || properties.getLayouts().isEmpty()) {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.layouts",
-					properties.getLayouts(), "Name at least one layout: semconv, openinference.");
+					properties.getLayouts(), "Name at least one layout: semconv, openinference, refs.");
 		}
-		return new BlobOffloadObservationFilter(walker, spans, properties.getLayouts());
+		@Nullable GenAiRefsWriter refs = null;
+		if (RefsSettings.enabled(properties)) {
+			refs = new GenAiRefsWriter(registry, RefsSettings.format(properties, environment));
+			logger.warn("blob.upload.ai.layouts includes refs: the prompt, system instruction, completion and tool text "
+					+ "of every sampled model call is written to {} as {} files. Make sure that is intended and that "
+					+ "storage is access-controlled.", RefsSettings.describeDestination(properties, environment),
+					refs.format().extension());
+		}
+		return new BlobOffloadObservationFilter(walker, spans, properties.getLayouts(), refs);
 	}
 
 	@Bean
