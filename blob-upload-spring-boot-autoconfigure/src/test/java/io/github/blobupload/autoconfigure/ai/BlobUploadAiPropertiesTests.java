@@ -43,6 +43,8 @@ class BlobUploadAiPropertiesTests {
 		assertThat(properties.isUploadOnlyWhenSampled()).isTrue();
 		assertThat(properties.isCaptureContent()).isFalse();
 		assertThat(properties.getLayouts()).containsExactly(AttributeLayout.SEMCONV);
+		assertThat(properties.getRefs().getBasePath()).isNull();
+		assertThat(properties.getRefs().getFormat()).isNull();
 	}
 
 	@Test

@@ -18,6 +18,8 @@ package io.github.blobupload.autoconfigure.ai;
 
 import java.util.List;
 
+import io.github.blobupload.BlobDestination;
+import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
 import io.github.blobupload.ai.BlobOffloadObservationHandler;
@@ -31,6 +33,7 @@ import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfo;
 import io.github.blobupload.ai.SpanInfoResolver;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -193,6 +196,101 @@ class BlobUploadSpringAiAutoConfigurationTests {
 			assertThat(context).hasSingleBean(MediaWalker.class);
 			assertThat(output).contains("blob.upload.ai.capture-content is on");
 		});
+	}
+
+	@Test
+	void refsLayoutWarnsAtStartupNamingDestinationAndFormat(CapturedOutput output) {
+		this.runner.withPropertyValues("blob.upload.ai.layouts=semconv,refs").run((context) -> {
+			assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class);
+			assertThat(output).contains("blob.upload.ai.layouts includes refs")
+				.contains("the destination of the use case genai.refs as json files");
+		});
+	}
+
+	@Test
+	void refsLayoutIsOffByDefaultAndDoesNotWarn(CapturedOutput output) {
+		this.runner.withPropertyValues("OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=gs://no-provider/refs",
+				"OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=xml").run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(output).doesNotContain("includes refs");
+					assertThat(context.getBean(BlobUploaderRegistry.class).destinations())
+						.extracting(BlobDestination::useCase)
+						.doesNotContain("genai-refs");
+				});
+	}
+
+	@Test
+	void environmentVariablesAreTheRefsDefaults(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=JSONL",
+					"OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=file:target/ai-context-tests/hook")
+			.run((context) -> {
+				assertThat(destinationOf(context.getBean(BlobUploaderRegistry.class), "genai-refs"))
+					.isEqualTo("file:target/ai-context-tests/hook");
+				assertThat(output).contains("(from OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH) as jsonl files");
+			});
+	}
+
+	@Test
+	void refsPropertiesWinOverEnvironmentVariables(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=jsonl",
+					"OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=file:target/ai-context-tests/hook",
+					"blob.upload.ai.refs.format=json", "blob.upload.ai.refs.base-path=file:target/ai-context-tests/mine")
+			.run((context) -> {
+				assertThat(destinationOf(context.getBean(BlobUploaderRegistry.class), "genai-refs"))
+					.isEqualTo("file:target/ai-context-tests/mine");
+				assertThat(output).contains("(from blob.upload.ai.refs.base-path) as json files");
+			});
+	}
+
+	@Test
+	void useCaseSettingWinsOverTheRefsBasePath() {
+		this.runner
+			.withPropertyValues("blob.upload.ai.layouts=refs",
+					"blob.upload.ai.refs.base-path=file:target/ai-context-tests/mine",
+					"blob.upload.use-cases.genai-refs.uri-prefix=file:target/ai-context-tests/routed")
+			.run((context) -> assertThat(destinationOf(context.getBean(BlobUploaderRegistry.class), "genai-refs"))
+				.isEqualTo("file:target/ai-context-tests/routed"));
+	}
+
+	@Test
+	void badRefsFormatFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("blob.upload.ai.layouts=refs", "blob.upload.ai.refs.format=xml")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("blob.upload.ai.refs.format");
+			});
+	}
+
+	@Test
+	void badFormatVariableFailsStartupNamingIt() {
+		this.runner.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=xml")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT")
+					.hasStackTraceContaining("json or jsonl");
+			});
+	}
+
+	@Test
+	void refsBasePathWithoutItsProviderFailsStartupNamingIt() {
+		this.runner
+			.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=gs://bucket/p")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure())
+					.hasStackTraceContaining("OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH");
+			});
+	}
+
+	private static @Nullable String destinationOf(BlobUploaderRegistry registry, String useCase) {
+		return registry.destinations()
+			.stream()
+			.filter((destination) -> destination.useCase().equals(useCase))
+			.map(BlobDestination::uriPrefix)
+			.findFirst()
+			.orElse(null);
 	}
 
 	@Test
