@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -243,6 +244,7 @@ class SpringAiRefsIntegrationTests {
 			SpanData span = spanWith(spans, GenAiSemconvAttributes.INPUT_MESSAGES);
 			assertThat(span.getAttributes().asMap().keySet().stream().map((key) -> key.getKey()))
 				.noneMatch((key) -> key.endsWith("_ref"));
+			assertThat(context.getBeanProvider(GenAiRefsWriter.class).getIfAvailable()).isNull();
 		}
 	}
 
@@ -265,6 +267,12 @@ class SpringAiRefsIntegrationTests {
 					context.getBean(InMemorySpanExporter.class)), GenAiSemconvAttributes.OUTPUT_MESSAGES);
 			assertThat(span.getAttributes().asMap().keySet().stream().map((key) -> key.getKey()))
 				.noneMatch((key) -> key.endsWith("_ref"));
+			// System instructions, inputs and outputs: three files refused, and counted.
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("blob.upload.ai.refs")
+				.tag("outcome", "refused")
+				.functionCounter()
+				.count()).isEqualTo(3);
 		}
 	}
 

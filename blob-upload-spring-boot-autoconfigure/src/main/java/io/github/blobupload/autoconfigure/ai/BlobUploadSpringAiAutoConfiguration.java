@@ -36,7 +36,6 @@ import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +53,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -61,7 +61,8 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of the Spring AI integration: a {@link MediaOffloader}, an
  * observation handler that offloads prompt media when a {@code ChatModel} call starts, an
  * {@link ObservationFilter} that records offloaded media on the spans of
- * {@code ChatModel}/{@code ImageModel} observations, a {@link BlobOffloadAdvisor} added
+ * {@code ChatModel}/{@code ImageModel} observations (with a {@link GenAiRefsWriter} when
+ * the {@code refs} layout is on), a {@link BlobOffloadAdvisor} added
  * to every auto-configured {@code ChatClient.Builder}, and wrappers around every
  * {@code TextToSpeechModel} and {@code TranscriptionModel} bean. Active when uploading is
  * enabled ({@code blob.upload.enabled=true}) and Spring AI is on the classpath.
@@ -148,20 +149,26 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BlobOffloadObservationFilter blobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans,
-			BlobUploadAiProperties properties, BlobUploaderRegistry registry, Environment environment) {
+			BlobUploadAiProperties properties, ObjectProvider<GenAiRefsWriter> refs) {
 		if (properties.getLayouts() == null || properties.getLayouts().isEmpty()) {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.layouts",
 					properties.getLayouts(), "Name at least one layout: semconv, openinference, refs.");
 		}
-		@Nullable GenAiRefsWriter refs = null;
-		if (RefsSettings.enabled(properties)) {
-			refs = new GenAiRefsWriter(registry, RefsSettings.format(properties, environment));
-			logger.warn("blob.upload.ai.layouts includes refs: the prompt, system instruction, completion and tool text "
-					+ "of every sampled model call is written to {} as {} files. Make sure that is intended and that "
-					+ "storage is access-controlled.", RefsSettings.describeDestination(properties, environment),
-					refs.format().extension());
-		}
-		return new BlobOffloadObservationFilter(walker, spans, properties.getLayouts(), refs);
+		return new BlobOffloadObservationFilter(walker, spans, properties.getLayouts(),
+				RefsSettings.enabled(properties) ? refs.getIfAvailable() : null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(OnRefsLayoutCondition.class)
+	GenAiRefsWriter blobGenAiRefsWriter(BlobUploaderRegistry registry, BlobUploadAiProperties properties,
+			Environment environment) {
+		GenAiRefsWriter refs = new GenAiRefsWriter(registry, RefsSettings.format(properties, environment));
+		logger.warn("blob.upload.ai.layouts includes refs: the prompt, system instruction, completion and tool text "
+				+ "of every sampled model call is written to {} as {} files. Make sure that is intended and that "
+				+ "storage is access-controlled.", RefsSettings.describeDestination(properties, environment),
+				refs.format().extension());
+		return refs;
 	}
 
 	@Bean

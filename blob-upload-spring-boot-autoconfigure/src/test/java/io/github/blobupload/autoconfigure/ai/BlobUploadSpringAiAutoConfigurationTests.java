@@ -23,6 +23,7 @@ import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
 import io.github.blobupload.ai.BlobOffloadObservationHandler;
+import io.github.blobupload.ai.GenAiRefsWriter;
 import io.github.blobupload.ai.OffloadedMedia;
 import io.github.blobupload.ai.OffloadingTextToSpeechModel;
 import io.github.blobupload.ai.OffloadingTranscriptionModel;
@@ -201,7 +202,7 @@ class BlobUploadSpringAiAutoConfigurationTests {
 	@Test
 	void refsLayoutWarnsAtStartupNamingDestinationAndFormat(CapturedOutput output) {
 		this.runner.withPropertyValues("blob.upload.ai.layouts=semconv,refs").run((context) -> {
-			assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class);
+			assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class).hasSingleBean(GenAiRefsWriter.class);
 			assertThat(output).contains("blob.upload.ai.layouts includes refs")
 				.contains("the destination of the use case genai.refs as json files");
 		});
@@ -211,7 +212,7 @@ class BlobUploadSpringAiAutoConfigurationTests {
 	void refsLayoutIsOffByDefaultAndDoesNotWarn(CapturedOutput output) {
 		this.runner.withPropertyValues("OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=gs://no-provider/refs",
 				"OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=xml").run((context) -> {
-					assertThat(context).hasNotFailed();
+					assertThat(context).hasNotFailed().doesNotHaveBean(GenAiRefsWriter.class);
 					assertThat(output).doesNotContain("includes refs");
 					assertThat(context.getBean(BlobUploaderRegistry.class).destinations())
 						.extracting(BlobDestination::useCase)
