@@ -166,7 +166,7 @@ public final class BlobUploadSpringAiAutoConfiguration {
 		GenAiRefsWriter refs = new GenAiRefsWriter(registry, RefsSettings.format(properties, environment));
 		logger.warn("blob.upload.ai.layouts includes refs: the prompt, system instruction, completion and tool text "
 				+ "of every sampled model call is written to {} as {} files. Make sure that is intended and that "
-				+ "storage is access-controlled.", RefsSettings.describeDestination(properties, environment),
+				+ "storage is access-controlled.", RefsSettings.describeDestination(registry),
 				refs.format().extension());
 		return refs;
 	}

@@ -20,10 +20,12 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.blobupload.BlobDestination;
+import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.AiUseCases;
 import io.github.blobupload.ai.AttributeLayout;
 import io.github.blobupload.ai.GenAiRefsWriter;
 import io.github.blobupload.autoconfigure.KnownUseCases;
+import io.github.blobupload.registry.UseCases;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
@@ -106,15 +108,21 @@ final class RefsSettings {
 	}
 
 	/**
-	 * Returns where the files go, for the startup warning.
-	 * @param properties the properties
-	 * @param environment the environment
-	 * @return the base path, or a phrase naming the registry's destination
+	 * Returns where the files go, for the startup warning: the registry's destination of
+	 * the {@link AiUseCases#REFS} use case, else its default one.
+	 * @param registry the registry
+	 * @return the URI prefix (without credentials), or a phrase when the registry does
+	 * not say
 	 */
-	static String describeDestination(BlobUploadAiProperties properties, Environment environment) {
-		List<KnownUseCases.Destination> destinations = destinations(properties, environment);
-		return destinations.isEmpty() ? "the destination of the use case " + AiUseCases.REFS
-				: BlobDestination.withoutCredentials(destinations.get(0).uriPrefix()) + " (from " + destinations.get(0).property() + ")";
+	static String describeDestination(BlobUploaderRegistry registry) {
+		String useCase = UseCases.compact(AiUseCases.REFS);
+		List<BlobDestination> destinations = registry.destinations();
+		return destinations.stream()
+			.filter((destination) -> UseCases.compact(destination.useCase()).equals(useCase))
+			.findFirst()
+			.or(() -> destinations.stream().findFirst())
+			.map(BlobDestination::uriPrefix)
+			.orElse("the destination of the use case " + AiUseCases.REFS);
 	}
 
 }

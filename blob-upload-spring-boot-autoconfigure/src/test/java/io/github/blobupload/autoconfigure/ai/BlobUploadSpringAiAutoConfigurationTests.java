@@ -204,7 +204,7 @@ class BlobUploadSpringAiAutoConfigurationTests {
 		this.runner.withPropertyValues("blob.upload.ai.layouts=semconv,refs").run((context) -> {
 			assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class).hasSingleBean(GenAiRefsWriter.class);
 			assertThat(output).contains("blob.upload.ai.layouts includes refs")
-				.contains("the destination of the use case genai.refs as json files");
+				.contains("written to file:target/ai-context-tests as json files");
 		});
 	}
 
@@ -228,7 +228,7 @@ class BlobUploadSpringAiAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(destinationOf(context.getBean(BlobUploaderRegistry.class), "genai-refs"))
 					.isEqualTo("file:target/ai-context-tests/hook");
-				assertThat(output).contains("(from OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH) as jsonl files");
+				assertThat(output).contains("written to file:target/ai-context-tests/hook as jsonl files");
 			});
 	}
 
@@ -241,18 +241,21 @@ class BlobUploadSpringAiAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(destinationOf(context.getBean(BlobUploaderRegistry.class), "genai-refs"))
 					.isEqualTo("file:target/ai-context-tests/mine");
-				assertThat(output).contains("(from blob.upload.ai.refs.base-path) as json files");
+				assertThat(output).contains("written to file:target/ai-context-tests/mine as json files");
 			});
 	}
 
 	@Test
-	void useCaseSettingWinsOverTheRefsBasePath() {
+	void useCaseSettingWinsOverTheRefsBasePath(CapturedOutput output) {
 		this.runner
 			.withPropertyValues("blob.upload.ai.layouts=refs",
 					"blob.upload.ai.refs.base-path=file:target/ai-context-tests/mine",
 					"blob.upload.use-cases.genai-refs.uri-prefix=file:target/ai-context-tests/routed")
-			.run((context) -> assertThat(destinationOf(context.getBean(BlobUploaderRegistry.class), "genai-refs"))
-				.isEqualTo("file:target/ai-context-tests/routed"));
+			.run((context) -> {
+				assertThat(destinationOf(context.getBean(BlobUploaderRegistry.class), "genai-refs"))
+					.isEqualTo("file:target/ai-context-tests/routed");
+				assertThat(output).contains("written to file:target/ai-context-tests/routed as json files");
+			});
 	}
 
 	@Test
