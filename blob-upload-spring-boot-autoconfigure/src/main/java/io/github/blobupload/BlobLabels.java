@@ -42,6 +42,17 @@ public final class BlobLabels {
 	/** Label holding the position of the event within its span. */
 	public static final String EVENT_INDEX = "event_index";
 
+	/**
+	 * Label asking for the blob's object name, such as
+	 * {@code 0b7c...-..._inputs.json}, for a producer whose readers expect a fixed naming
+	 * scheme. A naming strategy wrapped with
+	 * {@link BlobNamingStrategies#requestedNameOr(BlobNamingStrategy)} (as the
+	 * auto-configuration wraps every use case's) takes it; the storage refuses a name
+	 * outside {@code A-Z a-z 0-9 . _ -} or starting with a dot. Ask for a content-addressed
+	 * name, or a random one, so that names do not collide.
+	 */
+	public static final String OBJECT_NAME = "object_name";
+
 	private BlobLabels() {
 	}
 

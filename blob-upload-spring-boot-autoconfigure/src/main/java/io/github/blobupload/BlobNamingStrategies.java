@@ -19,6 +19,7 @@ package io.github.blobupload;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -53,6 +54,21 @@ public final class BlobNamingStrategies {
 	 */
 	public static BlobNamingStrategy uuid() {
 		return UUID_NAMING;
+	}
+
+	/**
+	 * Names a blob by its {@link BlobLabels#OBJECT_NAME} label when it has one (not
+	 * blank), else by the given strategy. The name is not checked here: the storage
+	 * refuses an unsafe one, as it refuses any strategy's.
+	 * @param fallback the strategy for blobs without the label
+	 * @return a strategy honouring the requested name
+	 */
+	public static BlobNamingStrategy requestedNameOr(BlobNamingStrategy fallback) {
+		Objects.requireNonNull(fallback, "fallback must not be null");
+		return (blob) -> {
+			String requested = blob.labels().get(BlobLabels.OBJECT_NAME);
+			return (requested != null && !requested.isBlank()) ? requested : fallback.objectName(blob);
+		};
 	}
 
 	/**

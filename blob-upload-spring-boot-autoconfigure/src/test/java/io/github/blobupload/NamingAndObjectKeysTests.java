@@ -96,4 +96,16 @@ class NamingAndObjectKeysTests {
 		assertThat(ObjectKeys.join("", "traces", null, "abc.png")).isEqualTo("traces/abc.png");
 	}
 
+	@Test
+	void requestedNameWinsWhenGivenElseTheFallbackNames() {
+		BlobNamingStrategy naming = BlobNamingStrategies.requestedNameOr(BlobNamingStrategies.contentAddressed());
+		Blob plain = new Blob("{}".getBytes(StandardCharsets.UTF_8), "application/json", null);
+
+		assertThat(naming.objectName(plain.withLabels(Map.of(BlobLabels.OBJECT_NAME, "abc_inputs.json"))))
+			.isEqualTo("abc_inputs.json");
+		assertThat(naming.objectName(plain)).isEqualTo(BlobNamingStrategies.contentAddressed().objectName(plain));
+		assertThat(naming.objectName(plain.withLabels(Map.of(BlobLabels.OBJECT_NAME, " "))))
+			.isEqualTo(BlobNamingStrategies.contentAddressed().objectName(plain));
+	}
+
 }

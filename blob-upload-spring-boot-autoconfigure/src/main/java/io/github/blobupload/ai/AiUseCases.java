@@ -44,8 +44,15 @@ public final class AiUseCases {
 	/** Use case of audio in responses and audio from text-to-speech. */
 	public static final String AUDIO_OUTPUT = "audio.output";
 
+	/**
+	 * Use case of the message files of the {@link AttributeLayout#REFS} layout
+	 * ({@code *_inputs.json} and the like).
+	 */
+	public static final String REFS = "genai.refs";
+
 	/** Every use case the Spring AI integration uploads under. */
-	public static final List<String> ALL = List.of(CHAT_INPUT, CHAT_OUTPUT, IMAGE_OUTPUT, AUDIO_INPUT, AUDIO_OUTPUT);
+	public static final List<String> ALL = List.of(CHAT_INPUT, CHAT_OUTPUT, IMAGE_OUTPUT, AUDIO_INPUT, AUDIO_OUTPUT,
+			REFS);
 
 	private AiUseCases() {
 	}

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.blobupload.internal.RateLimitedLogger;
 import io.micrometer.common.KeyValue;
@@ -43,8 +44,10 @@ import org.springframework.ai.image.observation.ImageModelObservationContext;
  * aggregated response is set before the stop). Prompt media the
  * {@link BlobOffloadObservationHandler} offloaded when the call started is found again,
  * not uploaded or counted twice (see {@link MediaOffloader}). When a conversation is
- * known and Spring AI did not name it, the span gets {@code gen_ai.conversation.id}. With
- * a {@link GenAiEventEmitter}, each sampled call also emits its GenAI event.
+ * known and Spring AI did not name it, the span gets {@code gen_ai.conversation.id}.
+ * With the {@link AttributeLayout#REFS} layout, a {@link GenAiRefsWriter} writes the
+ * call's messages to storage and the span gets their URIs. With a
+ * {@link GenAiEventEmitter}, each sampled call also emits its GenAI event.
  * <p>
  * Never throws: a failure is logged (rate-limited) and the observation left as it was.
  */
@@ -58,6 +61,8 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 
 	private final @Nullable GenAiEventEmitter events;
 
+	private final @Nullable GenAiRefsWriter refs;
+
 	private final RateLimitedLogger errors = new RateLimitedLogger(
 			LoggerFactory.getLogger(BlobOffloadObservationFilter.class), Duration.ofMinutes(1));
 
@@ -65,39 +70,50 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 	 * Creates a filter.
 	 * @param walker walks prompts and responses and offloads their media
 	 * @param spans tells the span of each observation
-	 * @param layouts the attribute layouts to write
+	 * @param layouts the attribute layouts to write, other than {@link AttributeLayout#REFS}
 	 */
 	public BlobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans, Set<AttributeLayout> layouts) {
-		this(walker, spans, layouts, null);
+		this(walker, spans, layouts, null, null);
 	}
 
 	/**
-	 * Creates a filter that also emits the GenAI event of each model call.
+	 * Creates a filter that may also write the {@code refs} files and emit the GenAI event
+	 * of each model call.
 	 * @param walker walks prompts and responses and offloads their media
 	 * @param spans tells the span of each observation
 	 * @param layouts the attribute layouts to write
+	 * @param refs writes the files of the {@link AttributeLayout#REFS} layout; required
+	 * when the layouts hold it, else {@code null}
 	 * @param events emits the {@value GenAiEventEmitter#EVENT_NAME} event of each call, or
 	 * {@code null} for none
+	 * @throws IllegalArgumentException if the layouts hold {@link AttributeLayout#REFS}
+	 * and no writer is given
 	 */
 	public BlobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans, Set<AttributeLayout> layouts,
-			@Nullable GenAiEventEmitter events) {
+			@Nullable GenAiRefsWriter refs, @Nullable GenAiEventEmitter events) {
+		if (layouts.contains(AttributeLayout.REFS) && refs == null) {
+			throw new IllegalArgumentException("the refs layout needs a GenAiRefsWriter");
+		}
 		this.walker = walker;
 		this.spans = spans;
 		this.layouts = Set.copyOf(layouts);
+		this.refs = layouts.contains(AttributeLayout.REFS) ? refs : null;
 		this.events = events;
 	}
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
 		try {
+			// The refs files hold text whatever the span's setting: walk with it.
+			MediaWalker walker = (this.refs != null) ? this.walker.capturing() : this.walker;
 			if (context instanceof ChatModelObservationContext chat) {
 				MediaCall call = BlobOffloadObservationHandler.callOf(chat, this.spans, MediaCall.CHAT);
-				record(context, call, this.walker.input(chat.getRequest().getInstructions(), call),
-						this.walker.output(chat.getResponse(), call));
+				record(context, call, walker.input(chat.getRequest().getInstructions(), call),
+						walker.output(chat.getResponse(), call), () -> GenAiRefsWriter.toolsOf(chat.getRequest()));
 			}
 			else if (context instanceof ImageModelObservationContext image) {
 				MediaCall call = BlobOffloadObservationHandler.callOf(image, this.spans, MediaCall.IMAGE_GENERATION);
-				record(context, call, imageInput(image), this.walker.output(image.getResponse(), call));
+				record(context, call, imageInput(image, walker), walker.output(image.getResponse(), call), List::of);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -107,11 +123,11 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 		return context;
 	}
 
-	private List<RecordedMessage> imageInput(ImageModelObservationContext image) {
+	private static List<RecordedMessage> imageInput(ImageModelObservationContext image, MediaWalker walker) {
 		List<RecordedMessage> input = new ArrayList<>();
 		for (ImageMessage message : image.getRequest().getInstructions()) {
 			List<RecordedMessage.Part> parts = new ArrayList<>();
-			if (this.walker.captureContent() && message.getText() != null) {
+			if (walker.captureContent() && message.getText() != null) {
 				parts.add(new RecordedMessage.TextPart(message.getText()));
 			}
 			input.add(new RecordedMessage("user", parts, null));
@@ -120,7 +136,7 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 	}
 
 	private void record(Observation.Context context, MediaCall call, List<RecordedMessage> input,
-			List<RecordedMessage> output) {
+			List<RecordedMessage> output, Supplier<List<GenAiMessageJson.ToolDefinition>> tools) {
 		if (!call.span().sampled()) {
 			return;
 		}
@@ -128,6 +144,13 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 		if (call.conversationId() != null && context.getHighCardinalityKeyValue(Conversations.ATTRIBUTE) == null
 				&& context.getLowCardinalityKeyValue(Conversations.ATTRIBUTE) == null) {
 			attributes.put(Conversations.ATTRIBUTE, call.conversationId());
+		}
+		if (this.refs != null) {
+			this.refs.write(call, input, output, tools.get(), attributes);
+			if (!this.walker.captureContent()) {
+				input = input.stream().map(RecordedMessage::withoutContent).toList();
+				output = output.stream().map(RecordedMessage::withoutContent).toList();
+			}
 		}
 		if (this.layouts.contains(AttributeLayout.SEMCONV)) {
 			GenAiSemconvAttributes.write(input, output, attributes);

@@ -23,8 +23,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The message JSON of the OpenTelemetry GenAI semantic conventions as typed records,
@@ -70,6 +72,58 @@ final class GenAiMessageJson {
 			}
 		}
 		return text;
+	}
+
+	/**
+	 * Returns the given values as JSON Lines: one value a line, each with an
+	 * {@code index} field holding its position (from 0), as the upload hook of
+	 * OpenTelemetry's {@code opentelemetry-util-genai} writes them for streaming readers.
+	 * @param values a list of {@link Message}, {@link Part} or {@link ToolDefinition}
+	 * @return the lines, each ended by a newline
+	 */
+	static String writeLines(List<?> values) {
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < values.size(); i++) {
+			ObjectNode line = MAPPER.valueToTree(values.get(i));
+			line.put("index", i);
+			lines.append(MAPPER.writeValueAsString(line)).append('\n');
+		}
+		return lines.toString();
+	}
+
+	/**
+	 * A function tool offered to the model ({@code FunctionToolDefinition} of
+	 * {@code gen_ai.tool.definitions}).
+	 *
+	 * @param type always {@code function}
+	 * @param name the tool name
+	 * @param description what the tool does, or {@code null}
+	 * @param parameters the JSON schema of its input, or {@code null}
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonPropertyOrder({ "type", "name", "description", "parameters" })
+	record ToolDefinition(String type, String name, @Nullable String description, @Nullable JsonNode parameters) {
+
+		/**
+		 * Returns the definition of a function tool.
+		 * @param name the tool name
+		 * @param description what the tool does, or {@code null}
+		 * @param inputSchema the JSON schema of its input as text, or {@code null}; kept
+		 * as a JSON string when it is not valid JSON
+		 * @return the definition
+		 */
+		static ToolDefinition function(String name, @Nullable String description, @Nullable String inputSchema) {
+			JsonNode parameters = null;
+			if (inputSchema != null && !inputSchema.isBlank()) {
+				try {
+					parameters = MAPPER.readTree(inputSchema);
+				}
+				catch (JacksonException ex) {
+					parameters = MAPPER.getNodeFactory().stringNode(inputSchema);
+				}
+			}
+			return new ToolDefinition("function", name, description, parameters);
+		}
 	}
 
 	/**

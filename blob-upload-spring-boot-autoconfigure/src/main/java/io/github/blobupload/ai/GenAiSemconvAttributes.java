@@ -60,20 +60,8 @@ final class GenAiSemconvAttributes {
 	 * @param attributes where to put them
 	 */
 	static void write(List<RecordedMessage> input, List<RecordedMessage> output, Map<String, String> attributes) {
-		List<GenAiMessageJson.Message> messages = new ArrayList<>(input.size());
-		List<GenAiMessageJson.Part> instructions = new ArrayList<>();
-		for (RecordedMessage message : input) {
-			if (SYSTEM.equals(message.role())) {
-				for (RecordedMessage.Part part : message.parts()) {
-					if (part instanceof RecordedMessage.TextPart text) {
-						instructions.add(new GenAiMessageJson.TextPart(text.content()));
-					}
-				}
-			}
-			else {
-				messages.add(message(message));
-			}
-		}
+		List<GenAiMessageJson.Message> messages = inputMessages(input);
+		List<GenAiMessageJson.Part> instructions = systemInstructions(input);
 		if (!messages.isEmpty()) {
 			attributes.put(INPUT_MESSAGES, GenAiMessageJson.write(messages));
 		}
@@ -86,12 +74,57 @@ final class GenAiSemconvAttributes {
 	}
 
 	/**
+	 * Returns the prompt's messages other than system messages, as
+	 * {@code gen_ai.input.messages} holds them.
+	 * @param input the prompt's messages, system messages included
+	 * @return the typed messages
+	 */
+	static List<GenAiMessageJson.Message> inputMessages(List<RecordedMessage> input) {
+		List<GenAiMessageJson.Message> messages = new ArrayList<>(input.size());
+		for (RecordedMessage message : input) {
+			if (!SYSTEM.equals(message.role())) {
+				messages.add(message(message));
+			}
+		}
+		return messages;
+	}
+
+	/**
+	 * Returns the text parts of the prompt's system messages, as
+	 * {@code gen_ai.system_instructions} holds them.
+	 * @param input the prompt's messages
+	 * @return the typed parts, empty when there is no system text
+	 */
+	static List<GenAiMessageJson.Part> systemInstructions(List<RecordedMessage> input) {
+		List<GenAiMessageJson.Part> instructions = new ArrayList<>();
+		for (RecordedMessage message : input) {
+			if (SYSTEM.equals(message.role())) {
+				for (RecordedMessage.Part part : message.parts()) {
+					if (part instanceof RecordedMessage.TextPart text) {
+						instructions.add(new GenAiMessageJson.TextPart(text.content()));
+					}
+				}
+			}
+		}
+		return instructions;
+	}
+
+	/**
+	 * Returns the response's messages, as {@code gen_ai.output.messages} holds them.
+	 * @param output the response's messages
+	 * @return the typed messages
+	 */
+	static List<GenAiMessageJson.Message> outputMessages(List<RecordedMessage> output) {
+		return output.stream().map(GenAiSemconvAttributes::message).toList();
+	}
+
+	/**
 	 * Returns messages as a semantic-convention JSON array.
 	 * @param messages the messages
 	 * @return the JSON text
 	 */
 	static String toJson(List<RecordedMessage> messages) {
-		return GenAiMessageJson.write(messages.stream().map(GenAiSemconvAttributes::message).toList());
+		return GenAiMessageJson.write(outputMessages(messages));
 	}
 
 	private static GenAiMessageJson.Message message(RecordedMessage message) {

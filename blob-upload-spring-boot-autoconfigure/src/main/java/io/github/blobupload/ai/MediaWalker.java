@@ -66,6 +66,15 @@ public final class MediaWalker {
 	}
 
 	/**
+	 * Returns a walker over the same offloader that records message text, for what
+	 * holds content whatever the span's setting (the {@link AttributeLayout#REFS} files).
+	 * @return this walker when content capture is on, else a capturing one
+	 */
+	MediaWalker capturing() {
+		return this.captureContent ? this : new MediaWalker(this.offloader, true);
+	}
+
+	/**
 	 * Offloads the media of prompt messages and records them.
 	 * @param messages the prompt's messages
 	 * @param call the call

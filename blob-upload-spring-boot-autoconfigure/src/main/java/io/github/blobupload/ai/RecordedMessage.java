@@ -16,6 +16,7 @@
 
 package io.github.blobupload.ai;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,25 @@ record RecordedMessage(String role, List<Part> parts, @Nullable String finishRea
 	 */
 	RecordedMessage {
 		parts = List.copyOf(parts);
+	}
+
+	/**
+	 * Returns this message as it is recorded without content capture: without text,
+	 * tool results and tool-call arguments (what {@link MediaWalker} leaves out when
+	 * content capture is off).
+	 * @return the message without content
+	 */
+	RecordedMessage withoutContent() {
+		List<Part> kept = new ArrayList<>(this.parts.size());
+		for (Part part : this.parts) {
+			if (part instanceof ToolCallPart call) {
+				kept.add(new ToolCallPart(call.id(), call.name(), null));
+			}
+			else if (!(part instanceof TextPart) && !(part instanceof ToolResponsePart)) {
+				kept.add(part);
+			}
+		}
+		return new RecordedMessage(this.role, kept, this.finishReason);
 	}
 
 	/** One part of a message. */

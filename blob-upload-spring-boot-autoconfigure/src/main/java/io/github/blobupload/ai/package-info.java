@@ -24,7 +24,9 @@
  * a {@code ChatModel} observation starts, so that blobs name the model's span;
  * {@link io.github.blobupload.ai.BlobOffloadObservationFilter} covers the model
  * observations ({@code ChatModel}, {@code ImageModel}), also when they are called
- * directly, and writes the span attributes. All walk messages with one
+ * directly, and writes the span attributes (with the {@code refs} layout, a
+ * {@link io.github.blobupload.ai.GenAiRefsWriter} writes the messages to storage as
+ * files and the span records their URIs). All walk messages with one
  * {@link io.github.blobupload.ai.MediaWalker} and go through one
  * {@link io.github.blobupload.ai.MediaOffloader}, which uploads each piece of media once
  * and counts it once per call.

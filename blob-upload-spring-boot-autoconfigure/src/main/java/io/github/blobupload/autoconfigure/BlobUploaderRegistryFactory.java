@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobDestination;
+import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.BlobUploader;
@@ -91,7 +92,9 @@ final class BlobUploaderRegistryFactory {
 		for (BlobStorageProvider provider : providers) {
 			this.providers.putIfAbsent(provider.scheme(), provider);
 		}
-		this.naming = naming;
+		// A producer may ask for an object name (BlobLabels.OBJECT_NAME), as the GenAI
+		// reference files do; every other blob is named by the configured strategy.
+		this.naming = BlobNamingStrategies.requestedNameOr(naming);
 		this.listener = listener;
 		this.decorators = List.copyOf(decorators);
 	}
@@ -153,6 +156,17 @@ final class BlobUploaderRegistryFactory {
 					: stripTrailingSlash(defaultPrefix) + "/" + name;
 			simpleUploaders.put(name, createUploader(name, property + ".uri-prefix", prefix));
 			destinations.put(name, prefix);
+		}
+		for (KnownUseCases useCases : knownUseCases) {
+			for (KnownUseCases.Destination destination : useCases.destinations()) {
+				String name = UseCases.normalize(destination.useCase());
+				if (simpleUploaders.keySet()
+					.stream()
+					.noneMatch((other) -> UseCases.compact(other).equals(UseCases.compact(name)))) {
+					simpleUploaders.put(name, createUploader(name, destination.property(), destination.uriPrefix()));
+					destinations.put(name, destination.uriPrefix());
+				}
+			}
 		}
 		destinations.forEach(registry::destination);
 		simpleUploaders.forEach((name, simple) -> {

@@ -73,7 +73,7 @@ class GenAiEventEmitterTests {
 		registry.observationConfig()
 			.observationHandler((context) -> true)
 			.observationFilter(new BlobOffloadObservationFilter(new MediaWalker(this.offloader, captureContent), spans,
-					Set.of(AttributeLayout.SEMCONV), new GenAiEventEmitter(this.loggerProvider)));
+					Set.of(AttributeLayout.SEMCONV), null, new GenAiEventEmitter(this.loggerProvider)));
 		return registry;
 	}
 

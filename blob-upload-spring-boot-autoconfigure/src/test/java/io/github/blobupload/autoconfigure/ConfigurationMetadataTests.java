@@ -48,7 +48,10 @@ class ConfigurationMetadataTests {
 			entry("blob.upload.gcs.endpoint", "the public Google Cloud Storage endpoint, chosen by the SDK"),
 			entry("blob.upload.gcs.credentials-location", "Application Default Credentials"),
 			entry("blob.upload.gcs.kms-key-name", "the bucket's default encryption"),
-			entry("blob.upload.viewer.base-url", "no links: the BlobLinks bean returns the storage URIs"));
+			entry("blob.upload.viewer.base-url", "no links: the BlobLinks bean returns the storage URIs"),
+			entry("blob.upload.ai.refs.base-path",
+					"OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH, else the destination of the use case genai.refs"),
+			entry("blob.upload.ai.refs.format", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT, else json"));
 
 	private final GeneratedMetadata metadata = GeneratedMetadata.load();
 
@@ -107,7 +110,7 @@ class ConfigurationMetadataTests {
 		// The keys as written in a properties file: a '.' inside a map key needs brackets.
 		assertThat(values).extracting((value) -> value.get("value"))
 			.containsExactly(Stream.of(AiUseCases.CHAT_INPUT, AiUseCases.CHAT_OUTPUT,
-					AiUseCases.IMAGE_OUTPUT, AiUseCases.AUDIO_INPUT, AiUseCases.AUDIO_OUTPUT)
+					AiUseCases.IMAGE_OUTPUT, AiUseCases.AUDIO_INPUT, AiUseCases.AUDIO_OUTPUT, AiUseCases.REFS)
 				.map(UseCases::normalize)
 				.toArray());
 		assertThat(values).allSatisfy((value) -> assertThat(value.get("description")).asString().isNotBlank());

@@ -20,7 +20,9 @@ import java.util.List;
 
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.actuate.AiMediaMetrics;
+import io.github.blobupload.actuate.AiRefsMetrics;
 import io.github.blobupload.actuate.BlobUploadMetrics;
+import io.github.blobupload.ai.GenAiRefsWriter;
 import io.github.blobupload.ai.MediaOffloader;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -36,7 +38,8 @@ import org.springframework.context.annotation.Configuration;
  * The {@link BlobUploadMetrics} bean is a listener (so the registry's uploaders report to
  * it) and a meter binder (so Spring Boot binds it to the application's meter registry).
  * With Spring AI on the class path, {@link AiMediaMetrics} adds the
- * {@code blob.upload.ai.media} counter of the Spring AI integration's offloader.
+ * {@code blob.upload.ai.media} counter of the Spring AI integration's offloader, and
+ * {@link AiRefsMetrics} the {@code blob.upload.ai.refs} counter of its {@code refs} layout.
  */
 @AutoConfiguration
 @ConditionalOnClass(MeterRegistry.class)
@@ -60,6 +63,12 @@ public final class BlobUploadMetricsAutoConfiguration {
 		@ConditionalOnMissingBean
 		AiMediaMetrics blobUploadAiMediaMetrics(ObjectProvider<MediaOffloader> offloader) {
 			return new AiMediaMetrics(offloader::getIfAvailable);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		AiRefsMetrics blobUploadAiRefsMetrics(ObjectProvider<GenAiRefsWriter> writer) {
+			return new AiRefsMetrics(writer::getIfAvailable);
 		}
 
 	}

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.blobupload.ai.AttributeLayout;
+import io.github.blobupload.ai.GenAiRefsWriter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -61,8 +63,10 @@ public class BlobUploadAiProperties {
 	// declared in META-INF/additional-spring-configuration-metadata.json as well.
 	/**
 	 * Span attribute layouts to write: 'semconv' (OpenTelemetry GenAI
-	 * gen_ai.input.messages / gen_ai.output.messages) and/or 'openinference'
-	 * (llm.input_messages.*, for Arize Phoenix).
+	 * gen_ai.input.messages / gen_ai.output.messages), 'openinference'
+	 * (llm.input_messages.*, for Arize Phoenix) and/or 'refs' (the messages written to
+	 * storage as JSON files, the span holding gen_ai.input.messages_ref and the like, as
+	 * OpenTelemetry's upload hook does; the files hold message text).
 	 */
 	private Set<AttributeLayout> layouts = EnumSet.of(AttributeLayout.SEMCONV);
 
@@ -75,6 +79,8 @@ public class BlobUploadAiProperties {
 	private final Media media = new Media();
 
 	private final Events events = new Events();
+
+	private final Refs refs = new Refs();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -134,6 +140,10 @@ public class BlobUploadAiProperties {
 
 	public Events getEvents() {
 		return this.events;
+	}
+
+	public Refs getRefs() {
+		return this.refs;
 	}
 
 	/** The ChatClient advisor. */
@@ -273,6 +283,47 @@ public class BlobUploadAiProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The 'refs' layout: message files in the format of OpenTelemetry's
+	 * opentelemetry-util-genai upload hook.
+	 */
+	public static class Refs {
+
+		/**
+		 * URI prefix the message files are written under, such as s3://bucket/prefix,
+		 * gs://bucket/prefix or file:///var/lib/app/genai. When unset, the environment
+		 * variable OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH; when neither is set, the
+		 * destination of the use case genai.refs (blob.upload.use-cases.genai-refs.*, else
+		 * the default destination). blob.upload.use-cases.genai-refs.uri-prefix wins over
+		 * both.
+		 */
+		private @Nullable String basePath = null;
+
+		/**
+		 * Format of the message files: 'json' (one array a file) or 'jsonl' (one message a
+		 * line). When unset, the environment variable
+		 * OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT, else 'json'.
+		 */
+		private GenAiRefsWriter.@Nullable Format format = null;
+
+		public @Nullable String getBasePath() {
+			return this.basePath;
+		}
+
+		public void setBasePath(@Nullable String basePath) {
+			this.basePath = basePath;
+		}
+
+		public GenAiRefsWriter.@Nullable Format getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(GenAiRefsWriter.@Nullable Format format) {
+			this.format = format;
 		}
 
 	}

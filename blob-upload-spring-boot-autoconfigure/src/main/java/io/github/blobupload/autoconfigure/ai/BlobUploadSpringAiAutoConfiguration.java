@@ -26,6 +26,7 @@ import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
 import io.github.blobupload.ai.BlobOffloadObservationHandler;
 import io.github.blobupload.ai.GenAiEventEmitter;
+import io.github.blobupload.ai.GenAiRefsWriter;
 import io.github.blobupload.ai.MediaFilter;
 import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.MediaWalker;
@@ -56,6 +57,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -63,7 +65,8 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of the Spring AI integration: a {@link MediaOffloader}, an
  * observation handler that offloads prompt media when a {@code ChatModel} call starts, an
  * {@link ObservationFilter} that records offloaded media on the spans of
- * {@code ChatModel}/{@code ImageModel} observations, a {@link BlobOffloadAdvisor} added
+ * {@code ChatModel}/{@code ImageModel} observations (with a {@link GenAiRefsWriter} when
+ * the {@code refs} layout is on), a {@link BlobOffloadAdvisor} added
  * to every auto-configured {@code ChatClient.Builder}, and wrappers around every
  * {@code TextToSpeechModel} and {@code TranscriptionModel} bean, and, when switched on, a
  * {@link GenAiEventEmitter} of GenAI log events. Active when uploading is
@@ -84,8 +87,9 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploadSpringAiAutoConfiguration.class);
 
 	@Bean
-	KnownUseCases springAiUseCases() {
-		return new KnownUseCases("the Spring AI integration", AiUseCases.ALL);
+	KnownUseCases springAiUseCases(BlobUploadAiProperties properties, Environment environment) {
+		return new KnownUseCases("the Spring AI integration", AiUseCases.ALL,
+				RefsSettings.destinations(properties, environment));
 	}
 
 	@Bean
@@ -152,12 +156,27 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BlobOffloadObservationFilter blobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans,
-			BlobUploadAiProperties properties, ObjectProvider<GenAiEventEmitter> events) {
+			BlobUploadAiProperties properties, ObjectProvider<GenAiRefsWriter> refs,
+			ObjectProvider<GenAiEventEmitter> events) {
 		if (properties.getLayouts() == null || properties.getLayouts().isEmpty()) {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.layouts",
-					properties.getLayouts(), "Name at least one layout: semconv, openinference.");
+					properties.getLayouts(), "Name at least one layout: semconv, openinference, refs.");
 		}
-		return new BlobOffloadObservationFilter(walker, spans, properties.getLayouts(), events.getIfAvailable());
+		return new BlobOffloadObservationFilter(walker, spans, properties.getLayouts(),
+				RefsSettings.enabled(properties) ? refs.getIfAvailable() : null, events.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(OnRefsLayoutCondition.class)
+	GenAiRefsWriter blobGenAiRefsWriter(BlobUploaderRegistry registry, BlobUploadAiProperties properties,
+			Environment environment) {
+		GenAiRefsWriter refs = new GenAiRefsWriter(registry, RefsSettings.format(properties, environment));
+		logger.warn("blob.upload.ai.layouts includes refs: the prompt, system instruction, completion and tool text "
+				+ "of every sampled model call is written to {} as {} files. Make sure that is intended and that "
+				+ "storage is access-controlled.", RefsSettings.describeDestination(registry),
+				refs.format().extension());
+		return refs;
 	}
 
 	@Bean

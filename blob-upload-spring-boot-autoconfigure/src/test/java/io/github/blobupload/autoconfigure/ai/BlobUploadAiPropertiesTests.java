@@ -44,6 +44,8 @@ class BlobUploadAiPropertiesTests {
 		assertThat(properties.isCaptureContent()).isFalse();
 		assertThat(properties.getLayouts()).containsExactly(AttributeLayout.SEMCONV);
 		assertThat(properties.getEvents().isEnabled()).isFalse();
+		assertThat(properties.getRefs().getBasePath()).isNull();
+		assertThat(properties.getRefs().getFormat()).isNull();
 	}
 
 	@Test

@@ -18,10 +18,13 @@ package io.github.blobupload.autoconfigure.ai;
 
 import java.util.List;
 
+import io.github.blobupload.BlobDestination;
+import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadObservationFilter;
 import io.github.blobupload.ai.BlobOffloadObservationHandler;
 import io.github.blobupload.ai.GenAiEventEmitter;
+import io.github.blobupload.ai.GenAiRefsWriter;
 import io.github.blobupload.ai.OffloadedMedia;
 import io.github.blobupload.ai.OffloadingTextToSpeechModel;
 import io.github.blobupload.ai.OffloadingTranscriptionModel;
@@ -34,6 +37,7 @@ import io.github.blobupload.ai.SpanInfoResolver;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.LoggerProvider;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -217,12 +221,58 @@ class BlobUploadSpringAiAutoConfigurationTests {
 	}
 
 	@Test
+	void refsLayoutWarnsAtStartupNamingDestinationAndFormat(CapturedOutput output) {
+		this.runner.withPropertyValues("blob.upload.ai.layouts=semconv,refs").run((context) -> {
+			assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class).hasSingleBean(GenAiRefsWriter.class);
+			assertThat(output).contains("blob.upload.ai.layouts includes refs")
+				.contains("written to file:target/ai-context-tests as json files");
+		});
+	}
+
+	@Test
+	void refsLayoutIsOffByDefaultAndDoesNotWarn(CapturedOutput output) {
+		this.runner.withPropertyValues("OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=gs://no-provider/refs",
+				"OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=xml").run((context) -> {
+					assertThat(context).hasNotFailed().doesNotHaveBean(GenAiRefsWriter.class);
+					assertThat(output).doesNotContain("includes refs");
+					assertThat(context.getBean(BlobUploaderRegistry.class).destinations())
+						.extracting(BlobDestination::useCase)
+						.doesNotContain("genai-refs");
+				});
+	}
+
+	@Test
+	void environmentVariablesAreTheRefsDefaults(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=JSONL",
+					"OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=file:target/ai-context-tests/hook")
+			.run((context) -> {
+				assertThat(destinationOf(context.getBean(BlobUploaderRegistry.class), "genai-refs"))
+					.isEqualTo("file:target/ai-context-tests/hook");
+				assertThat(output).contains("written to file:target/ai-context-tests/hook as jsonl files");
+			});
+	}
+
+	@Test
 	void genAiEventsWithContentCaptureWarnAtStartup(CapturedOutput output) {
 		this.runner.withBean(OpenTelemetry.class, OpenTelemetry::noop)
 			.withPropertyValues("blob.upload.ai.events.enabled=true", "blob.upload.ai.capture-content=true")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(GenAiEventEmitter.class);
 				assertThat(output).contains("text is also emitted in gen_ai.client.inference.operation.details");
+			});
+	}
+
+	@Test
+	void refsPropertiesWinOverEnvironmentVariables(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=jsonl",
+					"OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=file:target/ai-context-tests/hook",
+					"blob.upload.ai.refs.format=json", "blob.upload.ai.refs.base-path=file:target/ai-context-tests/mine")
+			.run((context) -> {
+				assertThat(destinationOf(context.getBean(BlobUploaderRegistry.class), "genai-refs"))
+					.isEqualTo("file:target/ai-context-tests/mine");
+				assertThat(output).contains("written to file:target/ai-context-tests/mine as json files");
 			});
 	}
 
@@ -250,6 +300,58 @@ class BlobUploadSpringAiAutoConfigurationTests {
 			.withBean(GenAiEventEmitter.class, () -> own)
 			.withPropertyValues("blob.upload.ai.events.enabled=true")
 			.run((context) -> assertThat(context.getBean(GenAiEventEmitter.class)).isSameAs(own));
+	}
+
+	@Test
+	void useCaseSettingWinsOverTheRefsBasePath(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("blob.upload.ai.layouts=refs",
+					"blob.upload.ai.refs.base-path=file:target/ai-context-tests/mine",
+					"blob.upload.use-cases.genai-refs.uri-prefix=file:target/ai-context-tests/routed")
+			.run((context) -> {
+				assertThat(destinationOf(context.getBean(BlobUploaderRegistry.class), "genai-refs"))
+					.isEqualTo("file:target/ai-context-tests/routed");
+				assertThat(output).contains("written to file:target/ai-context-tests/routed as json files");
+			});
+	}
+
+	@Test
+	void badRefsFormatFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("blob.upload.ai.layouts=refs", "blob.upload.ai.refs.format=xml")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("blob.upload.ai.refs.format");
+			});
+	}
+
+	@Test
+	void badFormatVariableFailsStartupNamingIt() {
+		this.runner.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=xml")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT")
+					.hasStackTraceContaining("json or jsonl");
+			});
+	}
+
+	@Test
+	void refsBasePathWithoutItsProviderFailsStartupNamingIt() {
+		this.runner
+			.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=gs://bucket/p")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure())
+					.hasStackTraceContaining("OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH");
+			});
+	}
+
+	private static @Nullable String destinationOf(BlobUploaderRegistry registry, String useCase) {
+		return registry.destinations()
+			.stream()
+			.filter((destination) -> destination.useCase().equals(useCase))
+			.map(BlobDestination::uriPrefix)
+			.findFirst()
+			.orElse(null);
 	}
 
 	@Test
