@@ -56,6 +56,15 @@ public enum MediaOffloadOutcome {
 	 */
 	REFUSED_BY_UPLOADER("refused", "uploader"),
 
+	/**
+	 * Refused: prompt media was still being offloaded on the
+	 * {@linkplain MediaOffloader.Builder#promptOffloadThreads(int) prompt-media threads}
+	 * when its URI had to be recorded, and the wait for it
+	 * ({@linkplain MediaOffloader.Builder#promptOffloadJoinTimeout(java.time.Duration) join
+	 * timeout}) ran out (logged, rate-limited): recorded as {@code /dev/null}.
+	 */
+	REFUSED_TIMEOUT("refused", "timeout"),
+
 	/** Refused: an unexpected error, logged (rate-limited). */
 	REFUSED_ERROR("refused", "error"),
 
