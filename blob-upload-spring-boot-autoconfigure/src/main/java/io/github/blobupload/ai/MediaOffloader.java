@@ -297,16 +297,20 @@ public final class MediaOffloader implements AutoCloseable {
 
 	/**
 	 * Completes a result unless a timed-out wait already did; only the one that completes
-	 * it counts its outcome, so that each piece of media is counted once.
+	 * it counts its outcome, so that each piece of media is counted once, and it counts
+	 * before completing, so that whoever joins the result sees it counted.
 	 * @return whether this outcome is the one recorded
 	 */
 	private boolean resolve(CompletableFuture<OffloadedMedia> result, Offload offload) {
-		if (!result.complete(offload.media())) {
-			return false;
+		synchronized (result) {
+			if (result.isDone()) {
+				return false;
+			}
+			this.counts.increment(offload.outcome());
+			notifyIfUploaded(offload.media());
+			result.complete(offload.media());
+			return true;
 		}
-		this.counts.increment(offload.outcome());
-		notifyIfUploaded(offload.media());
-		return true;
 	}
 
 	/**

@@ -43,6 +43,11 @@ class BlobUploadAiPropertiesTests {
 		assertThat(properties.isUploadOnlyWhenSampled()).isTrue();
 		assertThat(properties.isCaptureContent()).isFalse();
 		assertThat(properties.getLayouts()).containsExactly(AttributeLayout.SEMCONV);
+		assertThat(properties.getPromptOffload().getThreads()).isEqualTo(MediaOffloader.DEFAULT_PROMPT_OFFLOAD_THREADS);
+		assertThat(properties.getPromptOffload().getQueueSize())
+			.isEqualTo(MediaOffloader.DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE);
+		assertThat(properties.getPromptOffload().getJoinTimeout())
+			.isEqualTo(MediaOffloader.DEFAULT_PROMPT_OFFLOAD_JOIN_TIMEOUT);
 	}
 
 	@Test
