@@ -76,6 +76,13 @@ public class AdvisorOverheadBenchmark {
 	@Param({ "0", "5", "50" })
 	public int modelMillis;
 
+	/**
+	 * The offloader's prompt-media threads; {@code -p promptThreads=0,2} compares with
+	 * offloading on the caller's thread before the call.
+	 */
+	@Param({ "2" })
+	public int promptThreads;
+
 	private byte[] image;
 
 	private long counter;
@@ -103,7 +110,7 @@ public class AdvisorOverheadBenchmark {
 		};
 		this.uploader = DiscardingStorage.uploader(BlobNamingStrategies.contentAddressed(), "advisor-benchmark");
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder().defaultUploader(this.uploader).build();
-		this.offloader = MediaOffloader.builder(registry).build();
+		this.offloader = MediaOffloader.builder(registry).promptOffloadThreads(this.promptThreads).build();
 		BlobOffloadAdvisor advisor = BlobOffloadAdvisor.builder(new MediaWalker(this.offloader, false)).build();
 		this.plain = ChatClient.builder(model).build();
 		this.advised = ChatClient.builder(model).defaultAdvisors(advisor).build();
