@@ -61,7 +61,9 @@ public enum MediaOffloadOutcome {
 	 * {@linkplain MediaOffloader.Builder#promptOffloadThreads(int) prompt-media threads}
 	 * when its URI had to be recorded, and the wait for it
 	 * ({@linkplain MediaOffloader.Builder#promptOffloadJoinTimeout(java.time.Duration) join
-	 * timeout}) ran out (logged, rate-limited): recorded as {@code /dev/null}.
+	 * timeout}) ran out (logged, rate-limited): recorded as {@code /dev/null}. Media still
+	 * waiting for a thread is then never offloaded; media already being offloaded may still
+	 * be stored (counted by the uploader's metrics), though no span refers to it.
 	 */
 	REFUSED_TIMEOUT("refused", "timeout"),
 
