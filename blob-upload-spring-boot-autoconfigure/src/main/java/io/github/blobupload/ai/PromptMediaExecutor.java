@@ -36,9 +36,9 @@ import org.jspecify.annotations.Nullable;
  * borrow a carrier thread for it) and a fixed pool with a bounded queue caps both the
  * threads and the prompts kept alive by waiting tasks. When the queue is full, or the
  * executor is closed, or it has no threads, a task runs on the caller's thread, as it did
- * before this executor existed: nothing is lost, the caller pays the work, and the first
- * two cases are counted ({@link #ranOnCallerBecauseFull()},
- * {@link #ranOnCallerBecauseClosed()}).
+ * before this executor existed: nothing is lost and the caller pays the work. A full
+ * queue is counted ({@link #ranOnCallerBecauseFull()}); after {@link #close()} the
+ * application is stopping and every task runs on the caller.
  */
 final class PromptMediaExecutor implements AutoCloseable {
 
@@ -47,8 +47,6 @@ final class PromptMediaExecutor implements AutoCloseable {
 	private final @Nullable ThreadPoolExecutor executor;
 
 	private final LongAdder full = new LongAdder();
-
-	private final LongAdder closed = new LongAdder();
 
 	private final Duration closeTimeout;
 
@@ -79,7 +77,7 @@ final class PromptMediaExecutor implements AutoCloseable {
 	/**
 	 * Runs a task on one of the threads, or on the caller's thread when none can take it.
 	 * Never blocks waiting for room.
-	 * @param task the task; it must not throw
+	 * @param task the task, which handles its own failures
 	 */
 	void execute(Runnable task) {
 		ThreadPoolExecutor pool = this.executor;
@@ -91,7 +89,9 @@ final class PromptMediaExecutor implements AutoCloseable {
 			pool.execute(task);
 		}
 		catch (RejectedExecutionException ex) {
-			(pool.isShutdown() ? this.closed : this.full).increment();
+			if (!pool.isShutdown()) {
+				this.full.increment();
+			}
 			task.run();
 		}
 	}
@@ -102,14 +102,6 @@ final class PromptMediaExecutor implements AutoCloseable {
 	 */
 	long ranOnCallerBecauseFull() {
 		return this.full.sum();
-	}
-
-	/**
-	 * Returns how many tasks ran on the caller's thread because the executor was closed.
-	 * @return the count since startup
-	 */
-	long ranOnCallerBecauseClosed() {
-		return this.closed.sum();
 	}
 
 	/**
