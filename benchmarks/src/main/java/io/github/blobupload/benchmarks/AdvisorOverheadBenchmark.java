@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.ManagedBlobUploader;
@@ -34,6 +35,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -51,9 +53,11 @@ import org.springframework.util.MimeTypeUtils;
 /**
  * The caller's cost of {@link BlobOffloadAdvisor} on a {@code ChatClient} call with a
  * 1 MB image: {@code baseline} is the same call through a {@code ChatClient} without the
- * advisor. The model is an in-process fake that answers at once, so the figure is the
- * advisor's cost against the cheapest possible call (with a real model, network time
- * dwarfs it). Each invocation sends new content (a fresh array with a counter in its
+ * advisor. The model is an in-process fake that answers after {@code modelMillis}
+ * (parked, as a model's network wait would): at 0 the figure is the advisor's cost
+ * against the cheapest possible call, bounded by one SHA-256 of the image since the
+ * caller joins the prompt-media thread's work right after the call; at 5 and 50 ms the
+ * work overlaps with the model's and the caller pays only the hand-off. Each invocation sends new content (a fresh array with a counter in its
  * first bytes) so that neither the offloader's memo nor the engine's dedupe short-cuts
  * the hashing; both methods pay for that copy. The provider discards the bytes. Run with
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport AdvisorOverheadBenchmark}.
@@ -68,11 +72,24 @@ public class AdvisorOverheadBenchmark {
 
 	private static final int IMAGE_BYTES = 1024 * 1024;
 
+	/** How long the fake model takes to answer, in milliseconds. */
+	@Param({ "0", "5", "50" })
+	public int modelMillis;
+
+	/**
+	 * The offloader's prompt-media threads; {@code -p promptThreads=0,2} compares with
+	 * offloading on the caller's thread before the call.
+	 */
+	@Param({ "2" })
+	public int promptThreads;
+
 	private byte[] image;
 
 	private long counter;
 
 	private ManagedBlobUploader uploader;
+
+	private MediaOffloader offloader;
 
 	private ChatClient plain;
 
@@ -83,19 +100,26 @@ public class AdvisorOverheadBenchmark {
 	public void setUp() {
 		this.image = new byte[IMAGE_BYTES];
 		ThreadLocalRandom.current().nextBytes(this.image);
-		ChatModel model = (prompt) -> new ChatResponse(List.of(new Generation(new AssistantMessage("A square."))));
+		long latencyNanos = TimeUnit.MILLISECONDS.toNanos(this.modelMillis);
+		ChatModel model = (prompt) -> {
+			long deadline = System.nanoTime() + latencyNanos;
+			for (long left = latencyNanos; left > 0; left = deadline - System.nanoTime()) {
+				LockSupport.parkNanos(left);
+			}
+			return new ChatResponse(List.of(new Generation(new AssistantMessage("A square."))));
+		};
 		this.uploader = DiscardingStorage.uploader(BlobNamingStrategies.contentAddressed(), "advisor-benchmark");
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder().defaultUploader(this.uploader).build();
-		BlobOffloadAdvisor advisor = BlobOffloadAdvisor
-			.builder(new MediaWalker(MediaOffloader.builder(registry).build(), false))
-			.build();
+		this.offloader = MediaOffloader.builder(registry).promptOffloadThreads(this.promptThreads).build();
+		BlobOffloadAdvisor advisor = BlobOffloadAdvisor.builder(new MediaWalker(this.offloader, false)).build();
 		this.plain = ChatClient.builder(model).build();
 		this.advised = ChatClient.builder(model).defaultAdvisors(advisor).build();
 	}
 
-	/** Stops the uploader. */
+	/** Stops the offloader's prompt-media threads and the uploader. */
 	@TearDown(Level.Trial)
 	public void tearDown() {
+		this.offloader.close();
 		this.uploader.shutdown(Duration.ofSeconds(10));
 	}
 

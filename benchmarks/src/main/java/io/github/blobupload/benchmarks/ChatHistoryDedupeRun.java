@@ -187,8 +187,7 @@ public final class ChatHistoryDedupeRun {
 		ManagedBlobUploader uploader = AsyncBlobUploader.builder(storage).name("chat").dedupeCacheSize(config.dedupeCacheSize()).build();
 		try (DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
 			.defaultUploader(uploader)
-			.build()) {
-			MediaOffloader offloader = MediaOffloader.builder(registry).build();
+			.build(); MediaOffloader offloader = MediaOffloader.builder(registry).build()) {
 			BlobOffloadAdvisor advisor = BlobOffloadAdvisor.builder(new MediaWalker(offloader, false)).build();
 			HistoryCheckingModel model = new HistoryCheckingModel();
 			long start = System.nanoTime();

@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * {@code uploaded}, {@code reused}, {@code inline}, {@code remote}, {@code skipped},
  * {@code refused} or {@code excluded} and {@code reason} (see
  * {@link MediaOffloadOutcome}). Each piece of media is counted once per model call, with
- * one outcome.
+ * one outcome. {@code blob.upload.ai.prompt.offload.caller} (function counter, tagged
+ * {@code reason=queue_full}) counts prompt media offloaded on the caller's thread because
+ * the offloader's prompt-media threads were behind.
  */
 public final class AiMediaMetrics implements MeterBinder {
 
@@ -61,6 +63,12 @@ public final class AiMediaMetrics implements MeterBinder {
 				.tag("reason", outcome.reason())
 				.register(registry);
 		}
+		FunctionCounter
+			.builder("blob.upload.ai.prompt.offload.caller", offloader, MediaOffloader::promptOffloadsOnCallerBecauseFull)
+			.description("Prompt media offloaded on the caller's thread because the prompt-media threads' queue "
+					+ "was full")
+			.tag("reason", "queue_full")
+			.register(registry);
 	}
 
 }

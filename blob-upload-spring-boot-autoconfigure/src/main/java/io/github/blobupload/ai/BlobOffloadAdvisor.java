@@ -43,8 +43,9 @@ import org.springframework.core.Ordered;
 
 /**
  * A {@code ChatClient} advisor that offloads the media of each call to storage: prompt
- * media before the call (so uploads overlap with the model's work), response media after
- * it. For streams, the response is aggregated and its media offloaded once, at
+ * media from the start of the call, on the {@link MediaOffloader}'s prompt-media threads
+ * so that the work overlaps with the model's (joined after the call), response media
+ * after it. For streams, the response is aggregated and its media offloaded once, at
  * completion.
  * <p>
  * When the model call is observed ({@link Builder#modelObserved(boolean)}), the
@@ -113,12 +114,10 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 		MediaCall call = call(request, this.spans.current());
 		List<OffloadedMedia> offloaded = new ArrayList<>();
 		if (!this.modelObserved) {
-			offloadPrompt(request, call, offloaded);
+			startPrompt(request, call);
 		}
 		ChatClientResponse response = chain.nextCall(request);
-		if (this.modelObserved) {
-			offloadPrompt(request, call, offloaded);
-		}
+		offloadPrompt(request, call, offloaded);
 		offloadResponse(response.chatResponse(), call, offloaded);
 		return withOffloaded(response, offloaded);
 	}
@@ -167,6 +166,18 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 		String conversationId = Conversations.of(request.context());
 		return this.modelObserved ? MediaCall.collecting(span, conversationId, MediaCall.CHAT)
 				: MediaCall.of(span, conversationId, MediaCall.CHAT);
+	}
+
+	private void startPrompt(ChatClientRequest request, MediaCall call) {
+		try {
+			List<Message> messages = request.prompt().getInstructions();
+			for (int i = 0; i < messages.size(); i++) {
+				this.walker.startPromptMedia(messages.get(i), call, i);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.errors.warn(() -> "Could not start offloading the prompt's media", ex);
+		}
 	}
 
 	private void offloadPrompt(ChatClientRequest request, MediaCall call, List<OffloadedMedia> offloaded) {
@@ -251,7 +262,7 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 		 * registered (default {@code false}). When it is, the handler offloads prompt media
 		 * as the model's span starts, so that the blobs' labels name that span, and the
 		 * advisor only collects the results after the call; otherwise the advisor offloads
-		 * prompt media before the call, for its own span.
+		 * prompt media from the start of the call, for its own span.
 		 * @param modelObserved whether the model's observation offloads prompt media
 		 * @return this builder
 		 */

@@ -31,9 +31,11 @@ import java.util.function.Consumer;
  * (or use {@link #ofEvents(Consumer)}); {@link #onOffloaded(OffloadedMedia)}, the
  * original contract, still hears the media that a call uploaded.
  * <p>
- * Called on the thread of the model call, once per piece of media per call (not again
- * when the same media is seen by both the advisor and the model observation); must be
- * cheap and must not block. Exceptions are logged (rate-limited) and otherwise ignored.
+ * Called once per piece of media per call (not again when the same media is seen by
+ * both the advisor and the model observation), on the thread that decided what became of
+ * it: the model call's, or for prompt media a prompt-media thread (see
+ * {@code blob.upload.ai.prompt-offload.threads}); must be cheap, thread-safe and must not
+ * block. Exceptions are logged (rate-limited) and otherwise ignored.
  * Media of a span that is not sampled is skipped and not reported. The upload itself may
  * still be in progress: its outcome is reported by the blob-upload metrics and
  * {@link io.github.blobupload.BlobUploadListener}.

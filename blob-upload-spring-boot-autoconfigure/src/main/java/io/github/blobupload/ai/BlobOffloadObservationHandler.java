@@ -31,10 +31,11 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 /**
  * Offloads the prompt media of a chat model call when the model's observation starts:
  * the model's span exists by then (Spring Boot registers tracing handlers before other
- * handlers), so each blob's {@code span_id} label names the span that records its URI,
- * and the upload is handed off before the model is called, overlapping with its work.
- * The {@link BlobOffloadObservationFilter} records the URIs when the observation stops;
- * it finds the same results, counted once.
+ * handlers), so each blob's {@code span_id} label names the span that records its URI.
+ * The work (decoding, filters, the hash of content-addressed names) is handed to the
+ * {@link MediaOffloader}'s prompt-media threads and overlaps with the model's; the
+ * {@link BlobOffloadObservationFilter} joins it when the observation stops and records
+ * the URIs, counted once.
  * <p>
  * The call's span, conversation and operation are kept on the observation context.
  * Never throws: a failure is logged (rate-limited) and the media is offloaded at the
@@ -65,7 +66,7 @@ public final class BlobOffloadObservationHandler implements ObservationHandler<C
 			MediaCall call = callOf(context, this.spans, MediaCall.CHAT);
 			List<Message> messages = context.getRequest().getInstructions();
 			for (int i = 0; i < messages.size(); i++) {
-				this.walker.offloadMedia(messages.get(i), true, call, i);
+				this.walker.startPromptMedia(messages.get(i), call, i);
 			}
 		}
 		catch (RuntimeException ex) {

@@ -30,7 +30,11 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Declare filters as beans; several apply in their {@code @Order}, each seeing what the
  * one before let through or replaced, until one keeps the media inline or drops it.
- * Filters run on the caller's thread, so keep them cheap. A filter that throws does not
+ * Filters of prompt media run on the offloader's prompt-media threads
+ * ({@code blob-upload-prompt-media-N}) while the model works, or on the caller's thread
+ * when those are busy; filters of responses and audio run on the caller's thread. So keep
+ * them cheap and thread-safe, and do not rely on thread-bound state (the logging MDC, the
+ * security context, request scope). A filter that throws does not
  * break the model call: the failure is logged (rate-limited), counted as
  * {@link MediaOffloadOutcome#EXCLUDED_FILTER_ERROR} and the media is dropped, which is
  * the safe choice for privacy. Media excluded by {@code blob.upload.ai.media.*} never

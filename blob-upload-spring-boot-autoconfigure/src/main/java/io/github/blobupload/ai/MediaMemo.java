@@ -17,6 +17,7 @@
 package io.github.blobupload.ai;
 
 import java.lang.ref.WeakReference;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * Remembers what became of recently seen media objects, so that media seen again in the
  * same call or conversation (at the model call's start and stop, by the advisor) is not
  * uploaded twice and is recorded with the same URI, and remembers the call that last
- * counted each object, so that it is counted once per call.
+ * counted each object, so that it is counted once per call. What became of an object is
+ * kept as a future: prompt media is offloaded while the model works, and the result is
+ * joined when it is recorded.
  * <p>
  * Compares by identity, never by {@code equals}: comparing URLs would resolve host names,
  * comparing arrays would cost as much as hashing. Weak keys and weak calls, bounded (the
@@ -34,7 +37,7 @@ final class MediaMemo {
 
 	private final Object[] keys;
 
-	private final @Nullable OffloadedMedia[] values;
+	private final @Nullable CompletableFuture<OffloadedMedia>[] values;
 
 	private final Object[] calls;
 
@@ -46,7 +49,9 @@ final class MediaMemo {
 	 */
 	MediaMemo(int size) {
 		this.keys = new Object[size];
-		this.values = new OffloadedMedia[size];
+		@SuppressWarnings("unchecked")
+		CompletableFuture<OffloadedMedia>[] values = new CompletableFuture[size];
+		this.values = values;
 		this.calls = new Object[size];
 	}
 
@@ -74,9 +79,9 @@ final class MediaMemo {
 	 * (or of the object's own entry).
 	 * @param identity the media object
 	 * @param call the call that counted it
-	 * @param result what became of it, or {@code null} when it was skipped (not sampled)
+	 * @param result what becomes of it, or {@code null} when it was skipped (not sampled)
 	 */
-	synchronized void put(Object identity, MediaCall call, @Nullable OffloadedMedia result) {
+	synchronized void put(Object identity, MediaCall call, @Nullable CompletableFuture<OffloadedMedia> result) {
 		int i = indexOf(identity);
 		if (i < 0) {
 			i = this.next;
@@ -99,10 +104,11 @@ final class MediaMemo {
 	/**
 	 * A remembered media object.
 	 *
-	 * @param result what became of it, or {@code null} when it was skipped
+	 * @param result what becomes of it (done, or still being offloaded), or {@code null}
+	 * when it was skipped
 	 * @param sameCall whether it was counted by the call that sees it now
 	 */
-	record Sighting(@Nullable OffloadedMedia result, boolean sameCall) {
+	record Sighting(@Nullable CompletableFuture<OffloadedMedia> result, boolean sameCall) {
 
 	}
 

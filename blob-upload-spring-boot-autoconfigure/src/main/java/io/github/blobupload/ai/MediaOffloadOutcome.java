@@ -62,6 +62,17 @@ public enum MediaOffloadOutcome {
 	 */
 	REFUSED_TOO_LARGE("refused", "too_large"),
 
+	/**
+	 * Refused: prompt media was still being offloaded on the
+	 * {@linkplain MediaOffloader.Builder#promptOffloadThreads(int) prompt-media threads}
+	 * when its URI had to be recorded, and the wait for it
+	 * ({@linkplain MediaOffloader.Builder#promptOffloadJoinTimeout(java.time.Duration) join
+	 * timeout}) ran out (logged, rate-limited): recorded as {@code /dev/null}. Media still
+	 * waiting for a thread is then never offloaded; media already being offloaded may still
+	 * be stored (counted by the uploader's metrics), though no span refers to it.
+	 */
+	REFUSED_TIMEOUT("refused", "timeout"),
+
 	/** Refused: an unexpected error, logged (rate-limited). */
 	REFUSED_ERROR("refused", "error"),
 

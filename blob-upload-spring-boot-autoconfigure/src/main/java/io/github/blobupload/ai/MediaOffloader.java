@@ -25,6 +25,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.blobupload.AudioBlobs;
@@ -48,11 +52,28 @@ import org.slf4j.LoggerFactory;
  * Never throws and never blocks on storage: URIs come from
  * {@link BlobUploader#uploadAsync(Blob)}, which returns at once. Remote URLs are recorded
  * as given and never fetched. Content is never logged.
+ * <p>
+ * Prompt media is known before the model is called, so its offloading (decoding, copying,
+ * the rules and filters, the SHA-256 of content-addressed names) is started then on a few
+ * daemon threads ({@link Builder#promptOffloadThreads(int)}) and joined, with a
+ * timeout, when its URI is recorded at the end of the call: with a model slower than the
+ * hash, the caller pays next to nothing. {@link #close()} stops those threads.
  */
-public final class MediaOffloader {
+public final class MediaOffloader implements AutoCloseable {
 
 	/** Default sample rate of raw PCM audio whose content type gives none (OpenAI's). */
 	public static final int DEFAULT_PCM_SAMPLE_RATE = 24_000;
+
+	/** Default number of threads that offload prompt media while the model works. */
+	public static final int DEFAULT_PROMPT_OFFLOAD_THREADS = 2;
+
+	/** Default number of prompt media waiting for one of those threads. */
+	public static final int DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE = 64;
+
+	/** Default longest wait for prompt media being offloaded when its URI is recorded. */
+	public static final Duration DEFAULT_PROMPT_OFFLOAD_JOIN_TIMEOUT = Duration.ofSeconds(1);
+
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final int MEMO_SIZE = 128;
 
@@ -82,6 +103,10 @@ public final class MediaOffloader {
 
 	private final MediaMemo memo = new MediaMemo(MEMO_SIZE);
 
+	private final PromptMediaExecutor promptExecutor;
+
+	private final Duration joinTimeout;
+
 	private static final Logger logger = LoggerFactory.getLogger(MediaOffloader.class);
 
 	private final AtomicBoolean unsampledReported = new AtomicBoolean();
@@ -101,6 +126,8 @@ public final class MediaOffloader {
 		this.includes = List.copyOf(builder.includes);
 		this.excludes = List.copyOf(builder.excludes);
 		this.filters = List.copyOf(builder.filters);
+		this.promptExecutor = new PromptMediaExecutor(builder.promptThreads, builder.promptQueueSize, CLOSE_TIMEOUT);
+		this.joinTimeout = builder.joinTimeout;
 	}
 
 	/**
@@ -199,23 +226,130 @@ public final class MediaOffloader {
 			int messageIndex, int partIndex) {
 		MediaMemo.Sighting seen = this.memo.see(identity, call, !call.collectOnly());
 		if (seen != null && seen.result() != null) {
-			if (!seen.sameCall() && !call.collectOnly()) {
+			boolean reused = !seen.sameCall() && !call.collectOnly();
+			if (reused) {
 				this.counts.increment(MediaOffloadOutcome.REUSED);
-				notifyListeners(seen.result(), true, call, messageIndex, partIndex);
 			}
-			return seen.result();
+			OffloadedMedia media = await(seen.result(), useCase, mimeType, call, messageIndex, partIndex);
+			if (reused) {
+				notifyListeners(media, MediaOffloadOutcome.REUSED, call, messageIndex, partIndex);
+			}
+			return media;
 		}
-		OffloadedMedia result;
+		CompletableFuture<OffloadedMedia> result = new CompletableFuture<>();
+		this.memo.put(identity, call, result);
+		resolve(result, attempt(data, mimeType, useCase, call, messageIndex, partIndex), call, messageIndex, partIndex);
+		// Done: completed above, or by a wait on it that timed out meanwhile.
+		return result.join();
+	}
+
+	/**
+	 * Starts offloading a piece of prompt media on the prompt-media threads, so that the
+	 * work overlaps with the model call; a later
+	 * {@link #offload(Object, Object, String, String, MediaCall, int, int) offload} of the
+	 * same identity joins it. Counts as {@code offload} does: once per call. The labels
+	 * are taken from the call now, on the caller's thread. When no thread can take it, the
+	 * work is done here (see {@link Builder#promptOffloadThreads(int)}).
+	 * @param identity the object that stands for the media
+	 * @param data the media's data, as for {@code offload}
+	 * @param mimeType the media's declared type, or {@code null}
+	 * @param useCase the use case
+	 * @param call the call the media belongs to
+	 * @param messageIndex the position of the message, from 0
+	 * @param partIndex the position of the media within the message, from 0
+	 */
+	void start(Object identity, Object data, @Nullable String mimeType, String useCase, MediaCall call,
+			int messageIndex, int partIndex) {
+		MediaMemo.Sighting seen = this.memo.see(identity, call, !call.collectOnly());
+		if (seen != null && seen.result() != null) {
+			if (!seen.sameCall() && !call.collectOnly()) {
+				// Counted now, told when known: the offload that joins it later counts nothing.
+				this.counts.increment(MediaOffloadOutcome.REUSED);
+				seen.result()
+					.thenAccept((media) -> notifyListeners(media, MediaOffloadOutcome.REUSED, call, messageIndex,
+							partIndex));
+			}
+			return;
+		}
+		CompletableFuture<OffloadedMedia> result = new CompletableFuture<>();
+		this.memo.put(identity, call, result);
+		this.promptExecutor.execute(() -> {
+			if (result.isDone()) {
+				return;
+			}
+			try {
+				resolve(result, attempt(data, mimeType, useCase, call, messageIndex, partIndex), call, messageIndex,
+						partIndex);
+			}
+			catch (Error ex) {
+				resolve(result, refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1,
+						call.span()), call, messageIndex, partIndex);
+				throw ex;
+			}
+		});
+	}
+
+	private Offload attempt(Object data, @Nullable String mimeType, String useCase, MediaCall call, int messageIndex,
+			int partIndex) {
 		try {
-			result = doOffload(data, mimeType, useCase, call, messageIndex, partIndex);
+			return doOffload(data, mimeType, useCase, call, messageIndex, partIndex);
 		}
 		catch (RuntimeException ex) {
 			this.errors.warn(() -> "Could not offload " + useCase + " media: " + ex.getClass().getName(), ex);
-			result = refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, call.span());
+			return refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, call.span());
 		}
-		this.memo.put(identity, call, result);
-		notifyListeners(result, false, call, messageIndex, partIndex);
-		return result;
+	}
+
+	/**
+	 * Completes a result unless a timed-out wait already did; only the one that completes
+	 * it counts its outcome, so that each piece of media is counted once, and it counts
+	 * before completing, so that whoever joins the result sees it counted.
+	 * @return whether this outcome is the one recorded
+	 */
+	private boolean resolve(CompletableFuture<OffloadedMedia> result, Offload offload, MediaCall call,
+			int messageIndex, int partIndex) {
+		synchronized (result) {
+			if (result.isDone()) {
+				return false;
+			}
+			this.counts.increment(offload.outcome());
+			notifyListeners(offload.media(), offload.outcome(), call, messageIndex, partIndex);
+			result.complete(offload.media());
+			return true;
+		}
+	}
+
+	/**
+	 * Waits, up to the join timeout, for media being offloaded on the prompt-media
+	 * threads; on timeout it is recorded as {@link BlobUploader#NOT_UPLOADED}.
+	 */
+	private OffloadedMedia await(CompletableFuture<OffloadedMedia> result, String useCase, @Nullable String mimeType,
+			MediaCall call, int messageIndex, int partIndex) {
+		SpanInfo span = call.span();
+		if (result.isDone()) {
+			return result.join();
+		}
+		try {
+			return result.get(this.joinTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			if (resolve(result, refused(MediaOffloadOutcome.REFUSED_TIMEOUT, useCase, typeOrUnknown(mimeType), -1,
+					span), call, messageIndex, partIndex)) {
+				this.errors.warn(() -> "Prompt media of " + useCase + " was still being offloaded after "
+						+ this.joinTimeout.toMillis() + " ms when its URI had to be recorded; recorded as "
+						+ BlobUploader.NOT_UPLOADED + " (the prompt-media threads are behind)");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			resolve(result, refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, span),
+					call, messageIndex, partIndex);
+		}
+		catch (ExecutionException ex) {
+			resolve(result, refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, span),
+					call, messageIndex, partIndex);
+		}
+		return result.join();
 	}
 
 	/**
@@ -227,17 +361,19 @@ public final class MediaOffloader {
 	 * @return what became of it
 	 */
 	OffloadedMedia offload(Blob blob, String useCase, MediaCall call) {
+		Offload result;
 		try {
 			Map<String, String> labels = AiBlobLabels.of(call, useCase, 0, 0);
 			labels.putAll(blob.labels());
-			OffloadedMedia result = upload(blob.withLabels(labels), useCase, call.span(), labels);
-			notifyListeners(result, false, call, 0, 0);
-			return result;
+			result = upload(blob.withLabels(labels), useCase, call.span(), labels);
 		}
 		catch (RuntimeException ex) {
 			this.errors.warn(() -> "Could not offload " + useCase + " media: " + ex.getClass().getName(), ex);
-			return refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, blob.contentType(), blob.size(), call.span());
+			result = refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, blob.contentType(), blob.size(), call.span());
 		}
+		this.counts.increment(result.outcome());
+		notifyListeners(result.media(), result.outcome(), call, 0, 0);
+		return result.media();
 	}
 
 	/**
@@ -252,7 +388,10 @@ public final class MediaOffloader {
 	 */
 	OffloadedMedia refuse(MediaOffloadOutcome outcome, String useCase, @Nullable String contentType, long size,
 			MediaCall call) {
-		return refused(outcome, useCase, typeOrUnknown(contentType), size, call.span());
+		Offload refusal = refused(outcome, useCase, typeOrUnknown(contentType), size, call.span());
+		this.counts.increment(refusal.outcome());
+		notifyListeners(refusal.media(), refusal.outcome(), call, 0, 0);
+		return refusal.media();
 	}
 
 	/**
@@ -264,7 +403,26 @@ public final class MediaOffloader {
 		return this.counts.get(outcome);
 	}
 
-	private OffloadedMedia doOffload(Object data, @Nullable String mimeType, String useCase, MediaCall call,
+	/**
+	 * Returns how many pieces of prompt media were offloaded on the caller's thread
+	 * because the prompt-media threads' queue was full.
+	 * @return the count since startup
+	 */
+	public long promptOffloadsOnCallerBecauseFull() {
+		return this.promptExecutor.ranOnCallerBecauseFull();
+	}
+
+	/**
+	 * Stops the prompt-media threads after the media waiting for them is offloaded (for
+	 * at most a few seconds); prompt media seen later is offloaded on the caller's thread.
+	 * Idempotent.
+	 */
+	@Override
+	public void close() {
+		this.promptExecutor.close();
+	}
+
+	private Offload doOffload(Object data, @Nullable String mimeType, String useCase, MediaCall call,
 			int messageIndex, int partIndex) {
 		SpanInfo span = call.span();
 		Map<String, String> labels = AiBlobLabels.of(call, useCase, messageIndex, partIndex);
@@ -300,7 +458,7 @@ public final class MediaOffloader {
 		return refused(MediaOffloadOutcome.REFUSED_UNSUPPORTED_DATA, useCase, typeOrUnknown(mimeType), -1, span);
 	}
 
-	private OffloadedMedia upload(Blob blob, String useCase, SpanInfo span, Map<String, String> labels) {
+	private Offload upload(Blob blob, String useCase, SpanInfo span, Map<String, String> labels) {
 		if (blob.size() == 0) {
 			return refused(MediaOffloadOutcome.REFUSED_EMPTY, useCase, blob.contentType(), 0, span);
 		}
@@ -311,7 +469,7 @@ public final class MediaOffloader {
 		return filtered(converted, null, converted.contentType(), useCase, span, converted.labels());
 	}
 
-	private OffloadedMedia remote(String url, @Nullable String mimeType, String useCase, SpanInfo span,
+	private Offload remote(String url, @Nullable String mimeType, String useCase, SpanInfo span,
 			Map<String, String> labels) {
 		return filtered(null, url, typeOrUnknown(mimeType), useCase, span, labels);
 	}
@@ -321,7 +479,7 @@ public final class MediaOffloader {
 	 * left: uploaded, kept inline or recorded as its remote URL. Exactly one of
 	 * {@code blob} and {@code url} is given.
 	 */
-	private OffloadedMedia filtered(@Nullable Blob blob, @Nullable String url, String contentType, String useCase,
+	private Offload filtered(@Nullable Blob blob, @Nullable String url, String contentType, String useCase,
 			SpanInfo span, Map<String, String> labels) {
 		MediaFilter.Direction direction = directionOf(useCase);
 		long size = (blob != null) ? blob.size() : -1;
@@ -348,8 +506,8 @@ public final class MediaOffloader {
 				continue;
 			}
 			if (decision.action() == MediaFilter.Action.DROP) {
-				this.counts.increment(MediaOffloadOutcome.EXCLUDED_BY_FILTER);
-				return OffloadedMedia.refused(useCase, type, candidate.size(), span, decision.reason());
+				return new Offload(OffloadedMedia.refused(useCase, type, candidate.size(), span, decision.reason()),
+						MediaOffloadOutcome.EXCLUDED_BY_FILTER);
 			}
 			if (decision.action() == MediaFilter.Action.KEEP_INLINE) {
 				return (current != null) ? inline(current, useCase, span)
@@ -372,8 +530,8 @@ public final class MediaOffloader {
 			return refused(MediaOffloadOutcome.REFUSED_BY_UPLOADER, useCase, current.contentType(), current.size(),
 					span);
 		}
-		this.counts.increment(MediaOffloadOutcome.UPLOADED);
-		return OffloadedMedia.uploaded(useCase, uri, current.contentType(), current.size(), span);
+		return new Offload(OffloadedMedia.uploaded(useCase, uri, current.contentType(), current.size(), span),
+				MediaOffloadOutcome.UPLOADED);
 	}
 
 	private boolean allowed(MediaFilter.Direction direction, String modality) {
@@ -383,25 +541,22 @@ public final class MediaOffloader {
 		return this.excludes.stream().noneMatch((rule) -> rule.matches(direction, modality));
 	}
 
-	private OffloadedMedia inline(Blob blob, String useCase, SpanInfo span) {
-		this.counts.increment(MediaOffloadOutcome.INLINE);
-		return OffloadedMedia.inline(useCase, blob.contentType(), blob.size(), span,
-				Base64.getEncoder().encodeToString(blob.rawBytes()));
+	private static Offload inline(Blob blob, String useCase, SpanInfo span) {
+		return new Offload(OffloadedMedia.inline(useCase, blob.contentType(), blob.size(), span,
+				Base64.getEncoder().encodeToString(blob.rawBytes())), MediaOffloadOutcome.INLINE);
 	}
 
-	private OffloadedMedia recordRemote(String url, String contentType, String useCase, SpanInfo span) {
-		this.counts.increment(MediaOffloadOutcome.REMOTE);
-		return OffloadedMedia.remote(useCase, url, contentType, span);
+	private static Offload recordRemote(String url, String contentType, String useCase, SpanInfo span) {
+		return new Offload(OffloadedMedia.remote(useCase, url, contentType, span), MediaOffloadOutcome.REMOTE);
 	}
 
 	private static MediaFilter.Direction directionOf(String useCase) {
 		return useCase.endsWith(".input") ? MediaFilter.Direction.INPUT : MediaFilter.Direction.OUTPUT;
 	}
 
-	private OffloadedMedia refused(MediaOffloadOutcome outcome, String useCase, String contentType, long size,
+	private static Offload refused(MediaOffloadOutcome outcome, String useCase, String contentType, long size,
 			SpanInfo span) {
-		this.counts.increment(outcome);
-		return OffloadedMedia.refused(useCase, contentType, size, span, outcome.reason());
+		return new Offload(OffloadedMedia.refused(useCase, contentType, size, span, outcome.reason()), outcome);
 	}
 
 	/**
@@ -409,12 +564,11 @@ public final class MediaOffloader {
 	 * a {@link MediaOffloadEvent} is made. Called once per piece of media per call, where
 	 * it is counted.
 	 */
-	private void notifyListeners(OffloadedMedia media, boolean reused, MediaCall call, int messageIndex,
+	private void notifyListeners(OffloadedMedia media, MediaOffloadOutcome outcome, MediaCall call, int messageIndex,
 			int partIndex) {
 		if (this.listeners.isEmpty()) {
 			return;
 		}
-		MediaOffloadOutcome outcome = reused ? MediaOffloadOutcome.REUSED : outcomeOf(media);
 		String reason = (media.refusalReason() != null) ? media.refusalReason() : outcome.reason();
 		String uri = media.uri();
 		String link = (uri != null && media.status() == OffloadedMedia.Status.UPLOADED) ? viewerLink(uri) : null;
@@ -443,28 +597,6 @@ public final class MediaOffloader {
 		}
 	}
 
-	/**
-	 * Returns the outcome a result was counted as. A refusal tells its outcome by its
-	 * reason; a reason no built-in outcome gives is a {@link MediaFilter}'s drop.
-	 */
-	private static MediaOffloadOutcome outcomeOf(OffloadedMedia media) {
-		return switch (media.status()) {
-			case UPLOADED -> MediaOffloadOutcome.UPLOADED;
-			case INLINE -> MediaOffloadOutcome.INLINE;
-			case REMOTE -> MediaOffloadOutcome.REMOTE;
-			case REFUSED -> {
-				for (MediaOffloadOutcome outcome : MediaOffloadOutcome.values()) {
-					boolean refusal = outcome.outcome().equals("refused") || outcome.outcome().equals("excluded");
-					if (refusal && outcome != MediaOffloadOutcome.EXCLUDED_BY_FILTER
-							&& outcome.reason().equals(media.refusalReason())) {
-						yield outcome;
-					}
-				}
-				yield MediaOffloadOutcome.EXCLUDED_BY_FILTER;
-			}
-		};
-	}
-
 	private static boolean isRemoteUrl(String text) {
 		int colon = text.indexOf("://");
 		if (colon <= 0 || colon > 10 || text.length() > 8192) {
@@ -476,6 +608,14 @@ public final class MediaOffloader {
 
 	private static String typeOrUnknown(@Nullable String mimeType) {
 		return (mimeType != null && !mimeType.isBlank()) ? mimeType : "application/octet-stream";
+	}
+
+	/**
+	 * What became of a piece of media and the outcome it is counted with, counted by
+	 * whoever records it.
+	 */
+	private record Offload(OffloadedMedia media, MediaOffloadOutcome outcome) {
+
 	}
 
 	/** Builds a {@link MediaOffloader}. */
@@ -502,6 +642,12 @@ public final class MediaOffloader {
 		private final List<MediaRule> excludes = new ArrayList<>();
 
 		private final List<MediaFilter> filters = new ArrayList<>();
+
+		private int promptThreads = DEFAULT_PROMPT_OFFLOAD_THREADS;
+
+		private int promptQueueSize = DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE;
+
+		private Duration joinTimeout = DEFAULT_PROMPT_OFFLOAD_JOIN_TIMEOUT;
 
 		private Builder(BlobUploaderRegistry registry) {
 			this.registry = Objects.requireNonNull(registry, "registry must not be null");
@@ -618,6 +764,57 @@ public final class MediaOffloader {
 		 */
 		public Builder filters(List<? extends MediaFilter> filters) {
 			this.filters.addAll(filters);
+			return this;
+		}
+
+		/**
+		 * Sets how many daemon threads offload prompt media while the model works
+		 * (default {@value MediaOffloader#DEFAULT_PROMPT_OFFLOAD_THREADS}); 0 offloads it
+		 * on the caller's thread before the model is called.
+		 * @param threads how many threads, 0 or more
+		 * @return this builder
+		 */
+		public Builder promptOffloadThreads(int threads) {
+			if (threads < 0) {
+				throw new IllegalArgumentException("The number of prompt offload threads must be 0 or more but was "
+						+ threads);
+			}
+			this.promptThreads = threads;
+			return this;
+		}
+
+		/**
+		 * Sets how many pieces of prompt media may wait for the prompt-media threads
+		 * (default {@value MediaOffloader#DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE}). Media that
+		 * finds the queue full is offloaded on the caller's thread, as with 0 threads, and
+		 * counted ({@link MediaOffloader#promptOffloadsOnCallerBecauseFull()}).
+		 * @param queueSize how many may wait, positive
+		 * @return this builder
+		 */
+		public Builder promptOffloadQueueSize(int queueSize) {
+			if (queueSize <= 0) {
+				throw new IllegalArgumentException("The prompt offload queue size must be positive but was "
+						+ queueSize);
+			}
+			this.promptQueueSize = queueSize;
+			return this;
+		}
+
+		/**
+		 * Sets how long the caller waits, when a piece of prompt media is recorded at the
+		 * end of the call, for its offloading on the prompt-media threads to finish
+		 * (default 1 s). After that it is recorded as {@link BlobUploader#NOT_UPLOADED},
+		 * counted as {@link MediaOffloadOutcome#REFUSED_TIMEOUT} and logged (rate-limited).
+		 * @param joinTimeout the longest wait, positive
+		 * @return this builder
+		 */
+		public Builder promptOffloadJoinTimeout(Duration joinTimeout) {
+			Objects.requireNonNull(joinTimeout, "joinTimeout must not be null");
+			if (joinTimeout.isNegative() || joinTimeout.isZero()) {
+				throw new IllegalArgumentException("The prompt offload join timeout must be positive but was "
+						+ joinTimeout);
+			}
+			this.joinTimeout = joinTimeout;
 			return this;
 		}
 

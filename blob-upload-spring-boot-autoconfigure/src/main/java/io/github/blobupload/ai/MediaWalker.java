@@ -147,6 +147,34 @@ public final class MediaWalker {
 	}
 
 	/**
+	 * Starts offloading the media of one prompt message while the model works (see
+	 * {@link MediaOffloader}), unless its span is sampled out; a later
+	 * {@link #offloadMedia(Message, boolean, MediaCall, int)} or {@link #input(List, MediaCall)}
+	 * of the same call joins it.
+	 * @param message the message, or {@code null}
+	 * @param call the call
+	 * @param messageIndex the message's position
+	 */
+	void startPromptMedia(@Nullable Message message, MediaCall call, int messageIndex) {
+		if (!(message instanceof MediaContent content) || content.getMedia() == null || content.getMedia().isEmpty()) {
+			return;
+		}
+		List<Media> media = content.getMedia();
+		if (!this.offloader.shouldOffload(call.span())) {
+			for (Media item : media) {
+				this.offloader.skip(item.getData(), call);
+			}
+			return;
+		}
+		for (int j = 0; j < media.size(); j++) {
+			Media item = media.get(j);
+			String mimeType = (item.getMimeType() != null) ? item.getMimeType().toString() : null;
+			this.offloader.start(item.getData(), item.getData(), mimeType, AiUseCases.ofChatMedia(mimeType, true),
+					call, messageIndex, j);
+		}
+	}
+
+	/**
 	 * Offloads the media of one message, unless its span is sampled out.
 	 * @param message the message, or {@code null}
 	 * @param input whether the message is in a prompt (else in a response)

@@ -20,8 +20,9 @@
  * records their URIs on the model's span in place of the bytes.
  * <p>
  * {@link io.github.blobupload.ai.BlobOffloadAdvisor} covers {@code ChatClient} calls;
- * {@link io.github.blobupload.ai.BlobOffloadObservationHandler} offloads prompt media as
- * a {@code ChatModel} observation starts, so that blobs name the model's span;
+ * {@link io.github.blobupload.ai.BlobOffloadObservationHandler} starts offloading prompt
+ * media as a {@code ChatModel} observation starts, so that blobs name the model's span and
+ * the work overlaps with the model's;
  * {@link io.github.blobupload.ai.BlobOffloadObservationFilter} covers the model
  * observations ({@code ChatModel}, {@code ImageModel}), also when they are called
  * directly, and writes the span attributes (with the {@code refs} layout, a

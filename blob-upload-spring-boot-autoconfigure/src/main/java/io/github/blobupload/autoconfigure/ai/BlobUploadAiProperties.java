@@ -16,6 +16,7 @@
 
 package io.github.blobupload.autoconfigure.ai;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -82,6 +83,8 @@ public class BlobUploadAiProperties {
 
 	private final Refs refs = new Refs();
 
+	private final PromptOffload promptOffload = new PromptOffload();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -144,6 +147,10 @@ public class BlobUploadAiProperties {
 
 	public Refs getRefs() {
 		return this.refs;
+	}
+
+	public PromptOffload getPromptOffload() {
+		return this.promptOffload;
 	}
 
 	/** The ChatClient advisor. */
@@ -220,6 +227,59 @@ public class BlobUploadAiProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Prompt media is offloaded (decoded, filtered, hashed for its content-addressed name
+	 * and handed to the uploader) on a few threads while the model works, and joined when
+	 * its URI is recorded at the end of the call.
+	 */
+	public static class PromptOffload {
+
+		/**
+		 * Number of daemon threads that offload prompt media while the model works. 0
+		 * offloads it on the caller's thread before the model is called.
+		 */
+		private int threads = 2;
+
+		/**
+		 * Number of pieces of prompt media that may wait for those threads. Media that
+		 * finds the queue full is offloaded on the caller's thread (counted in
+		 * blob.upload.ai.prompt.offload.caller).
+		 */
+		private int queueSize = 64;
+
+		/**
+		 * Longest wait, at the end of the call, for a piece of prompt media still being
+		 * offloaded. After it, the media is recorded as /dev/null and counted in
+		 * blob.upload.ai.media{outcome=refused,reason=timeout}.
+		 */
+		private Duration joinTimeout = Duration.ofSeconds(1);
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(int threads) {
+			this.threads = threads;
+		}
+
+		public int getQueueSize() {
+			return this.queueSize;
+		}
+
+		public void setQueueSize(int queueSize) {
+			this.queueSize = queueSize;
+		}
+
+		public Duration getJoinTimeout() {
+			return this.joinTimeout;
+		}
+
+		public void setJoinTimeout(Duration joinTimeout) {
+			this.joinTimeout = joinTimeout;
 		}
 
 	}

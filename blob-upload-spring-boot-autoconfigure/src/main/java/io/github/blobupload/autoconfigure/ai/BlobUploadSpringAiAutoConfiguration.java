@@ -112,11 +112,17 @@ public final class BlobUploadSpringAiAutoConfiguration {
 		}
 		MediaOffloader.Builder builder = MediaOffloader.builder(registry);
 		for (String rule : ai.getMedia().getInclude()) {
-			mediaRule("blob.upload.ai.media.include", rule, builder::include);
+			setting("blob.upload.ai.media.include", rule, builder::include);
 		}
 		for (String rule : ai.getMedia().getExclude()) {
-			mediaRule("blob.upload.ai.media.exclude", rule, builder::exclude);
+			setting("blob.upload.ai.media.exclude", rule, builder::exclude);
 		}
+		BlobUploadAiProperties.PromptOffload prompt = ai.getPromptOffload();
+		setting("blob.upload.ai.prompt-offload.threads", prompt.getThreads(), builder::promptOffloadThreads);
+		setting("blob.upload.ai.prompt-offload.queue-size", prompt.getQueueSize(),
+				builder::promptOffloadQueueSize);
+		setting("blob.upload.ai.prompt-offload.join-timeout", prompt.getJoinTimeout(),
+				builder::promptOffloadJoinTimeout);
 		return builder.inlineBudgetBytes(inlineBudget)
 			.uploadOnlyWhenSampled(ai.isUploadOnlyWhenSampled())
 			.pcmDefaults(ai.getPcm().getSampleRate(), ai.getPcm().getChannels())
@@ -128,12 +134,12 @@ public final class BlobUploadSpringAiAutoConfiguration {
 			.build();
 	}
 
-	private static void mediaRule(String property, String rule, Consumer<String> add) {
+	private static <T> void setting(String property, T value, Consumer<T> set) {
 		try {
-			add.accept(rule);
+			set.accept(value);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, rule, ex.getMessage());
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
 		}
 	}
 

@@ -104,6 +104,12 @@ class BlobUploadMetricsAutoConfigurationTests {
 				assertThat(meters.get("blob.upload.ai.media").tags("outcome", "reused", "reason", "none")
 					.functionCounter()
 					.count()).isZero();
+				assertThat(meters.get("blob.upload.ai.media").tags("outcome", "refused", "reason", "timeout")
+					.functionCounter()
+					.count()).isZero();
+				assertThat(meters.get("blob.upload.ai.prompt.offload.caller").tag("reason", "queue_full")
+					.functionCounter()
+					.count()).isZero();
 			});
 	}
 

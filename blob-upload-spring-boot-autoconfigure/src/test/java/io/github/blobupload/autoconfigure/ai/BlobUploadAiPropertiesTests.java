@@ -46,6 +46,11 @@ class BlobUploadAiPropertiesTests {
 		assertThat(properties.getEvents().isEnabled()).isFalse();
 		assertThat(properties.getRefs().getBasePath()).isNull();
 		assertThat(properties.getRefs().getFormat()).isNull();
+		assertThat(properties.getPromptOffload().getThreads()).isEqualTo(MediaOffloader.DEFAULT_PROMPT_OFFLOAD_THREADS);
+		assertThat(properties.getPromptOffload().getQueueSize())
+			.isEqualTo(MediaOffloader.DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE);
+		assertThat(properties.getPromptOffload().getJoinTimeout())
+			.isEqualTo(MediaOffloader.DEFAULT_PROMPT_OFFLOAD_JOIN_TIMEOUT);
 	}
 
 	@Test

@@ -151,6 +151,21 @@ class BlobUploadSpringAiAutoConfigurationTests {
 	}
 
 	@Test
+	void badPromptOffloadSettingsFailStartupNamingTheProperty() {
+		this.runner.withPropertyValues("blob.upload.ai.prompt-offload.queue-size=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("blob.upload.ai.prompt-offload.queue-size")
+				.hasMessageContaining("value '0'");
+		});
+		this.runner.withPropertyValues("blob.upload.ai.prompt-offload.join-timeout=0s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("blob.upload.ai.prompt-offload.join-timeout");
+		});
+	}
+
+	@Test
 	void badMediaRuleFailsStartupNamingThePropertyAndValue() {
 		this.runner.withPropertyValues("blob.upload.ai.media.exclude=input.image,audio").run((context) -> {
 			assertThat(context).hasFailed();
