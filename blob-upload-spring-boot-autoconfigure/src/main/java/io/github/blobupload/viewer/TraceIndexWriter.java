@@ -28,10 +28,12 @@ import io.github.blobupload.Blob;
 import io.github.blobupload.BlobLabels;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.BlobUploadListener;
+import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
+import io.github.blobupload.registry.UseCases;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,8 +107,32 @@ public final class TraceIndexWriter implements SimpleBlobUploaderDecorator, Blob
 		index(uploader, uri, blob);
 	}
 
+	/**
+	 * Indexes a blob stored earlier that is now recorded on another span, perhaps of
+	 * another trace, without being uploaded again: media that a later call sends again
+	 * (from chat memory, say) and that the Spring AI integration recognised, so that the
+	 * page of each trace that records it lists it. Like the entries of uploaded blobs, the
+	 * entry is written in the background and best-effort.
+	 * @param useCase the use case the blob was given to, such as {@code chat.input}; the
+	 * default destination's index when the use case has none of its own
+	 * @param uri the URI the blob was recorded with
+	 * @param contentType its content type
+	 * @param size its size in bytes
+	 * @param labels the labels of this sighting: {@value BlobLabels#TRACE_ID} and
+	 * {@value BlobLabels#SPAN_ID} of the span that records it, and any others to show
+	 */
+	public void indexRecorded(String useCase, String uri, String contentType, long size, Map<String, String> labels) {
+		String key = UseCases.normalize(useCase);
+		index(this.targets.containsKey(key) ? key : BlobUploaderRegistry.DEFAULT_USE_CASE, uri, contentType, size,
+				labels);
+	}
+
 	private void index(String useCase, String uri, Blob blob) {
-		String traceId = TraceIndexEntries.traceId(blob.labels().get(BlobLabels.TRACE_ID));
+		index(useCase, uri, blob.contentType(), blob.size(), blob.labels());
+	}
+
+	private void index(String useCase, String uri, String contentType, long size, Map<String, String> blobLabels) {
+		String traceId = TraceIndexEntries.traceId(blobLabels.get(BlobLabels.TRACE_ID));
 		Target target = (traceId != null) ? this.targets.get(useCase) : null;
 		if (target == null) {
 			return;
@@ -115,9 +141,9 @@ public final class TraceIndexWriter implements SimpleBlobUploaderDecorator, Blob
 		if (storageUri == null) {
 			return;
 		}
-		String spanId = TraceIndexEntries.spanId(blob.labels().get(BlobLabels.SPAN_ID));
-		IndexedBlob entry = new IndexedBlob(storageUri, useCase, blob.contentType(), blob.size(), traceId, spanId,
-				TraceIndexEntries.boundedLabels(blob.labels()), this.clock.instant());
+		String spanId = TraceIndexEntries.spanId(blobLabels.get(BlobLabels.SPAN_ID));
+		IndexedBlob entry = new IndexedBlob(storageUri, useCase, contentType, size, traceId, spanId,
+				TraceIndexEntries.boundedLabels(blobLabels), this.clock.instant());
 		Map<String, String> labels = new LinkedHashMap<>();
 		labels.put(BlobLabels.TRACE_ID, traceId);
 		if (spanId != null) {

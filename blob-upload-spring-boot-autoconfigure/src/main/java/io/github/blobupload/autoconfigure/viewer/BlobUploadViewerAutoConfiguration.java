@@ -18,6 +18,7 @@ package io.github.blobupload.autoconfigure.viewer;
 
 import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.viewer.BlobViewerServlet;
 import io.github.blobupload.viewer.StoreTraceIndex;
@@ -129,6 +130,19 @@ public final class BlobUploadViewerAutoConfiguration {
 			catch (IllegalArgumentException ex) {
 				throw invalid(PREFIX + "index.cache-size", viewer.getIndex().getCacheSize(), ex);
 			}
+		}
+
+		/** Lists media that Spring AI calls send again on their traces' pages too. */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "io.github.blobupload.ai.BlobOffloadListener",
+				"org.springframework.ai.content.Media" })
+		static class ReusedMediaConfiguration {
+
+			@Bean
+			BlobOffloadListener blobReusedMediaIndexer(TraceIndexWriter blobTraceIndexWriter) {
+				return new ReusedMediaIndexer(blobTraceIndexWriter);
+			}
+
 		}
 
 	}

@@ -159,6 +159,17 @@ class BlobUploadViewerAutoConfigurationTests {
 	}
 
 	@Test
+	void reusedSpringAiMediaIsIndexedOnlyWithTheIndexAndSpringAi() {
+		this.runner.withPropertyValues("blob.upload.viewer.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(ReusedMediaIndexer.class));
+		this.runner.withPropertyValues("blob.upload.viewer.enabled=true", "blob.upload.viewer.index.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ReusedMediaIndexer.class));
+		this.runner.withPropertyValues("blob.upload.viewer.enabled=true")
+			.withClassLoader(new FilteredClassLoader("org.springframework.ai"))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ReusedMediaIndexer.class));
+	}
+
+	@Test
 	void recordLinksWithoutBaseUrlFailsNamingTheProperty() {
 		this.runner.withPropertyValues("blob.upload.viewer.enabled=true", "blob.upload.viewer.record-links=true")
 			.run((context) -> assertThat(context).getFailure()

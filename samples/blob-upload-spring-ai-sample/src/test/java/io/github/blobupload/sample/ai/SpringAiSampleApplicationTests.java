@@ -18,12 +18,14 @@ package io.github.blobupload.sample.ai;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.github.blobupload.viewer.TraceIndexWriter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
@@ -35,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,7 +85,14 @@ class SpringAiSampleApplicationTests {
 		VoiceConversation voice = run.context().getBean(VoiceConversation.class);
 		CollectingSpanExporter exporter = run.context().getBean(CollectingSpanExporter.class);
 		List<String> traces = voice.traceIds();
+		assertThat(run.context().getBean(TraceIndexWriter.class).flush(Duration.ofSeconds(10))).isTrue();
+		RestClient viewer = RestClient.create(run.viewerUrl());
+		List<String> pages = traces.stream().map((trace) -> viewer.get().uri("traces/" + trace).retrieve().body(String.class)).toList();
 		assertThat(run.exit()).isZero();
+
+		assertThat(pages).as("every turn's page shows the image its chat call recorded, uploaded in the first")
+			.allSatisfy((page) -> assertThat(page).contains("/blob-viewer/chat-input/").contains("audio-input")
+				.contains("audio-output"));
 
 		assertThat(traces).hasSize(3).doesNotHaveDuplicates();
 		List<String> steps = List.of("voice.turn", "transcription", "chat gpt-4o-mini", "text_to_speech");
