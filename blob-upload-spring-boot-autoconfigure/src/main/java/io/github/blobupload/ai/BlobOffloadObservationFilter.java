@@ -31,6 +31,7 @@ import io.micrometer.observation.ObservationFilter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.image.ImageMessage;
 import org.springframework.ai.image.observation.ImageModelObservationContext;
@@ -62,6 +63,8 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 	private final @Nullable GenAiEventEmitter events;
 
 	private final @Nullable GenAiRefsWriter refs;
+
+	private volatile @Nullable StreamedChatAudio streamedAudio;
 
 	private final RateLimitedLogger errors = new RateLimitedLogger(
 			LoggerFactory.getLogger(BlobOffloadObservationFilter.class), Duration.ofMinutes(1));
@@ -101,6 +104,17 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 		this.events = events;
 	}
 
+	/**
+	 * Sets where the audio of streamed chat completions is assembled when the chat client
+	 * drops it: at the stop of a chat model's observation, the audio of its response's id
+	 * is taken from there, offloaded once as WAV and recorded as an audio part of its
+	 * choice's message.
+	 * @param streamedAudio the assembled audio, or {@code null} for none
+	 */
+	public void setStreamedChatAudio(@Nullable StreamedChatAudio streamedAudio) {
+		this.streamedAudio = streamedAudio;
+	}
+
 	@Override
 	public Observation.Context map(Observation.Context context) {
 		try {
@@ -108,8 +122,9 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 			MediaWalker walker = (this.refs != null) ? this.walker.capturing() : this.walker;
 			if (context instanceof ChatModelObservationContext chat) {
 				MediaCall call = BlobOffloadObservationHandler.callOf(chat, this.spans, MediaCall.CHAT);
-				record(context, call, walker.input(chat.getRequest().getInstructions(), call),
-						walker.output(chat.getResponse(), call), () -> GenAiRefsWriter.toolsOf(chat.getRequest()));
+				List<RecordedMessage> output = withStreamedAudio(chat, walker.output(chat.getResponse(), call), call);
+				record(context, call, walker.input(chat.getRequest().getInstructions(), call), output,
+						() -> GenAiRefsWriter.toolsOf(chat.getRequest()));
 			}
 			else if (context instanceof ImageModelObservationContext image) {
 				MediaCall call = BlobOffloadObservationHandler.callOf(image, this.spans, MediaCall.IMAGE_GENERATION);
@@ -121,6 +136,39 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 					+ ex.getClass().getName(), ex);
 		}
 		return context;
+	}
+
+	private List<RecordedMessage> withStreamedAudio(ChatModelObservationContext chat, List<RecordedMessage> output,
+			MediaCall call) {
+		StreamedChatAudio streamed = this.streamedAudio;
+		ChatResponse response = chat.getResponse();
+		if (streamed == null || response == null || response.getMetadata() == null
+				|| response.getMetadata().getId() == null) {
+			return output;
+		}
+		Map<Integer, StreamedAudio> audio = streamed.take(response.getMetadata().getId());
+		if (audio.isEmpty()) {
+			return output;
+		}
+		List<RecordedMessage> recorded = new ArrayList<>(output);
+		audio.forEach((choice, pcm) -> {
+			if (choice < 0 || choice >= recorded.size()) {
+				return;
+			}
+			RecordedMessage message = recorded.get(choice);
+			OffloadedMedia media = this.walker.offloadStreamedAudio(pcm, call, choice, message.parts().size());
+			if (media == null) {
+				return;
+			}
+			if (pcm.overflowed()) {
+				this.errors.warn(() -> "Streamed chat audio of more than " + streamed.maxBytes()
+						+ " bytes was not offloaded; recorded as " + media.uri() + " (blob.upload.max-blob-size)");
+			}
+			List<RecordedMessage.Part> parts = new ArrayList<>(message.parts());
+			parts.add(new RecordedMessage.MediaPart(media));
+			recorded.set(choice, new RecordedMessage(message.role(), parts, message.finishReason()));
+		});
+		return recorded;
 	}
 
 	private static List<RecordedMessage> imageInput(ImageModelObservationContext image, MediaWalker walker) {

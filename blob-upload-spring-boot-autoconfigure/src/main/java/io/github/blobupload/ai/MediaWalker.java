@@ -43,6 +43,9 @@ public final class MediaWalker {
 	/** The finish reason recorded for an image model's response. */
 	static final String IMAGE_FINISH_REASON = "stop";
 
+	/** The type of streamed chat audio: raw PCM16 at the configured PCM defaults. */
+	static final String STREAMED_AUDIO_TYPE = "audio/pcm";
+
 	private final MediaOffloader offloader;
 
 	private final boolean captureContent;
@@ -144,6 +147,31 @@ public final class MediaWalker {
 			parts.add(new RecordedMessage.MediaPart(this.offloader.recorded(media)));
 		}
 		return List.of(new RecordedMessage("assistant", parts, IMAGE_FINISH_REASON));
+	}
+
+	/**
+	 * Offloads the streamed audio of one choice of a chat response (raw PCM16, stored as
+	 * WAV), unless its span is sampled out; audio past its limit is refused as
+	 * {@link MediaOffloadOutcome#REFUSED_TOO_LARGE}.
+	 * @param audio the assembled audio
+	 * @param call the call
+	 * @param messageIndex the position of the choice's message
+	 * @param partIndex the position of the audio within the message
+	 * @return what became of it, or {@code null} when it was empty or skipped
+	 */
+	@Nullable OffloadedMedia offloadStreamedAudio(StreamedAudio audio, MediaCall call, int messageIndex,
+			int partIndex) {
+		String useCase = AiUseCases.ofChatMedia(STREAMED_AUDIO_TYPE, false);
+		if (audio.size() == 0 || !this.offloader.shouldOffload(call.span())) {
+			return null;
+		}
+		if (audio.overflowed()) {
+			return this.offloader.recorded(this.offloader.refuse(MediaOffloadOutcome.REFUSED_TOO_LARGE, useCase,
+					STREAMED_AUDIO_TYPE, audio.size(), call));
+		}
+		byte[] pcm = audio.bytes();
+		return this.offloader.recorded(
+				this.offloader.offload(pcm, pcm, STREAMED_AUDIO_TYPE, useCase, call, messageIndex, partIndex));
 	}
 
 	/**

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -93,6 +94,9 @@ class SpringAiStreamIntegrationTests {
 
 	@Autowired
 	private MediaOffloader offloader;
+
+	@Autowired
+	private StreamedChatAudio streamedChatAudio;
 
 	@Autowired
 	private InMemorySpanExporter exporter;
@@ -188,27 +192,92 @@ class SpringAiStreamIntegrationTests {
 	}
 
 	/**
-	 * spring-ai-openai 2.0.1 drops the {@code delta.audio} of streamed chunks: no chunk
-	 * carries the audio, its transcript or its id, so there is nothing to assemble. When
-	 * this fails, Spring AI started passing streamed audio on: assemble it then.
+	 * spring-ai-openai 2.0.1 itself still drops the {@code delta.audio} of streamed chunks
+	 * (no response carries the audio); the starter's interceptor of its HTTP client
+	 * recovers it and the model's observation offloads it once.
 	 */
 	@Test
-	void streamedAudioDeltasDoNotReachSpringAiResponses() throws Exception {
-		byte[][] deltas = { new byte[4800], new byte[2400], new byte[7200] };
-		StringBuilder body = new StringBuilder(chunk("{\"role\":\"assistant\",\"content\":null,\"refusal\":null,"
-				+ "\"audio\":{\"id\":\"audio_1\",\"transcript\":\"Hel\"}}", null));
-		for (byte[] delta : deltas) {
-			java.util.concurrent.ThreadLocalRandom.current().nextBytes(delta);
-			body.append(chunk("{\"audio\":{\"data\":\"" + Base64.getEncoder().encodeToString(delta) + "\"}}", null));
-		}
-		body.append(chunk("{\"audio\":{\"expires_at\":1900000000,\"transcript\":\"lo\"}}", null))
-			.append(chunk("{}", "stop"))
-			.append("data: [DONE]\n\n");
-		server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body.toString())));
+	void streamedChatAudioIsStoredOnceAsWavAndRecordedOnTheModelSpan() throws Exception {
+		byte[][] deltas = { pcm(4800, 1), pcm(2400, 2), pcm(7200, 3) };
+		stubStreamedAudio(audioStream(deltas));
+		long uploaded = this.offloader.count(MediaOffloadOutcome.UPLOADED);
 		long files = countFiles(storage);
 
-		List<ChatClientResponse> responses = this.chatClientBuilder.build()
+		List<ChatClientResponse> responses = streamAudio();
+
+		assertThat(responses).hasSize(8);
+		assertThat(responses.stream().map(SpringAiStreamIntegrationTests::text)).containsExactly("", "Hel", "", "",
+				"", "lo", "", "");
+		assertThat(responses).as("Spring AI drops the audio itself")
+			.allSatisfy((response) -> assertThat(response.chatResponse().getResult().getOutput().getMedia()).isEmpty());
+		SpanData modelSpan = awaitModelSpan();
+		String output = attribute(modelSpan, GenAiSemconvAttributes.OUTPUT_MESSAGES);
+		Map<String, Object> part = SpringAiTestSupport.<Map<String, Object>>json(output, "$[0].parts[0]");
+		assertThat(part).containsEntry("type", "uri")
+			.containsEntry("modality", "audio")
+			.containsEntry("mime_type", "audio/wav");
+		String uri = (String) part.get("uri");
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		byte[] wav = Files.readAllBytes(SpringAiTestSupport.pathOf(uri));
+		byte[] pcm = concat(List.of(deltas));
+		assertThat(new String(wav, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+		assertThat(new String(wav, 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WAVE");
+		assertThat(ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).getInt(24)).as("sample rate").isEqualTo(24_000);
+		assertThat(ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).getInt(40)).isEqualTo(pcm.length);
+		assertThat(java.util.Arrays.copyOfRange(wav, 44, wav.length)).isEqualTo(pcm);
+		assertThat(countFiles(storage)).as("one object for the whole stream").isEqualTo(files + 1);
+		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isEqualTo(uploaded + 1);
+		String sidecar = Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json"));
+		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels.span_id")).isEqualTo(modelSpan.getSpanId());
+		assertThat(this.streamedChatAudio.size()).as("nothing left held").isZero();
+	}
+
+	@Test
+	void streamedChatAudioPastMaxBlobSizeIsRefusedAndStreamUnharmed() throws Exception {
+		byte[][] deltas = { pcm(100_000, 1), pcm(100_000, 2), pcm(100_000, 3) };
+		stubStreamedAudio(audioStream(deltas));
+		long tooLarge = this.offloader.count(MediaOffloadOutcome.REFUSED_TOO_LARGE);
+		long uploaded = this.offloader.count(MediaOffloadOutcome.UPLOADED);
+		long files = countFiles(storage);
+
+		List<ChatClientResponse> responses = streamAudio();
+
+		assertThat(responses.stream().map(SpringAiStreamIntegrationTests::text)).containsExactly("", "Hel", "", "",
+				"", "lo", "", "");
+		String output = attribute(awaitModelSpan(), GenAiSemconvAttributes.OUTPUT_MESSAGES);
+		assertThat(SpringAiTestSupport.<String>json(output, "$[0].parts[0].uri"))
+			.isEqualTo(io.github.blobupload.BlobUploader.NOT_UPLOADED);
+		assertThat(this.offloader.count(MediaOffloadOutcome.REFUSED_TOO_LARGE)).isEqualTo(tooLarge + 1);
+		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isEqualTo(uploaded);
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		assertThat(countFiles(storage)).isEqualTo(files);
+	}
+
+	@Test
+	void malformedStreamedChatAudioStoresNothingAndStreamUnharmed() throws Exception {
+		String body = chunk("{\"role\":\"assistant\",\"content\":\"Hel\"}", null)
+				+ chunk("{\"audio\":{\"data\":\"" + Base64.getEncoder().encodeToString(pcm(4800, 1)) + "\"}}", null)
+				+ chunk("{\"audio\":{\"data\":\"not base64!\"}}", null)
+				+ chunk("{\"audio\":{\"data\":\"" + Base64.getEncoder().encodeToString(pcm(4800, 2)) + "\"}}", null)
+				+ chunk("{\"content\":\"lo\"}", null) + chunk("{}", "stop") + "data: [DONE]\n\n";
+		stubStreamedAudio(body);
+		long uploaded = this.offloader.count(MediaOffloadOutcome.UPLOADED);
+		long files = countFiles(storage);
+
+		List<ChatClientResponse> responses = streamAudio();
+
+		assertThat(responses.stream().map(SpringAiStreamIntegrationTests::text)).containsExactly("Hel", "", "", "",
+				"lo", "");
+		String output = attribute(awaitModelSpan(), GenAiSemconvAttributes.OUTPUT_MESSAGES);
+		assertThat(SpringAiTestSupport.<List<Object>>json(output, "$[0].parts")).isEmpty();
+		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isEqualTo(uploaded);
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		assertThat(countFiles(storage)).isEqualTo(files);
+		assertThat(this.streamedChatAudio.size()).isZero();
+	}
+
+	private List<ChatClientResponse> streamAudio() {
+		return this.chatClientBuilder.build()
 			.prompt()
 			.user("Say hello")
 			.options(OpenAiChatOptions.builder()
@@ -220,16 +289,33 @@ class SpringAiStreamIntegrationTests {
 			.chatClientResponse()
 			.collectList()
 			.block(Duration.ofSeconds(10));
+	}
 
-		assertThat(responses).hasSize(6).allSatisfy((response) -> {
-			assertThat(response.chatResponse().getResult().getOutput().getMedia()).isEmpty();
-			assertThat(text(response)).isEmpty();
-		});
-		SpanData modelSpan = awaitModelSpan();
-		String output = attribute(modelSpan, GenAiSemconvAttributes.OUTPUT_MESSAGES);
-		assertThat(SpringAiTestSupport.<List<Object>>json(output, "$[0].parts")).isEmpty();
-		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
-		assertThat(countFiles(storage)).isEqualTo(files);
+	private static String audioStream(byte[][] deltas) {
+		StringBuilder body = new StringBuilder(chunk("{\"role\":\"assistant\",\"content\":null,\"refusal\":null,"
+				+ "\"audio\":{\"id\":\"audio_1\",\"transcript\":\"Hel\"}}", null));
+		body.append(chunk("{\"content\":\"Hel\"}", null));
+		for (byte[] delta : deltas) {
+			body.append(chunk("{\"audio\":{\"data\":\"" + Base64.getEncoder().encodeToString(delta) + "\"}}", null));
+		}
+		return body.append(chunk("{\"content\":\"lo\"}", null))
+			.append(chunk("{\"audio\":{\"expires_at\":1900000000,\"transcript\":\"lo\"}}", null))
+			.append(chunk("{}", "stop"))
+			.append("data: [DONE]\n\n")
+			.toString();
+	}
+
+	private static void stubStreamedAudio(String body) {
+		server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
+	}
+
+	private static byte[] pcm(int size, int seed) {
+		byte[] pcm = new byte[size];
+		for (int i = 0; i < size; i++) {
+			pcm[i] = (byte) (i * 31 + seed);
+		}
+		return pcm;
 	}
 
 	@Test

@@ -85,6 +85,8 @@ public class BlobUploadAiProperties {
 
 	private final PromptOffload promptOffload = new PromptOffload();
 
+	private final OpenAi openai = new OpenAi();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -149,6 +151,10 @@ public class BlobUploadAiProperties {
 		return this.refs;
 	}
 
+	public OpenAi getOpenai() {
+		return this.openai;
+	}
+
 	public PromptOffload getPromptOffload() {
 		return this.promptOffload;
 	}
@@ -207,6 +213,40 @@ public class BlobUploadAiProperties {
 
 		public void setChannels(int channels) {
 			this.channels = channels;
+		}
+
+	}
+
+	/** What spring-ai-openai's client drops, recovered from its HTTP traffic. */
+	public static class OpenAi {
+
+		private final StreamedAudio streamedAudio = new StreamedAudio();
+
+		public StreamedAudio getStreamedAudio() {
+			return this.streamedAudio;
+		}
+
+	}
+
+	/**
+	 * The audio of streamed chat completions (PCM16 deltas), which spring-ai-openai drops.
+	 */
+	public static class StreamedAudio {
+
+		/**
+		 * Whether to add an interceptor to spring-ai-openai's HTTP client that assembles
+		 * the audio deltas of streamed chat completions as they pass, so that each
+		 * completion's audio is offloaded once as WAV and recorded on the model's span.
+		 * Holds at most 16 streams' audio in memory, each up to blob.upload.max-blob-size.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -31,7 +31,9 @@ import io.github.blobupload.ai.MediaFilter;
 import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
+import io.github.blobupload.ai.StreamedChatAudio;
 import io.github.blobupload.ai.TracingSpanInfoResolver;
+import io.github.blobupload.ai.openai.StreamedChatAudioInterceptor;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.autoconfigure.KnownUseCases;
@@ -40,6 +42,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.LoggerProvider;
+import okhttp3.Interceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,7 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.content.Media;
+import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -68,7 +72,8 @@ import org.springframework.core.env.Environment;
  * {@code ChatModel}/{@code ImageModel} observations (with a {@link GenAiRefsWriter} when
  * the {@code refs} layout is on), a {@link BlobOffloadAdvisor} added
  * to every auto-configured {@code ChatClient.Builder}, and wrappers around every
- * {@code TextToSpeechModel} and {@code TranscriptionModel} bean, and, when switched on, a
+ * {@code TextToSpeechModel} and {@code TranscriptionModel} bean, an interceptor of
+ * spring-ai-openai's HTTP client that recovers streamed chat audio, and, when switched on, a
  * {@link GenAiEventEmitter} of GenAI log events. Active when uploading is
  * enabled ({@code blob.upload.enabled=true}) and Spring AI is on the classpath.
  */
@@ -163,13 +168,15 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@ConditionalOnMissingBean
 	BlobOffloadObservationFilter blobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans,
 			BlobUploadAiProperties properties, ObjectProvider<GenAiRefsWriter> refs,
-			ObjectProvider<GenAiEventEmitter> events) {
+			ObjectProvider<GenAiEventEmitter> events, ObjectProvider<StreamedChatAudio> streamedAudio) {
 		if (properties.getLayouts() == null || properties.getLayouts().isEmpty()) {
 			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.layouts",
 					properties.getLayouts(), "Name at least one layout: semconv, openinference, refs.");
 		}
-		return new BlobOffloadObservationFilter(walker, spans, properties.getLayouts(),
+		BlobOffloadObservationFilter filter = new BlobOffloadObservationFilter(walker, spans, properties.getLayouts(),
 				RefsSettings.enabled(properties) ? refs.getIfAvailable() : null, events.getIfAvailable());
+		filter.setStreamedChatAudio(streamedAudio.getIfAvailable());
+		return filter;
 	}
 
 	@Bean
@@ -254,6 +261,29 @@ public final class BlobUploadSpringAiAutoConfiguration {
 		@Bean
 		ChatClientCustomizer blobOffloadChatClientCustomizer(BlobOffloadAdvisor advisor) {
 			return (builder) -> builder.defaultAdvisors(advisor);
+		}
+
+	}
+
+	/**
+	 * Recovers the audio of streamed chat completions, which spring-ai-openai drops,
+	 * with an interceptor added to its HTTP client.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ OpenAiHttpClientBuilderCustomizer.class, Interceptor.class })
+	@ConditionalOnBooleanProperty(name = "blob.upload.ai.openai.streamed-audio.enabled", matchIfMissing = true)
+	static class OpenAiStreamedAudioConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		StreamedChatAudio blobStreamedChatAudio(BlobUploadProperties properties) {
+			return new StreamedChatAudio(properties.getMaxBlobSize().toBytes());
+		}
+
+		@Bean
+		OpenAiHttpClientBuilderCustomizer blobStreamedChatAudioCustomizer(StreamedChatAudio audio) {
+			StreamedChatAudioInterceptor interceptor = new StreamedChatAudioInterceptor(audio);
+			return (builder) -> builder.interceptor(interceptor);
 		}
 
 	}
