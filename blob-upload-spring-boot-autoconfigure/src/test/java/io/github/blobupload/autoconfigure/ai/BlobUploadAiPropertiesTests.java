@@ -44,6 +44,7 @@ class BlobUploadAiPropertiesTests {
 		assertThat(properties.isCaptureContent()).isFalse();
 		assertThat(properties.getLayouts()).containsExactly(AttributeLayout.SEMCONV);
 		assertThat(properties.getEvents().isEnabled()).isFalse();
+		assertThat(properties.getOpenai().getStreamedAudio().isEnabled()).isTrue();
 		assertThat(properties.getRefs().getBasePath()).isNull();
 		assertThat(properties.getRefs().getFormat()).isNull();
 		assertThat(properties.getPromptOffload().getThreads()).isEqualTo(MediaOffloader.DEFAULT_PROMPT_OFFLOAD_THREADS);

@@ -34,6 +34,7 @@ import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfo;
 import io.github.blobupload.ai.SpanInfoResolver;
+import io.github.blobupload.ai.StreamedChatAudio;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.LoggerProvider;
@@ -50,6 +51,7 @@ import org.springframework.ai.audio.tts.TextToSpeechModel;
 import org.springframework.ai.audio.tts.TextToSpeechPrompt;
 import org.springframework.ai.audio.tts.TextToSpeechResponse;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
+import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -101,6 +103,40 @@ class BlobUploadSpringAiAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.ai.chat.client")).run((context) -> {
 			assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class);
 			assertThat(context).doesNotHaveBean(ChatClientCustomizer.class);
+		});
+	}
+
+	@Test
+	void streamedChatAudioInterceptorIsAddedToTheOpenAiClient() {
+		this.runner.withPropertyValues("blob.upload.max-blob-size=3MB").run((context) -> {
+			assertThat(context).hasSingleBean(OpenAiHttpClientBuilderCustomizer.class)
+				.hasSingleBean(StreamedChatAudio.class);
+			assertThat(context.getBean(StreamedChatAudio.class).maxBytes()).isEqualTo(3L * 1024 * 1024);
+		});
+	}
+
+	@Test
+	void streamedChatAudioSwitchedOffMeansNoInterceptor() {
+		this.runner.withPropertyValues("blob.upload.ai.openai.streamed-audio.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(OpenAiHttpClientBuilderCustomizer.class)
+				.doesNotHaveBean(StreamedChatAudio.class);
+			assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class);
+		});
+	}
+
+	@Test
+	void noSpringAiOpenAiOnTheClasspathMeansNoInterceptor() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.ai.openai")).run((context) -> {
+			assertThat(context).doesNotHaveBean(StreamedChatAudio.class);
+			assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class);
+		});
+	}
+
+	@Test
+	void noOkHttpOnTheClasspathMeansNoInterceptor() {
+		this.runner.withClassLoader(new FilteredClassLoader("okhttp3")).run((context) -> {
+			assertThat(context).doesNotHaveBean(StreamedChatAudio.class);
+			assertThat(context).hasSingleBean(BlobOffloadObservationFilter.class);
 		});
 	}
 
