@@ -36,7 +36,10 @@
  * which Spring AI does not observe, in a {@code blob.upload.audio} observation.
  * <p>
  * Streams: the advisor holds back a stream's last response and gives it the offloaded
- * media; streamed text-to-speech audio is assembled and offloaded once, at completion.
+ * media; streamed text-to-speech audio is assembled and offloaded once, at completion;
+ * the audio of streamed chat completions, which spring-ai-openai drops, is assembled in a
+ * {@link io.github.blobupload.ai.StreamedChatAudio} by an interceptor of its HTTP client
+ * ({@code io.github.blobupload.ai.openai}) and offloaded once by the filter.
  * <p>
  * Other tools get the media too: {@link io.github.blobupload.ai.BlobOffloadListener}s
  * hear a {@link io.github.blobupload.ai.MediaOffloadEvent} per piece of media per call,

@@ -104,6 +104,24 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyTheOpenAiInterceptorKnowsOkHttpAndTheAiPackageNotIt() {
+		noClasses().that()
+			.resideOutsideOfPackages(ROOT + ".ai.openai..", ROOT + ".autoconfigure.ai..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("okhttp3..", "okio..", "org.springframework.ai.openai..")
+			.because("spring-ai-openai is optional: only its interceptor and the condition guarding it use it")
+			.check(PRODUCTION);
+		noClasses().that()
+			.resideInAPackage(ROOT + ".ai")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(ROOT + ".ai.openai..")
+			.because("the OpenAI interceptor depends on the Spring AI integration, never the other way")
+			.check(PRODUCTION);
+	}
+
+	@Test
 	void internalHelpersDependOnNothingAboveThem() {
 		classes().that()
 			.resideInAPackage(ROOT + ".internal..")

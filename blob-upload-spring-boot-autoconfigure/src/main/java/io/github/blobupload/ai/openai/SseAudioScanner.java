@@ -139,7 +139,7 @@ final class SseAudioScanner {
 		}
 		JsonNode event;
 		try {
-			event = JSON.readTree(new String(bytes, 5, length - 5, StandardCharsets.UTF_8));
+			event = JSON.readTree(bytes, 5, length - 5);
 		}
 		catch (RuntimeException ex) {
 			fail("An event with audio of a streamed chat completion is not JSON (" + ex.getClass().getName()
