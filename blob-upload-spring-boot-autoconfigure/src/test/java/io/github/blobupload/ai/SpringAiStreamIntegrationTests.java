@@ -71,7 +71,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * streams (WireMock), real tracing into an in-memory exporter, and the embedded
  * {@code file:} storage in a temporary folder.
  */
-@SpringBootTest(classes = SpringAiTestSupport.TestApplication.class,
+@SpringBootTest(classes = { SpringAiTestSupport.TestApplication.class, SpringAiStreamIntegrationTests.Events.class },
 		properties = { "blob.upload.enabled=true", "blob.upload.max-blob-size=256KB",
 				"blob.upload.use-cases.audio-output.enabled=true", "spring.ai.openai.api-key=test-key",
 				"spring.ai.retry.max-attempts=1", "spring.ai.openai.chat.options.model=gpt-4o-mini",
@@ -79,6 +79,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpringAiStreamIntegrationTests {
 
 	private static final WireMockServer server = SpringAiTestSupport.startOpenAiServer();
+
+	private static final List<MediaOffloadEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	@TempDir
 	static Path storage;
@@ -120,6 +122,7 @@ class SpringAiStreamIntegrationTests {
 		flushSpans(this.tracerProvider, this.exporter);
 		this.exporter.reset();
 		server.resetAll();
+		events.clear();
 	}
 
 	@Test
@@ -230,6 +233,12 @@ class SpringAiStreamIntegrationTests {
 		String sidecar = Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json"));
 		assertThat(SpringAiTestSupport.<String>json(sidecar, "$.labels.span_id")).isEqualTo(modelSpan.getSpanId());
 		assertThat(this.streamedChatAudio.size()).as("nothing left held").isZero();
+		assertThat(events).singleElement().satisfies((event) -> {
+			assertThat(event.useCase()).isEqualTo(AiUseCases.AUDIO_OUTPUT);
+			assertThat(event.outcome()).isEqualTo(MediaOffloadOutcome.UPLOADED);
+			assertThat(event.uri()).isEqualTo(uri);
+			assertThat(event.spanId()).isEqualTo(modelSpan.getSpanId());
+		});
 	}
 
 	@Test
@@ -450,6 +459,17 @@ class SpringAiStreamIntegrationTests {
 			.satisfies((response) -> assertThat(text(response)).isEqualTo("A red "))
 			.satisfies((response) -> assertThat(response.context()).doesNotContainKey(BlobOffloadAdvisor.OFFLOADED_MEDIA));
 		assertThat(awaitModelSpan().hasEnded()).isTrue();
+	}
+
+	/** Collects the listeners' events. */
+	@org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+	static class Events {
+
+		@org.springframework.context.annotation.Bean
+		BlobOffloadListener eventCollector() {
+			return BlobOffloadListener.ofEvents(events::add);
+		}
+
 	}
 
 	private SpanData awaitModelSpan() {
