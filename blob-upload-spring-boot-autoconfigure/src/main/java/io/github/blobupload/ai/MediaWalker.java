@@ -151,8 +151,8 @@ public final class MediaWalker {
 
 	/**
 	 * Offloads the streamed audio of one choice of a chat response (raw PCM16, stored as
-	 * WAV), unless its span is sampled out; audio past its limit is refused as
-	 * {@link MediaOffloadOutcome#REFUSED_TOO_LARGE}.
+	 * WAV), unless its span is sampled out (then counted as skipped); audio past its limit
+	 * is refused as {@link MediaOffloadOutcome#REFUSED_TOO_LARGE}.
 	 * @param audio the assembled audio
 	 * @param call the call
 	 * @param messageIndex the position of the choice's message
@@ -162,7 +162,11 @@ public final class MediaWalker {
 	@Nullable OffloadedMedia offloadStreamedAudio(StreamedAudio audio, MediaCall call, int messageIndex,
 			int partIndex) {
 		String useCase = AiUseCases.ofChatMedia(STREAMED_AUDIO_TYPE, false);
-		if (audio.size() == 0 || !this.offloader.shouldOffload(call.span())) {
+		if (audio.size() == 0) {
+			return null;
+		}
+		if (!this.offloader.shouldOffload(call.span())) {
+			this.offloader.skip(audio, call);
 			return null;
 		}
 		if (audio.overflowed()) {

@@ -18,6 +18,8 @@ package io.github.blobupload.ai;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.content.Media;
+import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -41,6 +44,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,6 +75,9 @@ class SpringAiSampledOutIntegrationTests {
 
 	@Autowired
 	private BlobUploaderRegistry registry;
+
+	@Autowired
+	private StreamedChatAudio streamedChatAudio;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry properties) {
@@ -105,6 +114,36 @@ class SpringAiSampledOutIntegrationTests {
 		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isZero();
 		assertThat(this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED)).as("once per image and call")
 			.isEqualTo(skippedBefore + 2);
+		try (Stream<Path> files = Files.walk(storage)) {
+			assertThat(files.filter(Files::isRegularFile)).isEmpty();
+		}
+	}
+
+	@Test
+	void sampledOutStreamedChatAudioIsSkippedAndLetGo() throws Exception {
+		byte[][] deltas = { SpringAiStreamIntegrationTests.pcm(4800, 1), SpringAiStreamIntegrationTests.pcm(4800, 2) };
+		server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse()
+			.withHeader("Content-Type", "text/event-stream")
+			.withBody(SpringAiStreamIntegrationTests.audioStream(deltas))));
+		long skippedBefore = this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED);
+
+		List<String> texts = this.chatClientBuilder.build()
+			.prompt()
+			.user("Say hello")
+			.options(OpenAiChatOptions.builder()
+				.model("gpt-4o-audio-preview")
+				.outputModalities(List.of("text", "audio"))
+				.outputAudio(new OpenAiChatOptions.AudioParameters(OpenAiChatOptions.AudioParameters.Voice.ALLOY,
+						OpenAiChatOptions.AudioParameters.AudioResponseFormat.PCM16)))
+			.stream()
+			.content()
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		assertThat(texts).containsExactly("Hel", "lo");
+		assertThat(this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED)).isEqualTo(skippedBefore + 1);
+		assertThat(this.streamedChatAudio.size()).as("nothing left held").isZero();
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
 		try (Stream<Path> files = Files.walk(storage)) {
 			assertThat(files.filter(Files::isRegularFile)).isEmpty();
 		}

@@ -300,7 +300,7 @@ class SpringAiStreamIntegrationTests {
 			.block(Duration.ofSeconds(10));
 	}
 
-	private static String audioStream(byte[][] deltas) {
+	static String audioStream(byte[][] deltas) {
 		StringBuilder body = new StringBuilder(chunk("{\"role\":\"assistant\",\"content\":null,\"refusal\":null,"
 				+ "\"audio\":{\"id\":\"audio_1\",\"transcript\":\"Hel\"}}", null));
 		body.append(chunk("{\"content\":\"Hel\"}", null));
@@ -319,7 +319,7 @@ class SpringAiStreamIntegrationTests {
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
 	}
 
-	private static byte[] pcm(int size, int seed) {
+	static byte[] pcm(int size, int seed) {
 		byte[] pcm = new byte[size];
 		for (int i = 0; i < size; i++) {
 			pcm[i] = (byte) (i * 31 + seed);
