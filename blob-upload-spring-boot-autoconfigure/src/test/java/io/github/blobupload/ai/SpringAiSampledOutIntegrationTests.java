@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploaderRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -141,7 +142,11 @@ class SpringAiSampledOutIntegrationTests {
 			.block(Duration.ofSeconds(10));
 
 		assertThat(texts).containsExactly("Hel", "lo");
-		assertThat(this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED)).isEqualTo(skippedBefore + 1);
+		// The model's observation stops just after the stream completes to its subscriber.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED))
+				.isEqualTo(skippedBefore + 1));
 		assertThat(this.streamedChatAudio.size()).as("nothing left held").isZero();
 		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
 		try (Stream<Path> files = Files.walk(storage)) {
