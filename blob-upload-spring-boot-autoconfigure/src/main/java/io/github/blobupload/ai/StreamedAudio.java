@@ -71,6 +71,17 @@ final class StreamedAudio {
 	 * Returns how many bytes were appended, also past the limit.
 	 * @return the size in bytes
 	 */
+	/**
+	 * Gives up holding the audio, as when it grows past its limit: what is held is let
+	 * go, and from now on only its size is counted.
+	 * @param more bytes of a chunk not appended, counted in the size
+	 */
+	void overflow(long more) {
+		this.size += more;
+		this.overflowed = true;
+		this.bytes = new byte[0];
+	}
+
 	long size() {
 		return this.size;
 	}

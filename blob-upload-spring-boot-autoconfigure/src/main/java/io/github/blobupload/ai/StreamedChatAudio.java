@@ -32,14 +32,22 @@ import java.util.TreeMap;
  * here as they pass, keyed by the completion's id and the choice's index.
  * <p>
  * Bounded: at most {@linkplain #DEFAULT_MAX_STREAMS a few} completions are held (the
- * oldest is let go when another starts), each completion's audio up to a limit of bytes
- * past which it is only counted (then refused as {@code too_large}), and a completion
- * nobody takes is let go after a while. Thread-safe.
+ * oldest is let go when another starts), each choice's audio up to a limit of bytes past
+ * which it is only counted (then refused as {@code too_large}), all of it together up to
+ * {@linkplain #DEFAULT_MAX_TOTAL_BYTES a budget} (a choice whose chunk would go past it is
+ * refused the same way), and a completion nobody takes is let go after a while.
+ * Thread-safe.
  */
 public final class StreamedChatAudio {
 
 	/** The default most completions held at once. */
 	public static final int DEFAULT_MAX_STREAMS = 16;
+
+	/**
+	 * The default most bytes held for all completions together (or the most bytes per
+	 * choice, when that is more): 64 MB, about 11 minutes of 24 kHz mono PCM16.
+	 */
+	public static final long DEFAULT_MAX_TOTAL_BYTES = 64L * 1024 * 1024;
 
 	/** The default time after which audio nobody took is let go. */
 	public static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(5);
@@ -47,6 +55,8 @@ public final class StreamedChatAudio {
 	private final int maxStreams;
 
 	private final long maxBytes;
+
+	private final long maxTotalBytes;
 
 	private final Duration expiry;
 
@@ -71,6 +81,23 @@ public final class StreamedChatAudio {
 	 * @param clock the clock that times the expiry
 	 */
 	public StreamedChatAudio(int maxStreams, long maxBytes, Duration expiry, Clock clock) {
+		this(maxStreams, maxBytes, Math.max(DEFAULT_MAX_TOTAL_BYTES, maxBytes), expiry, clock);
+	}
+
+	/**
+	 * Creates a registry with a budget for all completions together.
+	 * @param maxStreams the most completions held at once, positive
+	 * @param maxBytes the most bytes of audio held per choice, positive
+	 * @param maxTotalBytes the most bytes of audio held for all completions together, at
+	 * least {@code maxBytes}
+	 * @param expiry the time after which audio nobody took is let go, positive
+	 * @param clock the clock that times the expiry
+	 */
+	public StreamedChatAudio(int maxStreams, long maxBytes, long maxTotalBytes, Duration expiry, Clock clock) {
+		if (maxTotalBytes < maxBytes) {
+			throw new IllegalArgumentException(
+					"maxTotalBytes must be at least maxBytes (" + maxBytes + ") but was " + maxTotalBytes);
+		}
 		if (maxStreams <= 0) {
 			throw new IllegalArgumentException("maxStreams must be positive but was " + maxStreams);
 		}
@@ -82,6 +109,7 @@ public final class StreamedChatAudio {
 		}
 		this.maxStreams = maxStreams;
 		this.maxBytes = maxBytes;
+		this.maxTotalBytes = maxTotalBytes;
 		this.expiry = expiry;
 		this.clock = clock;
 	}
@@ -105,7 +133,23 @@ public final class StreamedChatAudio {
 			completion = new Completion(now);
 			this.completions.put(id, completion);
 		}
-		completion.choices.computeIfAbsent(choice, (index) -> new StreamedAudio(this.maxBytes)).append(audio);
+		StreamedAudio choiceAudio = completion.choices.computeIfAbsent(choice, (index) -> new StreamedAudio(this.maxBytes));
+		if (!choiceAudio.overflowed() && heldBytes() + audio.length > this.maxTotalBytes) {
+			choiceAudio.overflow(audio.length);
+		}
+		else {
+			choiceAudio.append(audio);
+		}
+	}
+
+	private long heldBytes() {
+		long held = 0;
+		for (Completion completion : this.completions.values()) {
+			for (StreamedAudio audio : completion.choices.values()) {
+				held += audio.overflowed() ? 0 : audio.size();
+			}
+		}
+		return held;
 	}
 
 	/**

@@ -129,4 +129,23 @@ class StreamedChatAudioTests {
 
 	}
 
+	@Test
+	void audioPastTheTotalBudgetIsRefusedWhileEarlierAudioIsKept() {
+		StreamedChatAudio audio = new StreamedChatAudio(4, 100, 150, Duration.ofMinutes(1), this.clock);
+
+		audio.append("a", 0, new byte[100]);
+		audio.append("b", 0, new byte[40]);
+		audio.append("b", 0, new byte[20]);
+		audio.append("c", 0, new byte[10]);
+
+		assertThat(audio.take("a").get(0).bytes()).hasSize(100);
+		StreamedAudio refused = audio.take("b").get(0);
+		assertThat(refused.overflowed()).isTrue();
+		assertThat(refused.size()).isEqualTo(60);
+		assertThat(audio.take("c").get(0).bytes()).as("b let go of its bytes when refused").hasSize(10);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new StreamedChatAudio(4, 100, 99, Duration.ofMinutes(1), this.clock))
+			.withMessageContaining("maxTotalBytes");
+	}
+
 }
