@@ -32,26 +32,14 @@ import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
 import io.github.blobupload.ai.StreamedChatAudio;
-import io.github.blobupload.ai.TracingSpanInfoResolver;
-import io.github.blobupload.ai.openai.StreamedChatAudioInterceptor;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
-import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.micrometer.observation.ObservationFilter;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.Tracer;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.logs.LoggerProvider;
-import okhttp3.Interceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.ai.audio.tts.TextToSpeechModel;
-import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.content.Media;
-import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -62,7 +50,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -84,6 +72,9 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = "blob.upload.ai.enabled", matchIfMissing = true)
 @ConditionalOnBean(BlobUploaderRegistry.class)
 @EnableConfigurationProperties(BlobUploadAiProperties.class)
+@Import({ SpringAiConfigurations.TracingConfiguration.class, SpringAiConfigurations.GenAiEventsConfiguration.class,
+		SpringAiConfigurations.AdvisorConfiguration.class, SpringAiConfigurations.OpenAiStreamedAudioConfiguration.class,
+		SpringAiConfigurations.AudioModelsConfiguration.class })
 public final class BlobUploadSpringAiAutoConfiguration {
 
 	/** The media viewer's switch for recording its links on spans (see BlobLinks). */
@@ -196,114 +187,6 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@ConditionalOnMissingBean
 	BlobOffloadObservationHandler blobOffloadObservationHandler(MediaWalker walker, SpanInfoResolver spans) {
 		return new BlobOffloadObservationHandler(walker, spans);
-	}
-
-	/**
-	 * Resolves spans through Micrometer Tracing when a {@link Tracer} bean exists (looked
-	 * up when the resolver is created, so the order of auto-configurations does not
-	 * matter).
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(Tracer.class)
-	static class TracingConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		SpanInfoResolver blobSpanInfoResolver(ObjectProvider<Tracer> tracer) {
-			Tracer available = tracer.getIfAvailable();
-			return (available != null) ? new TracingSpanInfoResolver(available) : SpanInfoResolver.NONE;
-		}
-
-	}
-
-	/**
-	 * Emits the GenAI event of each model call through the OpenTelemetry Logs API, when
-	 * switched on and the application has an {@link OpenTelemetry} bean.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(LoggerProvider.class)
-	@ConditionalOnBooleanProperty("blob.upload.ai.events.enabled")
-	static class GenAiEventsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnBean(OpenTelemetry.class)
-		GenAiEventEmitter blobGenAiEventEmitter(OpenTelemetry openTelemetry, BlobUploadAiProperties properties) {
-			if (properties.isCaptureContent()) {
-				logger.warn("blob.upload.ai.events.enabled and blob.upload.ai.capture-content are on: prompt and "
-						+ "completion text is also emitted in " + GenAiEventEmitter.EVENT_NAME
-						+ " log events. Make sure that is intended.");
-			}
-			return new GenAiEventEmitter(openTelemetry);
-		}
-
-	}
-
-	/** Adds the advisor to every auto-configured {@code ChatClient.Builder}. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(ChatClient.class)
-	@ConditionalOnBooleanProperty(name = "blob.upload.ai.advisor.enabled", matchIfMissing = true)
-	static class AdvisorConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		BlobOffloadAdvisor blobOffloadAdvisor(MediaWalker walker, SpanInfoResolver spans,
-				BlobUploadAiProperties properties, ObjectProvider<ObservationRegistry> observations) {
-			// With an observation registry, Spring Boot registers the handler that
-			// offloads prompt media as the model's span starts.
-			return BlobOffloadAdvisor.builder(walker)
-				.spanInfoResolver(spans)
-				.order(properties.getAdvisor().getOrder())
-				.modelObserved(observations.getIfUnique() != null)
-				.build();
-		}
-
-		@Bean
-		ChatClientCustomizer blobOffloadChatClientCustomizer(BlobOffloadAdvisor advisor) {
-			return (builder) -> builder.defaultAdvisors(advisor);
-		}
-
-	}
-
-	/**
-	 * Recovers the audio of streamed chat completions, which spring-ai-openai drops,
-	 * with an interceptor added to its HTTP client.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ OpenAiHttpClientBuilderCustomizer.class, Interceptor.class })
-	@ConditionalOnBooleanProperty(name = "blob.upload.ai.openai.streamed-audio.enabled", matchIfMissing = true)
-	static class OpenAiStreamedAudioConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		StreamedChatAudio blobStreamedChatAudio(BlobUploadProperties properties) {
-			return new StreamedChatAudio(properties.getMaxBlobSize().toBytes());
-		}
-
-		@Bean
-		OpenAiHttpClientBuilderCustomizer blobStreamedChatAudioCustomizer(StreamedChatAudio audio) {
-			StreamedChatAudioInterceptor interceptor = new StreamedChatAudioInterceptor(audio);
-			return (builder) -> builder.interceptor(interceptor);
-		}
-
-	}
-
-	/**
-	 * Wraps every {@code TextToSpeechModel} and {@code TranscriptionModel} bean so that
-	 * its audio is offloaded.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(TextToSpeechModel.class)
-	@ConditionalOnBooleanProperty(name = "blob.upload.ai.audio-models.enabled", matchIfMissing = true)
-	static class AudioModelsConfiguration {
-
-		@Bean
-		static OffloadingAudioModelsPostProcessor blobOffloadingAudioModelsPostProcessor(
-				ObjectProvider<MediaOffloader> offloader, ObjectProvider<SpanInfoResolver> spans,
-				ObjectProvider<ObservationRegistry> observations, ObjectProvider<BlobUploadProperties> properties) {
-			return new OffloadingAudioModelsPostProcessor(offloader, spans, observations, properties);
-		}
-
 	}
 
 }
