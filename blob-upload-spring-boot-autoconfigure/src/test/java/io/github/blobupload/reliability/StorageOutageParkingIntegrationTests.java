@@ -16,6 +16,7 @@
 
 package io.github.blobupload.reliability;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import io.github.blobupload.testsupport.UploadProbe;
 import io.github.blobupload.testsupport.UploadProbe.Upload;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.health.contributor.Status;
 
@@ -45,9 +47,12 @@ class StorageOutageParkingIntegrationTests {
 		.ofSeconds(Long.getLong("blobupload.outage.seconds", 60));
 
 	@Test
-	void blobsOfferedDuringAnOutageAreAllUploadedWhenItEnds() throws Exception {
+	void blobsOfferedDuringAnOutageAreAllUploadedWhenItEnds(@TempDir Path data) throws Exception {
 		String bucket = UploadProbe.newBucketName("outage");
-		S3Emulator first = S3Emulator.startOn(EmulatorProcess.freePort());
+		// The store keeps its data in a folder, so that it comes back from the outage with the
+		// bucket: a store restarted empty would answer NoSuchBucket (a permanent error) to a
+		// scout that comes before the bucket is made again.
+		S3Emulator first = S3Emulator.startOn(EmulatorProcess.freePort(), data);
 		int port = first.port();
 		try {
 			first.createBucket(bucket);
@@ -76,8 +81,7 @@ class StorageOutageParkingIntegrationTests {
 					// The outage lasts its whole length, whatever the uploader does meanwhile.
 					long left = OUTAGE.toNanos() - (System.nanoTime() - down);
 					TimeUnit.NANOSECONDS.sleep(Math.max(0, left));
-					try (S3Emulator restarted = S3Emulator.startOn(port)) {
-						restarted.createBucket(bucket);
+					try (S3Emulator restarted = S3Emulator.startOn(port, data)) {
 						BlobUploadStats after = probe.flush();
 						assertThat(after.failed()).isZero();
 						assertThat(after.uploaded()).isEqualTo(1001);

@@ -102,6 +102,20 @@ public final class S3Emulator implements StorageEmulator {
 	}
 
 	/**
+	 * Starts a new emulator on the given port that keeps its buckets and objects in a
+	 * folder (s3proxy's {@code filesystem} store), so that one started again on the same
+	 * folder finds them: storage that comes back from an outage with its data, as a real
+	 * store does, and answers for its buckets from its first request.
+	 * @param port the loopback port
+	 * @param folder where the buckets and objects are kept
+	 * @return the running emulator
+	 */
+	public static S3Emulator startOn(int port, Path folder) {
+		return start(port, ACCESS_KEY, SECRET_KEY, List.of("jclouds.provider=filesystem",
+				"jclouds.filesystem.basedir=" + folder.toAbsolutePath()), "256m");
+	}
+
+	/**
 	 * Starts a new emulator that accepts only the given keys: the keys the build gives
 	 * the SDK's default chain ({@link #ACCESS_KEY}) are then refused with a 403.
 	 * @param accessKey the access key to accept
