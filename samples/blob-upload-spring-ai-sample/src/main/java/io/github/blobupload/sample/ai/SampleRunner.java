@@ -19,6 +19,7 @@ package io.github.blobupload.sample.ai;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.OffloadedMedia;
+import io.github.blobupload.viewer.TraceIndexWriter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -42,6 +44,7 @@ import org.springframework.ai.image.ImageModel;
 import org.springframework.ai.image.ImagePrompt;
 import org.springframework.ai.image.ImageResponse;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
@@ -75,12 +78,14 @@ class SampleRunner implements CommandLineRunner {
 
 	private final String audioModel;
 
+	private final ObjectProvider<TraceIndexWriter> traceIndex;
+
 	private volatile @Nullable String traceId;
 
 	SampleRunner(ChatClient.Builder chatClientBuilder, ImageModel imageModel, ObservationRegistry observations,
 			BlobUploaderRegistry uploaders, SdkTracerProvider tracerProvider, CollectingSpanExporter spans,
 			Tracer tracer, @Value("${blob.upload.uri-prefix}") String uriPrefix,
-			@Value("${sample.audio-model}") String audioModel) {
+			@Value("${sample.audio-model}") String audioModel, ObjectProvider<TraceIndexWriter> traceIndex) {
 		this.chatClient = chatClientBuilder.build();
 		this.imageModel = imageModel;
 		this.observations = observations;
@@ -90,6 +95,7 @@ class SampleRunner implements CommandLineRunner {
 		this.folder = folderOf(uriPrefix);
 		this.tracer = tracer;
 		this.audioModel = audioModel;
+		this.traceIndex = traceIndex;
 	}
 
 	/**
@@ -139,6 +145,12 @@ class SampleRunner implements CommandLineRunner {
 					image.getResult().getOutput().getB64Json().length());
 		});
 		this.uploaders.flush(Duration.ofSeconds(10));
+		// The viewer's trace index is written by engines of its own: wait for them too, so
+		// that the listing below is complete and no file is half-written.
+		TraceIndexWriter index = this.traceIndex.getIfAvailable();
+		if (index != null) {
+			index.flush(Duration.ofSeconds(10));
+		}
 		this.tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
 		printSpans();
 		printFiles();
@@ -175,7 +187,12 @@ class SampleRunner implements CommandLineRunner {
 		}
 		try (Stream<Path> files = Files.walk(root)) {
 			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-				System.out.printf("  %,10d bytes  %s%n", Files.size(file), root.relativize(file));
+				try {
+					System.out.printf("  %,10d bytes  %s%n", Files.size(file), root.relativize(file));
+				}
+				catch (NoSuchFileException ex) {
+					// a temporary file of a write that finished meanwhile
+				}
 			}
 		}
 	}
