@@ -18,9 +18,9 @@ package io.github.blobupload.ai;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import io.github.blobupload.BlobLabels;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The labels the Spring AI integration gives each blob, beside the span's
@@ -67,16 +67,47 @@ public final class AiBlobLabels {
 	 * @return a new mutable map
 	 */
 	static Map<String, String> of(MediaCall call, String useCase, int messageIndex, int partIndex) {
-		SpanInfo span = call.span();
-		Map<String, String> labels = (span.isKnown())
-				? BlobLabels.forSpan(Objects.requireNonNull(span.traceId()), Objects.requireNonNull(span.spanId()))
-				: new LinkedHashMap<>();
-		labels.put(USE_CASE, useCase);
+		Map<String, String> labels = of(call, useCase);
 		labels.put(MESSAGE_INDEX, Integer.toString(messageIndex));
 		labels.put(PART_INDEX, Integer.toString(partIndex));
-		labels.put(OPERATION_NAME, call.operation());
-		if (call.conversationId() != null) {
-			labels.put(CONVERSATION_ID, call.conversationId());
+		return labels;
+	}
+
+	/**
+	 * Returns the labels of a blob of a call that is not one piece of its media (such as
+	 * the message files of the {@code refs} layout): those of
+	 * {@link #of(MediaCall, String, int, int)} without the positions.
+	 * @param call the call it belongs to
+	 * @param useCase the use case
+	 * @return a new mutable map
+	 */
+	static Map<String, String> of(MediaCall call, String useCase) {
+		SpanInfo span = call.span();
+		return of(span.traceId(), span.spanId(), useCase, call.operation(), call.conversationId());
+	}
+
+	/**
+	 * Returns the labels a piece of media has in the call an event tells of: the same as
+	 * the labels of a blob uploaded in that call.
+	 * @param event what became of the media, and where in which call
+	 * @return a new mutable map
+	 */
+	public static Map<String, String> of(MediaOffloadEvent event) {
+		Map<String, String> labels = of(event.traceId(), event.spanId(), event.useCase(), event.operationName(),
+				event.conversationId());
+		labels.put(MESSAGE_INDEX, Integer.toString(event.messageIndex()));
+		labels.put(PART_INDEX, Integer.toString(event.partIndex()));
+		return labels;
+	}
+
+	private static Map<String, String> of(@Nullable String traceId, @Nullable String spanId, String useCase,
+			String operation, @Nullable String conversationId) {
+		Map<String, String> labels = (traceId != null && spanId != null) ? BlobLabels.forSpan(traceId, spanId)
+				: new LinkedHashMap<>();
+		labels.put(USE_CASE, useCase);
+		labels.put(OPERATION_NAME, operation);
+		if (conversationId != null) {
+			labels.put(CONVERSATION_ID, conversationId);
 		}
 		return labels;
 	}

@@ -19,7 +19,6 @@ package io.github.blobupload.ai;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,7 +141,7 @@ public final class GenAiRefsWriter {
 	void write(MediaCall call, List<RecordedMessage> input, List<RecordedMessage> output,
 			List<GenAiMessageJson.ToolDefinition> tools, Map<String, String> attributes) {
 		String uuid = UUID.randomUUID().toString();
-		Map<String, String> labels = labels(call);
+		Map<String, String> labels = AiBlobLabels.of(call, AiUseCases.REFS);
 		List<GenAiMessageJson.Message> inputMessages = GenAiSemconvAttributes.inputMessages(input);
 		if (!inputMessages.isEmpty()) {
 			upload(INPUT_MESSAGES_REF, uuid + "_inputs", inputMessages, false, labels, attributes);
@@ -203,19 +202,6 @@ public final class GenAiRefsWriter {
 			this.refused.increment();
 			this.errors.warn(() -> "Could not write the " + attribute + " file: " + ex.getClass().getName(), ex);
 		}
-	}
-
-	private static Map<String, String> labels(MediaCall call) {
-		SpanInfo span = call.span();
-		Map<String, String> labels = (span.isKnown())
-				? BlobLabels.forSpan(Objects.requireNonNull(span.traceId()), Objects.requireNonNull(span.spanId()))
-				: new LinkedHashMap<>();
-		labels.put(AiBlobLabels.USE_CASE, AiUseCases.REFS);
-		labels.put(AiBlobLabels.OPERATION_NAME, call.operation());
-		if (call.conversationId() != null) {
-			labels.put(AiBlobLabels.CONVERSATION_ID, call.conversationId());
-		}
-		return labels;
 	}
 
 	/** The format of the files, as {@code OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT} names it. */

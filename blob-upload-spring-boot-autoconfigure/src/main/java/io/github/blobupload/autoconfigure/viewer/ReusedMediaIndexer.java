@@ -16,10 +16,8 @@
 
 package io.github.blobupload.autoconfigure.viewer;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.blobupload.BlobLabels;
 import io.github.blobupload.ai.AiBlobLabels;
 import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.ai.MediaOffloadEvent;
@@ -47,18 +45,7 @@ final class ReusedMediaIndexer implements BlobOffloadListener {
 				|| event.media().status() != OffloadedMedia.Status.UPLOADED) {
 			return;
 		}
-		Map<String, String> labels = new LinkedHashMap<>();
-		labels.put(BlobLabels.TRACE_ID, event.traceId());
-		if (event.spanId() != null) {
-			labels.put(BlobLabels.SPAN_ID, event.spanId());
-		}
-		labels.put(AiBlobLabels.USE_CASE, event.useCase());
-		labels.put(AiBlobLabels.MESSAGE_INDEX, Integer.toString(event.messageIndex()));
-		labels.put(AiBlobLabels.PART_INDEX, Integer.toString(event.partIndex()));
-		if (event.conversationId() != null) {
-			labels.put(AiBlobLabels.CONVERSATION_ID, event.conversationId());
-		}
-		labels.put(AiBlobLabels.OPERATION_NAME, event.operationName());
+		Map<String, String> labels = AiBlobLabels.of(event);
 		this.index.indexRecorded(event.useCase(), event.uri(), event.contentType(), event.size(), labels);
 	}
 
