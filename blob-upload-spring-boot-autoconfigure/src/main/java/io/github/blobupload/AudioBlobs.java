@@ -90,7 +90,8 @@ public final class AudioBlobs {
 	 * @param defaultSampleRate the rate when the content type has none
 	 * @param defaultChannels the channel count when the content type has none
 	 * @return a WAV blob with the same labels, or {@code blob} itself
-	 * @throws IllegalArgumentException if a rate or channel count is not a positive number
+	 * @throws IllegalArgumentException if a rate or channel count is not a positive
+	 * number
 	 */
 	public static Blob toWavIfPcm16(Blob blob, int defaultSampleRate, int defaultChannels) {
 		String contentType = blob.contentType();

@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #newInputStream()} give storage providers read access without copying.
  * <p>
  * When no content type is given, {@link #contentType()} reports the one detected from the
- * leading bytes (see {@link ContentTypes#detectContentType(byte[])}); detection runs once,
- * on first use.
+ * leading bytes (see {@link ContentTypes#detectContentType(byte[])}); detection runs
+ * once, on first use.
  * <p>
  * {@link #toString()} never includes the content.
  *
@@ -70,8 +70,8 @@ public final class Blob {
 	}
 
 	/**
-	 * Creates a blob from a {@code data:} URI ({@code data:[<mediatype>][;base64],<data>},
-	 * RFC 2397), with no labels.
+	 * Creates a blob from a {@code data:} URI
+	 * ({@code data:[<mediatype>][;base64],<data>}, RFC 2397), with no labels.
 	 * @param uri the data URI; the data may be base64 (standard or URL-safe alphabet,
 	 * padding optional) or percent-encoded
 	 * @return the decoded blob; its content type is the URI's media type (parameters such
@@ -207,8 +207,8 @@ public final class Blob {
 
 	@Override
 	public String toString() {
-		return "Blob[contentType=" + contentType() + ", size=" + this.rawBytes.length + ", labels=" + this.labels.keySet()
-				+ "]";
+		return "Blob[contentType=" + contentType() + ", size=" + this.rawBytes.length + ", labels="
+				+ this.labels.keySet() + "]";
 	}
 
 }

@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param useCase the use case, {@value BlobUploaderRegistry#DEFAULT_USE_CASE} for the
  * default one
- * @param uriPrefix where its blobs are written ({@linkplain #withoutCredentials credentials
- * removed}); {@code null} when unknown, {@code disabled} when the use case is switched off
+ * @param uriPrefix where its blobs are written ({@linkplain #withoutCredentials
+ * credentials removed}); {@code null} when unknown, {@code disabled} when the use case is
+ * switched off
  * @param uploader the uploader; a {@link ManagedBlobUploader} reports statistics and may
  * offer a {@linkplain ManagedBlobUploader#storageProbe() storage probe}
  */

@@ -27,7 +27,10 @@ import java.util.Objects;
  */
 public final class BlobLabels {
 
-	/** Label saying what kind of telemetry the blob belongs to: {@code span}, {@code event} or {@code span_event}. */
+	/**
+	 * Label saying what kind of telemetry the blob belongs to: {@code span},
+	 * {@code event} or {@code span_event}.
+	 */
 	public static final String OTEL_TYPE = "otel_type";
 
 	/** Label holding the trace id (32 lower-case hex characters in OpenTelemetry). */
@@ -43,13 +46,12 @@ public final class BlobLabels {
 	public static final String EVENT_INDEX = "event_index";
 
 	/**
-	 * Label asking for the blob's object name, such as
-	 * {@code 0b7c...-..._inputs.json}, for a producer whose readers expect a fixed naming
-	 * scheme. A naming strategy wrapped with
-	 * {@link BlobNamingStrategies#requestedNameOr(BlobNamingStrategy)} (as the
-	 * auto-configuration wraps every use case's) takes it; the storage refuses a name
-	 * outside {@code A-Z a-z 0-9 . _ -} or starting with a dot. Ask for a content-addressed
-	 * name, or a random one, so that names do not collide.
+	 * Label asking for the blob's object name, such as {@code 0b7c...-..._inputs.json},
+	 * for a producer whose readers expect a fixed naming scheme. A naming strategy
+	 * wrapped with {@link BlobNamingStrategies#requestedNameOr(BlobNamingStrategy)} (as
+	 * the auto-configuration wraps every use case's) takes it; the storage refuses a name
+	 * outside {@code A-Z a-z 0-9 . _ -} or starting with a dot. Ask for a
+	 * content-addressed name, or a random one, so that names do not collide.
 	 */
 	public static final String OBJECT_NAME = "object_name";
 
@@ -75,7 +77,8 @@ public final class BlobLabels {
 	 * Labels for a blob that belongs to an event (a log record) emitted inside a span.
 	 * @param traceId the trace id
 	 * @param spanId the span id
-	 * @param eventName the event name, such as {@code gen_ai.client.inference.operation.details}
+	 * @param eventName the event name, such as
+	 * {@code gen_ai.client.inference.operation.details}
 	 * @return a new mutable map with {@code otel_type=event}, the span's labels and
 	 * {@code event_name}
 	 */

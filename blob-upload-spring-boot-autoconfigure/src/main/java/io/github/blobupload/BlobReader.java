@@ -30,14 +30,14 @@ import org.jspecify.annotations.Nullable;
  * A reader only ever reads under its uploader's own prefix ({@link #uriPrefix()}): a URI
  * naming another bucket, container, folder or path, one that would step out of the prefix
  * ({@code ..}, {@code %2e%2e}, backslashes, absolute paths), or one holding a character
- * outside the object-key rules ({@code A-Z a-z 0-9 . _ -} per segment, no segment starting
- * with a dot) is treated as absent, whatever it says, and nothing is read from storage. A
- * provider that cannot read simply offers no reader, and the viewer then has nothing to
- * show for it.
+ * outside the object-key rules ({@code A-Z a-z 0-9 . _ -} per segment, no segment
+ * starting with a dot) is treated as absent, whatever it says, and nothing is read from
+ * storage. A provider that cannot read simply offers no reader, and the viewer then has
+ * nothing to show for it.
  * <p>
- * Reading takes the <em>storage URI</em> ({@code s3://}, {@code gs://}, {@code azblob://},
- * {@code file:}), never a signed URL: when an uploader records signed URLs, map them with
- * {@link #storageUri(String)} first.
+ * Reading takes the <em>storage URI</em> ({@code s3://}, {@code gs://},
+ * {@code azblob://}, {@code file:}), never a signed URL: when an uploader records signed
+ * URLs, map them with {@link #storageUri(String)} first.
  * <p>
  * Methods do blocking I/O on the calling thread; they are safe to call concurrently.
  */
@@ -63,8 +63,8 @@ public interface BlobReader {
 	 * Opens an object for reading, streaming its bytes (the object is never held in
 	 * memory whole). The caller closes the result.
 	 * <p>
-	 * A range is clipped to the object: {@code last} beyond the end means "to the end".
-	 * A range starting at or beyond the end cannot be satisfied: then
+	 * A range is clipped to the object: {@code last} beyond the end means "to the end". A
+	 * range starting at or beyond the end cannot be satisfied: then
 	 * {@link RangeNotSatisfiableException} is thrown, carrying the object's size (an HTTP
 	 * viewer answers {@code 416} with {@code Content-Range: bytes *}{@code /size}).
 	 * @param uri the object's storage URI, as {@link #storageUri(String)} returns it
@@ -83,8 +83,8 @@ public interface BlobReader {
 	 * @param uriPrefix a URI under this reader's prefix, such as
 	 * {@code s3://bucket/traces/_index/4bf92f3577b34da6a3ce929d0e0e4736/}
 	 * @param limit the most URIs to return, at least 1
-	 * @return the objects' storage URIs, at most {@code limit}; empty if the prefix is not
-	 * under this reader's prefix
+	 * @return the objects' storage URIs, at most {@code limit}; empty if the prefix is
+	 * not under this reader's prefix
 	 * @throws IOException if storage could not be listed
 	 */
 	List<String> list(String uriPrefix, int limit) throws IOException;

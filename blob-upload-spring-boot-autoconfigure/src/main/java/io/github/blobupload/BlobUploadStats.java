@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * {@link Spool#recovered() spool.recovered}; each ends in exactly one of
  * {@code deduplicated}, {@code dropped} (by reason), {@code uploaded}, {@code failed} or
  * {@link Spool#carriedOver() spool.carriedOver} (left in the spool at shutdown for the
- * next start), or is still {@link #pending() pending} (queued, in flight, waiting to retry
- * or parked). So once the uploader is idle (after a successful flush):
+ * next start), or is still {@link #pending() pending} (queued, in flight, waiting to
+ * retry or parked). So once the uploader is idle (after a successful flush):
  * {@code submitted + spool.recovered == deduplicated + dropped + uploaded + failed + spool.carriedOver}.
  * The fields are read one after another, so a snapshot taken under load may be off by the
  * blobs in transit.
@@ -47,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  * @param queuedBlobs blobs waiting in the queue for a worker (with a spool, some of them
  * may wait on disk only)
  * @param inFlight blobs being uploaded
- * @param pendingBytes bytes held in memory by queued, in-flight, retrying and parked blobs
+ * @param pendingBytes bytes held in memory by queued, in-flight, retrying and parked
+ * blobs
  * @param peakPendingBytes the most bytes those blobs held at any moment since the
  * uploader started; never more than {@code maxQueueBytes}, so it shows how close the
  * queue came to refusing blobs for want of room
@@ -63,8 +64,7 @@ import org.jspecify.annotations.Nullable;
 public record BlobUploadStats(long submitted, long deduplicated, long uploaded, long failed,
 		Map<DropReason, Long> dropped, long retries, int queuedBlobs, int inFlight, long pendingBytes,
 		long peakPendingBytes, int maxQueueSize, long maxQueueBytes, long consecutiveFailures,
-		@Nullable UploadError lastError, @Nullable Instant lastSuccess, boolean shutdown, Parked parked,
-		Spool spool) {
+		@Nullable UploadError lastError, @Nullable Instant lastSuccess, boolean shutdown, Parked parked, Spool spool) {
 
 	/**
 	 * Returns the number of blobs dropped for any reason.
@@ -114,7 +114,8 @@ public record BlobUploadStats(long submitted, long deduplicated, long uploaded, 
 	 * @param active whether it is in use (it is not when its folder could not be used)
 	 * @param usedBytes what its files take, as counted against {@code maxBytes}
 	 * @param maxBytes the most its files may take
-	 * @param writeBacklog accepted blobs not yet written to it: what a crash now would lose
+	 * @param writeBacklog accepted blobs not yet written to it: what a crash now would
+	 * lose
 	 * @param recovered blobs found in it at startup, left by an earlier run
 	 * @param carriedOver blobs left in it at shutdown for the next start
 	 * @param corrupt unreadable files found in it (truncated, garbage), set aside

@@ -31,17 +31,17 @@ public interface BlobUploaderRegistry {
 	String DEFAULT_USE_CASE = "default";
 
 	/**
-	 * Returns the uploader for a use case. Never {@code null}: the uploader configured for
-	 * the use case, else the default one, else one that reports (once, rate-limited) why
-	 * nothing is configured and returns {@link BlobUploader#NOT_UPLOADED}.
+	 * Returns the uploader for a use case. Never {@code null}: the uploader configured
+	 * for the use case, else the default one, else one that reports (once, rate-limited)
+	 * why nothing is configured and returns {@link BlobUploader#NOT_UPLOADED}.
 	 * @param useCase the use case, or {@code null} for the default
 	 * @return an uploader
 	 */
 	BlobUploader getBlobUploader(@Nullable String useCase);
 
 	/**
-	 * Waits until every blob accepted so far, by every uploader of this registry, has been
-	 * uploaded, has failed or has been dropped.
+	 * Waits until every blob accepted so far, by every uploader of this registry, has
+	 * been uploaded, has failed or has been dropped.
 	 * @param timeout how long to wait at most, for all uploaders together
 	 * @return {@code true} if that happened within the timeout
 	 */

@@ -47,9 +47,10 @@ public final class BlobUploaders {
 	}
 
 	/**
-	 * Returns an uploader that uploads nothing, returns {@link BlobUploader#NOT_UPLOADED},
-	 * and logs a warning with the reason the first time it is used (then at most once per
-	 * interval, with the number of blobs discarded meanwhile).
+	 * Returns an uploader that uploads nothing, returns
+	 * {@link BlobUploader#NOT_UPLOADED}, and logs a warning with the reason the first
+	 * time it is used (then at most once per interval, with the number of blobs discarded
+	 * meanwhile).
 	 * @param reason why nothing is configured, and how to fix it
 	 * @return the uploader
 	 */

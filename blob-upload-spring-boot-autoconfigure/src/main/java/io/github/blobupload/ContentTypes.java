@@ -118,7 +118,8 @@ public final class ContentTypes {
 
 	private static String lookUpExtension(String baseType) {
 		try {
-			// getRegisteredMimeType, unlike forName, never registers the name it is given.
+			// getRegisteredMimeType, unlike forName, never registers the name it is
+			// given.
 			MimeType type = Tika.MIME_TYPES.getRegisteredMimeType(baseType);
 			String extension = (type != null) ? type.getExtension() : "";
 			return extension.matches("\\.[a-z0-9]{1,10}") ? extension : "";

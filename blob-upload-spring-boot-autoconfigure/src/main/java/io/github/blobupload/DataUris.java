@@ -69,13 +69,15 @@ final class DataUris {
 		}
 		int unsafe = HeaderValues.indexOfUnsafe(trimmed);
 		if (unsafe >= 0) {
-			// It would become a Content-Type header: no line breaks, nothing outside ASCII.
+			// It would become a Content-Type header: no line breaks, nothing outside
+			// ASCII.
 			throw new IllegalArgumentException("Malformed data URI: the media type holds a control or non-ASCII "
 					+ "character at offset " + unsafe);
 		}
 		checkParameters(trimmed);
 		if (trimmed.startsWith(";")) {
-			// Parameters without a type (e.g. ";charset=utf-8"): RFC 2397 means text/plain.
+			// Parameters without a type (e.g. ";charset=utf-8"): RFC 2397 means
+			// text/plain.
 			return "text/plain" + trimmed;
 		}
 		int semicolon = trimmed.indexOf(';');
@@ -98,8 +100,9 @@ final class DataUris {
 		for (int i = 1; i < parameters.length; i++) {
 			String parameter = parameters[i].strip();
 			if (!parameter.isEmpty() && parameter.indexOf('=') < 0) {
-				throw new IllegalArgumentException("Malformed data URI: unsupported encoding or parameter without a "
-						+ "value '" + abbreviate(parameter) + "'; only ';base64' or percent-encoded data can be decoded");
+				throw new IllegalArgumentException(
+						"Malformed data URI: unsupported encoding or parameter without a " + "value '"
+								+ abbreviate(parameter) + "'; only ';base64' or percent-encoded data can be decoded");
 			}
 		}
 	}
@@ -176,7 +179,8 @@ final class DataUris {
 
 	private static String describeStart(String uri) {
 		int colon = uri.indexOf(':');
-		String start = (colon > 0 && colon <= 16) ? uri.substring(0, colon + 1) : uri.substring(0, Math.min(5, uri.length()));
+		String start = (colon > 0 && colon <= 16) ? uri.substring(0, colon + 1)
+				: uri.substring(0, Math.min(5, uri.length()));
 		return abbreviate(start);
 	}
 

@@ -44,11 +44,11 @@ public interface ManagedBlobUploader extends BlobUploader, AutoCloseable {
 
 	/**
 	 * Stops accepting blobs, uploads what is queued within the timeout, then stops the
-	 * workers; blobs still queued, in progress, waiting to retry or parked at the deadline
-	 * are counted as dropped ({@link DropReason#SHUTDOWN_TIMEOUT}) and reported in one log
-	 * line, or, when the uploader has a durable spool, left in it for the next start
-	 * ({@link BlobUploadStats.Spool#carriedOver()}). Calling it again has no effect and
-	 * returns the first call's result.
+	 * workers; blobs still queued, in progress, waiting to retry or parked at the
+	 * deadline are counted as dropped ({@link DropReason#SHUTDOWN_TIMEOUT}) and reported
+	 * in one log line, or, when the uploader has a durable spool, left in it for the next
+	 * start ({@link BlobUploadStats.Spool#carriedOver()}). Calling it again has no effect
+	 * and returns the first call's result.
 	 * @param timeout how long to keep uploading at most
 	 * @return {@code true} if everything accepted was finished in time
 	 */

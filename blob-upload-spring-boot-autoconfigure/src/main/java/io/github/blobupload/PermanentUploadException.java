@@ -21,9 +21,9 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown by a {@link SimpleBlobUploader} when retrying the upload cannot help: the
- * bucket or folder does not exist, access is denied, the credentials are invalid. The
- * upload engine counts such an upload as failed without retrying it.
+ * Thrown by a {@link SimpleBlobUploader} when retrying the upload cannot help: the bucket
+ * or folder does not exist, access is denied, the credentials are invalid. The upload
+ * engine counts such an upload as failed without retrying it.
  */
 public class PermanentUploadException extends IOException {
 

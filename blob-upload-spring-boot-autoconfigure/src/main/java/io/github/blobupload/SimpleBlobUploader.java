@@ -24,8 +24,8 @@ import java.util.Optional;
  * <p>
  * Implement this for a new kind of storage and wrap it with
  * {@code io.github.blobupload.engine.AsyncBlobUploader.builder(simpleBlobUploader).build()}
- * to get the asynchronous, bounded, retrying {@link BlobUploader}. Implementations must be
- * thread-safe: {@link #uploadSync} is called from several worker threads at once.
+ * to get the asynchronous, bounded, retrying {@link BlobUploader}. Implementations must
+ * be thread-safe: {@link #uploadSync} is called from several worker threads at once.
  */
 public interface SimpleBlobUploader {
 

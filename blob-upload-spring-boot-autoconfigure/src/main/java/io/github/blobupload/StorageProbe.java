@@ -23,14 +23,14 @@ import java.nio.charset.StandardCharsets;
  * An optional capability of a {@link io.github.blobupload.SimpleBlobUploader}: checks
  * that its destination is reachable and writable, for the active health check.
  * <p>
- * The only honest proof that a destination is writable is a write, so a check writes
- * the small, private {@linkplain #probeBlob() probe object} named
- * {@value #PROBE_OBJECT_NAME} directly under the uploader's prefix, the same way (same
- * client, encryption and error classification) as a blob, overwriting it each time. It
- * is not deleted afterwards: deleting needs a permission (such as
- * {@code s3:DeleteObject}) that an upload-only role does not have, and a single object of
- * a few bytes that is overwritten in place does not accumulate (except as old versions in
- * a versioned bucket, which a lifecycle rule should expire).
+ * The only honest proof that a destination is writable is a write, so a check writes the
+ * small, private {@linkplain #probeBlob() probe object} named {@value #PROBE_OBJECT_NAME}
+ * directly under the uploader's prefix, the same way (same client, encryption and error
+ * classification) as a blob, overwriting it each time. It is not deleted afterwards:
+ * deleting needs a permission (such as {@code s3:DeleteObject}) that an upload-only role
+ * does not have, and a single object of a few bytes that is overwritten in place does not
+ * accumulate (except as old versions in a versioned bucket, which a lifecycle rule should
+ * expire).
  * <p>
  * Content-addressed and UUID object names never start with an underscore, so the probe
  * cannot collide with a blob.
@@ -54,8 +54,10 @@ public interface StorageProbe {
 	 * @return a new blob
 	 */
 	static Blob probeBlob() {
-		return new Blob("Written by the blob-upload health check to test that this folder is writable; safe to delete.\n"
-			.getBytes(StandardCharsets.UTF_8), "text/plain", null);
+		return new Blob(
+				"Written by the blob-upload health check to test that this folder is writable; safe to delete.\n"
+					.getBytes(StandardCharsets.UTF_8),
+				"text/plain", null);
 	}
 
 }

@@ -19,8 +19,8 @@ package io.github.blobupload;
 import java.time.Instant;
 
 /**
- * The last upload failure an uploader saw, for health details and diagnostics. Holds
- * what the storage answered, never the content.
+ * The last upload failure an uploader saw, for health details and diagnostics. Holds what
+ * the storage answered, never the content.
  *
  * @param time when the upload was given up
  * @param uri the destination URI of the failed upload

@@ -22,8 +22,8 @@
  * once the URI where it will land, and writes it to storage in the background. Storage
  * providers implement the synchronous {@link io.github.blobupload.SimpleBlobUploader};
  * the engine, {@code io.github.blobupload.engine.AsyncBlobUploader.builder(...)}, turns
- * one into an asynchronous uploader with a bounded queue (this package does not depend
- * on the engine: dependencies point from the engine to the API). A
+ * one into an asynchronous uploader with a bounded queue (this package does not depend on
+ * the engine: dependencies point from the engine to the API). A
  * {@link io.github.blobupload.BlobUploaderRegistry} hands out the uploader for each use
  * case.
  * <p>

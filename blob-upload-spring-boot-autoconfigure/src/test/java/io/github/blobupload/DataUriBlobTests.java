@@ -71,10 +71,13 @@ class DataUriBlobTests {
 
 	@Test
 	void decodesPercentEncodedBase64() {
-		String encoded = Base64.getEncoder().encodeToString(new byte[] { (byte) 0xfb, (byte) 0xff }).replace("+", "%2B")
-			.replace("/", "%2F").replace("=", "%3D");
-		assertThat(Blob.fromDataUri("data:application/octet-stream;base64," + encoded).rawBytes())
-			.containsExactly(0xfb, 0xff);
+		String encoded = Base64.getEncoder()
+			.encodeToString(new byte[] { (byte) 0xfb, (byte) 0xff })
+			.replace("+", "%2B")
+			.replace("/", "%2F")
+			.replace("=", "%3D");
+		assertThat(Blob.fromDataUri("data:application/octet-stream;base64," + encoded).rawBytes()).containsExactly(0xfb,
+				0xff);
 	}
 
 	@Test
@@ -103,7 +106,8 @@ class DataUriBlobTests {
 
 	@Test
 	void parametersWithoutATypeMeanTextPlain() {
-		assertThat(Blob.fromDataUri("data:;charset=US-ASCII,abc").contentType()).isEqualTo("text/plain;charset=US-ASCII");
+		assertThat(Blob.fromDataUri("data:;charset=US-ASCII,abc").contentType())
+			.isEqualTo("text/plain;charset=US-ASCII");
 	}
 
 	@Test
@@ -121,7 +125,8 @@ class DataUriBlobTests {
 	void decodesLargeUris() {
 		byte[] large = new byte[8 * 1024 * 1024];
 		new Random(42).nextBytes(large);
-		Blob blob = Blob.fromDataUri("data:application/octet-stream;base64," + Base64.getEncoder().encodeToString(large));
+		Blob blob = Blob
+			.fromDataUri("data:application/octet-stream;base64," + Base64.getEncoder().encodeToString(large));
 		assertThat(blob.rawBytes()).isEqualTo(large);
 	}
 
@@ -131,7 +136,8 @@ class DataUriBlobTests {
 			.withMessage("Not a data URI: expected it to start with 'data:' but it starts with 'https:'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri(""))
 			.withMessageStartingWith("Not a data URI");
-		// A scheme of up to 16 characters is named whole, otherwise the first 5 characters.
+		// A scheme of up to 16 characters is named whole, otherwise the first 5
+		// characters.
 		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("chrome-extension://x/cat.png"))
 			.withMessageEndingWith("starts with 'chrome-extension:'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("chrome-extensions://x/cat.png"))
@@ -160,7 +166,8 @@ class DataUriBlobTests {
 	@Test
 	void rejectsBrokenPercentEncodingWithItsOffset() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:text/plain,ab%zz"))
-			.withMessage("Malformed data URI: invalid percent-encoding at data offset 2 (expected two hex digits after '%')");
+			.withMessage(
+					"Malformed data URI: invalid percent-encoding at data offset 2 (expected two hex digits after '%')");
 		assertThatIllegalArgumentException().isThrownBy(() -> Blob.fromDataUri("data:text/plain,ab%4"))
 			.withMessageContaining("percent-encoding");
 	}

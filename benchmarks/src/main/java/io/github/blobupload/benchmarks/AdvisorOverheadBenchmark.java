@@ -51,15 +51,16 @@ import org.springframework.ai.content.Media;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * The caller's cost of {@link BlobOffloadAdvisor} on a {@code ChatClient} call with a
- * 1 MB image: {@code baseline} is the same call through a {@code ChatClient} without the
+ * The caller's cost of {@link BlobOffloadAdvisor} on a {@code ChatClient} call with a 1
+ * MB image: {@code baseline} is the same call through a {@code ChatClient} without the
  * advisor. The model is an in-process fake that answers after {@code modelMillis}
  * (parked, as a model's network wait would): at 0 the figure is the advisor's cost
  * against the cheapest possible call, bounded by one SHA-256 of the image since the
  * caller joins the prompt-media thread's work right after the call; at 5 and 50 ms the
- * work overlaps with the model's and the caller pays only the hand-off. Each invocation sends new content (a fresh array with a counter in its
- * first bytes) so that neither the offloader's memo nor the engine's dedupe short-cuts
- * the hashing; both methods pay for that copy. The provider discards the bytes. Run with
+ * work overlaps with the model's and the caller pays only the hand-off. Each invocation
+ * sends new content (a fresh array with a counter in its first bytes) so that neither the
+ * offloader's memo nor the engine's dedupe short-cuts the hashing; both methods pay for
+ * that copy. The provider discards the bytes. Run with
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport AdvisorOverheadBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -109,7 +110,9 @@ public class AdvisorOverheadBenchmark {
 			return new ChatResponse(List.of(new Generation(new AssistantMessage("A square."))));
 		};
 		this.uploader = DiscardingStorage.uploader(BlobNamingStrategies.contentAddressed(), "advisor-benchmark");
-		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder().defaultUploader(this.uploader).build();
+		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
+			.defaultUploader(this.uploader)
+			.build();
 		this.offloader = MediaOffloader.builder(registry).promptOffloadThreads(this.promptThreads).build();
 		BlobOffloadAdvisor advisor = BlobOffloadAdvisor.builder(new MediaWalker(this.offloader, false)).build();
 		this.plain = ChatClient.builder(model).build();

@@ -74,10 +74,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * a WAV file ({@code javax.sound.sampled}, the JDK's counterpart of Python's
  * {@code wave}), upload the file with {@code S3Client.putObject}, delete it, set
  * {@code output.audio.url} on the span. {@code starter}: {@link AudioBlobs#fromPcm16}
- * (PCM16 to WAV in memory), {@code uploadAsync} through the {@code s3://} provider and the
- * async engine (default settings, content-addressed names), set the attribute with the
- * returned URI. Both end a span of a real OpenTelemetry SDK (a simple processor into an
- * in-memory exporter) and upload to the same s3proxy, started by the trial set-up.
+ * (PCM16 to WAV in memory), {@code uploadAsync} through the {@code s3://} provider and
+ * the async engine (default settings, content-addressed names), set the attribute with
+ * the returned URI. Both end a span of a real OpenTelemetry SDK (a simple processor into
+ * an in-memory exporter) and upload to the same s3proxy, started by the trial set-up.
  * <p>
  * Each invocation has new content (a counter in its first bytes) so that nothing is
  * deduplicated. After each invocation, outside the measured time, the starter's upload is
@@ -145,7 +145,10 @@ public class AudioSpanBenchmark {
 		this.client = this.emulator.newClient();
 		S3BlobStorageProvider provider = new S3BlobStorageProvider(LazyClient.ofInstance("S3 client", this.client),
 				null, S3UploadOptions.defaults());
-		this.uploader = AsyncBlobUploader.builder(provider.createUploader(URI_PREFIX + "starter", BlobNamingStrategies.contentAddressed())).name("audio").build();
+		this.uploader = AsyncBlobUploader
+			.builder(provider.createUploader(URI_PREFIX + "starter", BlobNamingStrategies.contentAddressed()))
+			.name("audio")
+			.build();
 		this.exporter = InMemorySpanExporter.create();
 		this.tracerProvider = SdkTracerProvider.builder()
 			.addSpanProcessor(SimpleSpanProcessor.create(this.exporter))

@@ -87,7 +87,8 @@ public final class BenchmarkEmulators {
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException("Cannot locate the benchmarks jar", ex);
 		}
-		// benchmarks/target/benchmarks.jar or benchmarks/target/classes: both sit in target/.
+		// benchmarks/target/benchmarks.jar or benchmarks/target/classes: both sit in
+		// target/.
 		Path jar = location.toAbsolutePath().getParent().resolve("emulators").resolve("s3proxy.jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("The S3 emulator is missing at " + jar

@@ -76,13 +76,14 @@ import org.springframework.util.MimeTypeUtils;
  * and media objects, so only naming and the engine's dedupe can recognise the image;</li>
  * <li><b>chat memory</b>: {@code MessageChatMemoryAdvisor} with an in-memory
  * {@code MessageWindowChatMemory}; the history holds the same media object every turn,
- * which the offloader's own memo (by identity) recognises before the engine is asked.</li>
+ * which the offloader's own memo (by identity) recognises before the engine is
+ * asked.</li>
  * </ul>
  * A third configuration, content-addressed names with the dedupe cache off, shows what
- * the cache adds on its own (the same object written again and again). Each
- * configuration runs once as a warm-up, then {@value #REPETITIONS} times measured; the
- * median time of the 20 calls (the caller's time, fake model and the client's base64
- * decoding included) and of the final {@code flush} are printed too.
+ * the cache adds on its own (the same object written again and again). Each configuration
+ * runs once as a warm-up, then {@value #REPETITIONS} times measured; the median time of
+ * the 20 calls (the caller's time, fake model and the client's base64 decoding included)
+ * and of the final {@code flush} are printed too.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.ChatHistoryDedupeRun [--image-kb=1024]}
  */
@@ -179,12 +180,14 @@ public final class ChatHistoryDedupeRun {
 				Medians.of(results.stream().map(Result::flushNanos).toList()));
 	}
 
-
 	private Result conversation(History history, Config config, String phase) throws IOException {
 		Path folder = this.root.resolve(phase + "-" + history.name().toLowerCase(Locale.ROOT) + "-" + config.index());
 		CountingUploader storage = new CountingUploader(
 				new FileBlobStorageProvider().createUploader(folder.toUri().toString(), config.naming()));
-		ManagedBlobUploader uploader = AsyncBlobUploader.builder(storage).name("chat").dedupeCacheSize(config.dedupeCacheSize()).build();
+		ManagedBlobUploader uploader = AsyncBlobUploader.builder(storage)
+			.name("chat")
+			.dedupeCacheSize(config.dedupeCacheSize())
+			.build();
 		try (DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
 			.defaultUploader(uploader)
 			.build(); MediaOffloader offloader = MediaOffloader.builder(registry).build()) {
@@ -225,7 +228,8 @@ public final class ChatHistoryDedupeRun {
 		String imageBase64 = Base64.getEncoder().encodeToString(this.image);
 		List<String[]> posted = new ArrayList<>();
 		for (int turn = 1; turn <= TURNS; turn++) {
-			posted.add(new String[] { "user", "Question " + turn + " about the picture", (turn == 1) ? imageBase64 : "" });
+			posted.add(
+					new String[] { "user", "Question " + turn + " about the picture", (turn == 1) ? imageBase64 : "" });
 			List<Message> messages = new ArrayList<>();
 			for (String[] entry : posted) {
 				if (entry[0].equals("assistant")) {
@@ -235,7 +239,8 @@ public final class ChatHistoryDedupeRun {
 					messages.add(new UserMessage(entry[1]));
 				}
 				else {
-					// What a server does with the posted JSON: decode the image into new bytes.
+					// What a server does with the posted JSON: decode the image into new
+					// bytes.
 					Media media = Media.builder()
 						.mimeType(MimeTypeUtils.IMAGE_PNG)
 						.data(Base64.getDecoder().decode(entry[2]))
@@ -248,7 +253,9 @@ public final class ChatHistoryDedupeRun {
 		}
 	}
 
-	/** Server-side history: the chat memory advisor adds the earlier turns to each prompt. */
+	/**
+	 * Server-side history: the chat memory advisor adds the earlier turns to each prompt.
+	 */
 	private void withChatMemory(ChatClient client) {
 		Media media = Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(this.image.clone()).build();
 		for (int turn = 1; turn <= TURNS; turn++) {

@@ -68,12 +68,12 @@ final class DiscardingStorage implements SimpleBlobUploader {
 	 */
 	static AsyncBlobUploaderBuilder builder(BlobNamingStrategy naming, String name) {
 		return AsyncBlobUploader.builder(new DiscardingStorage(naming))
-					.name(name)
-					.maxQueueSize(100_000)
-					.maxQueueBytes(Long.MAX_VALUE / 2)
-					.maxBlobBytes(64L * 1024 * 1024)
-					.dedupeCacheSize(0)
-					.logInterval(Duration.ofHours(1));
+			.name(name)
+			.maxQueueSize(100_000)
+			.maxQueueBytes(Long.MAX_VALUE / 2)
+			.maxBlobBytes(64L * 1024 * 1024)
+			.dedupeCacheSize(0)
+			.logInterval(Duration.ofHours(1));
 	}
 
 }

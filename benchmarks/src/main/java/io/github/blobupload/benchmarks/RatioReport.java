@@ -28,8 +28,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 
 /**
  * Runs benchmarks like {@code org.openjdk.jmh.Main} (same arguments), then prints each
- * benchmark's score as a ratio to the baseline of its class measured in the same run:
- * the benchmark method named {@code baseline} or, for {@link UploadAsyncBenchmark},
+ * benchmark's score as a ratio to the baseline of its class measured in the same run: the
+ * benchmark method named {@code baseline} or, for {@link UploadAsyncBenchmark},
  * {@code sha256}.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport UploadAsyncBenchmark}
@@ -59,8 +59,9 @@ public final class RatioReport {
 		for (RunResult result : results) {
 			Double baseline = baselines.get(group(result));
 			double score = result.getPrimaryResult().getScore();
-			System.out.printf("  %-60s %12.3f %-6s x%.2f%n", result.getParams().getBenchmark().replaceAll(".*\\.benchmarks\\.", "")
-					+ params(result), score, result.getPrimaryResult().getScoreUnit(),
+			System.out.printf("  %-60s %12.3f %-6s x%.2f%n",
+					result.getParams().getBenchmark().replaceAll(".*\\.benchmarks\\.", "") + params(result), score,
+					result.getPrimaryResult().getScoreUnit(),
 					(baseline != null && baseline > 0) ? score / baseline : Double.NaN);
 		}
 	}

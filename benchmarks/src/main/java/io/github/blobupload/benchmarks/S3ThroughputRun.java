@@ -52,17 +52,17 @@ import software.amazon.awssdk.services.s3.S3Client;
  * provider, {@link S3BlobStorageProvider}, behind the async engine with C workers, every
  * blob handed to {@code uploadAsync}, then {@code flush}) against a plain
  * {@code S3Client.putObject} loop on C threads. Both sides use S3 clients built with the
- * same settings (the tests' {@link S3Emulator#newClient()}), generate the same content
- * (a random template with a unique counter in its first bytes, so that no blob is
+ * same settings (the tests' {@link S3Emulator#newClient()}), generate the same content (a
+ * random template with a unique counter in its first bytes, so that no blob is
  * deduplicated) and write into the same bucket of one s3proxy run on this machine. The
  * starter names objects by content (SHA-256 on the caller's thread, its default), the
  * loop by random UUID.
  * <p>
  * For each blob size: a warm-up of both sides, then several rounds in alternating order;
- * the median round is reported as blobs/s and MB/s (10^6 bytes) with the ratio
- * starter / baseline, and the starter with its durable spool on (a third side) against
- * the starter with it off. After each round the object count is checked and the bucket
- * emptied (untimed), since the emulator holds everything in memory.
+ * the median round is reported as blobs/s and MB/s (10^6 bytes) with the ratio starter /
+ * baseline, and the starter with its durable spool on (a third side) against the starter
+ * with it off. After each round the object count is checked and the bucket emptied
+ * (untimed), since the emulator holds everything in memory.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.S3ThroughputRun
  * [--concurrency=4] [--rounds=3] [--small-blobs=2000] [--large-blobs=150]}
@@ -141,7 +141,8 @@ public final class S3ThroughputRun {
 				List<Long> plainNanos = new ArrayList<>();
 				for (int round = 0; round < rounds; round++) {
 					for (int side = 0; side < 3; side++) {
-						// Rotate which side goes first, so that none always runs on a freshly
+						// Rotate which side goes first, so that none always runs on a
+						// freshly
 						// emptied emulator.
 						switch ((side + round) % 3) {
 							case 0 -> {
@@ -188,13 +189,13 @@ public final class S3ThroughputRun {
 		int capacity = Math.max(workload.blobs(), workload.warmupBlobs());
 		return AsyncBlobUploader
 			.builder(provider.createUploader("s3://" + BUCKET + "/" + prefix, BlobNamingStrategies.contentAddressed()))
-					.name(prefix)
-					.spoolDirectory(spool)
-					.workers(this.concurrency)
-					.maxQueueSize(capacity)
-					.maxQueueBytes(2L * capacity * workload.blobSize())
-					.maxBlobBytes(workload.blobSize())
-					.build();
+			.name(prefix)
+			.spoolDirectory(spool)
+			.workers(this.concurrency)
+			.maxQueueSize(capacity)
+			.maxQueueBytes(2L * capacity * workload.blobSize())
+			.maxBlobBytes(workload.blobSize())
+			.build();
 	}
 
 	private long runStarter(ManagedBlobUploader uploader, byte[] template, int blobs) {
@@ -222,9 +223,9 @@ public final class S3ThroughputRun {
 			threads.add(pool.submit(() -> {
 				while (next.getAndIncrement() < blobs) {
 					byte[] content = nextContent(template);
-					client.putObject((put) -> put.bucket(BUCKET)
-						.key("plain/" + UUID.randomUUID())
-						.contentType(CONTENT_TYPE), RequestBody.fromBytes(content));
+					client.putObject(
+							(put) -> put.bucket(BUCKET).key("plain/" + UUID.randomUUID()).contentType(CONTENT_TYPE),
+							RequestBody.fromBytes(content));
 				}
 			}));
 		}

@@ -48,9 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>
  * Baselines measured in the same run: {@code sha256} (one SHA-256 over the same bytes,
  * the floor of content-addressed naming) and {@code uploadAsyncUuid} (no hashing);
- * {@code uploadAsyncSpooled} is content-addressed with the durable spool on. The
- * provider discards the bytes, so storage speed does not enter the figure; each blob has
- * distinct content per invocation (a counter in the first bytes), so deduplication never
+ * {@code uploadAsyncSpooled} is content-addressed with the durable spool on. The provider
+ * discards the bytes, so storage speed does not enter the figure; each blob has distinct
+ * content per invocation (a counter in the first bytes), so deduplication never
  * short-cuts the work. Run with {@code java -jar benchmarks/target/benchmarks.jar
  * UploadAsyncBenchmark}; {@link RatioReport} prints the ratios.
  */

@@ -71,13 +71,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code baseline}: the object read straight from the store's client, every byte into a
  * 64 KB buffer: {@code BlobReader.open} of the {@code file:} provider (a file stream), or
  * {@code S3Client.getObject} of the AWS SDK. {@code viewer}: a GET of the object's link
- * from the viewer's servlet in an embedded Tomcat on 127.0.0.1, the response read the same
- * way through the JDK's {@code HttpURLConnection} (a kept-alive connection): the store's
- * reader, the servlet's copy loop and a loopback HTTP connection. The score is throughput
- * (objects per second), so the ratio printed by {@link RatioReport} for each store is the
- * viewer's share of the store client's throughput. The forked JVM has a 64 MB heap,
- * smaller than the object: the run completes only if the object is streamed, never held
- * whole. Run with
+ * from the viewer's servlet in an embedded Tomcat on 127.0.0.1, the response read the
+ * same way through the JDK's {@code HttpURLConnection} (a kept-alive connection): the
+ * store's reader, the servlet's copy loop and a loopback HTTP connection. The score is
+ * throughput (objects per second), so the ratio printed by {@link RatioReport} for each
+ * store is the viewer's share of the store client's throughput. The forked JVM has a 64
+ * MB heap, smaller than the object: the run completes only if the object is streamed,
+ * never held whole. Run with
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport ViewerServingBenchmark}
  * (after {@code ./mvnw -B -Pbenchmarks -pl benchmarks -am package -DskipTests}, which
  * puts the s3proxy jar next to it).
@@ -147,16 +147,16 @@ public class ViewerServingBenchmark {
 			s3.putObject((request) -> request.bucket(BUCKET).key("blobs/" + NAME).contentType("audio/wav"),
 					RequestBody.fromFile(object));
 			Files.delete(object);
-			S3BlobStorageProvider provider = new S3BlobStorageProvider(
-					LazyClient.ofInstance("S3 client", s3), null, S3UploadOptions.defaults());
+			S3BlobStorageProvider provider = new S3BlobStorageProvider(LazyClient.ofInstance("S3 client", s3), null,
+					S3UploadOptions.defaults());
 			this.uploader = AsyncBlobUploader
 				.builder(provider.createUploader(destination, BlobNamingStrategies.contentAddressed()))
 				.build();
 		}
 		else {
-			Files.writeString(blobs.resolve(NAME + FileBlobStorageProvider.SIDECAR_SUFFIX),
-					"{\"uri\":\"" + blobs.toUri() + NAME + "\",\"contentType\":\"audio/wav\",\"size\":" + SIZE
-							+ ",\"labels\":{}}\n",
+			Files.writeString(
+					blobs.resolve(NAME + FileBlobStorageProvider.SIDECAR_SUFFIX), "{\"uri\":\"" + blobs.toUri() + NAME
+							+ "\",\"contentType\":\"audio/wav\",\"size\":" + SIZE + ",\"labels\":{}}\n",
 					StandardCharsets.UTF_8);
 			destination = blobs.toUri().toString();
 			this.uploader = AsyncBlobUploader
@@ -207,8 +207,8 @@ public class ViewerServingBenchmark {
 	}
 
 	/**
-	 * Reads the object straight from the store's client: the {@code file:} reader, or
-	 * the S3 client.
+	 * Reads the object straight from the store's client: the {@code file:} reader, or the
+	 * S3 client.
 	 * @return the bytes read
 	 * @throws IOException if it cannot be read
 	 */

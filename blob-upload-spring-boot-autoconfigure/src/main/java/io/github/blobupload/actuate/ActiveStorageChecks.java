@@ -50,7 +50,8 @@ public final class ActiveStorageChecks {
 
 	private static final int MAX_ERROR_LENGTH = 500;
 
-	private static final Pattern URL_QUERY = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s?#'\"]*)\\?[^\\s'\"]*");
+	private static final Pattern URL_QUERY = Pattern
+		.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s?#'\"]*)\\?[^\\s'\"]*");
 
 	private static final Pattern USER_INFO = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s'\"]+@");
 

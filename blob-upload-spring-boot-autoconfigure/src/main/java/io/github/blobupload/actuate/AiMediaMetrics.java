@@ -64,7 +64,8 @@ public final class AiMediaMetrics implements MeterBinder {
 				.register(registry);
 		}
 		FunctionCounter
-			.builder("blob.upload.ai.prompt.offload.caller", offloader, MediaOffloader::promptOffloadsOnCallerBecauseFull)
+			.builder("blob.upload.ai.prompt.offload.caller", offloader,
+					MediaOffloader::promptOffloadsOnCallerBecauseFull)
 			.description("Prompt media offloaded on the caller's thread because the prompt-media threads' queue "
 					+ "was full")
 			.tag("reason", "queue_full")

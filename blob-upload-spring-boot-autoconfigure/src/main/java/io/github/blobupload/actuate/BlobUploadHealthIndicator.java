@@ -39,25 +39,25 @@ import org.springframework.boot.health.contributor.Status;
  * <ul>
  * <li>{@code OUT_OF_SERVICE}: an uploader has been shut down.</li>
  * <li>{@code DOWN}: an uploader's last failure was permanent (bucket missing, access
- * denied) and no upload has succeeded since, or its last {@code failureThreshold}
- * uploads all failed. The next successful upload turns it UP again. With the active
- * check on, also when the last check of its destination failed.</li>
+ * denied) and no upload has succeeded since, or its last {@code failureThreshold} uploads
+ * all failed. The next successful upload turns it UP again. With the active check on,
+ * also when the last check of its destination failed.</li>
  * <li>{@code UP}: otherwise, including when uploading is disabled (detail
  * {@code enabled=false}).</li>
  * </ul>
  * Unless it is created to affect the aggregate, the indicator reports {@link #DEGRADED}
  * where the rules say {@code DOWN}: a status that Spring Boot's default status order does
  * not rank, so that failing uploads show in this component (the use cases' details keep
- * {@code DOWN}) without turning the application's overall health DOWN (HTTP 503).
- * Details per use case: destination (no credentials), queue depth and bytes against
- * capacity, counts by outcome, and the last error with its time.
+ * {@code DOWN}) without turning the application's overall health DOWN (HTTP 503). Details
+ * per use case: destination (no credentials), queue depth and bytes against capacity,
+ * counts by outcome, and the last error with its time.
  * <p>
  * By default this indicator reads counters only and never contacts storage. With
  * {@link ActiveStorageChecks} it also writes a probe object to each destination whose
  * provider is a {@link StorageProbe} (at most once per interval, cached, bounded by a
- * timeout) and adds {@code activeCheck} ({@code status}, {@code checkedAt}, {@code error})
- * to the details; a provider without the capability shows {@code status=UNKNOWN}, which
- * does not change the health.
+ * timeout) and adds {@code activeCheck} ({@code status}, {@code checkedAt},
+ * {@code error}) to the details; a provider without the capability shows
+ * {@code status=UNKNOWN}, which does not change the health.
  */
 public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 
@@ -208,9 +208,10 @@ public class BlobUploadHealthIndicator extends AbstractHealthIndicator {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("status", status.getCode());
 		details.put("destination", (destination != null) ? destination : "unknown");
-		details.put("queue", Map.of("blobs", stats.queuedBlobs(), "maxBlobs", stats.maxQueueSize(), "bytes",
-				stats.pendingBytes(), "peakBytes", stats.peakPendingBytes(), "maxBytes", stats.maxQueueBytes(),
-				"inFlight", stats.inFlight()));
+		details.put("queue",
+				Map.of("blobs", stats.queuedBlobs(), "maxBlobs", stats.maxQueueSize(), "bytes", stats.pendingBytes(),
+						"peakBytes", stats.peakPendingBytes(), "maxBytes", stats.maxQueueBytes(), "inFlight",
+						stats.inFlight()));
 		BlobUploadStats.Parked parked = stats.parked();
 		details.put("parked", Map.of("blobs", parked.blobs(), "bytes", parked.bytes(), "oldest",
 				parked.oldest().toString(), "total", parked.total(), "retrying", parked.retrying()));

@@ -51,8 +51,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code blob.upload.duration} (timer): time from the first attempt to a successful
  * upload, backoff included.</li>
  * <li>{@code blob.upload.retries} (counter): attempts retried.</li>
- * <li>{@code blob.upload.queue.blobs} and {@code blob.upload.queue.bytes} (gauges):
- * blobs waiting, and bytes held by waiting and in-flight blobs.</li>
+ * <li>{@code blob.upload.queue.blobs} and {@code blob.upload.queue.bytes} (gauges): blobs
+ * waiting, and bytes held by waiting and in-flight blobs.</li>
  * </ul>
  * This binder creates no span or observation per blob; the per-attempt observation
  * ({@code blob.upload.attempt}) is separate and off unless
@@ -69,7 +69,8 @@ public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 	/**
 	 * Creates the binder.
 	 * @param destinations supplies the registry's destinations when the binder is bound,
-	 * for the queue gauges (see {@link io.github.blobupload.BlobUploaderRegistry#destinations()})
+	 * for the queue gauges (see
+	 * {@link io.github.blobupload.BlobUploaderRegistry#destinations()})
 	 */
 	public BlobUploadMetrics(Supplier<List<BlobDestination>> destinations) {
 		this.destinations = destinations;
@@ -108,7 +109,8 @@ public class BlobUploadMetrics implements BlobUploadListener, MeterBinder {
 				if (managed.stats().spool().configured()) {
 					bindSpool(registry, managed, useCase);
 				}
-				// registered at zero so that they are listed, and alerts on them work, before any event
+				// registered at zero so that they are listed, and alerts on them work,
+				// before any event
 				retries(registry, useCase);
 				bytes(registry, useCase);
 				duration(registry, useCase);

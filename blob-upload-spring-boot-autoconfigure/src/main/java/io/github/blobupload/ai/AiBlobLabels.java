@@ -32,10 +32,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AiBlobLabels {
 
-	/** Label holding the use case, such as {@code chat.input} (see {@link AiUseCases}). */
+	/**
+	 * Label holding the use case, such as {@code chat.input} (see {@link AiUseCases}).
+	 */
 	public static final String USE_CASE = "use_case";
 
-	/** Label holding the position of the message within the prompt or response, from 0. */
+	/**
+	 * Label holding the position of the message within the prompt or response, from 0.
+	 */
 	public static final String MESSAGE_INDEX = "message_index";
 
 	/** Label holding the position of the media within its message, from 0. */

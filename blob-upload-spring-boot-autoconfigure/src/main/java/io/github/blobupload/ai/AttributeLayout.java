@@ -29,7 +29,8 @@ public enum AttributeLayout {
 	SEMCONV,
 
 	/**
-	 * OpenInference (Arize Phoenix): {@code llm.input_messages.{i}.message.contents.{j}.message_content.image.image.url}
+	 * OpenInference (Arize Phoenix):
+	 * {@code llm.input_messages.{i}.message.contents.{j}.message_content.image.image.url}
 	 * and the like, one attribute per value.
 	 */
 	OPENINFERENCE,
@@ -38,8 +39,8 @@ public enum AttributeLayout {
 	 * The upstream reference format of OpenTelemetry's {@code opentelemetry-util-genai}
 	 * upload hook: the messages, system instructions and tool definitions are written to
 	 * storage as JSON files ({@code {uuid}_inputs.json}, {@code {uuid}_outputs.json},
-	 * {@code {sha256}_system_instruction.json}, {@code {sha256}_tool.definitions.json}, or
-	 * {@code .jsonl}) and the span records their URIs as
+	 * {@code {sha256}_system_instruction.json}, {@code {sha256}_tool.definitions.json},
+	 * or {@code .jsonl}) and the span records their URIs as
 	 * {@code gen_ai.input.messages_ref}, {@code gen_ai.output.messages_ref},
 	 * {@code gen_ai.system_instructions_ref} and {@code gen_ai.tool.definitions_ref}. The
 	 * files hold message text: see {@link GenAiRefsWriter}.

@@ -98,7 +98,9 @@ public enum AudioOffloadObservationDocumentation implements ObservationDocumenta
 			}
 		},
 
-		/** The content type of the audio the model returned (raw PCM is recorded as WAV). */
+		/**
+		 * The content type of the audio the model returned (raw PCM is recorded as WAV).
+		 */
 		OUTPUT_AUDIO_MIME_TYPE {
 			@Override
 			public String asString() {

@@ -60,8 +60,8 @@ import org.springframework.core.Ordered;
  * memory advisor); every blob of the call is labelled with it
  * ({@link AiBlobLabels#CONVERSATION_ID}).
  * <p>
- * The request is passed on unchanged: the model receives the original media. The
- * response is returned with a list of {@link OffloadedMedia} in its context under
+ * The request is passed on unchanged: the model receives the original media. The response
+ * is returned with a list of {@link OffloadedMedia} in its context under
  * {@link #OFFLOADED_MEDIA}; a stream's last response carries it: that response is held
  * back until the stream completes (every other one passes at once, unchanged). A stream
  * that fails passes the held response on unchanged, then the model's own error; one that
@@ -73,7 +73,9 @@ import org.springframework.core.Ordered;
  */
 public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 
-	/** The key under which the response context holds the {@code List<OffloadedMedia>}. */
+	/**
+	 * The key under which the response context holds the {@code List<OffloadedMedia>}.
+	 */
 	public static final String OFFLOADED_MEDIA = "blob.upload.offloaded-media";
 
 	/**
@@ -126,8 +128,8 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
 		return Flux.deferContextual((reactorContext) -> {
 			Observation advisorObservation = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			MediaCall call = call(request,
-					(advisorObservation != null) ? this.spans.of(advisorObservation.getContext()) : this.spans.current());
+			MediaCall call = call(request, (advisorObservation != null) ? this.spans.of(advisorObservation.getContext())
+					: this.spans.current());
 			List<OffloadedMedia> offloaded = new ArrayList<>();
 			if (!this.modelObserved) {
 				offloadPrompt(request, call, offloaded);
@@ -258,11 +260,12 @@ public final class BlobOffloadAdvisor implements CallAdvisor, StreamAdvisor {
 		}
 
 		/**
-		 * Sets whether the model call is observed with a {@link BlobOffloadObservationHandler}
-		 * registered (default {@code false}). When it is, the handler offloads prompt media
-		 * as the model's span starts, so that the blobs' labels name that span, and the
-		 * advisor only collects the results after the call; otherwise the advisor offloads
-		 * prompt media from the start of the call, for its own span.
+		 * Sets whether the model call is observed with a
+		 * {@link BlobOffloadObservationHandler} registered (default {@code false}). When
+		 * it is, the handler offloads prompt media as the model's span starts, so that
+		 * the blobs' labels name that span, and the advisor only collects the results
+		 * after the call; otherwise the advisor offloads prompt media from the start of
+		 * the call, for its own span.
 		 * @param modelObserved whether the model's observation offloads prompt media
 		 * @return this builder
 		 */

@@ -26,18 +26,18 @@ import java.util.function.Consumer;
  * events.
  * <p>
  * {@link #onMedia(MediaOffloadEvent)} hears every outcome (uploaded, kept inline, remote,
- * refused, excluded, reused) with the call's context: use case, direction, modality,
- * URI and viewer link, positions, trace, span, conversation and operation. Implement it
- * (or use {@link #ofEvents(Consumer)}); {@link #onOffloaded(OffloadedMedia)}, the
- * original contract, still hears the media that a call uploaded.
+ * refused, excluded, reused) with the call's context: use case, direction, modality, URI
+ * and viewer link, positions, trace, span, conversation and operation. Implement it (or
+ * use {@link #ofEvents(Consumer)}); {@link #onOffloaded(OffloadedMedia)}, the original
+ * contract, still hears the media that a call uploaded.
  * <p>
- * Called once per piece of media per call (not again when the same media is seen by
- * both the advisor and the model observation), on the thread that decided what became of
- * it: the model call's, or for prompt media a prompt-media thread (see
+ * Called once per piece of media per call (not again when the same media is seen by both
+ * the advisor and the model observation), on the thread that decided what became of it:
+ * the model call's, or for prompt media a prompt-media thread (see
  * {@code blob.upload.ai.prompt-offload.threads}); must be cheap, thread-safe and must not
- * block. Exceptions are logged (rate-limited) and otherwise ignored.
- * Media of a span that is not sampled is skipped and not reported. The upload itself may
- * still be in progress: its outcome is reported by the blob-upload metrics and
+ * block. Exceptions are logged (rate-limited) and otherwise ignored. Media of a span that
+ * is not sampled is skipped and not reported. The upload itself may still be in progress:
+ * its outcome is reported by the blob-upload metrics and
  * {@link io.github.blobupload.BlobUploadListener}.
  */
 @FunctionalInterface
@@ -45,8 +45,8 @@ public interface BlobOffloadListener {
 
 	/**
 	 * A piece of media was given to a blob uploader and its URI recorded. Called by the
-	 * default {@link #onMedia(MediaOffloadEvent)} for {@link MediaOffloadOutcome#UPLOADED}
-	 * media only.
+	 * default {@link #onMedia(MediaOffloadEvent)} for
+	 * {@link MediaOffloadOutcome#UPLOADED} media only.
 	 * @param media the use case, URI, content type, size and span
 	 */
 	void onOffloaded(OffloadedMedia media);

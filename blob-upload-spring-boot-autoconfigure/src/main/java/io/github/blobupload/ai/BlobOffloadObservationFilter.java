@@ -38,17 +38,17 @@ import org.springframework.ai.image.observation.ImageModelObservationContext;
 
 /**
  * Offloads the media of model observations ({@link ChatModelObservationContext},
- * {@link ImageModelObservationContext}) and adds the recorded messages to the
- * observation as high-cardinality key-values, which become span attributes. It runs
- * when the observation stops, the last moment a key-value still reaches the span, so it
- * covers direct {@code ChatModel}/{@code ImageModel} calls and streaming (whose
- * aggregated response is set before the stop). Prompt media the
+ * {@link ImageModelObservationContext}) and adds the recorded messages to the observation
+ * as high-cardinality key-values, which become span attributes. It runs when the
+ * observation stops, the last moment a key-value still reaches the span, so it covers
+ * direct {@code ChatModel}/{@code ImageModel} calls and streaming (whose aggregated
+ * response is set before the stop). Prompt media the
  * {@link BlobOffloadObservationHandler} offloaded when the call started is found again,
  * not uploaded or counted twice (see {@link MediaOffloader}). When a conversation is
- * known and Spring AI did not name it, the span gets {@code gen_ai.conversation.id}.
- * With the {@link AttributeLayout#REFS} layout, a {@link GenAiRefsWriter} writes the
- * call's messages to storage and the span gets their URIs. With a
- * {@link GenAiEventEmitter}, each sampled call also emits its GenAI event.
+ * known and Spring AI did not name it, the span gets {@code gen_ai.conversation.id}. With
+ * the {@link AttributeLayout#REFS} layout, a {@link GenAiRefsWriter} writes the call's
+ * messages to storage and the span gets their URIs. With a {@link GenAiEventEmitter},
+ * each sampled call also emits its GenAI event.
  * <p>
  * Never throws: a failure is logged (rate-limited) and the observation left as it was.
  */
@@ -73,22 +73,23 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 	 * Creates a filter.
 	 * @param walker walks prompts and responses and offloads their media
 	 * @param spans tells the span of each observation
-	 * @param layouts the attribute layouts to write, other than {@link AttributeLayout#REFS}
+	 * @param layouts the attribute layouts to write, other than
+	 * {@link AttributeLayout#REFS}
 	 */
 	public BlobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans, Set<AttributeLayout> layouts) {
 		this(walker, spans, layouts, null, null);
 	}
 
 	/**
-	 * Creates a filter that may also write the {@code refs} files and emit the GenAI event
-	 * of each model call.
+	 * Creates a filter that may also write the {@code refs} files and emit the GenAI
+	 * event of each model call.
 	 * @param walker walks prompts and responses and offloads their media
 	 * @param spans tells the span of each observation
 	 * @param layouts the attribute layouts to write
 	 * @param refs writes the files of the {@link AttributeLayout#REFS} layout; required
 	 * when the layouts hold it, else {@code null}
-	 * @param events emits the {@value GenAiEventEmitter#EVENT_NAME} event of each call, or
-	 * {@code null} for none
+	 * @param events emits the {@value GenAiEventEmitter#EVENT_NAME} event of each call,
+	 * or {@code null} for none
 	 * @throws IllegalArgumentException if the layouts hold {@link AttributeLayout#REFS}
 	 * and no writer is given
 	 */

@@ -29,17 +29,17 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
 /**
- * Offloads the prompt media of a chat model call when the model's observation starts:
- * the model's span exists by then (Spring Boot registers tracing handlers before other
+ * Offloads the prompt media of a chat model call when the model's observation starts: the
+ * model's span exists by then (Spring Boot registers tracing handlers before other
  * handlers), so each blob's {@code span_id} label names the span that records its URI.
  * The work (decoding, filters, the hash of content-addressed names) is handed to the
  * {@link MediaOffloader}'s prompt-media threads and overlaps with the model's; the
  * {@link BlobOffloadObservationFilter} joins it when the observation stops and records
  * the URIs, counted once.
  * <p>
- * The call's span, conversation and operation are kept on the observation context.
- * Never throws: a failure is logged (rate-limited) and the media is offloaded at the
- * stop instead.
+ * The call's span, conversation and operation are kept on the observation context. Never
+ * throws: a failure is logged (rate-limited) and the media is offloaded at the stop
+ * instead.
  */
 public final class BlobOffloadObservationHandler implements ObservationHandler<ChatModelObservationContext> {
 

@@ -30,10 +30,10 @@ import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds the conversation a model call belongs to, nearest first: a
- * {@value #ATTRIBUTE} key-value on the call's observation or on any enclosing one (an
- * application's "turn" observation, say), or the {@link ChatMemory#CONVERSATION_ID}
- * parameter of the enclosing {@code ChatClient} call (the one chat memory advisors read).
+ * Finds the conversation a model call belongs to, nearest first: a {@value #ATTRIBUTE}
+ * key-value on the call's observation or on any enclosing one (an application's "turn"
+ * observation, say), or the {@link ChatMemory#CONVERSATION_ID} parameter of the enclosing
+ * {@code ChatClient} call (the one chat memory advisors read).
  */
 final class Conversations {
 

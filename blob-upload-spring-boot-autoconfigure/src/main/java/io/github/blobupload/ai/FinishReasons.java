@@ -36,10 +36,10 @@ final class FinishReasons {
 
 	private static final Map<String, String> CONVENTION = Map.ofEntries(Map.entry("stop", "stop"),
 			Map.entry("end_turn", "stop"), Map.entry("stop_sequence", "stop"), Map.entry("completed", "stop"),
-			Map.entry("length", "length"), Map.entry("max_tokens", "length"), Map.entry("content_filter", "content_filter"),
-			Map.entry("safety", "content_filter"), Map.entry("tool_calls", "tool_call"),
-			Map.entry("tool_call", "tool_call"), Map.entry("tool_use", "tool_call"),
-			Map.entry("function_call", "tool_call"), Map.entry("error", "error"));
+			Map.entry("length", "length"), Map.entry("max_tokens", "length"),
+			Map.entry("content_filter", "content_filter"), Map.entry("safety", "content_filter"),
+			Map.entry("tool_calls", "tool_call"), Map.entry("tool_call", "tool_call"),
+			Map.entry("tool_use", "tool_call"), Map.entry("function_call", "tool_call"), Map.entry("error", "error"));
 
 	private FinishReasons() {
 	}

@@ -59,13 +59,13 @@ import org.springframework.ai.observation.AiOperationMetadata;
  * the model's observation stops, with the trace and span ids of the model's span. It
  * holds the call's messages as the span attributes do, media as {@code uri} parts in
  * place of their bytes (the same JSON, written by {@link GenAiSemconvAttributes}, here in
- * the structured form the conventions ask of events), and the call's parameters,
- * response id, model, finish reasons and token usage as Spring AI gives them.
+ * the structured form the conventions ask of events), and the call's parameters, response
+ * id, model, finish reasons and token usage as Spring AI gives them.
  * <p>
  * For tools that read events rather than spans; opt-in. Message text is in the event only
  * when content capture is on, as on spans. Called by the
- * {@link BlobOffloadObservationFilter} for sampled calls only. Never throws: a failure
- * is logged (rate-limited) and the event dropped.
+ * {@link BlobOffloadObservationFilter} for sampled calls only. Never throws: a failure is
+ * logged (rate-limited) and the event dropped.
  */
 public final class GenAiEventEmitter {
 
@@ -84,8 +84,8 @@ public final class GenAiEventEmitter {
 
 	/**
 	 * Creates an emitter that writes to the logger provider of an {@link OpenTelemetry}.
-	 * @param openTelemetry the OpenTelemetry whose {@linkplain OpenTelemetry#getLogsBridge()
-	 * logs} receive the events
+	 * @param openTelemetry the OpenTelemetry whose
+	 * {@linkplain OpenTelemetry#getLogsBridge() logs} receive the events
 	 */
 	public GenAiEventEmitter(OpenTelemetry openTelemetry) {
 		this(Objects.requireNonNull(openTelemetry, "openTelemetry must not be null").getLogsBridge());
@@ -143,7 +143,8 @@ public final class GenAiEventEmitter {
 			}
 			Map<String, String> messages = new LinkedHashMap<>();
 			GenAiSemconvAttributes.write(input, output, messages);
-			messages.forEach((key, json) -> record.setAttribute(AttributeKey.valueKey(key), value(JSON.readTree(json))));
+			messages
+				.forEach((key, json) -> record.setAttribute(AttributeKey.valueKey(key), value(JSON.readTree(json))));
 			record.emit();
 		}
 		catch (RuntimeException ex) {
@@ -215,8 +216,8 @@ public final class GenAiEventEmitter {
 			return Context.current();
 		}
 		SpanContext spanContext = SpanContext.create(Objects.requireNonNull(span.traceId()),
-				Objects.requireNonNull(span.spanId()), span.sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(),
-				TraceState.getDefault());
+				Objects.requireNonNull(span.spanId()),
+				span.sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault());
 		return Context.root().with(Span.wrap(spanContext));
 	}
 

@@ -30,8 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The message JSON of the OpenTelemetry GenAI semantic conventions as typed records,
- * written with the Jackson that Spring AI brings (Jackson 3, {@code tools.jackson}).
- * Each record is one {@code $defs} entry of the conventions' schemas
+ * written with the Jackson that Spring AI brings (Jackson 3, {@code tools.jackson}). Each
+ * record is one {@code $defs} entry of the conventions' schemas
  * ({@code gen-ai-input-messages.json}, {@code gen-ai-output-messages.json},
  * {@code gen-ai-system-instructions.json}); {@code null} fields are left out. Only the
  * Spring AI integration uses it: the core API stays free of Jackson.
@@ -55,9 +55,9 @@ final class GenAiMessageJson {
 	}
 
 	/**
-	 * Returns tool-call arguments or a tool's response as they are written: a JSON
-	 * object or array as itself (the schemas let them be any JSON value), anything else
-	 * (plain text, malformed JSON) as a string.
+	 * Returns tool-call arguments or a tool's response as they are written: a JSON object
+	 * or array as itself (the schemas let them be any JSON value), anything else (plain
+	 * text, malformed JSON) as a string.
 	 * @param text the text the model or tool gave
 	 * @return a JSON tree or the text
 	 */
@@ -229,8 +229,8 @@ final class GenAiMessageJson {
 	 *
 	 * @param type always {@code tool_call_response}
 	 * @param id the call id, or {@code null}
-	 * @param response the tool's response (a JSON tree, or its text when it is not a
-	 * JSON object or array)
+	 * @param response the tool's response (a JSON tree, or its text when it is not a JSON
+	 * object or array)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonPropertyOrder({ "type", "id", "response" })

@@ -55,14 +55,14 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  * stored once ({@code .jsonl} instead of {@code .json} in the {@link Format#JSONL}
  * format). Messages are written with the same typed JSON as the
  * {@link AttributeLayout#SEMCONV} layout: media is a {@code uri} part naming the
- * offloaded blob, never base64 (media within the inline budget stays a {@code blob}
- * part, as on the span). A file with nothing to hold is not written.
+ * offloaded blob, never base64 (media within the inline budget stays a {@code blob} part,
+ * as on the span). A file with nothing to hold is not written.
  * <p>
  * Each file is handed to the {@link BlobUploaderRegistry}'s uploader of the use case
- * {@link AiUseCases#REFS} ({@link BlobUploader#uploadAsync}, which never blocks), with the
- * label {@link BlobLabels#OBJECT_NAME} asking for its name. A file the uploader refuses
- * ({@link BlobUploader#NOT_UPLOADED}) leaves its attribute out and is counted. Never
- * throws.
+ * {@link AiUseCases#REFS} ({@link BlobUploader#uploadAsync}, which never blocks), with
+ * the label {@link BlobLabels#OBJECT_NAME} asking for its name. A file the uploader
+ * refuses ({@link BlobUploader#NOT_UPLOADED}) leaves its attribute out and is counted.
+ * Never throws.
  * <p>
  * The files hold message text (the prompt, the system instructions, the answer, tool
  * arguments and results) whether or not content capture on spans is on: writing them is
@@ -204,7 +204,10 @@ public final class GenAiRefsWriter {
 		}
 	}
 
-	/** The format of the files, as {@code OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT} names it. */
+	/**
+	 * The format of the files, as {@code OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT} names
+	 * it.
+	 */
 	public enum Format {
 
 		/** One JSON array a file ({@code application/json}, {@code .json}). */

@@ -25,16 +25,15 @@ import java.util.Map;
  * {@code gen_ai.input.messages}, {@code gen_ai.output.messages} and
  * {@code gen_ai.system_instructions}, as JSON that follows the conventions' schemas
  * (through the typed parts of {@link GenAiMessageJson}). Media becomes
- * {@code {"type":"uri","modality":"image","mime_type":"image/png","uri":"s3://..."}}; media
- * kept inline becomes a {@code blob} part; refused media records
+ * {@code {"type":"uri","modality":"image","mime_type":"image/png","uri":"s3://..."}};
+ * media kept inline becomes a {@code blob} part; refused media records
  * {@link io.github.blobupload.BlobUploader#NOT_UPLOADED} as its URI, never its bytes.
  * <p>
  * System messages go to {@code gen_ai.system_instructions} (their text parts, so only
  * when content capture is on) and are left out of {@code gen_ai.input.messages}: Spring
  * AI gives instructions apart from the conversation ({@code ChatClient.system(..)},
  * {@code SystemMessage}), which is the case the conventions keep that attribute for.
- * Media labels still count {@code message_index} in the prompt, system messages
- * included.
+ * Media labels still count {@code message_index} in the prompt, system messages included.
  */
 final class GenAiSemconvAttributes {
 

@@ -24,8 +24,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Holds back the last element of a stream so that it can be completed once the stream
- * is: every other element passes at once and unchanged, the last one when the stream
+ * Holds back the last element of a stream so that it can be completed once the stream is:
+ * every other element passes at once and unchanged, the last one when the stream
  * completes, as the finisher returns it. When the stream fails, the held element is
  * passed on unchanged, then the stream's own error; when it is cancelled, the held
  * element is dropped. The finisher runs at most once, never on error or cancellation.

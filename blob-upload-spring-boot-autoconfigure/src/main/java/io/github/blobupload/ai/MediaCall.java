@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One model call whose media is offloaded: the span the media is recorded on, the
  * conversation it belongs to, the operation that produced or received it, and the
- * identity that tells this call from others, so that media seen several times in one
- * call (at the model's start, at its stop, by the advisor) is counted once.
+ * identity that tells this call from others, so that media seen several times in one call
+ * (at the model's start, at its stop, by the advisor) is counted once.
  * <p>
  * Kept on the observation context of the model call (state belongs to the observation),
  * or created by the advisor for a call without one.

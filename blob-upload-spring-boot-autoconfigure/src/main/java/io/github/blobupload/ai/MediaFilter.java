@@ -23,10 +23,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sees each piece of media before it is offloaded and decides what becomes of it: let it
- * {@linkplain Decision#pass() pass}, {@linkplain Decision#replace(byte[], String) replace}
- * it (masking faces, downscaling), {@linkplain Decision#keepInline() keep it inline} (not
- * offloaded, recorded as it was) or {@linkplain Decision#drop(String) drop} it (recorded
- * as {@link io.github.blobupload.BlobUploader#NOT_UPLOADED}, never stored).
+ * {@linkplain Decision#pass() pass}, {@linkplain Decision#replace(byte[], String)
+ * replace} it (masking faces, downscaling), {@linkplain Decision#keepInline() keep it
+ * inline} (not offloaded, recorded as it was) or {@linkplain Decision#drop(String) drop}
+ * it (recorded as {@link io.github.blobupload.BlobUploader#NOT_UPLOADED}, never stored).
  * <p>
  * Declare filters as beans; several apply in their {@code @Order}, each seeing what the
  * one before let through or replaced, until one keeps the media inline or drops it.
@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code blob-upload-prompt-media-N}) while the model works, or on the caller's thread
  * when those are busy; filters of responses and audio run on the caller's thread. So keep
  * them cheap and thread-safe, and do not rely on thread-bound state (the logging MDC, the
- * security context, request scope). A filter that throws does not
- * break the model call: the failure is logged (rate-limited), counted as
+ * security context, request scope). A filter that throws does not break the model call:
+ * the failure is logged (rate-limited), counted as
  * {@link MediaOffloadOutcome#EXCLUDED_FILTER_ERROR} and the media is dropped, which is
  * the safe choice for privacy. Media excluded by {@code blob.upload.ai.media.*} never
  * reaches a filter.
@@ -63,12 +63,15 @@ public interface MediaFilter {
 
 	/**
 	 * A piece of media about to be offloaded.
+	 *
 	 * @param direction whether it goes to the model or comes from it
 	 * @param modality {@code image}, {@code audio}, {@code video} or {@code document}
-	 * @param useCase the use case it is uploaded under, such as {@link AiUseCases#CHAT_INPUT}
+	 * @param useCase the use case it is uploaded under, such as
+	 * {@link AiUseCases#CHAT_INPUT}
 	 * @param contentType its content type
 	 * @param size its size in bytes, or -1 for a remote URL
-	 * @param labels the labels it is stored with (trace and span ids, use case, positions)
+	 * @param labels the labels it is stored with (trace and span ids, use case,
+	 * positions)
 	 * @param bytes its content, or {@code null} for a remote URL; do not modify it
 	 * @param url the remote URL it was given as, or {@code null} for bytes
 	 */
@@ -98,6 +101,7 @@ public interface MediaFilter {
 
 	/**
 	 * What a {@link MediaFilter} decided.
+	 *
 	 * @param action what to do
 	 * @param bytes the replacement content ({@link Action#REPLACE} only)
 	 * @param contentType the replacement content type ({@link Action#REPLACE} only)
@@ -113,7 +117,8 @@ public interface MediaFilter {
 		 * Creates a decision; prefer the factory methods.
 		 * @param action what to do
 		 * @param bytes the replacement content, required for {@link Action#REPLACE}
-		 * @param contentType the replacement content type, required for {@link Action#REPLACE}
+		 * @param contentType the replacement content type, required for
+		 * {@link Action#REPLACE}
 		 * @param reason why, required for {@link Action#DROP}
 		 */
 		public Decision {

@@ -75,8 +75,8 @@ final class MediaMemo {
 	}
 
 	/**
-	 * Remembers what became of a media object in a call, in place of the oldest entry
-	 * (or of the object's own entry).
+	 * Remembers what became of a media object in a call, in place of the oldest entry (or
+	 * of the object's own entry).
 	 * @param identity the media object
 	 * @param call the call that counted it
 	 * @param result what becomes of it, or {@code null} when it was skipped (not sampled)

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How many pieces of media had each {@link MediaOffloadOutcome} since startup. Thread-safe
- * and cheap to update.
+ * How many pieces of media had each {@link MediaOffloadOutcome} since startup.
+ * Thread-safe and cheap to update.
  */
 final class MediaOffloadCounts {
 

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * trace and conversation it belongs to. Given to {@link BlobOffloadListener#onMedia} once
  * per piece of media per call, for every outcome.
  * <p>
- * The content itself is not part of the event, except in {@link OffloadedMedia#inlineBase64()}
- * of media kept inline.
+ * The content itself is not part of the event, except in
+ * {@link OffloadedMedia#inlineBase64()} of media kept inline.
  *
  * @param useCase the use case, such as {@code chat.input} (see {@link AiUseCases})
  * @param direction whether the media went to the model or came from it
@@ -55,8 +55,8 @@ import org.jspecify.annotations.Nullable;
  * @param operationName the step that produced or received the media (the
  * {@code gen_ai.operation.name}): {@code chat}, {@code image_generation},
  * {@code transcription} or {@code text_to_speech}
- * @param media what became of the media, as recorded on the span (before any viewer
- * link is applied)
+ * @param media what became of the media, as recorded on the span (before any viewer link
+ * is applied)
  */
 public record MediaOffloadEvent(String useCase, MediaFilter.Direction direction, String modality,
 		MediaOffloadOutcome outcome, String reason, @Nullable String uri, @Nullable String viewerLink,

@@ -47,7 +47,9 @@ public enum MediaOffloadOutcome {
 	/** Refused: the media was a malformed {@code data:} URI. */
 	REFUSED_MALFORMED_DATA_URI("refused", "malformed_data_uri"),
 
-	/** Refused: the media's data was of a kind that cannot be uploaded or recorded safely. */
+	/**
+	 * Refused: the media's data was of a kind that cannot be uploaded or recorded safely.
+	 */
 	REFUSED_UNSUPPORTED_DATA("refused", "unsupported_data"),
 
 	/**
@@ -66,10 +68,11 @@ public enum MediaOffloadOutcome {
 	 * Refused: prompt media was still being offloaded on the
 	 * {@linkplain MediaOffloader.Builder#promptOffloadThreads(int) prompt-media threads}
 	 * when its URI had to be recorded, and the wait for it
-	 * ({@linkplain MediaOffloader.Builder#promptOffloadJoinTimeout(java.time.Duration) join
-	 * timeout}) ran out (logged, rate-limited): recorded as {@code /dev/null}. Media still
-	 * waiting for a thread is then never offloaded; media already being offloaded may still
-	 * be stored (counted by the uploader's metrics), though no span refers to it.
+	 * ({@linkplain MediaOffloader.Builder#promptOffloadJoinTimeout(java.time.Duration)
+	 * join timeout}) ran out (logged, rate-limited): recorded as {@code /dev/null}. Media
+	 * still waiting for a thread is then never offloaded; media already being offloaded
+	 * may still be stored (counted by the uploader's metrics), though no span refers to
+	 * it.
 	 */
 	REFUSED_TIMEOUT("refused", "timeout"),
 

@@ -43,11 +43,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Offloads one piece of media: decides whether it is uploaded, kept inline, recorded as a
- * remote URL, refused or excluded (by the {@linkplain Builder#include(String) include} and
- * {@linkplain Builder#exclude(String) exclude} rules, then by the {@link MediaFilter}s,
- * which may also replace it), hands it to the blob uploader of its use case, and remembers the
- * result so that the same media seen again (by the advisor, then by the model
- * observation) is not uploaded twice and is recorded with the same URI.
+ * remote URL, refused or excluded (by the {@linkplain Builder#include(String) include}
+ * and {@linkplain Builder#exclude(String) exclude} rules, then by the
+ * {@link MediaFilter}s, which may also replace it), hands it to the blob uploader of its
+ * use case, and remembers the result so that the same media seen again (by the advisor,
+ * then by the model observation) is not uploaded twice and is recorded with the same URI.
  * <p>
  * Never throws and never blocks on storage: URIs come from
  * {@link BlobUploader#uploadAsync(Blob)}, which returns at once. Remote URLs are recorded
@@ -55,9 +55,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Prompt media is known before the model is called, so its offloading (decoding, copying,
  * the rules and filters, the SHA-256 of content-addressed names) is started then on a few
- * daemon threads ({@link Builder#promptOffloadThreads(int)}) and joined, with a
- * timeout, when its URI is recorded at the end of the call: with a model slower than the
- * hash, the caller pays next to nothing. {@link #close()} stops those threads.
+ * daemon threads ({@link Builder#promptOffloadThreads(int)}) and joined, with a timeout,
+ * when its URI is recorded at the end of the call: with a model slower than the hash, the
+ * caller pays next to nothing. {@link #close()} stops those threads.
  */
 public final class MediaOffloader implements AutoCloseable {
 
@@ -111,8 +111,7 @@ public final class MediaOffloader implements AutoCloseable {
 
 	private final AtomicBoolean unsampledReported = new AtomicBoolean();
 
-	private final RateLimitedLogger errors = new RateLimitedLogger(logger,
-			Duration.ofMinutes(1));
+	private final RateLimitedLogger errors = new RateLimitedLogger(logger, Duration.ofMinutes(1));
 
 	private MediaOffloader(Builder builder) {
 		this.registry = builder.registry;
@@ -152,9 +151,8 @@ public final class MediaOffloader implements AutoCloseable {
 			return media;
 		}
 		String link = this.links.linkFor(media.uri());
-		return link.equals(media.uri()) ? media
-				: new OffloadedMedia(media.status(), media.useCase(), link, media.contentType(), media.size(),
-						media.span(), media.refusalReason(), media.inlineBase64());
+		return link.equals(media.uri()) ? media : new OffloadedMedia(media.status(), media.useCase(), link,
+				media.contentType(), media.size(), media.span(), media.refusalReason(), media.inlineBase64());
 	}
 
 	/**
@@ -192,8 +190,8 @@ public final class MediaOffloader implements AutoCloseable {
 
 	/**
 	 * Offloads one piece of media, or returns the result of offloading the same media
-	 * object earlier. Each call counts the media once: as its outcome the first time it is
-	 * seen, as {@link MediaOffloadOutcome#REUSED} when an earlier call offloaded it.
+	 * object earlier. Each call counts the media once: as its outcome the first time it
+	 * is seen, as {@link MediaOffloadOutcome#REUSED} when an earlier call offloaded it.
 	 * @param data the media's data: bytes, a {@code data:} URI, or a URL (as
 	 * {@link String}, {@link URI} or {@link URL}) that is recorded and never fetched
 	 * @param mimeType the media's declared type, or {@code null}
@@ -210,11 +208,12 @@ public final class MediaOffloader implements AutoCloseable {
 	}
 
 	/**
-	 * Offloads one piece of media whose identity is another object than its data (such
-	 * as an image model's output, whose base64 data is turned into a data URI first).
+	 * Offloads one piece of media whose identity is another object than its data (such as
+	 * an image model's output, whose base64 data is turned into a data URI first).
 	 * @param identity the object that stands for the media: the same object seen again
 	 * gives the earlier result
-	 * @param data the media's data, as for {@link #offload(Object, String, String, SpanInfo, int, int)}
+	 * @param data the media's data, as for
+	 * {@link #offload(Object, String, String, SpanInfo, int, int)}
 	 * @param mimeType the media's declared type, or {@code null}
 	 * @param useCase the use case
 	 * @param call the call the media belongs to
@@ -246,10 +245,10 @@ public final class MediaOffloader implements AutoCloseable {
 	/**
 	 * Starts offloading a piece of prompt media on the prompt-media threads, so that the
 	 * work overlaps with the model call; a later
-	 * {@link #offload(Object, Object, String, String, MediaCall, int, int) offload} of the
-	 * same identity joins it. Counts as {@code offload} does: once per call. The labels
-	 * are taken from the call now, on the caller's thread. When no thread can take it, the
-	 * work is done here (see {@link Builder#promptOffloadThreads(int)}).
+	 * {@link #offload(Object, Object, String, String, MediaCall, int, int) offload} of
+	 * the same identity joins it. Counts as {@code offload} does: once per call. The
+	 * labels are taken from the call now, on the caller's thread. When no thread can take
+	 * it, the work is done here (see {@link Builder#promptOffloadThreads(int)}).
 	 * @param identity the object that stands for the media
 	 * @param data the media's data, as for {@code offload}
 	 * @param mimeType the media's declared type, or {@code null}
@@ -263,7 +262,8 @@ public final class MediaOffloader implements AutoCloseable {
 		MediaMemo.Sighting seen = this.memo.see(identity, call, !call.collectOnly());
 		if (seen != null && seen.result() != null) {
 			if (!seen.sameCall() && !call.collectOnly()) {
-				// Counted now, told when known: the offload that joins it later counts nothing.
+				// Counted now, told when known: the offload that joins it later counts
+				// nothing.
 				this.counts.increment(MediaOffloadOutcome.REUSED);
 				seen.result()
 					.thenAccept((media) -> notifyListeners(media, MediaOffloadOutcome.REUSED, call, messageIndex,
@@ -282,8 +282,9 @@ public final class MediaOffloader implements AutoCloseable {
 						partIndex);
 			}
 			catch (Error ex) {
-				resolve(result, refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1,
-						call.span()), call, messageIndex, partIndex);
+				resolve(result,
+						refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, call.span()),
+						call, messageIndex, partIndex);
 				throw ex;
 			}
 		});
@@ -306,8 +307,8 @@ public final class MediaOffloader implements AutoCloseable {
 	 * before completing, so that whoever joins the result sees it counted.
 	 * @return whether this outcome is the one recorded
 	 */
-	private boolean resolve(CompletableFuture<OffloadedMedia> result, Offload offload, MediaCall call,
-			int messageIndex, int partIndex) {
+	private boolean resolve(CompletableFuture<OffloadedMedia> result, Offload offload, MediaCall call, int messageIndex,
+			int partIndex) {
 		synchronized (result) {
 			if (result.isDone()) {
 				return false;
@@ -333,8 +334,9 @@ public final class MediaOffloader implements AutoCloseable {
 			return result.get(this.joinTimeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			if (resolve(result, refused(MediaOffloadOutcome.REFUSED_TIMEOUT, useCase, typeOrUnknown(mimeType), -1,
-					span), call, messageIndex, partIndex)) {
+			if (resolve(result,
+					refused(MediaOffloadOutcome.REFUSED_TIMEOUT, useCase, typeOrUnknown(mimeType), -1, span), call,
+					messageIndex, partIndex)) {
 				this.errors.warn(() -> "Prompt media of " + useCase + " was still being offloaded after "
 						+ this.joinTimeout.toMillis() + " ms when its URI had to be recorded; recorded as "
 						+ BlobUploader.NOT_UPLOADED + " (the prompt-media threads are behind)");
@@ -414,16 +416,16 @@ public final class MediaOffloader implements AutoCloseable {
 
 	/**
 	 * Stops the prompt-media threads after the media waiting for them is offloaded (for
-	 * at most a few seconds); prompt media seen later is offloaded on the caller's thread.
-	 * Idempotent.
+	 * at most a few seconds); prompt media seen later is offloaded on the caller's
+	 * thread. Idempotent.
 	 */
 	@Override
 	public void close() {
 		this.promptExecutor.close();
 	}
 
-	private Offload doOffload(Object data, @Nullable String mimeType, String useCase, MediaCall call,
-			int messageIndex, int partIndex) {
+	private Offload doOffload(Object data, @Nullable String mimeType, String useCase, MediaCall call, int messageIndex,
+			int partIndex) {
 		SpanInfo span = call.span();
 		Map<String, String> labels = AiBlobLabels.of(call, useCase, messageIndex, partIndex);
 		if (data instanceof byte[] bytes) {
@@ -441,8 +443,8 @@ public final class MediaOffloader implements AutoCloseable {
 				catch (IllegalArgumentException ex) {
 					this.errors.warn(() -> "Media in " + useCase + " is a malformed data URI; recorded as "
 							+ BlobUploader.NOT_UPLOADED + ": " + ex.getMessage());
-					return refused(MediaOffloadOutcome.REFUSED_MALFORMED_DATA_URI, useCase, typeOrUnknown(mimeType),
-							-1, span);
+					return refused(MediaOffloadOutcome.REFUSED_MALFORMED_DATA_URI, useCase, typeOrUnknown(mimeType), -1,
+							span);
 				}
 				if (!blob.hasDeclaredContentType() && mimeType != null) {
 					blob = new Blob(blob.rawBytes(), mimeType, labels);
@@ -573,10 +575,10 @@ public final class MediaOffloader implements AutoCloseable {
 		String uri = media.uri();
 		String link = (uri != null && media.status() == OffloadedMedia.Status.UPLOADED) ? viewerLink(uri) : null;
 		SpanInfo span = call.span();
-		MediaOffloadEvent event = new MediaOffloadEvent(media.useCase(), directionOf(media.useCase()),
-				media.modality(), outcome, reason, uri, (link != null && !link.equals(uri)) ? link : null,
-				media.contentType(), media.size(), messageIndex, partIndex, span.traceId(), span.spanId(),
-				call.conversationId(), call.operation(), media);
+		MediaOffloadEvent event = new MediaOffloadEvent(media.useCase(), directionOf(media.useCase()), media.modality(),
+				outcome, reason, uri, (link != null && !link.equals(uri)) ? link : null, media.contentType(),
+				media.size(), messageIndex, partIndex, span.traceId(), span.spanId(), call.conversationId(),
+				call.operation(), media);
 		for (BlobOffloadListener listener : this.listeners) {
 			try {
 				listener.onMedia(event);
@@ -705,10 +707,10 @@ public final class MediaOffloader implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the links recorded on spans in place of the storage URIs of uploaded media,
-		 * such as the media viewer's; the default, {@link BlobLinks#IDENTITY}, records the
-		 * storage URIs. Listeners and {@link BlobOffloadAdvisor#OFFLOADED_MEDIA} always get
-		 * the storage URIs.
+		 * Sets the links recorded on spans in place of the storage URIs of uploaded
+		 * media, such as the media viewer's; the default, {@link BlobLinks#IDENTITY},
+		 * records the storage URIs. Listeners and
+		 * {@link BlobOffloadAdvisor#OFFLOADED_MEDIA} always get the storage URIs.
 		 * @param links the links
 		 * @return this builder
 		 */
@@ -718,9 +720,10 @@ public final class MediaOffloader implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the links given to listeners as {@link MediaOffloadEvent#viewerLink()}, such
-		 * as the media viewer's, whether or not they are {@linkplain #links(BlobLinks)
-		 * recorded on spans}; the default, {@link BlobLinks#IDENTITY}, gives none.
+		 * Sets the links given to listeners as {@link MediaOffloadEvent#viewerLink()},
+		 * such as the media viewer's, whether or not they are
+		 * {@linkplain #links(BlobLinks) recorded on spans}; the default,
+		 * {@link BlobLinks#IDENTITY}, gives none.
 		 * @param viewerLinks the links
 		 * @return this builder
 		 */
@@ -731,8 +734,8 @@ public final class MediaOffloader implements AutoCloseable {
 
 		/**
 		 * Adds a rule of media to offload; when any is given, media that matches none is
-		 * excluded (never stored, recorded as {@link BlobUploader#NOT_UPLOADED}). A rule is
-		 * {@code <direction>.<modality>}: direction {@code input}, {@code output} or
+		 * excluded (never stored, recorded as {@link BlobUploader#NOT_UPLOADED}). A rule
+		 * is {@code <direction>.<modality>}: direction {@code input}, {@code output} or
 		 * {@code *}; modality {@code image}, {@code audio}, {@code video},
 		 * {@code document} or {@code *}, such as {@code input.image} or {@code *.audio}.
 		 * @param rule the rule
@@ -776,8 +779,8 @@ public final class MediaOffloader implements AutoCloseable {
 		 */
 		public Builder promptOffloadThreads(int threads) {
 			if (threads < 0) {
-				throw new IllegalArgumentException("The number of prompt offload threads must be 0 or more but was "
-						+ threads);
+				throw new IllegalArgumentException(
+						"The number of prompt offload threads must be 0 or more but was " + threads);
 			}
 			this.promptThreads = threads;
 			return this;
@@ -786,15 +789,15 @@ public final class MediaOffloader implements AutoCloseable {
 		/**
 		 * Sets how many pieces of prompt media may wait for the prompt-media threads
 		 * (default {@value MediaOffloader#DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE}). Media that
-		 * finds the queue full is offloaded on the caller's thread, as with 0 threads, and
-		 * counted ({@link MediaOffloader#promptOffloadsOnCallerBecauseFull()}).
+		 * finds the queue full is offloaded on the caller's thread, as with 0 threads,
+		 * and counted ({@link MediaOffloader#promptOffloadsOnCallerBecauseFull()}).
 		 * @param queueSize how many may wait, positive
 		 * @return this builder
 		 */
 		public Builder promptOffloadQueueSize(int queueSize) {
 			if (queueSize <= 0) {
-				throw new IllegalArgumentException("The prompt offload queue size must be positive but was "
-						+ queueSize);
+				throw new IllegalArgumentException(
+						"The prompt offload queue size must be positive but was " + queueSize);
 			}
 			this.promptQueueSize = queueSize;
 			return this;
@@ -804,15 +807,16 @@ public final class MediaOffloader implements AutoCloseable {
 		 * Sets how long the caller waits, when a piece of prompt media is recorded at the
 		 * end of the call, for its offloading on the prompt-media threads to finish
 		 * (default 1 s). After that it is recorded as {@link BlobUploader#NOT_UPLOADED},
-		 * counted as {@link MediaOffloadOutcome#REFUSED_TIMEOUT} and logged (rate-limited).
+		 * counted as {@link MediaOffloadOutcome#REFUSED_TIMEOUT} and logged
+		 * (rate-limited).
 		 * @param joinTimeout the longest wait, positive
 		 * @return this builder
 		 */
 		public Builder promptOffloadJoinTimeout(Duration joinTimeout) {
 			Objects.requireNonNull(joinTimeout, "joinTimeout must not be null");
 			if (joinTimeout.isNegative() || joinTimeout.isZero()) {
-				throw new IllegalArgumentException("The prompt offload join timeout must be positive but was "
-						+ joinTimeout);
+				throw new IllegalArgumentException(
+						"The prompt offload join timeout must be positive but was " + joinTimeout);
 			}
 			this.joinTimeout = joinTimeout;
 			return this;

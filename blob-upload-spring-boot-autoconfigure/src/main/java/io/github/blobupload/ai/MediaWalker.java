@@ -35,8 +35,9 @@ import org.springframework.ai.image.ImageResponse;
 /**
  * Walks Spring AI prompts and responses, offloads each piece of media through a
  * {@link MediaOffloader}, and returns the messages as they are recorded. Nothing given to
- * it is modified. The {@link BlobOffloadAdvisor}, the {@link BlobOffloadObservationHandler}
- * and the {@link BlobOffloadObservationFilter} share one walker.
+ * it is modified. The {@link BlobOffloadAdvisor}, the
+ * {@link BlobOffloadObservationHandler} and the {@link BlobOffloadObservationFilter}
+ * share one walker.
  */
 public final class MediaWalker {
 
@@ -69,8 +70,8 @@ public final class MediaWalker {
 	}
 
 	/**
-	 * Returns a walker over the same offloader that records message text, for what
-	 * holds content whatever the span's setting (the {@link AttributeLayout#REFS} files).
+	 * Returns a walker over the same offloader that records message text, for what holds
+	 * content whatever the span's setting (the {@link AttributeLayout#REFS} files).
 	 * @return this walker when content capture is on, else a capturing one
 	 */
 	MediaWalker capturing() {
@@ -105,7 +106,8 @@ public final class MediaWalker {
 		List<RecordedMessage> recorded = new ArrayList<>(generations.size());
 		for (int i = 0; i < generations.size(); i++) {
 			Generation generation = generations.get(i);
-			String finishReason = (generation.getMetadata() != null) ? generation.getMetadata().getFinishReason() : null;
+			String finishReason = (generation.getMetadata() != null) ? generation.getMetadata().getFinishReason()
+					: null;
 			recorded.add(record(generation.getOutput(), i, call, false, FinishReasons.of(finishReason)));
 		}
 		return recorded;
@@ -142,8 +144,8 @@ public final class MediaWalker {
 			}
 			// The image output object is the identity key, so that the same image seen
 			// again (observation, then application code) is not uploaded twice.
-			OffloadedMedia media = this.offloader.offload(generation.getOutput(), data, null,
-					AiUseCases.IMAGE_OUTPUT, call, 0, i);
+			OffloadedMedia media = this.offloader.offload(generation.getOutput(), data, null, AiUseCases.IMAGE_OUTPUT,
+					call, 0, i);
 			parts.add(new RecordedMessage.MediaPart(this.offloader.recorded(media)));
 		}
 		return List.of(new RecordedMessage("assistant", parts, IMAGE_FINISH_REASON));
@@ -151,16 +153,15 @@ public final class MediaWalker {
 
 	/**
 	 * Offloads the streamed audio of one choice of a chat response (raw PCM16, stored as
-	 * WAV), unless its span is sampled out (then counted as skipped); audio past its limit
-	 * is refused as {@link MediaOffloadOutcome#REFUSED_TOO_LARGE}.
+	 * WAV), unless its span is sampled out (then counted as skipped); audio past its
+	 * limit is refused as {@link MediaOffloadOutcome#REFUSED_TOO_LARGE}.
 	 * @param audio the assembled audio
 	 * @param call the call
 	 * @param messageIndex the position of the choice's message
 	 * @param partIndex the position of the audio within the message
 	 * @return what became of it, or {@code null} when it was empty or skipped
 	 */
-	@Nullable OffloadedMedia offloadStreamedAudio(StreamedAudio audio, MediaCall call, int messageIndex,
-			int partIndex) {
+	@Nullable OffloadedMedia offloadStreamedAudio(StreamedAudio audio, MediaCall call, int messageIndex, int partIndex) {
 		String useCase = AiUseCases.ofChatMedia(STREAMED_AUDIO_TYPE, false);
 		if (audio.size() == 0) {
 			return null;
@@ -174,15 +175,15 @@ public final class MediaWalker {
 					STREAMED_AUDIO_TYPE, audio.size(), call));
 		}
 		byte[] pcm = audio.bytes();
-		return this.offloader.recorded(
-				this.offloader.offload(pcm, pcm, STREAMED_AUDIO_TYPE, useCase, call, messageIndex, partIndex));
+		return this.offloader
+			.recorded(this.offloader.offload(pcm, pcm, STREAMED_AUDIO_TYPE, useCase, call, messageIndex, partIndex));
 	}
 
 	/**
 	 * Starts offloading the media of one prompt message while the model works (see
 	 * {@link MediaOffloader}), unless its span is sampled out; a later
-	 * {@link #offloadMedia(Message, boolean, MediaCall, int)} or {@link #input(List, MediaCall)}
-	 * of the same call joins it.
+	 * {@link #offloadMedia(Message, boolean, MediaCall, int)} or
+	 * {@link #input(List, MediaCall)} of the same call joins it.
 	 * @param message the message, or {@code null}
 	 * @param call the call
 	 * @param messageIndex the message's position
@@ -201,8 +202,8 @@ public final class MediaWalker {
 		for (int j = 0; j < media.size(); j++) {
 			Media item = media.get(j);
 			String mimeType = (item.getMimeType() != null) ? item.getMimeType().toString() : null;
-			this.offloader.start(item.getData(), item.getData(), mimeType, AiUseCases.ofChatMedia(mimeType, true),
-					call, messageIndex, j);
+			this.offloader.start(item.getData(), item.getData(), mimeType, AiUseCases.ofChatMedia(mimeType, true), call,
+					messageIndex, j);
 		}
 	}
 

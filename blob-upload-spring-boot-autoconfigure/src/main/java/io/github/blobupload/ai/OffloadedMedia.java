@@ -104,7 +104,9 @@ public record OffloadedMedia(Status status, String useCase, @Nullable String uri
 	/** What happened to a piece of media. */
 	public enum Status {
 
-		/** Handed to a blob uploader, which accepted it; {@code uri} is where it lands. */
+		/**
+		 * Handed to a blob uploader, which accepted it; {@code uri} is where it lands.
+		 */
 		UPLOADED,
 
 		/** Within the inline budget: kept inline, not uploaded. */

@@ -32,13 +32,12 @@ import reactor.util.context.ContextView;
 /**
  * What the audio-model wrappers share: the wrapped model, each call run in an
  * {@link AudioOffloadObservationDocumentation#AUDIO_MODEL_CALL} observation, and the
- * call's audio offloaded for the observation's span, unless that span is sampled out.
- * The blobs are labelled with the operation ({@code transcription},
- * {@code text_to_speech}) and with the conversation when an enclosing observation names
- * one (see {@link Conversations}); the observation then carries
- * {@code gen_ai.conversation.id} too. A wrapper called inside another wrapper's call of
- * the same operation (a model wrapped twice) passes the call through, so that the audio
- * is offloaded once.
+ * call's audio offloaded for the observation's span, unless that span is sampled out. The
+ * blobs are labelled with the operation ({@code transcription}, {@code text_to_speech})
+ * and with the conversation when an enclosing observation names one (see
+ * {@link Conversations}); the observation then carries {@code gen_ai.conversation.id}
+ * too. A wrapper called inside another wrapper's call of the same operation (a model
+ * wrapped twice) passes the call through, so that the audio is offloaded once.
  *
  * @param <M> the type of the wrapped model
  */
@@ -157,8 +156,8 @@ abstract class OffloadingAudioModel<M> {
 			this.offloader.skip(identity, call);
 			return null;
 		}
-		return this.offloader.recorded(
-				this.offloader.offload(identity, data.get(), null, AiUseCases.AUDIO_INPUT, call, 0, 0));
+		return this.offloader
+			.recorded(this.offloader.offload(identity, data.get(), null, AiUseCases.AUDIO_INPUT, call, 0, 0));
 	}
 
 	/**

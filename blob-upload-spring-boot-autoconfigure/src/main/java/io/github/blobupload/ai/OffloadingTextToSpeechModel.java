@@ -40,9 +40,9 @@ import org.springframework.ai.audio.tts.TextToSpeechResponse;
  * it returns is offloaded ({@code audio.output}) and recorded. Each call runs in an
  * observation {@value DefaultAudioOffloadObservationConvention#DEFAULT_NAME} (a span when
  * tracing is on) that carries {@code output.audio.url} and {@code output.audio.mime_type}
- * (the OpenInference names; see {@link AudioOffloadObservationDocumentation}). Raw PCM
- * is wrapped as WAV before upload. The request and the returned audio are not changed.
- * A stream's chunks are passed on as they come and its audio offloaded once, when it
+ * (the OpenInference names; see {@link AudioOffloadObservationDocumentation}). Raw PCM is
+ * wrapped as WAV before upload. The request and the returned audio are not changed. A
+ * stream's chunks are passed on as they come and its audio offloaded once, when it
  * completes (see {@link #stream(TextToSpeechPrompt)}).
  * <p>
  * The Spring AI auto-configuration of this starter wraps every {@link TextToSpeechModel}
@@ -90,8 +90,8 @@ public final class OffloadingTextToSpeechModel extends OffloadingAudioModel<Text
 	 * {@linkplain #setMaxStreamedAudioBytes(long) a limit}) that is offloaded once, when
 	 * the stream completes, in the stream's observation, which starts when the stream is
 	 * subscribed and stops when it ends. A stream that fails or is cancelled offloads
-	 * nothing: its audio is incomplete. Audio past the limit is not offloaded but recorded
-	 * as refused ({@code too_large}), counted and logged (rate-limited).
+	 * nothing: its audio is incomplete. Audio past the limit is not offloaded but
+	 * recorded as refused ({@code too_large}), counted and logged (rate-limited).
 	 * @param prompt the prompt
 	 * @return the model's stream
 	 */
@@ -125,8 +125,9 @@ public final class OffloadingTextToSpeechModel extends OffloadingAudioModel<Text
 
 	/**
 	 * Sets the most bytes of streamed audio assembled in memory to be offloaded; the
-	 * audio of a longer stream is refused (default {@value #DEFAULT_MAX_STREAMED_AUDIO_BYTES},
-	 * 20 MB, the default most bytes of a blob).
+	 * audio of a longer stream is refused (default
+	 * {@value #DEFAULT_MAX_STREAMED_AUDIO_BYTES}, 20 MB, the default most bytes of a
+	 * blob).
 	 * @param maxStreamedAudioBytes the limit in bytes, positive
 	 */
 	public void setMaxStreamedAudioBytes(long maxStreamedAudioBytes) {

@@ -29,8 +29,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.UrlResource;
 
 /**
- * Wraps a {@link TranscriptionModel}, which Spring AI does not observe, so that the
- * audio given to it is offloaded ({@code audio.input}) and recorded. Each call runs in an
+ * Wraps a {@link TranscriptionModel}, which Spring AI does not observe, so that the audio
+ * given to it is offloaded ({@code audio.input}) and recorded. Each call runs in an
  * observation {@value DefaultAudioOffloadObservationConvention#DEFAULT_NAME} that carries
  * {@code input.audio.url} and {@code input.audio.mime_type} (the OpenInference names; see
  * {@link AudioOffloadObservationDocumentation}). Audio given as a remote URL is recorded

@@ -23,11 +23,10 @@ import java.util.Map;
  * Writes recorded messages in the OpenInference attribute layout used by Arize Phoenix:
  * {@code llm.input_messages.{i}.message.role},
  * {@code llm.input_messages.{i}.message.contents.{j}.message_content.type} ({@code text},
- * {@code image}, {@code audio}) and
- * {@code ...message_content.image.image.url} or {@code ...message_content.audio.audio.url}
- * (with {@code ...audio.audio.mime_type}); likewise {@code llm.output_messages}.
- * OpenInference has no content type for documents (PDFs): they are left out of this
- * layout (the semconv layout records them).
+ * {@code image}, {@code audio}) and {@code ...message_content.image.image.url} or
+ * {@code ...message_content.audio.audio.url} (with {@code ...audio.audio.mime_type});
+ * likewise {@code llm.output_messages}. OpenInference has no content type for documents
+ * (PDFs): they are left out of this layout (the semconv layout records them).
  */
 final class OpenInferenceAttributes {
 

@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the offloading of prompt media (decoding, copying, filtering, hashing for the
- * content-addressed URI) on a few daemon threads named {@code blob-upload-prompt-media-N},
- * so that it overlaps with the model call instead of running before it on the caller's
- * thread.
+ * content-addressed URI) on a few daemon threads named
+ * {@code blob-upload-prompt-media-N}, so that it overlaps with the model call instead of
+ * running before it on the caller's thread.
  * <p>
  * Platform threads, not virtual ones: the work is CPU-bound (a virtual thread would only
  * borrow a carrier thread for it) and a fixed pool with a bounded queue caps both the

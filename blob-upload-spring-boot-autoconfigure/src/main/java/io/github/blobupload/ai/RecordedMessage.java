@@ -42,9 +42,9 @@ record RecordedMessage(String role, List<Part> parts, @Nullable String finishRea
 	}
 
 	/**
-	 * Returns this message as it is recorded without content capture: without text,
-	 * tool results and tool-call arguments (what {@link MediaWalker} leaves out when
-	 * content capture is off).
+	 * Returns this message as it is recorded without content capture: without text, tool
+	 * results and tool-call arguments (what {@link MediaWalker} leaves out when content
+	 * capture is off).
 	 * @return the message without content
 	 */
 	RecordedMessage withoutContent() {
@@ -95,8 +95,7 @@ record RecordedMessage(String role, List<Part> parts, @Nullable String finishRea
 	}
 
 	/**
-	 * The result of a tool call sent back to the model (only when content capture is
-	 * on).
+	 * The result of a tool call sent back to the model (only when content capture is on).
 	 *
 	 * @param id the call id, or {@code null}
 	 * @param response what the tool returned

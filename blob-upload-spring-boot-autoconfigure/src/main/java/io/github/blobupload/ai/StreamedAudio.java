@@ -20,8 +20,8 @@ import java.util.Arrays;
 
 /**
  * Assembles the audio chunks of one stream into one piece of audio, in memory up to a
- * limit: past it, what was assembled is let go and only the size is counted on, so that
- * a long stream never holds more than the limit. Not thread-safe: a stream's chunks come
+ * limit: past it, what was assembled is let go and only the size is counted on, so that a
+ * long stream never holds more than the limit. Not thread-safe: a stream's chunks come
  * one after another.
  */
 final class StreamedAudio {

@@ -27,15 +27,15 @@ import java.util.TreeMap;
 /**
  * Holds the audio of streamed chat completions while their chunks arrive, for the
  * {@link BlobOffloadObservationFilter} to offload once when the model's observation
- * stops. Some clients (spring-ai-openai 2.0.1) drop the audio deltas of a stream; an
- * HTTP interceptor of the client ({@code io.github.blobupload.ai.openai}) appends them
- * here as they pass, keyed by the completion's id and the choice's index.
+ * stops. Some clients (spring-ai-openai 2.0.1) drop the audio deltas of a stream; an HTTP
+ * interceptor of the client ({@code io.github.blobupload.ai.openai}) appends them here as
+ * they pass, keyed by the completion's id and the choice's index.
  * <p>
  * Bounded: at most {@linkplain #DEFAULT_MAX_STREAMS a few} completions are held (the
  * oldest is let go when another starts), each choice's audio up to a limit of bytes past
  * which it is only counted (then refused as {@code too_large}), all of it together up to
- * {@linkplain #DEFAULT_MAX_TOTAL_BYTES a budget} (a choice whose chunk would go past it is
- * refused the same way), and a completion nobody takes is let go after a while.
+ * {@linkplain #DEFAULT_MAX_TOTAL_BYTES a budget} (a choice whose chunk would go past it
+ * is refused the same way), and a completion nobody takes is let go after a while.
  * Thread-safe.
  */
 public final class StreamedChatAudio {
@@ -133,7 +133,8 @@ public final class StreamedChatAudio {
 			completion = new Completion(now);
 			this.completions.put(id, completion);
 		}
-		StreamedAudio choiceAudio = completion.choices.computeIfAbsent(choice, (index) -> new StreamedAudio(this.maxBytes));
+		StreamedAudio choiceAudio = completion.choices.computeIfAbsent(choice,
+				(index) -> new StreamedAudio(this.maxBytes));
 		if (!choiceAudio.overflowed() && heldBytes() + audio.length > this.maxTotalBytes) {
 			choiceAudio.overflow(audio.length);
 		}

@@ -21,13 +21,13 @@
  * <p>
  * {@link io.github.blobupload.ai.BlobOffloadAdvisor} covers {@code ChatClient} calls;
  * {@link io.github.blobupload.ai.BlobOffloadObservationHandler} starts offloading prompt
- * media as a {@code ChatModel} observation starts, so that blobs name the model's span and
- * the work overlaps with the model's;
+ * media as a {@code ChatModel} observation starts, so that blobs name the model's span
+ * and the work overlaps with the model's;
  * {@link io.github.blobupload.ai.BlobOffloadObservationFilter} covers the model
  * observations ({@code ChatModel}, {@code ImageModel}), also when they are called
  * directly, and writes the span attributes (with the {@code refs} layout, a
- * {@link io.github.blobupload.ai.GenAiRefsWriter} writes the messages to storage as
- * files and the span records their URIs). All walk messages with one
+ * {@link io.github.blobupload.ai.GenAiRefsWriter} writes the messages to storage as files
+ * and the span records their URIs). All walk messages with one
  * {@link io.github.blobupload.ai.MediaWalker} and go through one
  * {@link io.github.blobupload.ai.MediaOffloader}, which uploads each piece of media once
  * and counts it once per call.

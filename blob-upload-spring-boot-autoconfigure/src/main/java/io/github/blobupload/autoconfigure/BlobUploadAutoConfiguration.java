@@ -37,10 +37,10 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of blob uploading: a {@link BlobUploaderRegistry} built from
  * {@code blob.upload.*}, the default {@link BlobUploader}, the naming strategy and the
  * embedded {@code file:} provider. Storage providers are {@link BlobStorageProvider}
- * beans, chosen by the scheme of each configured prefix; {@link SimpleBlobUploaderDecorator}
- * beans wrap each use case's provider uploader. Every bean backs off when the application
- * defines its own. The registry shuts its uploaders down when the context stops, before
- * any bean (such as a storage client) is destroyed.
+ * beans, chosen by the scheme of each configured prefix;
+ * {@link SimpleBlobUploaderDecorator} beans wrap each use case's provider uploader. Every
+ * bean backs off when the application defines its own. The registry shuts its uploaders
+ * down when the context stops, before any bean (such as a storage client) is destroyed.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(BlobUploadProperties.class)
@@ -76,7 +76,8 @@ public final class BlobUploadAutoConfiguration {
 	// Shuts the registry down before any bean is destroyed: the storage clients it uses
 	// are obtained lazily, so nothing tells Spring to destroy them after the registry.
 	@Bean
-	BlobUploaderRegistryLifecycle blobUploaderRegistryLifecycle(ObjectProvider<DefaultBlobUploaderRegistry> registries) {
+	BlobUploaderRegistryLifecycle blobUploaderRegistryLifecycle(
+			ObjectProvider<DefaultBlobUploaderRegistry> registries) {
 		return new BlobUploaderRegistryLifecycle(registries.orderedStream().toList());
 	}
 

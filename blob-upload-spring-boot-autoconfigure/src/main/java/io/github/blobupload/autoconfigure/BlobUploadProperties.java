@@ -28,8 +28,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of blob uploading and of the upload engine ({@code blob.upload.*}). The
- * storage providers, the Spring AI integration and the operations features are
- * configured by properties classes of their own, next to their auto-configurations.
+ * storage providers, the Spring AI integration and the operations features are configured
+ * by properties classes of their own, next to their auto-configurations.
  */
 @ConfigurationProperties("blob.upload")
 public class BlobUploadProperties {
@@ -49,7 +49,8 @@ public class BlobUploadProperties {
 	 */
 	private String uriPrefix = "file:blob-uploads";
 
-	// Not a setting: whether uri-prefix was set, so that using the default can be warned about.
+	// Not a setting: whether uri-prefix was set, so that using the default can be warned
+	// about.
 	private boolean uriPrefixSet;
 
 	/** Largest blob accepted; larger blobs are refused, counted and not uploaded. */
@@ -62,8 +63,8 @@ public class BlobUploadProperties {
 	private Naming naming = Naming.CONTENT_ADDRESSED;
 
 	/**
-	 * Number of recently uploaded destinations remembered so that the same content is
-	 * not uploaded again; 0 turns deduplication off.
+	 * Number of recently uploaded destinations remembered so that the same content is not
+	 * uploaded again; 0 turns deduplication off.
 	 */
 	private int dedupeCacheSize = 10_000;
 
@@ -235,7 +236,9 @@ public class BlobUploadProperties {
 		/** Number of upload worker threads per uploader. */
 		private int threads = 2;
 
-		/** Longest time one upload attempt may take before it is abandoned and retried. */
+		/**
+		 * Longest time one upload attempt may take before it is abandoned and retried.
+		 */
 		private Duration uploadTimeout = Duration.ofSeconds(30);
 
 		public int getThreads() {
@@ -333,15 +336,16 @@ public class BlobUploadProperties {
 
 		/**
 		 * Whether accepted blobs are also written to local disk until they are uploaded,
-		 * surviving restarts and crashes; parked blobs and blobs that do not fit in memory
-		 * then wait there.
+		 * surviving restarts and crashes; parked blobs and blobs that do not fit in
+		 * memory then wait there.
 		 */
 		private boolean enabled = false;
 
 		/**
-		 * Folder of the spool, one sub-folder per use case, created owner-only (rwx------).
-		 * Must not be shared by two running processes. Defaults to blob-upload-spool in
-		 * the temporary folder (java.io.tmpdir); use a persistent volume in containers.
+		 * Folder of the spool, one sub-folder per use case, created owner-only
+		 * (rwx------). Must not be shared by two running processes. Defaults to
+		 * blob-upload-spool in the temporary folder (java.io.tmpdir); use a persistent
+		 * volume in containers.
 		 */
 		private @Nullable String directory;
 
@@ -395,7 +399,9 @@ public class BlobUploadProperties {
 	/** Settings of one use case. */
 	public static class UseCase {
 
-		/** Whether blobs of this use case are uploaded (when uploading is enabled at all). */
+		/**
+		 * Whether blobs of this use case are uploaded (when uploading is enabled at all).
+		 */
 		private boolean enabled = true;
 
 		/**

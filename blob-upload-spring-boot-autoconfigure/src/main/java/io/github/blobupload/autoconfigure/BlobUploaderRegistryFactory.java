@@ -50,8 +50,8 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 
 /**
  * Builds the {@link DefaultBlobUploaderRegistry} from {@link BlobUploadProperties}:
- * validates every setting (naming the property and the bad value), picks the provider
- * for each prefix by its scheme, applies the {@link SimpleBlobUploaderDecorator}s to each
+ * validates every setting (naming the property and the bad value), picks the provider for
+ * each prefix by its scheme, applies the {@link SimpleBlobUploaderDecorator}s to each
  * provider's uploader, and starts one upload engine per destination.
  */
 final class BlobUploaderRegistryFactory {
@@ -111,13 +111,13 @@ final class BlobUploaderRegistryFactory {
 		DefaultBlobUploaderRegistry.Builder registry = DefaultBlobUploaderRegistry.builder()
 			.shutdownTimeout(this.properties.getShutdownTimeout());
 		if (!this.properties.isEnabled()) {
-			String ignoredPrefix = this.properties.isUriPrefixSet()
-					? " blob.upload.uri-prefix is set (" + BlobDestination.withoutCredentials(this.properties.getUriPrefix())
-							+ ") but is not used while uploading is off."
-					: "";
-			logger.info("Blob upload is off: nothing is uploaded and every uploader returns {}.{} Set "
-					+ "blob.upload.enabled=true (BLOB_UPLOAD_ENABLED=true) to upload.", BlobUploader.NOT_UPLOADED,
-					ignoredPrefix);
+			String ignoredPrefix = this.properties.isUriPrefixSet() ? " blob.upload.uri-prefix is set ("
+					+ BlobDestination.withoutCredentials(this.properties.getUriPrefix())
+					+ ") but is not used while uploading is off." : "";
+			logger.info(
+					"Blob upload is off: nothing is uploaded and every uploader returns {}.{} Set "
+							+ "blob.upload.enabled=true (BLOB_UPLOAD_ENABLED=true) to upload.",
+					BlobUploader.NOT_UPLOADED, ignoredPrefix);
 			return registry.defaultUploader(BlobUploaders.disabled()).build();
 		}
 		String defaultPrefix = defaultPrefix();
@@ -174,23 +174,23 @@ final class BlobUploaderRegistryFactory {
 				registry.defaultUploader(createEngine(name, simple));
 			}
 			else {
-				registry.useCase(name, (simple != null)
-						? createEngine(name, simple)
-						: BlobUploaders.disabled());
+				registry.useCase(name, (simple != null) ? createEngine(name, simple) : BlobUploaders.disabled());
 			}
 		});
-		logger.warn("Blob upload is enabled: content given to blob uploaders (prompt and response images, documents, "
-				+ "audio) is copied to {}. Make sure that storage is access-controlled.", destinations.entrySet()
-			.stream()
-			.map((destination) -> destination.getKey() + " -> " + destination.getValue())
-			.collect(Collectors.joining(", ")));
+		logger.warn(
+				"Blob upload is enabled: content given to blob uploaders (prompt and response images, documents, "
+						+ "audio) is copied to {}. Make sure that storage is access-controlled.",
+				destinations.entrySet()
+					.stream()
+					.map((destination) -> destination.getKey() + " -> " + destination.getValue())
+					.collect(Collectors.joining(", ")));
 		return registry.build();
 	}
 
 	/**
-	 * Returns the known use case a configured name stands for, in its folder form, so that
-	 * every spelling of it writes to one folder; warns when the name matches no known use
-	 * case (a typo routes nothing).
+	 * Returns the known use case a configured name stands for, in its folder form, so
+	 * that every spelling of it writes to one folder; warns when the name matches no
+	 * known use case (a typo routes nothing).
 	 */
 	private static String canonical(String name, String property, List<KnownUseCases> knownUseCases) {
 		if (knownUseCases.isEmpty()) {
@@ -205,9 +205,10 @@ final class BlobUploaderRegistryFactory {
 				known.add(useCase + " (" + useCases.integration() + ")");
 			}
 		}
-		logger.warn("{} names the use case '{}', which no integration uploads under: only code that asks the registry "
-				+ "for '{}' itself will use it. Known use cases: {}. Check the spelling.", property, name, name,
-				String.join(", ", known));
+		logger.warn(
+				"{} names the use case '{}', which no integration uploads under: only code that asks the registry "
+						+ "for '{}' itself will use it. Known use cases: {}. Check the spelling.",
+				property, name, name, String.join(", ", known));
 		return name;
 	}
 
@@ -295,9 +296,9 @@ final class BlobUploaderRegistryFactory {
 				throw invalid(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(), "It must not be shorter than "
 						+ PREFIX + "retry.initial-backoff (" + format(p.getRetry().getInitialBackoff()) + ").");
 			}
-			throw invalid(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(), "It must not be smaller than "
-					+ PREFIX + "max-blob-size (" + format(p.getMaxBlobSize())
-					+ "), or the largest blobs could never be queued.");
+			throw invalid(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(),
+					"It must not be smaller than " + PREFIX + "max-blob-size (" + format(p.getMaxBlobSize())
+							+ "), or the largest blobs could never be queued.");
 		}
 		return builder.listener(this.listener);
 	}

@@ -25,16 +25,16 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Shuts the {@link DefaultBlobUploaderRegistry} beans down (their graceful flush within
  * {@code blob.upload.shutdown-timeout}) when the application context stops, rather than
- * when their beans are destroyed. Spring stops every lifecycle bean before it destroys any
- * singleton, so the flush runs while every storage client it uploads with is still open:
- * the application's own client beans ({@code S3Client}, {@code Storage}, a
+ * when their beans are destroyed. Spring stops every lifecycle bean before it destroys
+ * any singleton, so the flush runs while every storage client it uploads with is still
+ * open: the application's own client beans ({@code S3Client}, {@code Storage}, a
  * {@code BlobServiceClient} and what it is built on), which the registry obtains lazily
  * and Spring therefore does not know it depends on, and the clients the providers built.
  * <p>
  * The phase is late: after Spring Boot's web server has stopped taking requests and has
- * finished those in flight (graceful shutdown, phase {@code DEFAULT_PHASE - 1024}) and has
- * stopped (phase {@code DEFAULT_PHASE - 2048}), so that what those requests offered is
- * uploaded too. Stopping is final, as the uploaders cannot be restarted; a
+ * finished those in flight (graceful shutdown, phase {@code DEFAULT_PHASE - 1024}) and
+ * has stopped (phase {@code DEFAULT_PHASE - 2048}), so that what those requests offered
+ * is uploaded too. Stopping is final, as the uploaders cannot be restarted; a
  * {@link org.springframework.context.ConfigurableApplicationContext#pause() pause} leaves
  * them running.
  */

@@ -72,7 +72,8 @@ public final class BuilderArguments {
 	 */
 	public static InvalidConfigurationPropertyValueException invalid(String property, @Nullable Object value,
 			IllegalArgumentException ex) {
-		// "maxQueueSize must be at least 1 but was 0" becomes "It must be at least 1 but was 0."
+		// "maxQueueSize must be at least 1 but was 0" becomes "It must be at least 1 but
+		// was 0."
 		String message = String.valueOf(ex.getMessage());
 		String reason = message.substring(message.indexOf(' ') + 1);
 		return invalid(property, value, "It " + (reason.endsWith(".") ? reason : reason + "."));
@@ -88,10 +89,8 @@ public final class BuilderArguments {
 	 */
 	public static InvalidConfigurationPropertyValueException invalid(String property, @Nullable Object value,
 			String reason) {
-		return new InvalidConfigurationPropertyValueException(property,
-				(value instanceof DataSize size) ? format(size)
-						: (value instanceof Duration duration) ? format(duration) : value,
-				reason);
+		return new InvalidConfigurationPropertyValueException(property, (value instanceof DataSize size) ? format(size)
+				: (value instanceof Duration duration) ? format(duration) : value, reason);
 	}
 
 	/**

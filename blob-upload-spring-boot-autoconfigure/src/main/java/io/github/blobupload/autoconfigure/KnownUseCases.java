@@ -26,8 +26,8 @@ import java.util.Objects;
  * and {@code genai.refs}). A configured use case that matches none of the known ones gets
  * a startup warning listing them, and one that matches a known one in another spelling
  * ({@code chatinput}, as an environment variable gives it) takes the known one's folder.
- * An integration may also give a use case a destination of its own, from a setting of
- * its own; {@code blob.upload.use-cases.<name>.*} wins over it.
+ * An integration may also give a use case a destination of its own, from a setting of its
+ * own; {@code blob.upload.use-cases.<name>.*} wins over it.
  *
  * @param integration who uploads under these names, for the warning
  * @param names the use-case names

@@ -46,8 +46,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Checks the {@code blob.upload.*} property names the environment holds against the
- * ones the starter knows (its configuration metadata), so that a mistake is not silently
+ * Checks the {@code blob.upload.*} property names the environment holds against the ones
+ * the starter knows (its configuration metadata), so that a mistake is not silently
  * ignored:
  * <ul>
  * <li>an unknown name ({@code blob.upload.uri-prefx}, {@code BLOB_UPLOAD_ENABLE}) is
@@ -87,7 +87,8 @@ final class PropertyNameCheck {
 	}
 
 	/**
-	 * Checks the environment's {@code blob.upload.*} names against the starter's metadata.
+	 * Checks the environment's {@code blob.upload.*} names against the starter's
+	 * metadata.
 	 * @param environment the environment
 	 * @throws InvalidConfigurationPropertyValueException for a use case written with dots
 	 * outside brackets
@@ -123,7 +124,8 @@ final class PropertyNameCheck {
 
 	private void checkNames(Environment environment) {
 		if (this.known.isEmpty()) {
-			return; // no metadata on the class path (a repackaged jar without it): nothing to compare with
+			return; // no metadata on the class path (a repackaged jar without it):
+					// nothing to compare with
 		}
 		ConfigurationPropertyName root = ConfigurationPropertyName.of("blob.upload");
 		Set<ConfigurationPropertyName> seen = new TreeSet<>();
@@ -172,8 +174,8 @@ final class PropertyNameCheck {
 							+ "." + setting + " (in the environment: BLOB_UPLOAD_USECASES_"
 							+ useCase.toString().replace(".", "").toUpperCase(Locale.ROOT) + "_"
 							+ setting.replace("-", "").toUpperCase(Locale.ROOT)
-							+ "). Written this way it would configure a use case named '" + name.getElement(3, Form.DASHED)
-							+ "' and route nothing.");
+							+ "). Written this way it would configure a use case named '"
+							+ name.getElement(3, Form.DASHED) + "' and route nothing.");
 		}
 		logger.warn("Unknown property {}{} is ignored; a use case takes {}.NAME.enabled and {}.NAME.uri-prefix",
 				describe(source, name), origin(source, name), USE_CASES, USE_CASES);
@@ -197,7 +199,9 @@ final class PropertyNameCheck {
 		return (variable != null) ? variable : name.toString();
 	}
 
-	/** Where the property was set, unless it is an environment variable (named already). */
+	/**
+	 * Where the property was set, unless it is an environment variable (named already).
+	 */
 	private static String origin(ConfigurationPropertySource source, ConfigurationPropertyName name) {
 		ConfigurationProperty property = source.getConfigurationProperty(name);
 		if (property == null || property.getOrigin() == null || environmentVariable(source, name) != null) {
@@ -224,7 +228,9 @@ final class PropertyNameCheck {
 		return uniform.toString();
 	}
 
-	/** The known name at the smallest edit distance, if it is close enough to be a typo. */
+	/**
+	 * The known name at the smallest edit distance, if it is close enough to be a typo.
+	 */
 	static @Nullable String closest(String name, Iterable<String> known) {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;

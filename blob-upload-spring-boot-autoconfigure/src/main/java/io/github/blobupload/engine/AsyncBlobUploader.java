@@ -38,22 +38,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * The asynchronous upload engine: makes a {@link SimpleBlobUploader} asynchronous with a
  * queue bounded in blobs and in bytes, worker threads, retries with exponential backoff
- * and jitter, a timeout per attempt, deduplication of recently uploaded destinations,
- * and counted refusals. Create one with {@link #builder(SimpleBlobUploader)}.
+ * and jitter, a timeout per attempt, deduplication of recently uploaded destinations, and
+ * counted refusals. Create one with {@link #builder(SimpleBlobUploader)}.
  * <p>
  * The caller's thread only names the destination (through the provider), claims it
  * against recent uploads, reserves room in a queue bounded in blobs and in bytes, and
  * offers; it never blocks and never waits for storage. Worker threads take blobs from the
- * queue and upload them, each attempt on a separate I/O thread so that it can be timed out,
- * retrying with exponential backoff and jitter; a blob whose attempts fail for a
+ * queue and upload them, each attempt on a separate I/O thread so that it can be timed
+ * out, retrying with exponential backoff and jitter; a blob whose attempts fail for a
  * transient reason is parked and retried until it is uploaded or reaches its maximum age.
  * With a durable spool, every accepted blob is also written to local disk by a background
- * thread, so that a restart or a crash does not
- * lose it; blobs wait on disk rather than in memory when memory is more than half full.
- * Refusals, failures, parkings and retries are counted and logged as rate-limited summary
- * lines: the first of a kind at once, then at most one line per log interval saying how
- * many more there were (the workers report a burst that has ended, and shutdown reports
- * what is left); content is never logged.
+ * thread, so that a restart or a crash does not lose it; blobs wait on disk rather than
+ * in memory when memory is more than half full. Refusals, failures, parkings and retries
+ * are counted and logged as rate-limited summary lines: the first of a kind at once, then
+ * at most one line per log interval saying how many more there were (the workers report a
+ * burst that has ended, and shutdown reports what is left); content is never logged.
  */
 public final class AsyncBlobUploader implements ManagedBlobUploader {
 
@@ -311,8 +310,8 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 	}
 
 	/**
-	 * Called on the spool writer's thread once a blob is on disk: when memory is more than
-	 * half full, its bytes leave memory and it waits in the queue as a reference.
+	 * Called on the spool writer's thread once a blob is on disk: when memory is more
+	 * than half full, its bytes leave memory and it waits in the queue as a reference.
 	 */
 	private void written(UploadTask task) {
 		if (this.queue.underPressure() && task.unload()) {
@@ -326,8 +325,8 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 	}
 
 	/**
-	 * Loads a blob waiting on disk only, on a worker: when memory has no room, it goes back
-	 * to the end of the queue; when its file cannot be read, it fails.
+	 * Loads a blob waiting on disk only, on a worker: when memory has no room, it goes
+	 * back to the end of the queue; when its file cannot be read, it fails.
 	 */
 	private @Nullable Blob load(UploadTask task) {
 		SpoolWriter spool = this.spoolWriter;

@@ -78,8 +78,6 @@ public final class AsyncBlobUploaderBuilder {
 	/** Default interval between two log lines about the same kind of problem. */
 	public static final Duration DEFAULT_LOG_INTERVAL = Duration.ofSeconds(30);
 
-
-
 	private final SimpleBlobUploader provider;
 
 	private String name = DEFAULT_NAME;
@@ -204,8 +202,8 @@ public final class AsyncBlobUploaderBuilder {
 	}
 
 	/**
-	 * Sets the backoff before the first retry; it doubles for each further retry, up
-	 * to the maximum, with random jitter.
+	 * Sets the backoff before the first retry; it doubles for each further retry, up to
+	 * the maximum, with random jitter.
 	 * @param initialBackoff a positive duration
 	 * @return this builder
 	 */
@@ -295,8 +293,8 @@ public final class AsyncBlobUploaderBuilder {
 	 * The folder is replayed when an uploader starts on it. It holds user content: see
 	 * the README. The uploader runs without a spool (and says so once) if the folder
 	 * cannot be used or another process holds it.
-	 * @param directory the folder, created owner-only if missing; {@code null} for no spool
-	 * (the default)
+	 * @param directory the folder, created owner-only if missing; {@code null} for no
+	 * spool (the default)
 	 * @return this builder
 	 */
 	public AsyncBlobUploaderBuilder spoolDirectory(@Nullable Path directory) {
@@ -374,9 +372,9 @@ public final class AsyncBlobUploaderBuilder {
 	public AsyncBlobUploaderBuilder validate() {
 		check(this.maxBackoff.compareTo(this.initialBackoff) >= 0, "maxBackoff (" + this.maxBackoff
 				+ ") must not be shorter than initialBackoff (" + this.initialBackoff + ")");
-		check(this.maxQueueBytes >= this.maxBlobBytes, "maxQueueBytes (" + this.maxQueueBytes
-				+ " bytes) must not be smaller than maxBlobBytes (" + this.maxBlobBytes
-				+ " bytes), or the largest blobs could never be queued");
+		check(this.maxQueueBytes >= this.maxBlobBytes,
+				"maxQueueBytes (" + this.maxQueueBytes + " bytes) must not be smaller than maxBlobBytes ("
+						+ this.maxBlobBytes + " bytes), or the largest blobs could never be queued");
 		check(this.spoolDirectory == null || this.spoolMaxBytes >= DiskSpool.chargeFor((int) this.maxBlobBytes),
 				"spoolMaxBytes (" + this.spoolMaxBytes + " bytes) must not be smaller than maxBlobBytes ("
 						+ this.maxBlobBytes + " bytes), or the largest blobs could never be spooled");
@@ -393,4 +391,5 @@ public final class AsyncBlobUploaderBuilder {
 			throw new IllegalArgumentException(message);
 		}
 	}
+
 }

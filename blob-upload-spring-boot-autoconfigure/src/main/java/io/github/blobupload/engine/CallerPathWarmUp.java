@@ -28,10 +28,10 @@ import org.jspecify.annotations.Nullable;
  * Loads, once per JVM and on a background thread, what the caller's thread would
  * otherwise load on its first {@code uploadAsync}: Apache Tika's type registry (used to
  * detect content types and pick extensions; close to a second on a small machine) and the
- * SHA-256 implementation behind content-addressed names (and the secure random
- * generator behind UUID names). Started when the first uploader
- * is created, so by the first model call the cost has usually been paid off the request
- * path; a call that comes earlier waits only for what is left. The system property
+ * SHA-256 implementation behind content-addressed names (and the secure random generator
+ * behind UUID names). Started when the first uploader is created, so by the first model
+ * call the cost has usually been paid off the request path; a call that comes earlier
+ * waits only for what is left. The system property
  * {@value #DISABLE_PROPERTY}{@code =false} turns it off (the benchmarks measure with and
  * without it).
  */
@@ -56,8 +56,8 @@ final class CallerPathWarmUp {
 	}
 
 	/**
-	 * Starts the warm-up unless the setting turns it off or the flag says it was
-	 * started before.
+	 * Starts the warm-up unless the setting turns it off or the flag says it was started
+	 * before.
 	 * @param setting the value of {@value #DISABLE_PROPERTY}, or {@code null}
 	 * @param once set when the warm-up starts, so that it starts only once
 	 * @return the thread running the warm-up, or {@code null} if none was started
@@ -81,7 +81,8 @@ final class CallerPathWarmUp {
 			BlobNamingStrategies.uuid().objectName(blob);
 		}
 		catch (RuntimeException | LinkageError ex) {
-			// Best effort: the first upload loads the same classes and reports any problem.
+			// Best effort: the first upload loads the same classes and reports any
+			// problem.
 		}
 	}
 

@@ -54,8 +54,8 @@ import io.github.blobupload.Blob;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The durable spool of one uploader: a private folder holding one file per accepted
- * blob until it is uploaded, so that a restart or a crash does not lose it.
+ * The durable spool of one uploader: a private folder holding one file per accepted blob
+ * until it is uploaded, so that a restart or a crash does not lose it.
  * <p>
  * Each file is written to a temporary name and renamed into place, so a crash mid-write
  * leaves a {@code .tmp} file, never a half-written blob; the file holds a header
@@ -119,8 +119,8 @@ final class DiskSpool implements AutoCloseable {
 			createOwnerOnly(folder);
 		}
 		catch (IOException ex) {
-			throw new SpoolUnavailableException("the folder " + folder + " cannot be created or is not writable ("
-					+ describe(ex) + ")");
+			throw new SpoolUnavailableException(
+					"the folder " + folder + " cannot be created or is not writable (" + describe(ex) + ")");
 		}
 		Path lockFile = folder.resolve(".lock");
 		FileChannel channel;
@@ -129,7 +129,8 @@ final class DiskSpool implements AutoCloseable {
 					StandardOpenOption.WRITE);
 		}
 		catch (IOException ex) {
-			throw new SpoolUnavailableException("its lock file " + lockFile + " cannot be opened (" + describe(ex) + ")");
+			throw new SpoolUnavailableException(
+					"its lock file " + lockFile + " cannot be opened (" + describe(ex) + ")");
 		}
 		FileLock lock;
 		try {
@@ -140,7 +141,8 @@ final class DiskSpool implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			closeQuietly(channel);
-			throw new SpoolUnavailableException("its lock file " + lockFile + " cannot be locked (" + describe(ex) + ")");
+			throw new SpoolUnavailableException(
+					"its lock file " + lockFile + " cannot be locked (" + describe(ex) + ")");
 		}
 		if (lock == null) {
 			String holder = readHolder(channel);
@@ -150,8 +152,8 @@ final class DiskSpool implements AutoCloseable {
 		}
 		try {
 			channel.truncate(0);
-			channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n")
-				.getBytes(StandardCharsets.US_ASCII)), 0);
+			channel.write(ByteBuffer
+				.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
 			Path probe = Files.createTempFile(folder, "probe-", ".tmp");
 			Files.delete(probe);
 		}
@@ -235,8 +237,8 @@ final class DiskSpool implements AutoCloseable {
 		ByteBuffer content = blob.asReadOnlyByteBuffer();
 		crc.update(content.duplicate());
 		ByteBuffer trailer = ByteBuffer.allocate(Long.BYTES).putLong(0, crc.getValue());
-		try (FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW,
-				StandardOpenOption.WRITE), ownerOnlyFile())) {
+		try (FileChannel channel = FileChannel.open(temporary,
+				Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnlyFile())) {
 			writeFully(channel, ByteBuffer.wrap(head));
 			writeFully(channel, content);
 			writeFully(channel, trailer);
@@ -349,7 +351,8 @@ final class DiskSpool implements AutoCloseable {
 				Files.deleteIfExists(path);
 			}
 			catch (IOException ignored) {
-				// Nothing more can be done; the file stays and is counted again next start.
+				// Nothing more can be done; the file stays and is counted again next
+				// start.
 			}
 		}
 	}

@@ -36,10 +36,10 @@ record EngineSettings(String name, int maxQueueSize, long maxQueueBytes, long ma
 		return "name=" + this.name + ", maxQueueSize=" + this.maxQueueSize + ", maxQueueBytes=" + this.maxQueueBytes
 				+ ", maxBlobBytes=" + this.maxBlobBytes + ", workers=" + this.workers + ", uploadTimeout="
 				+ this.uploadTimeout + ", maxAttempts=" + this.maxAttempts + ", initialBackoff=" + this.initialBackoff
-				+ ", maxBackoff=" + this.maxBackoff + ", dedupeCacheSize=" + this.dedupeCacheSize
-				+ ", shutdownTimeout=" + this.shutdownTimeout + ", logInterval=" + this.logInterval + ", maxAge="
-				+ this.maxAge + ", maxParkedBackoff=" + this.maxParkedBackoff + ", spoolDirectory="
-				+ this.spoolDirectory + ", spoolMaxBytes=" + this.spoolMaxBytes + ", spoolFsync=" + this.spoolFsync;
+				+ ", maxBackoff=" + this.maxBackoff + ", dedupeCacheSize=" + this.dedupeCacheSize + ", shutdownTimeout="
+				+ this.shutdownTimeout + ", logInterval=" + this.logInterval + ", maxAge=" + this.maxAge
+				+ ", maxParkedBackoff=" + this.maxParkedBackoff + ", spoolDirectory=" + this.spoolDirectory
+				+ ", spoolMaxBytes=" + this.spoolMaxBytes + ", spoolFsync=" + this.spoolFsync;
 	}
 
 }

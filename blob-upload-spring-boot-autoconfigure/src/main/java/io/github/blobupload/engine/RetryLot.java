@@ -128,8 +128,8 @@ final class RetryLot {
 	}
 
 	/**
-	 * Records that a blob was uploaded: if storage was thought to be down, it is back, and
-	 * every parked blob goes back now.
+	 * Records that a blob was uploaded: if storage was thought to be down, it is back,
+	 * and every parked blob goes back now.
 	 */
 	void uploaded() {
 		synchronized (this.lock) {
@@ -173,7 +173,8 @@ final class RetryLot {
 		}
 		this.thread.interrupt();
 		try {
-			// It may be handing blobs back to the queue; the shutdown drains the queue next.
+			// It may be handing blobs back to the queue; the shutdown drains the queue
+			// next.
 			this.thread.join(1000);
 		}
 		catch (InterruptedException ex) {
@@ -257,7 +258,8 @@ final class RetryLot {
 				}
 			}
 			else {
-				// Storage works, but these blobs failed anyway: each waits its own backoff.
+				// Storage works, but these blobs failed anyway: each waits its own
+				// backoff.
 				while (!this.parked.isEmpty() && this.parked.peek().dueNanos() <= now) {
 					ready.add(unpark(this.parked.poll()));
 				}

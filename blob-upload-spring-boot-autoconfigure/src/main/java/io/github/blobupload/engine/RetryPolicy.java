@@ -20,10 +20,10 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The one retry policy: a bounded number of attempts with exponential backoff and
- * "equal jitter" (half the delay fixed, half random) so that workers retrying after the
- * same outage do not hit storage in step; then, for a transient failure, parking with a
- * longer backoff until the blob is too old.
+ * The one retry policy: a bounded number of attempts with exponential backoff and "equal
+ * jitter" (half the delay fixed, half random) so that workers retrying after the same
+ * outage do not hit storage in step; then, for a transient failure, parking with a longer
+ * backoff until the blob is too old.
  */
 final class RetryPolicy {
 

@@ -33,8 +33,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What happened to the blobs of one uploader, counted so that the counts add up:
  * {@code submitted + recovered = uploaded + failed + dropped + deduplicated + carried over}
- * once idle. Thread-safe
- * and cheap to update from any caller or worker.
+ * once idle. Thread-safe and cheap to update from any caller or worker.
  */
 final class UploadCounters {
 

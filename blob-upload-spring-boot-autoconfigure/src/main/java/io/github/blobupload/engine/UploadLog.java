@@ -29,9 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log lines of one uploader, and the building of their messages: refusals, failures
- * and listener errors are each rate-limited to their first line and then at most one
- * line per log interval, with a summary line for what was suppressed; content is never
- * logged.
+ * and listener errors are each rate-limited to their first line and then at most one line
+ * per log interval, with a summary line for what was suppressed; content is never logged.
  */
 final class UploadLog {
 
@@ -93,8 +92,10 @@ final class UploadLog {
 	 */
 	void spoolRecovered(Object directory, long recovered, long bytes, long corrupt) {
 		if (recovered > 0 || corrupt > 0) {
-			logger.info("Blob uploader '{}' found {} {} ({} bytes) left in its spool {} by an earlier run; uploading "
-					+ "them now{}", this.name, recovered, blobs(recovered), bytes, directory,
+			logger.info(
+					"Blob uploader '{}' found {} {} ({} bytes) left in its spool {} by an earlier run; uploading "
+							+ "them now{}",
+					this.name, recovered, blobs(recovered), bytes, directory,
 					(corrupt > 0) ? "; " + corrupt + " unreadable " + ((corrupt == 1) ? "file was" : "files were")
 							+ " renamed *.corrupt and skipped" : "");
 		}
@@ -165,8 +166,8 @@ final class UploadLog {
 	}
 
 	/**
-	 * Logs, once at shutdown, the blobs that the shutdown timeout left unfinished, or, when
-	 * none was lost, those left in the spool for the next start.
+	 * Logs, once at shutdown, the blobs that the shutdown timeout left unfinished, or,
+	 * when none was lost, those left in the spool for the next start.
 	 * @param elapsedNanos how long the shutdown took
 	 * @param unfinished how many blobs were dropped
 	 * @param unfinishedBytes their size
@@ -182,14 +183,16 @@ final class UploadLog {
 			}
 			return;
 		}
-		logger.warn("Blob uploader '{}' shut down after {} ms with {} blobs ({} bytes) not uploaded: the shutdown "
-				+ "timeout of {} ran out; totals: {} uploaded, {} failed, {} dropped, {} deduplicated", this.name,
-				TimeUnit.NANOSECONDS.toMillis(elapsedNanos), unfinished, unfinishedBytes, timeout, stats.uploaded(),
-				stats.failed(), stats.droppedTotal(), stats.deduplicated());
+		logger.warn(
+				"Blob uploader '{}' shut down after {} ms with {} blobs ({} bytes) not uploaded: the shutdown "
+						+ "timeout of {} ran out; totals: {} uploaded, {} failed, {} dropped, {} deduplicated",
+				this.name, TimeUnit.NANOSECONDS.toMillis(elapsedNanos), unfinished, unfinishedBytes, timeout,
+				stats.uploaded(), stats.failed(), stats.droppedTotal(), stats.deduplicated());
 	}
 
 	/**
-	 * Describes an error by its type and message, as logs and {@link UploadError} show it.
+	 * Describes an error by its type and message, as logs and {@link UploadError} show
+	 * it.
 	 * @param error the error
 	 * @return for example {@code "IOException: connection reset"}
 	 */

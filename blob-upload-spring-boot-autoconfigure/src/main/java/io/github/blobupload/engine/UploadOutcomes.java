@@ -56,9 +56,8 @@ final class UploadOutcomes {
 
 	private final @Nullable SpoolWriter spoolWriter;
 
-	UploadOutcomes(String name, BlobUploadListener listener, UploadCounters counters, UploadLog log,
-			UploadQueue queue, RecentUploads recentUploads, PendingTracker pending, RetryLot retryLot,
-			@Nullable SpoolWriter spoolWriter) {
+	UploadOutcomes(String name, BlobUploadListener listener, UploadCounters counters, UploadLog log, UploadQueue queue,
+			RecentUploads recentUploads, PendingTracker pending, RetryLot retryLot, @Nullable SpoolWriter spoolWriter) {
 		this.name = name;
 		this.listener = listener;
 		this.counters = counters;
@@ -119,14 +118,14 @@ final class UploadOutcomes {
 	void expired(UploadTask task, Duration maxAge) {
 		Throwable last = task.lastError();
 		String cause = (last != null) ? "; last error: " + UploadLog.describe(last) : "";
-		failed(task, new IOException("still not uploaded after " + maxAge + ", the maximum age" + cause),
-				false, task.attempts());
+		failed(task, new IOException("still not uploaded after " + maxAge + ", the maximum age" + cause), false,
+				task.attempts());
 	}
 
 	void uploaded(UploadTask task, Blob blob, long nanos, int attempts) {
 		this.counters.uploaded();
-		notifyListener((listener) -> listener.onUploaded(this.name, task.uri(), blob, Duration.ofNanos(nanos),
-				attempts));
+		notifyListener(
+				(listener) -> listener.onUploaded(this.name, task.uri(), blob, Duration.ofNanos(nanos), attempts));
 		finish(task, true);
 	}
 
@@ -135,15 +134,16 @@ final class UploadOutcomes {
 	}
 
 	void failed(UploadTask task, Blob blob, Throwable error, boolean permanent, int attempts) {
-		this.counters.failed(new UploadError(Instant.now(), task.uri(), UploadLog.describe(error), permanent, attempts));
+		this.counters
+			.failed(new UploadError(Instant.now(), task.uri(), UploadLog.describe(error), permanent, attempts));
 		this.log.failed(task.uri(), error, permanent, attempts);
 		notifyListener((listener) -> listener.onFailed(this.name, task.uri(), blob, error, permanent, attempts));
 		finish(task, false);
 	}
 
 	/**
-	 * Drops a blob that the shutdown timeout left queued or in flight.
-	 * A blob already in the spool is left there for the next start instead.
+	 * Drops a blob that the shutdown timeout left queued or in flight. A blob already in
+	 * the spool is left there for the next start instead.
 	 * @param task the blob
 	 */
 	void droppedAtShutdown(UploadTask task) {
@@ -171,7 +171,8 @@ final class UploadOutcomes {
 		}
 		this.retryLot.ended(task);
 		this.recentUploads.release(task.uri(), success);
-		// Last, so that a flush that returns sees the blob's bytes, claim and count settled.
+		// Last, so that a flush that returns sees the blob's bytes, claim and count
+		// settled.
 		this.pending.end(task.sequence());
 	}
 

@@ -24,11 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The blobs waiting for a worker, and the memory budget of the whole uploader: a bound
- * in blobs and a bound in bytes that count every blob whose bytes are in memory, whether
- * queued, in flight, waiting to retry or parked. Callers never block: a blob that does not
- * fit is refused at once. A blob whose bytes were moved to the spool gives its room back
- * and waits in the queue as a reference; a worker loads it again when room allows.
+ * The blobs waiting for a worker, and the memory budget of the whole uploader: a bound in
+ * blobs and a bound in bytes that count every blob whose bytes are in memory, whether
+ * queued, in flight, waiting to retry or parked. Callers never block: a blob that does
+ * not fit is refused at once. A blob whose bytes were moved to the spool gives its room
+ * back and waits in the queue as a reference; a worker loads it again when room allows.
  */
 final class UploadQueue {
 
@@ -107,8 +107,8 @@ final class UploadQueue {
 	}
 
 	/**
-	 * Gives back the slot and bytes of a blob whose bytes left memory: it finished, or was
-	 * moved to the spool.
+	 * Gives back the slot and bytes of a blob whose bytes left memory: it finished, or
+	 * was moved to the spool.
 	 */
 	void release(long size) {
 		this.pendingBytes.addAndGet(-size);

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * whether its bytes are in memory, on disk in the spool, or both.
  * <p>
  * The fields that change are guarded by the task's own monitor: a worker, the retry
- * scheduler and the spool writer may each hold the task at different times, and the
- * spool writer may be writing it while a worker finishes it.
+ * scheduler and the spool writer may each hold the task at different times, and the spool
+ * writer may be writing it while a worker finishes it.
  */
 final class UploadTask {
 

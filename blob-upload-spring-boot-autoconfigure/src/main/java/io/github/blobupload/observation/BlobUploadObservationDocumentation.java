@@ -69,7 +69,10 @@ public enum BlobUploadObservationDocumentation implements ObservationDocumentati
 			}
 		},
 
-		/** How the attempt ended: {@code success}, {@code error} or {@code permanent_error}. */
+		/**
+		 * How the attempt ended: {@code success}, {@code error} or
+		 * {@code permanent_error}.
+		 */
 		OUTCOME {
 			@Override
 			public String asString() {

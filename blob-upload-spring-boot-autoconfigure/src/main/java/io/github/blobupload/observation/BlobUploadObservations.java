@@ -47,8 +47,8 @@ public final class BlobUploadObservations implements SimpleBlobUploaderDecorator
 
 	/**
 	 * Creates the decorator with a registry resolved on the first upload attempt rather
-	 * than at startup: the registry's own setup may need the blob uploaders (the Spring AI
-	 * integration's observation filter does), so asking for it while they are being
+	 * than at startup: the registry's own setup may need the blob uploaders (the Spring
+	 * AI integration's observation filter does), so asking for it while they are being
 	 * created would be circular.
 	 * @param registry gives the registry; called on upload workers, should cache
 	 * @param convention a convention replacing the default one, or {@code null}

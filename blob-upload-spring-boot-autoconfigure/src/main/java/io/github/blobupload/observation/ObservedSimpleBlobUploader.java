@@ -35,11 +35,11 @@ import org.jspecify.annotations.Nullable;
  * Wraps each {@link #uploadSync upload attempt} of a provider's uploader in an
  * observation ({@value DefaultBlobUploadObservationConvention#DEFAULT_NAME} by default).
  * <p>
- * The observation is started on the thread doing the I/O, so a storage client's own
- * spans (if it is instrumented) become its children. It has no parent: the worker
- * thread carries no observation, so the upload span starts a trace of its own rather
- * than stretching the trace of the request that produced the blob, which may have
- * ended long before. The recorded URI ({@code blob.upload.uri}) ties the two together.
+ * The observation is started on the thread doing the I/O, so a storage client's own spans
+ * (if it is instrumented) become its children. It has no parent: the worker thread
+ * carries no observation, so the upload span starts a trace of its own rather than
+ * stretching the trace of the request that produced the blob, which may have ended long
+ * before. The recorded URI ({@code blob.upload.uri}) ties the two together.
  * {@link #generateDestinationUri} runs on the caller's thread and is not observed. The
  * {@linkplain StorageProbe health probe} and the {@linkplain #blobReader() reader} are
  * passed through, unobserved.
@@ -123,7 +123,10 @@ public class ObservedSimpleBlobUploader implements SimpleBlobUploader {
 		}
 	}
 
-	/** The registry; a registry that cannot be had (the application is closing) never fails an upload. */
+	/**
+	 * The registry; a registry that cannot be had (the application is closing) never
+	 * fails an upload.
+	 */
 	private ObservationRegistry registry() {
 		try {
 			return this.registry.get();

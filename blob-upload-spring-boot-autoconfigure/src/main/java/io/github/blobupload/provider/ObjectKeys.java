@@ -20,8 +20,8 @@ import java.util.StringJoiner;
 
 /**
  * Builds object keys only from safe characters ({@code A-Z a-z 0-9 . _ -}), whatever a
- * use-case name or label holds: no path traversal, no control characters, no separators
- * a store would interpret.
+ * use-case name or label holds: no path traversal, no control characters, no separators a
+ * store would interpret.
  */
 public final class ObjectKeys {
 

@@ -97,8 +97,8 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 	public List<BlobDestination> destinations() {
 		List<BlobDestination> all = new ArrayList<>(this.useCases.size() + 1);
 		all.add(new BlobDestination(DEFAULT_USE_CASE, this.destinations.get(DEFAULT_USE_CASE), this.defaultUploader));
-		this.useCases.forEach((useCase, uploader) -> all
-			.add(new BlobDestination(useCase, this.destinations.get(useCase), uploader)));
+		this.useCases.forEach(
+				(useCase, uploader) -> all.add(new BlobDestination(useCase, this.destinations.get(useCase), uploader)));
 		return Collections.unmodifiableList(all);
 	}
 
@@ -236,11 +236,14 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 		public Builder useCase(String useCase, BlobUploader uploader) {
 			String key = UseCases.normalize(useCase);
 			if (key.isEmpty() || key.equals(DEFAULT_USE_CASE) || key.length() > UseCases.MAX_LENGTH) {
-				throw new IllegalArgumentException("'" + abbreviate(useCase) + "' cannot name a use case; it must contain "
-						+ "a letter or digit, must not be '" + DEFAULT_USE_CASE + "' and must be at most "
-						+ UseCases.MAX_LENGTH + " characters once normalised");
+				throw new IllegalArgumentException(
+						"'" + abbreviate(useCase) + "' cannot name a use case; it must contain "
+								+ "a letter or digit, must not be '" + DEFAULT_USE_CASE + "' and must be at most "
+								+ UseCases.MAX_LENGTH + " characters once normalised");
 			}
-			if (this.useCases.keySet().stream().anyMatch((name) -> UseCases.compact(name).equals(UseCases.compact(key)))) {
+			if (this.useCases.keySet()
+				.stream()
+				.anyMatch((name) -> UseCases.compact(name).equals(UseCases.compact(key)))) {
 				throw new IllegalArgumentException("use case '" + useCase + "' is set twice (as '" + key + "')");
 			}
 			this.useCases.put(key, Objects.requireNonNull(uploader, "uploader must not be null"));
@@ -250,7 +253,8 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 		/**
 		 * Records where a use case writes, for health details. Any user information
 		 * ({@code user:password@}) in the prefix is removed.
-		 * @param useCase the use-case name, or {@value BlobUploaderRegistry#DEFAULT_USE_CASE}
+		 * @param useCase the use-case name, or
+		 * {@value BlobUploaderRegistry#DEFAULT_USE_CASE}
 		 * @param uriPrefix the URI prefix
 		 * @return this builder
 		 */

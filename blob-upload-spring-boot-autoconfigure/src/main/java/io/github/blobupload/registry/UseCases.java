@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * case. A use case's name also names its folder under the default prefix, so it is made
  * only of {@code a-z 0-9 -} and is at most {@value #MAX_LENGTH} characters long. Names
  * are matched in their {@linkplain #compact compact} form, so {@code chatinput} (as an
- * environment variable such as {@code BLOB_UPLOAD_USECASES_CHATINPUT_URIPREFIX} gives
- * it) names {@code chat.input} too.
+ * environment variable such as {@code BLOB_UPLOAD_USECASES_CHATINPUT_URIPREFIX} gives it)
+ * names {@code chat.input} too.
  */
 public final class UseCases {
 
@@ -66,9 +66,9 @@ public final class UseCases {
 	}
 
 	/**
-	 * Returns the form in which use-case names are compared: the
-	 * {@linkplain #normalize normalised} name without separators, so that every spelling
-	 * of a name, the environment variable's included, matches it.
+	 * Returns the form in which use-case names are compared: the {@linkplain #normalize
+	 * normalised} name without separators, so that every spelling of a name, the
+	 * environment variable's included, matches it.
 	 * @param useCase the name, or {@code null}
 	 * @return letters and digits only
 	 */

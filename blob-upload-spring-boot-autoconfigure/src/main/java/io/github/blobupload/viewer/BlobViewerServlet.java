@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code <path>/<use-case>/<object>}: the object's bytes, streamed, with
  * {@code ETag}, long-lived {@code Cache-Control} and single {@code Range} requests;</li>
  * <li>{@code <path>/blobs/<use-case>/<object>}: a page about the object;</li>
- * <li>{@code <path>/traces/<trace-id>}: the media of a trace, from the {@link TraceIndex};</li>
+ * <li>{@code <path>/traces/<trace-id>}: the media of a trace, from the
+ * {@link TraceIndex};</li>
  * <li>{@code <path>/}: a form to open a trace.</li>
  * </ul>
  * Only objects of a configured destination are read, named by one safe segment: anything
@@ -216,8 +217,7 @@ public final class BlobViewerServlet extends HttpServlet {
 		response.setHeader("Cache-Control", "no-store");
 	}
 
-	private void tracePage(HttpServletResponse response, String base, String traceId, boolean head)
-			throws IOException {
+	private void tracePage(HttpServletResponse response, String base, String traceId, boolean head) throws IOException {
 		if (this.traceIndex == null) {
 			error(response, HttpServletResponse.SC_NOT_FOUND, "The trace index is off: trace pages are not available.");
 			return;

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.blobupload.viewer;
 
 import java.io.IOException;

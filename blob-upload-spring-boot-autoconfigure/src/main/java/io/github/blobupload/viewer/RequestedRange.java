@@ -22,10 +22,10 @@ import io.github.blobupload.ByteRange;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One range of an HTTP {@code Range} header ({@code bytes=first-last}, {@code bytes=first-}
- * or the suffix {@code bytes=-length}). Headers this viewer does not serve as a range
- * (another unit, several ranges, bad syntax) are ignored, as RFC 9110 allows: the whole
- * object is sent.
+ * One range of an HTTP {@code Range} header ({@code bytes=first-last},
+ * {@code bytes=first-} or the suffix {@code bytes=-length}). Headers this viewer does not
+ * serve as a range (another unit, several ranges, bad syntax) are ignored, as RFC 9110
+ * allows: the whole object is sent.
  *
  * @param first the first byte, or -1 for a suffix range
  * @param last the last byte ({@link Long#MAX_VALUE} for "to the end"), or the suffix

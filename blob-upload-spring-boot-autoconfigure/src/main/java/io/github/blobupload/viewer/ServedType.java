@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How the viewer serves a stored content type. Only content that cannot run script in
- * the application's origin is shown inline: raster images, audio, video and plain text.
+ * How the viewer serves a stored content type. Only content that cannot run script in the
+ * application's origin is shown inline: raster images, audio, video and plain text.
  * Everything else ({@code text/html}, {@code image/svg+xml},
  * {@code application/xhtml+xml}, JavaScript, XML, PDF and anything unknown or malformed)
  * is sent as an attachment, to be downloaded.
@@ -37,15 +37,16 @@ record ServedType(String contentType, boolean inline) {
 
 	private static final String UNKNOWN = "application/octet-stream";
 
-	private static final Pattern TOKEN_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,127}");
+	private static final Pattern TOKEN_TYPE = Pattern
+		.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,127}");
 
 	/** Names of WAV that browsers do not all play; served as {@code audio/wav}. */
 	private static final Set<String> WAV_ALIASES = Set.of("audio/vnd.wave", "audio/wave", "audio/x-wav");
 
-	private static final Set<String> INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
-			"image/avif", "image/bmp", "audio/wav", "audio/wave", "audio/x-wav", "audio/vnd.wave", "audio/mpeg",
-			"audio/mp3", "audio/ogg", "audio/opus", "audio/webm", "audio/flac", "audio/x-flac", "audio/aac",
-			"audio/mp4", "video/mp4", "video/webm", "video/ogg", "text/plain");
+	private static final Set<String> INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/avif",
+			"image/bmp", "audio/wav", "audio/wave", "audio/x-wav", "audio/vnd.wave", "audio/mpeg", "audio/mp3",
+			"audio/ogg", "audio/opus", "audio/webm", "audio/flac", "audio/x-flac", "audio/aac", "audio/mp4",
+			"video/mp4", "video/webm", "video/ogg", "text/plain");
 
 	/**
 	 * Decides how to serve a stored content type.

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.blobupload.viewer;
 
 import java.io.IOException;
@@ -45,9 +44,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Cost of a lookup: one list request per readable destination, plus one read per entry
  * not yet in the cache. The cache holds up to {@code cacheSize} parsed entries (no
- * content, a few hundred bytes each), least recently used first out; entries never
- * change once written, so a cached one is never stale, and new entries of a trace still
- * being recorded show on the next lookup. Malformed entries (unknown format, over
+ * content, a few hundred bytes each), least recently used first out; entries never change
+ * once written, so a cached one is never stale, and new entries of a trace still being
+ * recorded show on the next lookup. Malformed entries (unknown format, over
  * {@value TraceIndexEntries#MAX_ENTRY_BYTES} bytes, naming another trace or a blob
  * outside their destination) are skipped, counted and logged at most once per minute.
  */
@@ -182,7 +181,10 @@ public final class StoreTraceIndex implements TraceIndex {
 		return "StoreTraceIndex[cached=" + this.cache.size() + "]";
 	}
 
-	/** Parsed entries (or their absence, for malformed ones) by URI, least recently used out. */
+	/**
+	 * Parsed entries (or their absence, for malformed ones) by URI, least recently used
+	 * out.
+	 */
 	private static final class EntryCache {
 
 		private final int capacity;

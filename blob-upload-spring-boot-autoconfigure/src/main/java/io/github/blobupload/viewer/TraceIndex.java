@@ -30,8 +30,8 @@ public interface TraceIndex {
 	/**
 	 * Returns every blob recorded for a trace, in every configured destination.
 	 * @param traceId the trace id, 32 lower-case hexadecimal characters
-	 * @return the blobs, in the order they were recorded; empty if none or if the trace id
-	 * is malformed
+	 * @return the blobs, in the order they were recorded; empty if none or if the trace
+	 * id is malformed
 	 * @throws IOException if storage could not be read
 	 */
 	List<IndexedBlob> find(String traceId) throws IOException;

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.blobupload.viewer;
 
 import java.nio.charset.StandardCharsets;
@@ -34,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * reader. Each traced blob gets one entry object, with no content:
  * {@code <uriPrefix>_index/<traceId>/<spanId>-<objectName>.json} holding a flat JSON
  * object ({@code v}, {@code uri}, {@code useCase}, {@code contentType}, {@code size},
- * {@code traceId}, {@code spanId}, {@code recordedAt}, {@code labels}). The folder
- * starts with {@code _}, so it never collides with content-addressed or UUID blob names.
+ * {@code traceId}, {@code spanId}, {@code recordedAt}, {@code labels}). The folder starts
+ * with {@code _}, so it never collides with content-addressed or UUID blob names.
  */
 final class TraceIndexEntries {
 
@@ -159,7 +158,9 @@ final class TraceIndexEntries {
 		json.append(",\"labels\":{");
 		boolean first = true;
 		for (Map.Entry<String, String> label : blob.labels().entrySet()) {
-			json.append(first ? "" : ",").append(Json.quote(label.getKey())).append(':')
+			json.append(first ? "" : ",")
+				.append(Json.quote(label.getKey()))
+				.append(':')
 				.append(Json.quote(label.getValue()));
 			first = false;
 		}
@@ -178,7 +179,8 @@ final class TraceIndexEntries {
 			if (bounded.size() >= MAX_LABELS) {
 				break;
 			}
-			bounded.putIfAbsent(cut(label.getKey(), MAX_LABEL_KEY_LENGTH), cut(label.getValue(), MAX_LABEL_VALUE_LENGTH));
+			bounded.putIfAbsent(cut(label.getKey(), MAX_LABEL_KEY_LENGTH),
+					cut(label.getValue(), MAX_LABEL_VALUE_LENGTH));
 		}
 		return Collections.unmodifiableMap(bounded);
 	}
@@ -196,8 +198,8 @@ final class TraceIndexEntries {
 	 * @param json the entry's JSON
 	 * @return what it records
 	 * @throws IllegalArgumentException if it is not an entry of this format: malformed
-	 * JSON, a member missing or of the wrong type, an unknown version, a bad trace or span
-	 * id, a negative size, too many or too long labels
+	 * JSON, a member missing or of the wrong type, an unknown version, a bad trace or
+	 * span id, a negative size, too many or too long labels
 	 */
 	static IndexedBlob parse(String json) {
 		Map<String, Object> entry = FlatJson.parse(json);

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.blobupload.viewer;
 
 import java.time.Clock;
@@ -81,8 +80,7 @@ public final class TraceIndexWriter implements SimpleBlobUploaderDecorator, Blob
 	@Override
 	public SimpleBlobUploader decorate(String useCase, String uriPrefix, SimpleBlobUploader uploader) {
 		uploader.blobReader().ifPresent((reader) -> {
-			AsyncBlobUploader engine = AsyncBlobUploader
-				.builder(new IndexEntryUploader(uploader, reader.uriPrefix()))
+			AsyncBlobUploader engine = AsyncBlobUploader.builder(new IndexEntryUploader(uploader, reader.uriPrefix()))
 				.name("trace-index-" + useCase)
 				.workers(1)
 				.maxQueueSize(MAX_QUEUED_ENTRIES)
@@ -111,8 +109,8 @@ public final class TraceIndexWriter implements SimpleBlobUploaderDecorator, Blob
 	 * Indexes a blob stored earlier that is now recorded on another span, perhaps of
 	 * another trace, without being uploaded again: media that a later call sends again
 	 * (from chat memory, say) and that the Spring AI integration recognised, so that the
-	 * page of each trace that records it lists it. Like the entries of uploaded blobs, the
-	 * entry is written in the background and best-effort.
+	 * page of each trace that records it lists it. Like the entries of uploaded blobs,
+	 * the entry is written in the background and best-effort.
 	 * @param useCase the use case the blob was given to, such as {@code chat.input}; the
 	 * default destination's index when the use case has none of its own
 	 * @param uri the URI the blob was recorded with

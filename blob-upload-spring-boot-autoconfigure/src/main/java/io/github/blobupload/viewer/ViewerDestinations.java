@@ -33,8 +33,8 @@ import io.github.blobupload.provider.ObjectKeys;
 /**
  * The destinations the viewer can read: each configured use case whose uploader offers a
  * {@link BlobReader}, with the canonical prefix of its storage URIs
- * ({@link BlobReader#uriPrefix()}). It maps a recorded URI (a storage URI, or a signed URL
- * its reader maps back with {@link BlobReader#storageUri(String)}) to a viewer path
+ * ({@link BlobReader#uriPrefix()}). It maps a recorded URI (a storage URI, or a signed
+ * URL its reader maps back with {@link BlobReader#storageUri(String)}) to a viewer path
  * ({@code <use-case>/<object name>}) and back, without I/O, and never to anything outside
  * a configured prefix: a viewer path names exactly {@code <prefix><object name>} of its
  * own use case, the object name being one segment of {@code A-Z a-z 0-9 . _ -} that does
@@ -60,15 +60,16 @@ public final class ViewerDestinations {
 	/**
 	 * Returns the readable destinations among the given ones: those whose uploader is a
 	 * {@link ManagedBlobUploader} offering a reader.
-	 * @param destinations the destinations, as {@code BlobUploaderRegistry#destinations()}
-	 * lists them
+	 * @param destinations the destinations, as
+	 * {@code BlobUploaderRegistry#destinations()} lists them
 	 * @return the readable destinations
 	 */
 	public static ViewerDestinations of(List<BlobDestination> destinations) {
 		Map<String, Readable> readable = new LinkedHashMap<>();
 		for (BlobDestination destination : destinations) {
 			BlobUploader uploader = destination.uploader();
-			if (!USE_CASE.matcher(destination.useCase()).matches() || !(uploader instanceof ManagedBlobUploader managed)) {
+			if (!USE_CASE.matcher(destination.useCase()).matches()
+					|| !(uploader instanceof ManagedBlobUploader managed)) {
 				continue;
 			}
 			managed.blobReader()

@@ -26,8 +26,8 @@ import io.github.blobupload.BlobLinks;
 /**
  * The {@link BlobLinks} of the media viewer: the link of a storage URI is
  * {@code <base-url>/<use-case>/<object name>}, which the viewer serves. Computed on the
- * caller's thread with a few string comparisons, no I/O. A URI of no readable
- * destination (another store, a remote URL, {@code /dev/null}) is returned unchanged.
+ * caller's thread with a few string comparisons, no I/O. A URI of no readable destination
+ * (another store, a remote URL, {@code /dev/null}) is returned unchanged.
  */
 public final class ViewerLinks implements BlobLinks {
 

@@ -102,9 +102,13 @@ final class ViewerPages {
 		StringBuilder html = start(base, "Blob viewer");
 		html.append("<h1>Blob viewer</h1>");
 		html.append("<p class=\"muted\">Opens the media recorded on your traces. A link from a span reads ")
-			.append("<code>").append(escape(base)).append("/&lt;use-case&gt;/&lt;object&gt;</code>.</p>");
+			.append("<code>")
+			.append(escape(base))
+			.append("/&lt;use-case&gt;/&lt;object&gt;</code>.</p>");
 		if (indexOn) {
-			html.append("<form method=\"get\" action=\"").append(escape(base)).append("/traces\">")
+			html.append("<form method=\"get\" action=\"")
+				.append(escape(base))
+				.append("/traces\">")
 				.append("<input name=\"id\" placeholder=\"trace id (32 hex characters)\" aria-label=\"trace id\" ")
 				.append("autocomplete=\"off\"><button type=\"submit\">Open trace</button></form>");
 		}
@@ -137,8 +141,11 @@ final class ViewerPages {
 		for (IndexedBlob blob : blobs) {
 			bySpan.computeIfAbsent((blob.spanId() != null) ? blob.spanId() : "", (key) -> new ArrayList<>()).add(blob);
 		}
-		html.append("<p class=\"muted\">").append(count(blobs.size(), "media file")).append(" in ")
-			.append(count(bySpan.size(), "span")).append("</p>");
+		html.append("<p class=\"muted\">")
+			.append(count(blobs.size(), "media file"))
+			.append(" in ")
+			.append(count(bySpan.size(), "span"))
+			.append("</p>");
 		if (blobs.isEmpty()) {
 			html.append("<p class=\"empty\">No media was recorded for this trace (or it is not indexed yet).</p>");
 		}
@@ -148,7 +155,8 @@ final class ViewerPages {
 				.append("</span></h2><div class=\"what\">")
 				.append(escape(count(span.getValue().size(), "media file")))
 				.append(" · ")
-				.append(escape(String.join(", ", span.getValue().stream().map(IndexedBlob::useCase).distinct().toList())))
+				.append(escape(
+						String.join(", ", span.getValue().stream().map(IndexedBlob::useCase).distinct().toList())))
 				.append("</div></div><div class=\"grid\">");
 			for (IndexedBlob blob : span.getValue()) {
 				card(html, base, blob, pathOf.apply(blob.storageUri()).orElse(null));
@@ -171,14 +179,20 @@ final class ViewerPages {
 		else {
 			preview(html, base, path, type, blob.contentType(), "preview");
 		}
-		html.append("<div class=\"meta\"><div class=\"type\">").append(escape(blob.contentType()))
-			.append(" <span class=\"muted\">· ").append(escape(size(blob.size()))).append("</span></div><div>")
+		html.append("<div class=\"meta\"><div class=\"type\">")
+			.append(escape(blob.contentType()))
+			.append(" <span class=\"muted\">· ")
+			.append(escape(size(blob.size())))
+			.append("</span></div><div>")
 			.append(escape(blob.useCase()));
 		position(html, blob.labels());
 		html.append("</div>");
 		if (path != null) {
-			html.append("<div class=\"links\"><a href=\"").append(escape(base + "/blobs/" + path))
-				.append("\">Details</a><a href=\"").append(escape(base + "/" + path)).append("\">Raw bytes</a></div>");
+			html.append("<div class=\"links\"><a href=\"")
+				.append(escape(base + "/blobs/" + path))
+				.append("\">Details</a><a href=\"")
+				.append(escape(base + "/" + path))
+				.append("\">Raw bytes</a></div>");
 		}
 		else {
 			html.append("<div class=\"muted\">not readable by this viewer</div>");
@@ -210,9 +224,9 @@ final class ViewerPages {
 		row(html, "Use case", escape(path.substring(0, path.indexOf('/'))));
 		String traceId = labels.get(BlobLabels.TRACE_ID);
 		if (traceId != null) {
-			row(html, "Trace", TraceIds.isValid(traceId)
-					? "<a class=\"mono\" href=\"" + escape(base + "/traces/" + traceId) + "\">" + escape(traceId) + "</a>"
-					: "<span class=\"mono\">" + escape(traceId) + "</span>");
+			row(html, "Trace",
+					TraceIds.isValid(traceId) ? "<a class=\"mono\" href=\"" + escape(base + "/traces/" + traceId)
+							+ "\">" + escape(traceId) + "</a>" : "<span class=\"mono\">" + escape(traceId) + "</span>");
 		}
 		String spanId = labels.get(BlobLabels.SPAN_ID);
 		if (spanId != null) {
@@ -239,16 +253,32 @@ final class ViewerPages {
 		String details = escape(base + "/blobs/" + path);
 		String open = cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"";
 		switch (type.preview()) {
-			case "image" -> html.append("<a").append(open).append(" href=\"").append(cssClass.isEmpty() ? raw : details)
-				.append("\"><img src=\"").append(raw).append("\" alt=\"").append(escape(contentType))
+			case "image" -> html.append("<a")
+				.append(open)
+				.append(" href=\"")
+				.append(cssClass.isEmpty() ? raw : details)
+				.append("\"><img src=\"")
+				.append(raw)
+				.append("\" alt=\"")
+				.append(escape(contentType))
 				.append("\" loading=\"lazy\"></a>");
-			case "audio" -> html.append("<div").append(open).append("><audio controls preload=\"metadata\" src=\"")
-				.append(raw).append("\"></audio></div>");
-			case "video" -> html.append("<div").append(open).append("><video controls preload=\"metadata\" src=\"")
-				.append(raw).append("\"></video></div>");
-			default -> html.append("<a").append(cssClass.isEmpty() ? " class=\"doc\"" : " class=\"preview doc\"")
-				.append(" href=\"").append(cssClass.isEmpty() ? raw : details).append("\">")
-				.append(escape(badge(contentType))).append("</a>");
+			case "audio" -> html.append("<div")
+				.append(open)
+				.append("><audio controls preload=\"metadata\" src=\"")
+				.append(raw)
+				.append("\"></audio></div>");
+			case "video" -> html.append("<div")
+				.append(open)
+				.append("><video controls preload=\"metadata\" src=\"")
+				.append(raw)
+				.append("\"></video></div>");
+			default -> html.append("<a")
+				.append(cssClass.isEmpty() ? " class=\"doc\"" : " class=\"preview doc\"")
+				.append(" href=\"")
+				.append(cssClass.isEmpty() ? raw : details)
+				.append("\">")
+				.append(escape(badge(contentType)))
+				.append("</a>");
 		}
 	}
 

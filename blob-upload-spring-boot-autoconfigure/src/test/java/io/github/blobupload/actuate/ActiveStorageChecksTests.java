@@ -93,8 +93,8 @@ class ActiveStorageChecksTests {
 		checks.result("s3://b", probe);
 
 		assertThat(result.up()).isFalse();
-		assertThat(result.error())
-			.isEqualTo("PermanentUploadException: Upload to bucket 'b' failed permanently; S3 answered 404 NoSuchBucket");
+		assertThat(result.error()).isEqualTo(
+				"PermanentUploadException: Upload to bucket 'b' failed permanently; S3 answered 404 NoSuchBucket");
 		assertThat(this.calls).hasValue(1);
 	}
 
@@ -171,8 +171,8 @@ class ActiveStorageChecksTests {
 	void errorsAreStrippedOfSignaturesKeysAndUserInformationAndShortened() {
 		String sas = ActiveStorageChecks.describe(new IOException(
 				"PUT https://acct.blob.core.windows.net/c/_blob-upload-health-probe?sv=2024&sig=abc%2Bdef failed"));
-		String connection = ActiveStorageChecks
-			.describe(new IllegalStateException("bad DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0;"));
+		String connection = ActiveStorageChecks.describe(
+				new IllegalStateException("bad DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0;"));
 		String user = ActiveStorageChecks.describe(new IOException("cannot reach http://admin:hunter2@minio:9000/b"));
 		String longMessage = ActiveStorageChecks.describe(new IOException("x".repeat(2000)));
 
@@ -185,7 +185,8 @@ class ActiveStorageChecksTests {
 
 	@Test
 	void intervalAndTimeoutMustBePositive() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ActiveStorageChecks(Duration.ZERO, Duration.ofSeconds(1)))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ActiveStorageChecks(Duration.ZERO, Duration.ofSeconds(1)))
 			.withMessageContaining("interval");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ActiveStorageChecks(Duration.ofMinutes(1), Duration.ofSeconds(-1)))

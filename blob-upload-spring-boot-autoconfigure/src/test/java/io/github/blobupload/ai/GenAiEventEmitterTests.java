@@ -100,7 +100,11 @@ class GenAiEventEmitterTests {
 		context.setResponse(new ChatResponse(
 				List.of(new Generation(new AssistantMessage("Hi."),
 						ChatGenerationMetadata.builder().finishReason("STOP").build())),
-				ChatResponseMetadata.builder().id("resp-1").model("gpt-4o-2024").usage(new DefaultUsage(12, 4)).build()));
+				ChatResponseMetadata.builder()
+					.id("resp-1")
+					.model("gpt-4o-2024")
+					.usage(new DefaultUsage(12, 4))
+					.build()));
 		observation.stop();
 
 		assertThat(this.logs.getFinishedLogRecordItems()).singleElement().satisfies((record) -> {

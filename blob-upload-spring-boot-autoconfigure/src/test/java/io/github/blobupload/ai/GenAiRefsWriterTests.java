@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GenAiRefsWriterTests {
 
-	private static final MediaCall CALL = MediaCall.of(new SpanInfo("0af7651916cd43dd8448eb211c80319c",
-			"b7ad6b7169203331", true), "conversation-1", MediaCall.CHAT);
+	private static final MediaCall CALL = MediaCall.of(
+			new SpanInfo("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", true), "conversation-1",
+			MediaCall.CHAT);
 
 	private final List<Blob> uploaded = new ArrayList<>();
 
@@ -68,7 +69,8 @@ class GenAiRefsWriterTests {
 				List.of(GenAiMessageJson.ToolDefinition.function("lookup", null, "not json {")), attributes);
 
 		assertThat(attributes).containsOnlyKeys(GenAiRefsWriter.TOOL_DEFINITIONS_REF);
-		assertThat(attributes.get(GenAiRefsWriter.TOOL_DEFINITIONS_REF)).matches("[0-9a-f]{64}_tool\\.definitions\\.json");
+		assertThat(attributes.get(GenAiRefsWriter.TOOL_DEFINITIONS_REF))
+			.matches("[0-9a-f]{64}_tool\\.definitions\\.json");
 		assertThat(new String(this.uploaded.get(0).rawBytes(), StandardCharsets.UTF_8))
 			.isEqualTo("[{\"type\":\"function\",\"name\":\"lookup\",\"parameters\":\"not json {\"}]\n");
 	}

@@ -77,21 +77,22 @@ class GenAiSemconvSchemaTests {
 		String output = attributes.get(GenAiSemconvAttributes.OUTPUT_MESSAGES);
 		assertThat(GenAiSchemas.OUTPUT_MESSAGES.validate(output)).isEmpty();
 		assertThat(partsOf(output)).singleElement()
-			.satisfies((part) -> assertThat(GenAiSchemas.OUTPUT_MESSAGES.validatePart(type.definition, part)).isEmpty());
+			.satisfies(
+					(part) -> assertThat(GenAiSchemas.OUTPUT_MESSAGES.validatePart(type.definition, part)).isEmpty());
 	}
 
 	@Test
 	void systemInstructionsMatchTheirSchemaAndLeaveTheInput() {
-		RecordedMessage system = new RecordedMessage("system",
-				List.of(new RecordedMessage.TextPart("You are a translator."), new RecordedMessage.TextPart("Be brief.")),
+		RecordedMessage system = new RecordedMessage("system", List
+			.of(new RecordedMessage.TextPart("You are a translator."), new RecordedMessage.TextPart("Be brief.")),
 				null);
 		RecordedMessage user = new RecordedMessage("user", List.of(new RecordedMessage.TextPart("Bonjour")), null);
 
 		Map<String, String> attributes = write(List.of(system, user), List.of());
 
 		String instructions = attributes.get(GenAiSemconvAttributes.SYSTEM_INSTRUCTIONS);
-		assertThat(instructions)
-			.isEqualTo("[{\"type\":\"text\",\"content\":\"You are a translator.\"},{\"type\":\"text\",\"content\":\"Be brief.\"}]");
+		assertThat(instructions).isEqualTo(
+				"[{\"type\":\"text\",\"content\":\"You are a translator.\"},{\"type\":\"text\",\"content\":\"Be brief.\"}]");
 		assertThat(GenAiSchemas.SYSTEM_INSTRUCTIONS.validate(instructions)).isEmpty();
 		for (JsonNode part : GenAiSchemas.read(instructions)) {
 			assertThat(GenAiSchemas.SYSTEM_INSTRUCTIONS.validatePart("TextPart", part)).isEmpty();
@@ -110,10 +111,12 @@ class GenAiSemconvSchemaTests {
 							Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(new byte[64]).build())
 					.build(),
 				AssistantMessage.builder()
-					.toolCalls(List.of(new AssistantMessage.ToolCall("call_1", "function", "lookup", "{\"q\":\"png\"}")))
+					.toolCalls(
+							List.of(new AssistantMessage.ToolCall("call_1", "function", "lookup", "{\"q\":\"png\"}")))
 					.build(),
 				ToolResponseMessage.builder()
-					.responses(List.of(new ToolResponseMessage.ToolResponse("call_1", "lookup", "{\"kind\":\"square\"}")))
+					.responses(
+							List.of(new ToolResponseMessage.ToolResponse("call_1", "lookup", "{\"kind\":\"square\"}")))
 					.build());
 
 		Map<String, String> attributes = write(walker.input(prompt, MediaCall.of(SPAN, null, MediaCall.CHAT)),
@@ -141,7 +144,8 @@ class GenAiSemconvSchemaTests {
 				List.of());
 
 		assertThat(attributes).doesNotContainKey(GenAiSemconvAttributes.SYSTEM_INSTRUCTIONS);
-		assertThat(attributes.get(GenAiSemconvAttributes.INPUT_MESSAGES)).isEqualTo("[{\"role\":\"user\",\"parts\":[]}]")
+		assertThat(attributes.get(GenAiSemconvAttributes.INPUT_MESSAGES))
+			.isEqualTo("[{\"role\":\"user\",\"parts\":[]}]")
 			.doesNotContain("Secret");
 	}
 
@@ -172,9 +176,12 @@ class GenAiSemconvSchemaTests {
 	void providerFinishReasonsBecomeTheConventionsValues() {
 		MediaWalker walker = new MediaWalker(MediaOffloader.builder(this.registry).build(), true);
 		ChatResponse response = new ChatResponse(List.of(
-				new Generation(new AssistantMessage("a"), ChatGenerationMetadata.builder().finishReason("TOOL_CALLS").build()),
-				new Generation(new AssistantMessage("b"), ChatGenerationMetadata.builder().finishReason("max_tokens").build()),
-				new Generation(new AssistantMessage("c"), ChatGenerationMetadata.builder().finishReason("STOP").build())));
+				new Generation(new AssistantMessage("a"),
+						ChatGenerationMetadata.builder().finishReason("TOOL_CALLS").build()),
+				new Generation(new AssistantMessage("b"),
+						ChatGenerationMetadata.builder().finishReason("max_tokens").build()),
+				new Generation(new AssistantMessage("c"),
+						ChatGenerationMetadata.builder().finishReason("STOP").build())));
 
 		String output = write(List.of(), walker.output(response, MediaCall.of(SPAN, null, MediaCall.CHAT)))
 			.get(GenAiSemconvAttributes.OUTPUT_MESSAGES);
@@ -244,11 +251,13 @@ class GenAiSemconvSchemaTests {
 
 		TEXT("text", "TextPart", "user", new RecordedMessage.TextPart("Hello")),
 
-		URI("uri", "UriPart", "user", new RecordedMessage.MediaPart(
-				OffloadedMedia.uploaded("chat.input", "s3://bucket/a.png", "image/png", 10, SpanInfo.NONE))),
+		URI("uri", "UriPart", "user",
+				new RecordedMessage.MediaPart(
+						OffloadedMedia.uploaded("chat.input", "s3://bucket/a.png", "image/png", 10, SpanInfo.NONE))),
 
-		BLOB("blob", "BlobPart", "user", new RecordedMessage.MediaPart(new OffloadedMedia(OffloadedMedia.Status.INLINE,
-				"chat.input", null, "audio/wav", 3, SpanInfo.NONE, null, "AQID"))),
+		BLOB("blob", "BlobPart", "user",
+				new RecordedMessage.MediaPart(new OffloadedMedia(OffloadedMedia.Status.INLINE, "chat.input", null,
+						"audio/wav", 3, SpanInfo.NONE, null, "AQID"))),
 
 		TOOL_CALL("tool_call", "ToolCallRequestPart", "assistant",
 				new RecordedMessage.ToolCallPart("call_1", "weather", "{\"city\":\"Paris\"}")),

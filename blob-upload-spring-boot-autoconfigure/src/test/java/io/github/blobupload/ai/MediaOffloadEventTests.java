@@ -237,8 +237,7 @@ class MediaOffloadEventTests {
 		MediaOffloader offloader = offloader().build();
 		MediaCall speech = MediaCall.of(this.span, "conversation-7", "text_to_speech");
 
-		offloader.offload(new Blob(PNG, "audio/mpeg", Map.of()),
-				AiUseCases.AUDIO_OUTPUT, speech);
+		offloader.offload(new Blob(PNG, "audio/mpeg", Map.of()), AiUseCases.AUDIO_OUTPUT, speech);
 
 		assertThat(this.events).singleElement().satisfies((event) -> {
 			assertThat(event.outcome()).isEqualTo(MediaOffloadOutcome.UPLOADED);

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link MediaOffloader}'s include and exclude rules and its {@link MediaFilter}s.
+ * Tests for {@link MediaOffloader}'s include and exclude rules and its
+ * {@link MediaFilter}s.
  */
 class MediaOffloaderFilterTests {
 
@@ -84,8 +85,7 @@ class MediaOffloaderFilterTests {
 		MediaOffloader offloader = MediaOffloader.builder(this.registry).include("output.image").build();
 
 		OffloadedMedia input = offloader.offload(IMAGE, "image/png", AiUseCases.CHAT_INPUT, this.span, 0, 0);
-		OffloadedMedia output = offloader.offload(IMAGE.clone(), "image/png", AiUseCases.IMAGE_OUTPUT, this.span, 0,
-				0);
+		OffloadedMedia output = offloader.offload(IMAGE.clone(), "image/png", AiUseCases.IMAGE_OUTPUT, this.span, 0, 0);
 		OffloadedMedia remote = offloader.offload(URI.create("https://example.invalid/a.pdf"), "application/pdf",
 				AiUseCases.CHAT_INPUT, this.span, 0, 1);
 

@@ -46,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link MediaOffloader}'s prompt-media threads: prompt media is offloaded while
- * the model works and joined when it is recorded.
+ * Tests for {@link MediaOffloader}'s prompt-media threads: prompt media is offloaded
+ * while the model works and joined when it is recorded.
  */
 class MediaOffloaderPromptOffloadTests {
 
@@ -106,8 +106,9 @@ class MediaOffloaderPromptOffloadTests {
 			assertThat(hashedWhileTheModelRan).as("hashed while the model was still running").isTrue();
 			assertThat(hashing.get()).isNotSameAs(Thread.currentThread());
 			assertThat(hashing.get().getName()).startsWith("blob-upload-prompt-media-");
-			List<OffloadedMedia> offloaded = response.context().get(BlobOffloadAdvisor.OFFLOADED_MEDIA) instanceof List<?> list
-					? list.stream().map(OffloadedMedia.class::cast).toList() : List.of();
+			List<OffloadedMedia> offloaded = response.context()
+				.get(BlobOffloadAdvisor.OFFLOADED_MEDIA) instanceof List<?> list
+						? list.stream().map(OffloadedMedia.class::cast).toList() : List.of();
 			assertThat(offloaded).singleElement().satisfies((media) -> {
 				assertThat(media.status()).isEqualTo(OffloadedMedia.Status.UPLOADED);
 				assertThat(media.uri()).isEqualTo(destination.get());

@@ -123,8 +123,8 @@ class MediaOffloaderTests {
 	void remoteUrlsAreRecordedNotFetched() {
 		MediaOffloader offloader = MediaOffloader.builder(this.registry).build();
 
-		OffloadedMedia media = offloader.offload(URI.create("https://example.invalid/a.png"), "image/png",
-				"chat.input", this.span, 0, 0);
+		OffloadedMedia media = offloader.offload(URI.create("https://example.invalid/a.png"), "image/png", "chat.input",
+				this.span, 0, 0);
 
 		assertThat(media.status()).isEqualTo(OffloadedMedia.Status.REMOTE);
 		assertThat(media.uri()).isEqualTo("https://example.invalid/a.png");
@@ -146,8 +146,7 @@ class MediaOffloaderTests {
 	void unsupportedStringsAreNeverRecordedAsGiven() {
 		MediaOffloader offloader = MediaOffloader.builder(this.registry).build();
 
-		OffloadedMedia media = offloader.offload("iVBORw0KGgoAAAANSUhEUg", "image/png", "chat.input", this.span, 0,
-				0);
+		OffloadedMedia media = offloader.offload("iVBORw0KGgoAAAANSUhEUg", "image/png", "chat.input", this.span, 0, 0);
 
 		assertThat(media.uri()).isEqualTo(BlobUploader.NOT_UPLOADED);
 		assertThat(offloader.count(MediaOffloadOutcome.REFUSED_UNSUPPORTED_DATA)).isEqualTo(1);

@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link OffloadingAudioModel} through {@link OffloadingTextToSpeechModel} and
- * {@link OffloadingTranscriptionModel}, with the {@link DefaultAudioOffloadObservationConvention}.
+ * {@link OffloadingTranscriptionModel}, with the
+ * {@link DefaultAudioOffloadObservationConvention}.
  */
 class OffloadingAudioModelTests {
 
@@ -52,12 +53,12 @@ class OffloadingAudioModelTests {
 
 	private final List<Observation.Context> observed = new CopyOnWriteArrayList<>();
 
-	private final MediaOffloader offloader = MediaOffloader.builder(DefaultBlobUploaderRegistry.builder()
-		.defaultUploader((blob) -> {
+	private final MediaOffloader offloader = MediaOffloader
+		.builder(DefaultBlobUploaderRegistry.builder().defaultUploader((blob) -> {
 			this.uploaded.add(blob);
 			return "mem://blobs/" + this.uploaded.size();
-		})
-		.build()).build();
+		}).build())
+		.build();
 
 	private final ObservationRegistry observations = ObservationRegistry.create();
 
@@ -80,8 +81,8 @@ class OffloadingAudioModelTests {
 	@Test
 	void textToSpeechRecordsOutputAudioOnBlobUploadAudio() {
 		byte[] mp3 = { 'I', 'D', '3', 4, 0, 1, 2 };
-		OffloadingTextToSpeechModel speech = new OffloadingTextToSpeechModel(speaking(mp3), this.offloader,
-				() -> SPAN, this.observations);
+		OffloadingTextToSpeechModel speech = new OffloadingTextToSpeechModel(speaking(mp3), this.offloader, () -> SPAN,
+				this.observations);
 
 		assertThat(speech.call("Hello")).isEqualTo(mp3);
 
@@ -155,8 +156,8 @@ class OffloadingAudioModelTests {
 		outer.call("Hello");
 
 		assertThat(this.uploaded).hasSize(1);
-		assertThat(onlyObservation().getHighCardinalityKeyValues()).contains(KeyValue.of("output.audio.url",
-				"mem://blobs/1"));
+		assertThat(onlyObservation().getHighCardinalityKeyValues())
+			.contains(KeyValue.of("output.audio.url", "mem://blobs/1"));
 		assertThat(this.offloader.count(MediaOffloadOutcome.UPLOADED)).isOne();
 	}
 

@@ -148,7 +148,8 @@ class SpringAiBlobOffloadIntegrationTests {
 
 		ChatClientResponse response = this.chatClientBuilder.build()
 			.prompt()
-			.user((user) -> user.text("What is in this picture?").media(MimeTypeUtils.IMAGE_PNG, new org.springframework.core.io.ByteArrayResource(image)))
+			.user((user) -> user.text("What is in this picture?")
+				.media(MimeTypeUtils.IMAGE_PNG, new org.springframework.core.io.ByteArrayResource(image)))
 			.call()
 			.chatClientResponse();
 
@@ -158,8 +159,9 @@ class SpringAiBlobOffloadIntegrationTests {
 		SpanData modelSpan = spanWith(spans, GenAiSemconvAttributes.INPUT_MESSAGES);
 		String input = attribute(modelSpan, GenAiSemconvAttributes.INPUT_MESSAGES);
 		Map<String, Object> part = firstMediaPart(input);
-		assertThat(part).containsEntry("type", "uri").containsEntry("modality", "image").containsEntry("mime_type",
-				"image/png");
+		assertThat(part).containsEntry("type", "uri")
+			.containsEntry("modality", "image")
+			.containsEntry("mime_type", "image/png");
 		String uri = (String) part.get("uri");
 		assertThat(uri).startsWith(storage.resolve("prompts").toUri().toString()).endsWith(".png");
 		assertStored(uri, image);
@@ -226,18 +228,16 @@ class SpringAiBlobOffloadIntegrationTests {
 	@Test
 	void remoteImageUrlIsRecordedAndNotFetched() {
 		SpringAiTestSupport.stubTextAnswer(server, "A cat.");
-		// The image's host is the local server, which would answer: a fetch would be seen.
-		server.stubFor(get(urlPathEqualTo("/images/cat.png")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "image/png")
-			.withBody(png(2_000))));
+		// The image's host is the local server, which would answer: a fetch would be
+		// seen.
+		server.stubFor(get(urlPathEqualTo("/images/cat.png"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(png(2_000))));
 		String url = server.baseUrl() + "/images/cat.png";
 
 		this.chatClientBuilder.build()
 			.prompt()
-			.user((user) -> user.text("Describe").media(Media.builder()
-				.mimeType(MimeTypeUtils.IMAGE_PNG)
-				.data(java.net.URI.create(url))
-				.build()))
+			.user((user) -> user.text("Describe")
+				.media(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(java.net.URI.create(url)).build()))
 			.call()
 			.content();
 
@@ -293,7 +293,8 @@ class SpringAiBlobOffloadIntegrationTests {
 
 		List<String> pieces = this.chatClientBuilder.build()
 			.prompt()
-			.user((user) -> user.text("What is this?").media(MimeTypeUtils.IMAGE_PNG, new org.springframework.core.io.ByteArrayResource(image)))
+			.user((user) -> user.text("What is this?")
+				.media(MimeTypeUtils.IMAGE_PNG, new org.springframework.core.io.ByteArrayResource(image)))
 			.stream()
 			.content()
 			.collectList()
@@ -305,7 +306,10 @@ class SpringAiBlobOffloadIntegrationTests {
 		SpanData modelSpan = org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(10))
 			.until(() -> flushSpans(this.tracerProvider, this.exporter).stream()
-				.filter((span) -> span.getAttributes().asMap().keySet().stream()
+				.filter((span) -> span.getAttributes()
+					.asMap()
+					.keySet()
+					.stream()
 					.anyMatch((key) -> key.getKey().equals(GenAiSemconvAttributes.INPUT_MESSAGES)))
 				.findFirst()
 				.orElse(null), java.util.Objects::nonNull);
@@ -453,8 +457,10 @@ class SpringAiBlobOffloadIntegrationTests {
 		String answer = this.chatClientBuilder.build()
 			.prompt()
 			.user((user) -> user.text("Look")
-				.media(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data("data:image/png;base64,@@not-base64@@").build(),
-						Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(new byte[0]).build(),
+				.media(Media.builder()
+					.mimeType(MimeTypeUtils.IMAGE_PNG)
+					.data("data:image/png;base64,@@not-base64@@")
+					.build(), Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(new byte[0]).build(),
 						Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(tooLarge).build()))
 			.call()
 			.content();
@@ -466,8 +472,8 @@ class SpringAiBlobOffloadIntegrationTests {
 		List<SpanData> spans = flushSpans(this.tracerProvider, this.exporter);
 		String input = attribute(spanWith(spans, GenAiSemconvAttributes.INPUT_MESSAGES),
 				GenAiSemconvAttributes.INPUT_MESSAGES);
-		assertThat((List<String>) SpringAiTestSupport.json(input, "$[0].parts[*].uri")).containsExactly(
-				BlobUploader.NOT_UPLOADED, BlobUploader.NOT_UPLOADED, BlobUploader.NOT_UPLOADED);
+		assertThat((List<String>) SpringAiTestSupport.json(input, "$[0].parts[*].uri"))
+			.containsExactly(BlobUploader.NOT_UPLOADED, BlobUploader.NOT_UPLOADED, BlobUploader.NOT_UPLOADED);
 		assertNoBase64Anywhere(spans, tooLarge);
 	}
 

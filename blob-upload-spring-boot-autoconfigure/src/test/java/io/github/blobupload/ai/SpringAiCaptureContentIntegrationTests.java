@@ -105,8 +105,7 @@ class SpringAiCaptureContentIntegrationTests {
 		assertThat(GenAiSchemas.SYSTEM_INSTRUCTIONS.validate(instructions)).isEmpty();
 		String input = attribute(span, GenAiSemconvAttributes.INPUT_MESSAGES);
 		assertThat((List<String>) SpringAiTestSupport.json(input, "$[*].role")).containsExactly("user");
-		assertThat((List<String>) SpringAiTestSupport.json(input, "$[0].parts[*].type")).containsExactly("text",
-				"uri");
+		assertThat((List<String>) SpringAiTestSupport.json(input, "$[0].parts[*].type")).containsExactly("text", "uri");
 		assertThat(GenAiSchemas.INPUT_MESSAGES.validate(input)).isEmpty();
 		String output = attribute(span, GenAiSemconvAttributes.OUTPUT_MESSAGES);
 		assertThat((List<String>) SpringAiTestSupport.json(output, "$[0].parts[*].content"))

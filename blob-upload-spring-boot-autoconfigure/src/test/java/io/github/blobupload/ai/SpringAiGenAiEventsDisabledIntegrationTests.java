@@ -47,13 +47,13 @@ import static io.github.blobupload.ai.SpringAiTestSupport.spanWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that {@link GenAiEventEmitter} emits nothing by default: a real {@code ChatClient}
- * call (spring-ai-openai against a local server) with the OpenTelemetry SDK and an
- * in-memory log exporter, {@code blob.upload.ai.events.enabled} left unset.
+ * Tests that {@link GenAiEventEmitter} emits nothing by default: a real
+ * {@code ChatClient} call (spring-ai-openai against a local server) with the
+ * OpenTelemetry SDK and an in-memory log exporter, {@code blob.upload.ai.events.enabled}
+ * left unset.
  */
 @SpringBootTest(
-		classes = { SpringAiTestSupport.TestApplication.class,
-				SpringAiGenAiEventsDisabledIntegrationTests.Logs.class },
+		classes = { SpringAiTestSupport.TestApplication.class, SpringAiGenAiEventsDisabledIntegrationTests.Logs.class },
 		properties = { "blob.upload.enabled=true", "spring.ai.openai.api-key=test-key",
 				"spring.ai.retry.max-attempts=1", "management.tracing.sampling.probability=1.0",
 				"management.otlp.metrics.export.enabled=false" })
@@ -105,8 +105,7 @@ class SpringAiGenAiEventsDisabledIntegrationTests {
 
 		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
 		spanWith(flushSpans(this.tracerProvider, this.exporter), GenAiSemconvAttributes.INPUT_MESSAGES);
-		assertThat(this.loggerProvider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
-			.isTrue();
+		assertThat(this.loggerProvider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
 		assertThat(logs.getFinishedLogRecordItems())
 			.noneMatch((record) -> GenAiEventEmitter.EVENT_NAME.equals(record.getEventName()));
 	}

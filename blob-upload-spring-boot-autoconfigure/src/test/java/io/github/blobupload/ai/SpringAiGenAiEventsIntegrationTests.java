@@ -71,7 +71,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the OpenTelemetry SDK with in-memory span and log exporters
  * ({@code blob.upload.ai.events.enabled=true}).
  */
-@SpringBootTest(classes = { SpringAiTestSupport.TestApplication.class, SpringAiGenAiEventsIntegrationTests.Events.class },
+@SpringBootTest(
+		classes = { SpringAiTestSupport.TestApplication.class, SpringAiGenAiEventsIntegrationTests.Events.class },
 		properties = { "blob.upload.enabled=true", "blob.upload.ai.events.enabled=true",
 				"spring.ai.openai.api-key=test-key", "spring.ai.retry.max-attempts=1",
 				"management.tracing.sampling.probability=1.0", "management.otlp.metrics.export.enabled=false" })
@@ -179,10 +180,12 @@ class SpringAiGenAiEventsIntegrationTests {
 		byte[] image = png(30_000);
 		SpringAiTestSupport.stubImageAnswer(server, image);
 
-		this.imageModel.call(new ImagePrompt("a red square", OpenAiImageOptions.builder().responseFormat("b64_json").build()));
+		this.imageModel
+			.call(new ImagePrompt("a red square", OpenAiImageOptions.builder().responseFormat("b64_json").build()));
 
 		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
-		SpanData span = spanWith(flushSpans(this.tracerProvider, this.exporter), GenAiSemconvAttributes.OUTPUT_MESSAGES);
+		SpanData span = spanWith(flushSpans(this.tracerProvider, this.exporter),
+				GenAiSemconvAttributes.OUTPUT_MESSAGES);
 		String spanUri = (String) firstMediaPart(attribute(span, GenAiSemconvAttributes.OUTPUT_MESSAGES)).get("uri");
 		LogRecordData record = singleEvent();
 		assertThat(record.getSpanContext().getSpanId()).isEqualTo(span.getSpanId());
@@ -220,10 +223,12 @@ class SpringAiGenAiEventsIntegrationTests {
 
 	private static void assertNoBase64(LogRecordData record, byte[] content) {
 		String probe = Base64.getEncoder().encodeToString(content).substring(0, 40);
-		record.getAttributes().forEach((key, value) -> assertThat(String.valueOf(
-				(value instanceof Value<?> structured) ? JSON.writeValueAsString(node(structured)) : value))
-			.as("attribute %s", key.getKey())
-			.doesNotContain(probe));
+		record.getAttributes()
+			.forEach((key,
+					value) -> assertThat(String.valueOf(
+							(value instanceof Value<?> structured) ? JSON.writeValueAsString(node(structured)) : value))
+						.as("attribute %s", key.getKey())
+						.doesNotContain(probe));
 	}
 
 	/** Turns a structured attribute value back into the JSON it was made from. */
@@ -242,7 +247,8 @@ class SpringAiGenAiEventsIntegrationTests {
 			}
 			case KEY_VALUE_LIST -> {
 				ObjectNode object = nodes.objectNode();
-				((List<KeyValue>) value.getValue()).forEach((field) -> object.set(field.getKey(), node(field.getValue())));
+				((List<KeyValue>) value.getValue())
+					.forEach((field) -> object.set(field.getKey(), node(field.getValue())));
 				yield object;
 			}
 			default -> nodes.nullNode();

@@ -62,7 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Prompt media offloaded while the model works, through a real {@code ChatClient}
  * (spring-ai-openai against a WireMock stub, real tracing): the stub holds the model's
  * answer until a {@link MediaFilter} has seen the prompt's image, so the call only
- * completes in time if the offloading runs during the model call, off the caller's thread.
+ * completes in time if the offloading runs during the model call, off the caller's
+ * thread.
  */
 @SpringBootTest(
 		classes = { SpringAiTestSupport.TestApplication.class, SpringAiPromptOffloadIntegrationTests.Filters.class },

@@ -55,7 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ChatClient} call (spring-ai-openai against a local server, OpenTelemetry SDK):
  * the span carries the link, the application still gets the storage URI.
  */
-@SpringBootTest(classes = { SpringAiTestSupport.TestApplication.class, SpringAiRecordedLinksIntegrationTests.Links.class },
+@SpringBootTest(
+		classes = { SpringAiTestSupport.TestApplication.class, SpringAiRecordedLinksIntegrationTests.Links.class },
 		properties = { "blob.upload.enabled=true", "blob.upload.ai.layouts=semconv,openinference",
 				"blob.upload.viewer.enabled=true", "blob.upload.viewer.record-links=true",
 				"blob.upload.viewer.base-url=https://ops.example.com/blob-viewer", "spring.ai.openai.api-key=test-key",
@@ -114,7 +115,8 @@ class SpringAiRecordedLinksIntegrationTests {
 		assertThat(part).containsEntry("uri", link);
 		assertThat(attribute(span, "llm.input_messages.0.message.contents.0.message_content.image.image.url"))
 			.isEqualTo(link);
-		assertThat(span.getAttributes().asMap().values()).noneMatch((value) -> String.valueOf(value).contains(storageUri));
+		assertThat(span.getAttributes().asMap().values())
+			.noneMatch((value) -> String.valueOf(value).contains(storageUri));
 	}
 
 	/** Links of the application's own, standing in for the viewer's. */

@@ -58,8 +58,8 @@ import static io.github.blobupload.ai.SpringAiTestSupport.spanWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link GenAiRefsWriter} through the {@code refs} layout on the model span of a
- * real {@code ChatClient} call (spring-ai-openai against a local server, OpenTelemetry
+ * Tests for {@link GenAiRefsWriter} through the {@code refs} layout on the model span of
+ * a real {@code ChatClient} call (spring-ai-openai against a local server, OpenTelemetry
  * SDK, {@code file:} storage): the four {@code *_ref} attributes name stored files in the
  * upstream naming and format.
  */
@@ -209,8 +209,9 @@ class SpringAiRefsIntegrationTests {
 				.content();
 
 			assertThat(context.getBean(BlobUploaderRegistry.class).flush(SpringAiTestSupport.flushTimeout())).isTrue();
-			SpanData span = spanWith(flushSpans(context.getBean(SdkTracerProvider.class),
-					context.getBean(InMemorySpanExporter.class)), GenAiRefsWriter.INPUT_MESSAGES_REF);
+			SpanData span = spanWith(
+					flushSpans(context.getBean(SdkTracerProvider.class), context.getBean(InMemorySpanExporter.class)),
+					GenAiRefsWriter.INPUT_MESSAGES_REF);
 			String inputsRef = attribute(span, GenAiRefsWriter.INPUT_MESSAGES_REF);
 			assertThat(fileName(inputsRef)).matches(UUID + "_inputs\\.jsonl");
 			assertThat(pathOf(inputsRef)).hasParent(refs);
@@ -263,8 +264,9 @@ class SpringAiRefsIntegrationTests {
 				.content();
 
 			assertThat(answer).isEqualTo("Still here.");
-			SpanData span = spanWith(flushSpans(context.getBean(SdkTracerProvider.class),
-					context.getBean(InMemorySpanExporter.class)), GenAiSemconvAttributes.OUTPUT_MESSAGES);
+			SpanData span = spanWith(
+					flushSpans(context.getBean(SdkTracerProvider.class), context.getBean(InMemorySpanExporter.class)),
+					GenAiSemconvAttributes.OUTPUT_MESSAGES);
 			assertThat(span.getAttributes().asMap().keySet().stream().map((key) -> key.getKey()))
 				.noneMatch((key) -> key.endsWith("_ref"));
 			// System instructions, inputs and outputs: three files refused, and counted.
@@ -277,11 +279,11 @@ class SpringAiRefsIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(Path folder, String... properties) {
-		List<String> all = new ArrayList<>(List.of("blob.upload.enabled=true",
-				"blob.upload.uri-prefix=" + folder.resolve("blobs").toUri(), "spring.ai.openai.api-key=test-key",
-				"spring.ai.openai.base-url=" + server.baseUrl() + "/v1", "spring.ai.retry.max-attempts=1",
-				"management.tracing.sampling.probability=1.0", "management.otlp.metrics.export.enabled=false",
-				"spring.main.banner-mode=off"));
+		List<String> all = new ArrayList<>(
+				List.of("blob.upload.enabled=true", "blob.upload.uri-prefix=" + folder.resolve("blobs").toUri(),
+						"spring.ai.openai.api-key=test-key", "spring.ai.openai.base-url=" + server.baseUrl() + "/v1",
+						"spring.ai.retry.max-attempts=1", "management.tracing.sampling.probability=1.0",
+						"management.otlp.metrics.export.enabled=false", "spring.main.banner-mode=off"));
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(SpringAiTestSupport.TestApplication.class).web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))

@@ -52,8 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With a sampling probability of 0, media is not uploaded: the upload cost follows the
- * tracing sample rate, one INFO line says why, and each skipped media is counted once
- * per call.
+ * tracing sample rate, one INFO line says why, and each skipped media is counted once per
+ * call.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -123,9 +123,9 @@ class SpringAiSampledOutIntegrationTests {
 	@Test
 	void sampledOutStreamedChatAudioIsSkippedAndLetGo() throws Exception {
 		byte[][] deltas = { SpringAiStreamIntegrationTests.pcm(4800, 1), SpringAiStreamIntegrationTests.pcm(4800, 2) };
-		server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse()
-			.withHeader("Content-Type", "text/event-stream")
-			.withBody(SpringAiStreamIntegrationTests.audioStream(deltas))));
+		server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody(SpringAiStreamIntegrationTests.audioStream(deltas))));
 		long skippedBefore = this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED);
 
 		List<String> texts = this.chatClientBuilder.build()
@@ -142,7 +142,8 @@ class SpringAiSampledOutIntegrationTests {
 			.block(Duration.ofSeconds(10));
 
 		assertThat(texts).containsExactly("Hel", "lo");
-		// The model's observation stops just after the stream completes to its subscriber.
+		// The model's observation stops just after the stream completes to its
+		// subscriber.
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.offloader.count(MediaOffloadOutcome.SKIPPED_UNSAMPLED))

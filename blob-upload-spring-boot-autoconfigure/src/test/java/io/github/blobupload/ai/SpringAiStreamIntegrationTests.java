@@ -67,9 +67,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Streams end to end: a real {@code ChatClient} and {@code TextToSpeechModel} of
- * spring-ai-openai streaming from a local server that answers with OpenAI's event
- * streams (WireMock), real tracing into an in-memory exporter, and the embedded
- * {@code file:} storage in a temporary folder.
+ * spring-ai-openai streaming from a local server that answers with OpenAI's event streams
+ * (WireMock), real tracing into an in-memory exporter, and the embedded {@code file:}
+ * storage in a temporary folder.
  */
 @SpringBootTest(classes = { SpringAiTestSupport.TestApplication.class, SpringAiStreamIntegrationTests.Events.class },
 		properties = { "blob.upload.enabled=true", "blob.upload.max-blob-size=256KB",
@@ -144,8 +144,8 @@ class SpringAiStreamIntegrationTests {
 		assertThat(responses).hasSize(4);
 		assertThat(responses.stream().map(SpringAiStreamIntegrationTests::text)).containsExactly("A red ", "square",
 				".", "");
-		assertThat(responses.subList(0, 3))
-			.allSatisfy((response) -> assertThat(response.context()).doesNotContainKey(BlobOffloadAdvisor.OFFLOADED_MEDIA));
+		assertThat(responses.subList(0, 3)).allSatisfy(
+				(response) -> assertThat(response.context()).doesNotContainKey(BlobOffloadAdvisor.OFFLOADED_MEDIA));
 		List<OffloadedMedia> offloaded = (List<OffloadedMedia>) responses.get(3)
 			.context()
 			.get(BlobOffloadAdvisor.OFFLOADED_MEDIA);
@@ -195,9 +195,9 @@ class SpringAiStreamIntegrationTests {
 	}
 
 	/**
-	 * spring-ai-openai 2.0.1 itself still drops the {@code delta.audio} of streamed chunks
-	 * (no response carries the audio); the starter's interceptor of its HTTP client
-	 * recovers it and the model's observation offloads it once.
+	 * spring-ai-openai 2.0.1 itself still drops the {@code delta.audio} of streamed
+	 * chunks (no response carries the audio); the starter's interceptor of its HTTP
+	 * client recovers it and the model's observation offloads it once.
 	 */
 	@Test
 	void streamedChatAudioIsStoredOnceAsWavAndRecordedOnTheModelSpan() throws Exception {
@@ -209,8 +209,8 @@ class SpringAiStreamIntegrationTests {
 		List<ChatClientResponse> responses = streamAudio();
 
 		assertThat(responses).hasSize(8);
-		assertThat(responses.stream().map(SpringAiStreamIntegrationTests::text)).containsExactly("", "Hel", "", "",
-				"", "lo", "", "");
+		assertThat(responses.stream().map(SpringAiStreamIntegrationTests::text)).containsExactly("", "Hel", "", "", "",
+				"lo", "", "");
 		assertThat(responses).as("Spring AI drops the audio itself")
 			.allSatisfy((response) -> assertThat(response.chatResponse().getResult().getOutput().getMedia()).isEmpty());
 		SpanData modelSpan = awaitModelSpan();
@@ -251,8 +251,8 @@ class SpringAiStreamIntegrationTests {
 
 		List<ChatClientResponse> responses = streamAudio();
 
-		assertThat(responses.stream().map(SpringAiStreamIntegrationTests::text)).containsExactly("", "Hel", "", "",
-				"", "lo", "", "");
+		assertThat(responses.stream().map(SpringAiStreamIntegrationTests::text)).containsExactly("", "Hel", "", "", "",
+				"lo", "", "");
 		String output = attribute(awaitModelSpan(), GenAiSemconvAttributes.OUTPUT_MESSAGES);
 		assertThat(SpringAiTestSupport.<String>json(output, "$[0].parts[0].uri"))
 			.isEqualTo(io.github.blobupload.BlobUploader.NOT_UPLOADED);
@@ -457,7 +457,8 @@ class SpringAiStreamIntegrationTests {
 
 		assertThat(responses).singleElement()
 			.satisfies((response) -> assertThat(text(response)).isEqualTo("A red "))
-			.satisfies((response) -> assertThat(response.context()).doesNotContainKey(BlobOffloadAdvisor.OFFLOADED_MEDIA));
+			.satisfies(
+					(response) -> assertThat(response.context()).doesNotContainKey(BlobOffloadAdvisor.OFFLOADED_MEDIA));
 		assertThat(awaitModelSpan().hasEnded()).isTrue();
 	}
 

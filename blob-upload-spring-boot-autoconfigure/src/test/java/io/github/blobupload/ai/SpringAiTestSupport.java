@@ -57,9 +57,9 @@ final class SpringAiTestSupport {
 	}
 
 	static void stubTextAnswer(WireMockServer server, String text) {
-		server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse()
-			.withHeader("Content-Type", "application/json")
-			.withBody(completion("{\"role\":\"assistant\",\"content\":" + quote(text) + ",\"refusal\":null}"))));
+		server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody(completion("{\"role\":\"assistant\",\"content\":" + quote(text) + ",\"refusal\":null}"))));
 	}
 
 	static void stubAudioAnswer(WireMockServer server, byte[] pcm, String transcript) {
@@ -67,7 +67,8 @@ final class SpringAiTestSupport {
 				+ "\",\"expires_at\":1900000000,\"transcript\":" + quote(transcript) + "}";
 		server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse()
 			.withHeader("Content-Type", "application/json")
-			.withBody(completion("{\"role\":\"assistant\",\"content\":null,\"refusal\":null,\"audio\":" + audio + "}"))));
+			.withBody(
+					completion("{\"role\":\"assistant\",\"content\":null,\"refusal\":null,\"audio\":" + audio + "}"))));
 	}
 
 	static void stubStreamedAnswer(WireMockServer server, String... pieces) {
@@ -84,20 +85,21 @@ final class SpringAiTestSupport {
 			.append("\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,")
 			.append("\"finish_reason\":\"stop\"}]}\n\n");
 		body.append("data: [DONE]\n\n");
-		server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(
-				aResponse().withHeader("Content-Type", "text/event-stream").withBody(body.toString())));
+		server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body.toString())));
 	}
 
 	static void stubImageAnswer(WireMockServer server, byte[] image) {
-		server.stubFor(post(urlPathEqualTo("/v1/images/generations")).willReturn(aResponse()
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"created\":1700000000,\"data\":[{\"b64_json\":\"" + Base64.getEncoder().encodeToString(image)
-					+ "\",\"revised_prompt\":\"a red square\"}]}")));
+		server.stubFor(post(urlPathEqualTo("/v1/images/generations"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"created\":1700000000,\"data\":[{\"b64_json\":\""
+						+ Base64.getEncoder().encodeToString(image) + "\",\"revised_prompt\":\"a red square\"}]}")));
 	}
 
 	private static String completion(String message) {
 		return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"gpt-4o-mini\","
-				+ "\"choices\":[{\"index\":0,\"message\":" + message + ",\"logprobs\":null,\"finish_reason\":\"stop\"}],"
+				+ "\"choices\":[{\"index\":0,\"message\":" + message
+				+ ",\"logprobs\":null,\"finish_reason\":\"stop\"}],"
 				+ "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":3,\"total_tokens\":13}}";
 	}
 
@@ -105,7 +107,9 @@ final class SpringAiTestSupport {
 		return io.github.blobupload.internal.Json.quote(text);
 	}
 
-	/** A small valid PNG followed by random bytes, so that each test has its own content. */
+	/**
+	 * A small valid PNG followed by random bytes, so that each test has its own content.
+	 */
 	static byte[] png(int size) {
 		byte[] header = Base64.getDecoder()
 			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -122,14 +126,21 @@ final class SpringAiTestSupport {
 
 	static SpanData spanWith(List<SpanData> spans, String attribute) {
 		return spans.stream()
-			.filter((span) -> span.getAttributes().asMap().keySet().stream().anyMatch((key) -> key.getKey().equals(attribute)))
+			.filter((span) -> span.getAttributes()
+				.asMap()
+				.keySet()
+				.stream()
+				.anyMatch((key) -> key.getKey().equals(attribute)))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No span has the attribute " + attribute + "; spans: "
 					+ spans.stream().map(SpanData::getName).toList()));
 	}
 
 	static String attribute(SpanData span, String name) {
-		return span.getAttributes().asMap().entrySet().stream()
+		return span.getAttributes()
+			.asMap()
+			.entrySet()
+			.stream()
 			.filter((entry) -> entry.getKey().getKey().equals(name))
 			.map((entry) -> String.valueOf(entry.getValue()))
 			.findFirst()
@@ -140,9 +151,10 @@ final class SpringAiTestSupport {
 		String base64 = Base64.getEncoder().encodeToString(content);
 		String probe = base64.substring(0, Math.min(base64.length(), 40));
 		for (SpanData span : spans) {
-			span.getAttributes().forEach((key, value) -> assertThat(String.valueOf(value))
-				.as("attribute %s of span %s", key.getKey(), span.getName())
-				.doesNotContain(probe));
+			span.getAttributes()
+				.forEach((key, value) -> assertThat(String.valueOf(value))
+					.as("attribute %s of span %s", key.getKey(), span.getName())
+					.doesNotContain(probe));
 		}
 	}
 

@@ -136,7 +136,8 @@ class ArchitectureTests {
 
 	@Test
 	void coreNamesNoConfigurationProperty() throws IOException {
-		// Core messages name the builder's setting; the auto-configuration names the property.
+		// Core messages name the builder's setting; the auto-configuration names the
+		// property.
 		Path root = Path.of("src/main/java/io/github/blobupload");
 		List<Path> core = new ArrayList<>();
 		try (Stream<Path> files = Files.list(root)) {
@@ -147,9 +148,12 @@ class ArchitectureTests {
 				files.filter(Files::isRegularFile).forEach(core::add);
 			}
 		}
-		org.assertj.core.api.Assertions.assertThat(core).hasSizeGreaterThan(30)
-			// The engine's one JVM system property (read with System.getProperty, not bound by
-			// Spring) is in the same family of names, and is not a configuration property.
+		org.assertj.core.api.Assertions.assertThat(core)
+			.hasSizeGreaterThan(30)
+			// The engine's one JVM system property (read with System.getProperty, not
+			// bound by
+			// Spring) is in the same family of names, and is not a configuration
+			// property.
 			.filteredOn((file) -> read(file).replace("\"blob.upload.warm-up\"", "").contains("blob.upload."))
 			.as("core sources naming a blob.upload.* property")
 			.isEmpty();
@@ -171,19 +175,30 @@ class ArchitectureTests {
 	@Test
 	void dependenciesPointFromAutoConfigurationDownToTheApi() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
-			.layer("AutoConfiguration").definedBy(ROOT + ".autoconfigure..")
+			.layer("AutoConfiguration")
+			.definedBy(ROOT + ".autoconfigure..")
 			.layer("Integrations")
 			.definedBy(ROOT + ".ai..", ROOT + ".actuate..", ROOT + ".observation..", ROOT + ".viewer..")
-			.layer("Registry").definedBy(ROOT + ".registry..")
-			.layer("Engine").definedBy(ROOT + ".engine..")
-			.layer("Providers").definedBy(ROOT + ".provider..")
-			.layer("Api").definedBy(ROOT)
-			.layer("Internal").definedBy(ROOT + ".internal..")
-			.whereLayer("AutoConfiguration").mayNotBeAccessedByAnyLayer()
-			.whereLayer("Integrations").mayOnlyBeAccessedByLayers("AutoConfiguration")
-			.whereLayer("Registry").mayOnlyBeAccessedByLayers("Integrations", "AutoConfiguration")
-			.whereLayer("Engine").mayOnlyBeAccessedByLayers("Registry", "Integrations", "AutoConfiguration")
-			.whereLayer("Providers").mayOnlyBeAccessedByLayers("Integrations", "AutoConfiguration")
+			.layer("Registry")
+			.definedBy(ROOT + ".registry..")
+			.layer("Engine")
+			.definedBy(ROOT + ".engine..")
+			.layer("Providers")
+			.definedBy(ROOT + ".provider..")
+			.layer("Api")
+			.definedBy(ROOT)
+			.layer("Internal")
+			.definedBy(ROOT + ".internal..")
+			.whereLayer("AutoConfiguration")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Integrations")
+			.mayOnlyBeAccessedByLayers("AutoConfiguration")
+			.whereLayer("Registry")
+			.mayOnlyBeAccessedByLayers("Integrations", "AutoConfiguration")
+			.whereLayer("Engine")
+			.mayOnlyBeAccessedByLayers("Registry", "Integrations", "AutoConfiguration")
+			.whereLayer("Providers")
+			.mayOnlyBeAccessedByLayers("Integrations", "AutoConfiguration")
 			.whereLayer("Api")
 			.mayOnlyBeAccessedByLayers("Registry", "Engine", "Providers", "Integrations", "AutoConfiguration")
 			.check(PRODUCTION);

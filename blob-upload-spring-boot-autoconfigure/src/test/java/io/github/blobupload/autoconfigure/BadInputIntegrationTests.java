@@ -71,8 +71,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Bad input, through the real auto-configuration: malformed data URIs, empty and
  * over-limit blobs, hostile labels and content types (read back from s3proxy, Azurite and
- * the file: sidecar), hostile use-case names, and URI prefixes that name no storage.
- * None of it may throw into the caller, leak content into logs, or write outside the
+ * the file: sidecar), hostile use-case names, and URI prefixes that name no storage. None
+ * of it may throw into the caller, leak content into logs, or write outside the
  * configured prefix.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -105,18 +105,19 @@ class BadInputIntegrationTests {
 	static Stream<Arguments> malformedDataUris() {
 		String hugeBase64 = Base64.getEncoder().encodeToString(new byte[3 * 1024 * 1024]);
 		return Stream.of(
-				Arguments.of("no comma", "data:image/png;base64" + SECRET, MediaOffloadOutcome.REFUSED_MALFORMED_DATA_URI,
-						null),
+				Arguments.of("no comma", "data:image/png;base64" + SECRET,
+						MediaOffloadOutcome.REFUSED_MALFORMED_DATA_URI, null),
 				Arguments.of("bad base64", "data:image/png;base64,!!" + SECRET + "!!",
 						MediaOffloadOutcome.REFUSED_MALFORMED_DATA_URI, null),
 				Arguments.of("unknown encoding", "data:image/png;base32," + SECRET,
 						MediaOffloadOutcome.REFUSED_MALFORMED_DATA_URI, null),
 				Arguments.of("broken percent-encoding", "data:text/plain," + SECRET + "%zz",
 						MediaOffloadOutcome.REFUSED_MALFORMED_DATA_URI, null),
-				Arguments.of("no subtype", "data:image;base64," + SECRET, MediaOffloadOutcome.REFUSED_MALFORMED_DATA_URI,
-						null),
-				Arguments.of("header injection in a parameter", "data:image/png;name=x\r\nX-Injected: 1;base64,"
-						+ Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)),
+				Arguments.of("no subtype", "data:image;base64," + SECRET,
+						MediaOffloadOutcome.REFUSED_MALFORMED_DATA_URI, null),
+				Arguments.of("header injection in a parameter",
+						"data:image/png;name=x\r\nX-Injected: 1;base64,"
+								+ Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)),
 						MediaOffloadOutcome.REFUSED_MALFORMED_DATA_URI, null),
 				Arguments.of("empty data", "data:image/png;base64,", MediaOffloadOutcome.REFUSED_EMPTY, null),
 				Arguments.of("over the size limit", "data:audio/wav;base64," + hugeBase64,
@@ -132,8 +133,7 @@ class BadInputIntegrationTests {
 			.run((context) -> {
 				MediaOffloader offloader = context.getBean(MediaOffloader.class);
 
-				OffloadedMedia media = offloader.offload(uri, "image/png", AiUseCases.CHAT_INPUT, SpanInfo.NONE, 0,
-						0);
+				OffloadedMedia media = offloader.offload(uri, "image/png", AiUseCases.CHAT_INPUT, SpanInfo.NONE, 0, 0);
 
 				assertThat(media.status()).isEqualTo(OffloadedMedia.Status.REFUSED);
 				assertThat(media.uri()).isEqualTo(BlobUploader.NOT_UPLOADED);
@@ -211,7 +211,8 @@ class BadInputIntegrationTests {
 				assertThat(context).hasNotFailed();
 				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
 				assertThat(registry.destinations()).extracting(BlobDestination::useCase).contains(folderName);
-				String uri = registry.getBlobUploader(useCase).uploadAsync(new Blob(new byte[] { 1, 2, 3 }, null, null));
+				String uri = registry.getBlobUploader(useCase)
+					.uploadAsync(new Blob(new byte[] { 1, 2, 3 }, null, null));
 				assertThat(registry.flush(FLUSH)).isTrue();
 				Path file = Path.of(URI.create(uri));
 				assertThat(file.getParent()).isEqualTo(root.resolve(folderName));
@@ -256,9 +257,9 @@ class BadInputIntegrationTests {
 	@MethodSource("prefixesThatNameNoStorage")
 	void prefixesThatNameNoStorageFailStartupNamingThePropertyAndTheValue(String prefix, String reason) {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class,
-					S3StorageAutoConfiguration.class, GcsStorageAutoConfiguration.class,
-					AzureStorageAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(BlobUploadAutoConfiguration.class, S3StorageAutoConfiguration.class,
+							GcsStorageAutoConfiguration.class, AzureStorageAutoConfiguration.class))
 			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=" + prefix)
 			.run((context) -> {
 				assertThat(context).hasFailed();
@@ -353,14 +354,16 @@ class BadInputIntegrationTests {
 			@Override
 			Stored read(String uri) throws Exception {
 				Path file = Path.of(URI.create(uri));
-				String sidecar = Files.readString(file.resolveSibling(file.getFileName() + FileBlobStorageProvider.SIDECAR_SUFFIX));
+				String sidecar = Files
+					.readString(file.resolveSibling(file.getFileName() + FileBlobStorageProvider.SIDECAR_SUFFIX));
 				String contentType = sidecar.replaceAll("(?s).*\"contentType\":\"((?:[^\"\\\\]|\\\\.)*)\".*", "$1");
 				return new Stored(Files.readAllBytes(file), contentType, Map.of("sidecar", sidecar));
 			}
 
 			@Override
 			void assertSanitised(Map<String, String> metadata) {
-				// The sidecar keeps every label as given, as JSON: escaped, never raw control
+				// The sidecar keeps every label as given, as JSON: escaped, never raw
+				// control
 				// characters, and its keys cannot name a path.
 				String sidecar = metadata.get("sidecar");
 				assertThat(sidecar.substring(0, sidecar.length() - 1).chars()).noneMatch((c) -> c < 0x20);

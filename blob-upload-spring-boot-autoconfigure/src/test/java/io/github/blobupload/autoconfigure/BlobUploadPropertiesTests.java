@@ -45,7 +45,8 @@ class BlobUploadPropertiesTests {
 		assertThat(properties.getQueue().getMaxBytes().toBytes())
 			.isEqualTo(AsyncBlobUploaderBuilder.DEFAULT_MAX_QUEUE_BYTES);
 		assertThat(properties.getWorker().getThreads()).isEqualTo(AsyncBlobUploaderBuilder.DEFAULT_WORKERS);
-		assertThat(properties.getWorker().getUploadTimeout()).isEqualTo(AsyncBlobUploaderBuilder.DEFAULT_UPLOAD_TIMEOUT);
+		assertThat(properties.getWorker().getUploadTimeout())
+			.isEqualTo(AsyncBlobUploaderBuilder.DEFAULT_UPLOAD_TIMEOUT);
 		assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(AsyncBlobUploaderBuilder.DEFAULT_MAX_ATTEMPTS);
 		assertThat(properties.getRetry().getInitialBackoff())
 			.isEqualTo(AsyncBlobUploaderBuilder.DEFAULT_INITIAL_BACKOFF);
@@ -79,8 +80,8 @@ class BlobUploadPropertiesTests {
 	}
 
 	private static BlobUploadProperties bind(Map<String, String> values) {
-		return new Binder(new MapConfigurationPropertySource(values))
-			.bindOrCreate("blob.upload", Bindable.of(BlobUploadProperties.class));
+		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("blob.upload",
+				Bindable.of(BlobUploadProperties.class));
 	}
 
 }

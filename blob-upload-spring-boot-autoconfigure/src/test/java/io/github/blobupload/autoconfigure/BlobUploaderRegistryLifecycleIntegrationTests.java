@@ -75,13 +75,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link BlobUploaderRegistryLifecycle}: the graceful flush on shutdown uses the
- * application's own storage client while it is still open. In each test the client bean
- * (or the transport it runs on) is created after the registry, because a component that
- * injects the {@link BlobUploader} comes first, so Spring destroys it before the registry;
- * a backlog of blobs, held back until the context starts closing, is left entirely to the
- * shutdown. Against s3proxy, Azurite and a local server answering like the Cloud Storage
- * JSON API.
+ * Tests for {@link BlobUploaderRegistryLifecycle}: the graceful flush on shutdown uses
+ * the application's own storage client while it is still open. In each test the client
+ * bean (or the transport it runs on) is created after the registry, because a component
+ * that injects the {@link BlobUploader} comes first, so Spring destroys it before the
+ * registry; a backlog of blobs, held back until the context starts closing, is left
+ * entirely to the shutdown. Against s3proxy, Azurite and a local server answering like
+ * the Cloud Storage JSON API.
  */
 class BlobUploaderRegistryLifecycleIntegrationTests {
 
@@ -91,7 +91,9 @@ class BlobUploaderRegistryLifecycleIntegrationTests {
 
 	private static final GeneratedBlobs BLOBS = new GeneratedBlobs(23L, 1024, 16 * 1024);
 
-	/** Stands in for the Cloud Storage JSON API, as in the other GCS integration tests. */
+	/**
+	 * Stands in for the Cloud Storage JSON API, as in the other GCS integration tests.
+	 */
 	private static WireMockServer gcs;
 
 	@BeforeAll
@@ -130,7 +132,8 @@ class BlobUploaderRegistryLifecycleIntegrationTests {
 		ApplicationContextRunner runner = runner(StorageTarget.GCS, OwnGcsStorage.class)
 			.withPropertyValues("test.gcs.endpoint=http://127.0.0.1:" + gcs.port());
 		assertCloseUploadsTheBacklog(runner, StorageTarget.GCS, (name, index) -> {
-			// The server stands in for the JSON API: the object is in the bucket if it was sent.
+			// The server stands in for the JSON API: the object is in the bucket if it
+			// was sent.
 			String content = new String(BLOBS.content(index), StandardCharsets.ISO_8859_1);
 			assertThat(gcs.findAll(postRequestedFor(urlPathEqualTo("/upload/storage/v1/b/" + BUCKET + "/o"))))
 				.map((request) -> new String(request.getBody(), StandardCharsets.ISO_8859_1))
@@ -148,9 +151,10 @@ class BlobUploaderRegistryLifecycleIntegrationTests {
 	private static ApplicationContextRunner runner(StorageTarget target, Class<?> clientConfiguration) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class, target.autoConfiguration()))
-			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=" + target.uriPrefix(BUCKET, "backlog"),
-					"blob.upload.worker.threads=2", "blob.upload.shutdown-timeout=10s",
-					"blob.upload.retry.initial-backoff=10ms", "blob.upload.retry.max-backoff=20ms")
+			.withPropertyValues("blob.upload.enabled=true",
+					"blob.upload.uri-prefix=" + target.uriPrefix(BUCKET, "backlog"), "blob.upload.worker.threads=2",
+					"blob.upload.shutdown-timeout=10s", "blob.upload.retry.initial-backoff=10ms",
+					"blob.upload.retry.max-backoff=20ms")
 			.withBean(HoldUntilClose.class, HoldUntilClose::new)
 			.withUserConfiguration(UploadingComponent.class, clientConfiguration);
 	}
@@ -183,7 +187,9 @@ class BlobUploaderRegistryLifecycleIntegrationTests {
 		});
 	}
 
-	/** An application component that uses the uploader, created before the client bean. */
+	/**
+	 * An application component that uses the uploader, created before the client bean.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class UploadingComponent {
 
@@ -234,8 +240,8 @@ class BlobUploaderRegistryLifecycleIntegrationTests {
 	/**
 	 * The application's own Cloud Storage client, which Spring closes (inferred destroy
 	 * method). Over HTTP the SDK's {@code close()} does nothing, and the starter uploads
-	 * through a copy of an SDK client; this one is a custom implementation the starter uses
-	 * as it is, and like the gRPC client it refuses to work once closed.
+	 * through a copy of an SDK client; this one is a custom implementation the starter
+	 * uses as it is, and like the gRPC client it refuses to work once closed.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class OwnGcsStorage {

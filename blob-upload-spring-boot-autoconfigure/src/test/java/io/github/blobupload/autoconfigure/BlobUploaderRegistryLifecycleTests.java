@@ -63,7 +63,8 @@ class BlobUploaderRegistryLifecycleTests {
 
 	@Test
 	void stopsAfterTheWebServerHasStopped() {
-		// Spring Boot's web server: graceful shutdown at DEFAULT_PHASE - 1024, stop at - 2048.
+		// Spring Boot's web server: graceful shutdown at DEFAULT_PHASE - 1024, stop at -
+		// 2048.
 		assertThat(BlobUploaderRegistryLifecycle.PHASE).isLessThan(SmartLifecycle.DEFAULT_PHASE - 2048);
 		assertThat(new BlobUploaderRegistryLifecycle(List.of()).isPauseable()).isFalse();
 	}

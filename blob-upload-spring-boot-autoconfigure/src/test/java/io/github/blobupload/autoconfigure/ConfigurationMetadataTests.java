@@ -29,8 +29,8 @@ import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the configuration metadata generated from the properties classes: what an
- * IDE shows for {@code blob.upload.*}.
+ * Tests for the configuration metadata generated from the properties classes: what an IDE
+ * shows for {@code blob.upload.*}.
  */
 class ConfigurationMetadataTests {
 
@@ -87,8 +87,8 @@ class ConfigurationMetadataTests {
 	void everyPropertyIsDescribed() {
 		assertThat(Stream.concat(this.properties.stream(),
 				Stream.ofNullable(this.metadata.property("management.health.blobupload.enabled"))))
-			.filteredOn((property) -> !(property.get("description") instanceof String description)
-					|| description.isBlank())
+			.filteredOn(
+					(property) -> !(property.get("description") instanceof String description) || description.isBlank())
 			.extracting(GeneratedMetadata::name)
 			.as("properties without a description")
 			.isEmpty();
@@ -107,10 +107,12 @@ class ConfigurationMetadataTests {
 		assertThat(hint).isNotNull();
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> values = (List<Map<String, Object>>) hint.get("values");
-		// The keys as written in a properties file: a '.' inside a map key needs brackets.
+		// The keys as written in a properties file: a '.' inside a map key needs
+		// brackets.
 		assertThat(values).extracting((value) -> value.get("value"))
-			.containsExactly(Stream.of(AiUseCases.CHAT_INPUT, AiUseCases.CHAT_OUTPUT,
-					AiUseCases.IMAGE_OUTPUT, AiUseCases.AUDIO_INPUT, AiUseCases.AUDIO_OUTPUT, AiUseCases.REFS)
+			.containsExactly(Stream
+				.of(AiUseCases.CHAT_INPUT, AiUseCases.CHAT_OUTPUT, AiUseCases.IMAGE_OUTPUT, AiUseCases.AUDIO_INPUT,
+						AiUseCases.AUDIO_OUTPUT, AiUseCases.REFS)
 				.map(UseCases::normalize)
 				.toArray());
 		assertThat(values).allSatisfy((value) -> assertThat(value.get("description")).asString().isNotBlank());

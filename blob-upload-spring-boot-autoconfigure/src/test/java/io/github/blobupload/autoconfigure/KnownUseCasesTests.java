@@ -56,8 +56,9 @@ class KnownUseCasesTests {
 					"blob.upload.use-cases.chat-inptu.enabled=true")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(output).contains("blob.upload.use-cases.chat-inptu names the use case 'chat-inptu', "
-						+ "which no integration uploads under")
+				assertThat(output)
+					.contains("blob.upload.use-cases.chat-inptu names the use case 'chat-inptu', "
+							+ "which no integration uploads under")
 					.contains("Known use cases: chat.input (the test integration)");
 			});
 	}

@@ -72,7 +72,9 @@ class OverloadIntegrationTests {
 
 	private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
-	/** The most heap that may be held besides the queue's bytes once the callers are done. */
+	/**
+	 * The most heap that may be held besides the queue's bytes once the callers are done.
+	 */
 	private static final long HEAP_BESIDES_THE_QUEUE = DataSize.ofMegabytes(8).toBytes();
 
 	private static final String BUCKET = "overload";
@@ -91,8 +93,7 @@ class OverloadIntegrationTests {
 	}
 
 	@Test
-	void tenThousandBlobsStayWithinTheByteBoundDropsCountedLoggedOnce(
-			CapturedOutput output) {
+	void tenThousandBlobsStayWithinTheByteBoundDropsCountedLoggedOnce(CapturedOutput output) {
 		GeneratedBlobs blobs = new GeneratedBlobs(20240611L, 1024, MAX_BLOB_BYTES);
 		QueueSampler sampler = new QueueSampler();
 		UploadRecorder recorder = new UploadRecorder(sampler::sample);
@@ -116,7 +117,8 @@ class OverloadIntegrationTests {
 				samplingThread.start();
 
 				List<Offered> offered = offerFromSeveralThreads(uploader, blobs);
-				// The callers are done but storage is not: the queue is as full as it gets.
+				// The callers are done but storage is not: the queue is as full as it
+				// gets.
 				long heapHeld = usedHeapAfterGc() - heapBefore;
 				assertThat(uploader.flush(Duration.ofSeconds(60))).isTrue();
 				sampler.stop();
@@ -140,15 +142,19 @@ class OverloadIntegrationTests {
 				assertThat(stats.pending()).isZero();
 				assertThat(stats.pendingBytes()).isZero();
 
-				// The byte bound held, seen three ways: by the engine, on every acceptance
+				// The byte bound held, seen three ways: by the engine, on every
+				// acceptance
 				// and upload (from the listener), and by a thread sampling all along.
 				assertThat(stats.peakPendingBytes()).isLessThanOrEqualTo(MAX_QUEUE_BYTES);
 				assertThat(sampler.maxPendingBytes()).isLessThanOrEqualTo(MAX_QUEUE_BYTES);
-				// A blob is refused only when it does not fit, so the queue did reach the bound.
+				// A blob is refused only when it does not fit, so the queue did reach the
+				// bound.
 				assertThat(stats.peakPendingBytes()).isGreaterThan(MAX_QUEUE_BYTES - MAX_BLOB_BYTES);
-				// The memory held while the queue was full, measured once the callers are done:
+				// The memory held while the queue was full, measured once the callers are
+				// done:
 				// the queue's bytes plus the HTTP client, the dedupe cache and the test's
-				// records of what was uploaded (19 MB in all when measured, 3 MB of it besides
+				// records of what was uploaded (19 MB in all when measured, 3 MB of it
+				// besides
 				// the queue).
 				assertThat(heapHeld).isLessThan(MAX_QUEUE_BYTES + HEAP_BESIDES_THE_QUEUE);
 

@@ -65,7 +65,8 @@ class PropertyNameCheckTests {
 	void aMistypedEnvironmentVariableIsReportedAsWritten(CapturedOutput output) {
 		withEnvironment(Map.of("BLOB_UPLOAD_ENABLE", "true")).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(output).contains("Unknown property BLOB_UPLOAD_ENABLE is ignored; did you mean blob.upload.enabled?");
+			assertThat(output)
+				.contains("Unknown property BLOB_UPLOAD_ENABLE is ignored; did you mean blob.upload.enabled?");
 		});
 	}
 
@@ -108,8 +109,9 @@ class PropertyNameCheckTests {
 
 	@Test
 	void theEnvironmentVariableFormRoutesTheUseCase() {
-		withEnvironment(Map.of("BLOB_UPLOAD_ENABLED", "true", "BLOB_UPLOAD_URI_PREFIX", "file://" + this.folder + "/all",
-				"BLOB_UPLOAD_USECASES_CHATINPUT_URIPREFIX", "file://" + this.folder + "/inputs"))
+		withEnvironment(
+				Map.of("BLOB_UPLOAD_ENABLED", "true", "BLOB_UPLOAD_URI_PREFIX", "file://" + this.folder + "/all",
+						"BLOB_UPLOAD_USECASES_CHATINPUT_URIPREFIX", "file://" + this.folder + "/inputs"))
 			.run((context) -> {
 				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
 				assertThat(registry.getBlobUploader("chat.input").uploadAsync(this.blob))
@@ -133,10 +135,12 @@ class PropertyNameCheckTests {
 
 	@Test
 	void closestNameIsOnlyOfferedForATypo() {
-		assertThat(PropertyNameCheck.closest("blob.upload.worker.thread", java.util.List.of("blob.upload.worker.threads",
-				"blob.upload.enabled"))).isEqualTo("blob.upload.worker.threads");
+		assertThat(PropertyNameCheck.closest("blob.upload.worker.thread",
+				java.util.List.of("blob.upload.worker.threads", "blob.upload.enabled")))
+			.isEqualTo("blob.upload.worker.threads");
 		assertThat(PropertyNameCheck.closest("blob.upload.something-else-entirely",
-				java.util.List.of("blob.upload.enabled"))).isNull();
+				java.util.List.of("blob.upload.enabled")))
+			.isNull();
 	}
 
 	private ApplicationContextRunner withEnvironment(Map<String, Object> variables) {

@@ -88,7 +88,8 @@ class ShutdownIntegrationTests {
 
 			long closeMillis = close(context, shutdownTimeout);
 			// The close kept uploading for the whole timeout, and returned soon after it.
-			assertThat(closeMillis).isBetween(shutdownTimeout.toMillis(), shutdownTimeout.plus(CLOSE_MARGIN).toMillis());
+			assertThat(closeMillis).isBetween(shutdownTimeout.toMillis(),
+					shutdownTimeout.plus(CLOSE_MARGIN).toMillis());
 
 			BlobUploadStats stats = ((ManagedBlobUploader) uploader).stats();
 			long dropped = stats.dropped(DropReason.SHUTDOWN_TIMEOUT);
@@ -101,8 +102,10 @@ class ShutdownIntegrationTests {
 			assertThat(stats.pending()).isZero();
 			assertThat(stats.pendingBytes()).isZero();
 
-			// Every blob counted uploaded is in storage with its bytes. A blob dropped while
-			// in flight may still land: "dropped" means not confirmed, so at most one more.
+			// Every blob counted uploaded is in storage with its bytes. A blob dropped
+			// while
+			// in flight may still land: "dropped" means not confirmed, so at most one
+			// more.
 			List<String> keys = s3.listKeys("full-queue");
 			assertPresentWithTheirBytes("full-queue", recorder.uploaded(), keys);
 			assertThat(keys).hasSizeBetween((int) stats.uploaded(), (int) stats.uploaded() + 1);
@@ -118,9 +121,10 @@ class ShutdownIntegrationTests {
 				.contains("with " + dropped + " blobs (" + droppedBytes + " bytes) not uploaded")
 				.contains("the shutdown timeout of PT1S ran out")
 				.contains("totals: " + stats.uploaded() + " uploaded, 0 failed, " + dropped + " dropped");
-			System.out.printf("Shutdown with a full queue: %d uploaded, %d dropped (shutdown_timeout), %d objects "
-					+ "in the bucket; close took %d ms with a shutdown timeout of %s%n", stats.uploaded(), dropped,
-					keys.size(), closeMillis, shutdownTimeout);
+			System.out.printf(
+					"Shutdown with a full queue: %d uploaded, %d dropped (shutdown_timeout), %d objects "
+							+ "in the bucket; close took %d ms with a shutdown timeout of %s%n",
+					stats.uploaded(), dropped, keys.size(), closeMillis, shutdownTimeout);
 		});
 	}
 

@@ -143,7 +143,8 @@ class AsyncBlobUploaderBoundsTests {
 		assertThat(stats.dropped(DropReason.SPOOL_FULL) + stats.dropped(DropReason.QUEUE_FULL))
 			.as("refused once memory and spool were full")
 			.isPositive();
-		// Counts add up exactly once idle (a snapshot taken while workers finish blobs may
+		// Counts add up exactly once idle (a snapshot taken while workers finish blobs
+		// may
 		// see one both pending and uploaded): storage recovers, everything held drains.
 		recovered.set(true);
 		assertThat(uploader.flush(Duration.ofSeconds(30))).isTrue();

@@ -143,7 +143,8 @@ class AsyncBlobUploaderParkingTests {
 		}
 		int attemptsBefore = poisonAttempts.get();
 		assertThat(fresh.await(10, TimeUnit.SECONDS)).isTrue();
-		// Released once when the first fresh blob showed storage works, not once per upload.
+		// Released once when the first fresh blob showed storage works, not once per
+		// upload.
 		assertThat(poisonAttempts.get() - attemptsBefore).isLessThanOrEqualTo(2);
 		assertThat(uploader.stats().uploaded()).isEqualTo(10);
 		assertThat(uploader.stats().failed()).isZero();
@@ -160,7 +161,8 @@ class AsyncBlobUploaderParkingTests {
 		assertThat(stats.failed()).isOne();
 		assertThat(stats.parked().total()).isPositive();
 		assertThat(stats.lastError().uri()).isEqualTo(uri);
-		assertThat(stats.lastError().message()).startsWith("IOException: still not uploaded after PT0.3S, the maximum age")
+		assertThat(stats.lastError().message())
+			.startsWith("IOException: still not uploaded after PT0.3S, the maximum age")
 			.endsWith("last error: ConnectException: Connection refused (storage is down)");
 		assertThat(stats.lastError().permanent()).isFalse();
 		assertThat(this.storage.stored()).isEmpty();

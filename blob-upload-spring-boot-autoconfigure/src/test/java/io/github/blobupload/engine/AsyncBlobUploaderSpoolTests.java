@@ -215,7 +215,8 @@ class AsyncBlobUploaderSpoolTests {
 		assertThat(output).contains("refused a blob (spool_full): the spool is full (12288 of 12288 bytes used)");
 		storage.open(3);
 		assertThat(uploader.flush(FLUSH)).isTrue();
-		// A blob uploaded before the spool writer reached it gives its room back when it does.
+		// A blob uploaded before the spool writer reached it gives its room back when it
+		// does.
 		Awaitility.await().atMost(FLUSH).until(() -> uploader.stats().spool().usedBytes() == 0);
 		assertThat(uploader.uploadAsync(blob("fits again", Map.of()))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
 		storage.open(1);
@@ -233,7 +234,8 @@ class AsyncBlobUploaderSpoolTests {
 			String uri = uploader.uploadAsync(new Blob(kilobyte(i), "application/octet-stream", null));
 			assertThat(uri).isNotEqualTo(BlobUploader.NOT_UPLOADED);
 			uris.add(uri);
-			// Each offer waits until the spool has the one before it, as a disk that keeps up
+			// Each offer waits until the spool has the one before it, as a disk that
+			// keeps up
 			// with the callers does.
 			Awaitility.await().atMost(FLUSH).until(() -> uploader.stats().spool().writeBacklog() == 0);
 		}

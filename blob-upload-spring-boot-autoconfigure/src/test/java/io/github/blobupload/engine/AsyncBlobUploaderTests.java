@@ -434,7 +434,8 @@ class AsyncBlobUploaderTests {
 		assertThat(output).containsOnlyOnce("shut down after").contains("with 3 blobs (18 bytes) not uploaded");
 		Matcher took = Pattern.compile("shut down after (\\d+) ms").matcher(output.getOut());
 		assertThat(took.find()).isTrue();
-		assertThat(Long.parseLong(took.group(1))).isBetween(300L, Duration.ofNanos(System.nanoTime() - start).toMillis());
+		assertThat(Long.parseLong(took.group(1))).isBetween(300L,
+				Duration.ofNanos(System.nanoTime() - start).toMillis());
 		assertThat(dropped).containsExactlyInAnyOrder("shutdown_timeout blob 2", "shutdown_timeout blob 3",
 				"shutdown_timeout blob 4");
 		assertThat(uploader.flush(Duration.ofMillis(10))).isTrue();
@@ -450,8 +451,8 @@ class AsyncBlobUploaderTests {
 		assertThat(uploader.shutdown(FLUSH)).isTrue();
 		uploader.close();
 		assertThat(this.provider.stored()).hasSize(1);
-		assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-				(thread) -> thread.getName().startsWith("blob-upload-idem-worker") && thread.isAlive());
+		assertThat(Thread.getAllStackTraces().keySet())
+			.noneMatch((thread) -> thread.getName().startsWith("blob-upload-idem-worker") && thread.isAlive());
 		// The I/O thread that ran the upload would otherwise idle for a minute.
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
@@ -465,7 +466,8 @@ class AsyncBlobUploaderTests {
 	@Test
 	void aBlobRefusedAsQueueFullIsUploadedWhenSentAgain() throws Exception {
 		this.provider.blockUploads();
-		ManagedBlobUploader uploader = uploader(options().workers(1).maxQueueSize(2).maxQueueBytes(20).maxBlobBytes(10));
+		ManagedBlobUploader uploader = uploader(
+				options().workers(1).maxQueueSize(2).maxQueueBytes(20).maxBlobBytes(10));
 		uploader.uploadAsync(blob("in flight"));
 		this.provider.awaitStarted(1);
 		uploader.uploadAsync(blob("queued"));
@@ -514,9 +516,8 @@ class AsyncBlobUploaderTests {
 
 		};
 		// A backoff of 200 ms with equal jitter waits between 100 and 200 ms.
-		ManagedBlobUploader uploader = uploader(options().initialBackoff(Duration.ofMillis(200))
-			.maxBackoff(Duration.ofMillis(200))
-			.listener(listener));
+		ManagedBlobUploader uploader = uploader(
+				options().initialBackoff(Duration.ofMillis(200)).maxBackoff(Duration.ofMillis(200)).listener(listener));
 		long start = System.nanoTime();
 		uploader.uploadAsync(blob("retried"));
 		assertThat(uploader.flush(FLUSH)).isTrue();
@@ -584,7 +585,8 @@ class AsyncBlobUploaderTests {
 
 			@Override
 			public String generateDestinationUri(Blob blob) {
-				// The caller has passed the shutdown check; the shutdown drains the queue now.
+				// The caller has passed the shutdown check; the shutdown drains the queue
+				// now.
 				assertThat(self.get().shutdown(FLUSH)).isTrue();
 				return super.generateDestinationUri(blob);
 			}
@@ -628,9 +630,8 @@ class AsyncBlobUploaderTests {
 			}
 
 		};
-		ManagedBlobUploader uploader = uploader(options().initialBackoff(Duration.ofMinutes(1))
-			.maxBackoff(Duration.ofMinutes(1))
-			.listener(listener));
+		ManagedBlobUploader uploader = uploader(
+				options().initialBackoff(Duration.ofMinutes(1)).maxBackoff(Duration.ofMinutes(1)).listener(listener));
 		uploader.uploadAsync(blob("backing off"));
 		assertThat(retrying.await(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(uploader.shutdown(Duration.ZERO)).isFalse();

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.blobupload.internal;
 
 import java.util.Map;
@@ -48,10 +47,10 @@ class FlatJsonTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "[]", "{", "{\"a\":1,}", "{\"a\":1}x", "{\"a\":true}", "{\"a\":null}",
-			"{\"a\":1.5}", "{\"a\":1e3}", "{\"a\":01}", "{\"a\":[1]}", "{\"a\":1,\"a\":2}", "{a:1}",
-			"{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"line\nbreak\"}", "{\"a\":{\"b\":{}}}",
-			"{\"a\":12345678901234567890}", "{\"a\":\"unterminated}" })
+	@ValueSource(strings = { "", "[]", "{", "{\"a\":1,}", "{\"a\":1}x", "{\"a\":true}", "{\"a\":null}", "{\"a\":1.5}",
+			"{\"a\":1e3}", "{\"a\":01}", "{\"a\":[1]}", "{\"a\":1,\"a\":2}", "{a:1}", "{\"a\":\"\\x\"}",
+			"{\"a\":\"\\u12\"}", "{\"a\":\"line\nbreak\"}", "{\"a\":{\"b\":{}}}", "{\"a\":12345678901234567890}",
+			"{\"a\":\"unterminated}" })
 	void refusesAnythingElse(String json) {
 		assertThatIllegalArgumentException().isThrownBy(() -> FlatJson.parse(json))
 			.withMessageStartingWith("Malformed JSON at offset");

@@ -75,9 +75,15 @@ class BlobUploadObservationTracingIntegrationTests {
 		try (ConfigurableApplicationContext context = start(true)) {
 			UploadRun run = uploadThreeBlobsInsideACallerObservation(context);
 
-			SpanData caller = run.spans().stream().filter((span) -> span.getName().equals("caller")).findFirst()
+			SpanData caller = run.spans()
+				.stream()
+				.filter((span) -> span.getName().equals("caller"))
+				.findFirst()
 				.orElseThrow();
-			List<SpanData> uploads = run.spans().stream().filter((span) -> span.getName().equals("upload file")).toList();
+			List<SpanData> uploads = run.spans()
+				.stream()
+				.filter((span) -> span.getName().equals("upload file"))
+				.toList();
 			assertThat(run.spans()).hasSize(4);
 			assertThat(uploads).hasSize(3);
 			assertThat(uploads).extracting((span) -> span.getAttributes().get(URI))
@@ -90,8 +96,8 @@ class BlobUploadObservationTracingIntegrationTests {
 					.containsEntry("blob.upload.outcome", "success")
 					.containsEntry("blob.upload.content_type", "text/plain")
 					.containsKey("blob.upload.size");
-				assertThat(attributes.values()).noneMatch((value) -> value.contains("secret-label")
-						|| value.contains("content number"));
+				assertThat(attributes.values())
+					.noneMatch((value) -> value.contains("secret-label") || value.contains("content number"));
 				// Not parented to the caller: a trace of its own.
 				assertThat(upload.getParentSpanContext().isValid()).isFalse();
 				assertThat(upload.getTraceId()).isNotEqualTo(caller.getTraceId());
@@ -124,7 +130,8 @@ class BlobUploadObservationTracingIntegrationTests {
 					.uploadAsync(new Blob(("content number " + i).getBytes(StandardCharsets.UTF_8), "text/plain",
 							Map.of("note", "secret-label"))));
 			}
-			// Uploaded while the caller's observation is still open, to show the worker does
+			// Uploaded while the caller's observation is still open, to show the worker
+			// does
 			// not pick it up.
 			assertThat(registry.flush(Duration.ofSeconds(10))).isTrue();
 		});

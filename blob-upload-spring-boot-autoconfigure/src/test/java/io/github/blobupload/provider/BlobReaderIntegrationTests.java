@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.blobupload.provider;
 
 import java.time.Duration;
@@ -86,7 +85,8 @@ class BlobReaderIntegrationTests {
 				assertThat(stored.size()).isEqualTo(png.length);
 				assertThat(stored.contentLength()).isEqualTo(png.length);
 				if (target.emulated()) {
-					// Google's fake keeps neither ETag nor generation; real GCS gives both.
+					// Google's fake keeps neither ETag nor generation; real GCS gives
+					// both.
 					assertThat(stored.etag()).isNotBlank();
 				}
 				assertThat(stored.range()).isNull();
@@ -231,7 +231,8 @@ class BlobReaderIntegrationTests {
 	private static ApplicationContextRunner runner(StorageTarget target, String bucket, String folder) {
 		ApplicationContextRunner runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class, target.autoConfiguration()))
-			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=" + target.uriPrefix(bucket, folder),
+			.withPropertyValues("blob.upload.enabled=true",
+					"blob.upload.uri-prefix=" + target.uriPrefix(bucket, folder),
 					"blob.upload.retry.initial-backoff=10ms", "blob.upload.retry.max-backoff=50ms");
 		if (!target.emulated()) {
 			return runner.withBean(Storage.class, () -> GCS);

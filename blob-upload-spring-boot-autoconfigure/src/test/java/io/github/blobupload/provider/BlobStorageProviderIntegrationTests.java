@@ -75,8 +75,8 @@ class BlobStorageProviderIntegrationTests {
 		String bucket = newBucket(target);
 		runner(target, bucket, "traces").run((context) -> {
 			BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
-			Map<String, String> labels = new LinkedHashMap<>(BlobLabels.forSpan("0af7651916cd43dd8448eb211c80319c",
-					"b7ad6b7169203331"));
+			Map<String, String> labels = new LinkedHashMap<>(
+					BlobLabels.forSpan("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"));
 			labels.put("Model Name", "café-gpt");
 			labels.put("Model-Id", "gpt-4o");
 			labels.put("1st", "x");
@@ -195,7 +195,8 @@ class BlobStorageProviderIntegrationTests {
 	private static ApplicationContextRunner runner(StorageTarget target, String bucket, String folder) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class, target.autoConfiguration()))
-			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=" + target.uriPrefix(bucket, folder),
+			.withPropertyValues("blob.upload.enabled=true",
+					"blob.upload.uri-prefix=" + target.uriPrefix(bucket, folder),
 					"blob.upload.retry.initial-backoff=10ms", "blob.upload.retry.max-backoff=50ms")
 			.withPropertyValues(target.properties(target.shared().port()).toArray(String[]::new));
 	}
@@ -203,8 +204,8 @@ class BlobStorageProviderIntegrationTests {
 	private static String[] partsOf5Mb(StorageTarget target) {
 		return switch (target) {
 			case S3 -> new String[] { "blob.upload.s3.multipart-threshold=5MB", "blob.upload.s3.part-size=5MB" };
-			case AZURE -> new String[] { "blob.upload.azure.block-upload-threshold=5MB",
-					"blob.upload.azure.block-size=5MB" };
+			case AZURE ->
+				new String[] { "blob.upload.azure.block-upload-threshold=5MB", "blob.upload.azure.block-size=5MB" };
 			default -> throw new IllegalArgumentException("no emulator for " + target);
 		};
 	}
@@ -217,7 +218,10 @@ class BlobStorageProviderIntegrationTests {
 		};
 	}
 
-	/** What the query of a signed URL holds: a signature, and the expiry or the permission. */
+	/**
+	 * What the query of a signed URL holds: a signature, and the expiry or the
+	 * permission.
+	 */
 	private static String[] signedQuery(StorageTarget target) {
 		return switch (target) {
 			case S3 -> new String[] { "X-Amz-Signature=", "X-Amz-Expires=600" };
@@ -231,10 +235,9 @@ class BlobStorageProviderIntegrationTests {
 			case S3 -> runner.withBean(S3Client.class, S3Emulator.shared()::newClient)
 				.withPropertyValues("blob.upload.s3.endpoint=http://127.0.0.1:1", "blob.upload.s3.region=eu-west-3");
 			// No connection string and no azure-identity settings.
-			case AZURE -> runner
-				.withBean(BlobServiceClient.class,
-						() -> new BlobServiceClientBuilder().connectionString(AzuriteEmulator.shared().connectionString())
-							.buildClient())
+			case AZURE -> runner.withBean(BlobServiceClient.class,
+					() -> new BlobServiceClientBuilder().connectionString(AzuriteEmulator.shared().connectionString())
+						.buildClient())
 				.withPropertyValues("blob.upload.azure.endpoint=http://127.0.0.1:1/" + AzuriteEmulator.ACCOUNT);
 			default -> throw new IllegalArgumentException("no emulator for " + target);
 		};

@@ -61,7 +61,8 @@ class DefaultBlobUploaderRegistryTests {
 		assertThat(registry.getBlobUploader("chat-input")).isSameAs(chat);
 		assertThat(registry.getBlobUploader("image.output")).isSameAs(fallback);
 		assertThat(registry.getBlobUploader(null)).isSameAs(fallback);
-		assertThat(registry.destinations()).extracting(BlobDestination::useCase).containsExactly("default", "chat-input");
+		assertThat(registry.destinations()).extracting(BlobDestination::useCase)
+			.containsExactly("default", "chat-input");
 	}
 
 	@Test
@@ -127,8 +128,8 @@ class DefaultBlobUploaderRegistryTests {
 	void shutdownGivesEveryUploaderTheWholeTimeoutAtOnce(CapturedOutput output) throws Exception {
 		ScriptedUploader storage = new ScriptedUploader().blockUploads();
 		CountDownLatch bothShuttingDown = new CountDownLatch(2);
-		OverlapRecorder first = new OverlapRecorder(
-				AsyncBlobUploader.builder(storage).name("first").workers(1).build(), bothShuttingDown);
+		OverlapRecorder first = new OverlapRecorder(AsyncBlobUploader.builder(storage).name("first").workers(1).build(),
+				bothShuttingDown);
 		OverlapRecorder second = new OverlapRecorder(
 				AsyncBlobUploader.builder(storage).name("second").workers(1).build(), bothShuttingDown);
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
@@ -172,8 +173,8 @@ class DefaultBlobUploaderRegistryTests {
 	}
 
 	/**
-	 * An uploader whose shutdown first waits (up to 5 s) until every uploader sharing
-	 * the latch is shutting down, and records whether they all were.
+	 * An uploader whose shutdown first waits (up to 5 s) until every uploader sharing the
+	 * latch is shutting down, and records whether they all were.
 	 */
 	private static final class OverlapRecorder implements ManagedBlobUploader {
 

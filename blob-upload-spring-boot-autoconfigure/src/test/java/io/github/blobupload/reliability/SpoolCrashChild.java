@@ -54,8 +54,8 @@ public final class SpoolCrashChild {
 
 	/**
 	 * Runs the child.
-	 * @param args the mode ({@code offer} or {@code replay}), the S3 endpoint, the bucket,
-	 * the spool folder, and in {@code offer} mode the number of blobs
+	 * @param args the mode ({@code offer} or {@code replay}), the S3 endpoint, the
+	 * bucket, the spool folder, and in {@code offer} mode the number of blobs
 	 * @throws Exception on any failure, which ends the JVM with a non-zero status
 	 */
 	public static void main(String[] args) throws Exception {

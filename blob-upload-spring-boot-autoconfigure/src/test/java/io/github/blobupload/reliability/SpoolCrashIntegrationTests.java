@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the durable spool across a crash: a JVM killed with {@code kill -9} while
- * its uploads are under way, and a second JVM started on the same spool, against real S3
+ * Tests for the durable spool across a crash: a JVM killed with {@code kill -9} while its
+ * uploads are under way, and a second JVM started on the same spool, against real S3
  * (s3proxy, slowed down so that the crash finds most blobs not yet uploaded).
  */
 class SpoolCrashIntegrationTests {
@@ -56,8 +56,8 @@ class SpoolCrashIntegrationTests {
 			String bucket = "crash";
 			s3.createBucket(bucket);
 			Path spool = this.folder.resolve("spool");
-			Child offering = Child.start(List.of("offer", s3.endpoint().toString(), bucket, spool.toString(),
-					Integer.toString(BLOBS)));
+			Child offering = Child
+				.start(List.of("offer", s3.endpoint().toString(), bucket, spool.toString(), Integer.toString(BLOBS)));
 			assertThat(offering.awaitLine("ACCEPTED ")).isEqualTo("ACCEPTED " + BLOBS);
 			assertThat(offering.awaitLine("READY")).as("every accepted blob is in the spool within the window")
 				.isEqualTo("READY backlog=0");
@@ -65,8 +65,9 @@ class SpoolCrashIntegrationTests {
 			// A second process on the same spool while the first still holds it: refused.
 			Child intruder = Child.start(List.of("replay", s3.endpoint().toString(), bucket, spool.toString()));
 			assertThat(intruder.awaitExit()).isZero();
-			assertThat(intruder.output()).contains("runs without its spool: the folder " + spool.toAbsolutePath()
-					+ " is in use by another process (pid " + offering.pid() + ")")
+			assertThat(intruder.output())
+				.contains("runs without its spool: the folder " + spool.toAbsolutePath()
+						+ " is in use by another process (pid " + offering.pid() + ")")
 				.contains("REPLAYED flushed=true active=false recovered=0 uploaded=0");
 
 			offering.kill();
@@ -76,8 +77,7 @@ class SpoolCrashIntegrationTests {
 
 			Child replaying = Child.start(List.of("replay", s3.endpoint().toString(), bucket, spool.toString()));
 			assertThat(replaying.awaitExit()).isZero();
-			assertThat(replaying.output()).contains("REPLAYED flushed=true active=true")
-				.contains("failed=0 corrupt=0");
+			assertThat(replaying.output()).contains("REPLAYED flushed=true active=true").contains("failed=0 corrupt=0");
 			Set<String> expected = new HashSet<>();
 			for (int i = 0; i < BLOBS; i++) {
 				expected.add(BlobNamingStrategies.contentAddressed().objectName(SpoolCrashChild.blob(i)));
@@ -110,11 +110,11 @@ class SpoolCrashIntegrationTests {
 		}
 
 		static Child start(List<String> arguments) throws IOException {
-			List<String> command = new ArrayList<>(List.of(
-					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-					"-XX:TieredStopAtLevel=1", "-Daws.accessKeyId=" + S3Emulator.ACCESS_KEY,
-					"-Daws.secretAccessKey=" + S3Emulator.SECRET_KEY, "-cp", System.getProperty("java.class.path"),
-					SpoolCrashChild.class.getName()));
+			List<String> command = new ArrayList<>(
+					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+							"-XX:TieredStopAtLevel=1", "-Daws.accessKeyId=" + S3Emulator.ACCESS_KEY,
+							"-Daws.secretAccessKey=" + S3Emulator.SECRET_KEY, "-cp",
+							System.getProperty("java.class.path"), SpoolCrashChild.class.getName()));
 			command.addAll(arguments);
 			return new Child(new ProcessBuilder(command).redirectErrorStream(true).start());
 		}
@@ -137,7 +137,8 @@ class SpoolCrashIntegrationTests {
 					}
 					this.lines.wait(100);
 				}
-				throw new AssertionError("no line starting with '" + prefix + "' in:\n" + String.join("\n", this.lines));
+				throw new AssertionError(
+						"no line starting with '" + prefix + "' in:\n" + String.join("\n", this.lines));
 			}
 		}
 

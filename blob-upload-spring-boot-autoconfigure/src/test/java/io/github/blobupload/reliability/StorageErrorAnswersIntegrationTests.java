@@ -78,8 +78,7 @@ class StorageErrorAnswersIntegrationTests {
 
 	@ParameterizedTest(name = "{0} answering {1} every time")
 	@MethodSource("retryableAnswers")
-	void persistingErrorFailsAfterRetriesThenHealthRecovers(StorageTarget target,
-			String fault) {
+	void persistingErrorFailsAfterRetriesThenHealthRecovers(StorageTarget target, String fault) {
 		String bucket = bucket(target);
 		try (FaultInjector store = new FaultInjector(target)) {
 			store.failAlways(answer(target, fault));
@@ -111,8 +110,7 @@ class StorageErrorAnswersIntegrationTests {
 		try (FaultInjector store = new FaultInjector(target)) {
 			store.hold();
 			UploadProbe.runner(target, store.port(), bucket)
-				.withPropertyValues("blob.upload.worker.upload-timeout=300ms",
-						"blob.upload.health.failure-threshold=3")
+				.withPropertyValues("blob.upload.worker.upload-timeout=300ms", "blob.upload.health.failure-threshold=3")
 				.run((context) -> {
 					UploadProbe probe = new UploadProbe(target, bucket, context);
 					assertEveryAttemptTimesOut(probe);
@@ -130,8 +128,7 @@ class StorageErrorAnswersIntegrationTests {
 			String bucket = UploadProbe.newBucketName("slow");
 			slow.createBucket(bucket);
 			UploadProbe.runner(StorageTarget.S3, slow.port(), bucket)
-				.withPropertyValues("blob.upload.worker.upload-timeout=300ms",
-						"blob.upload.health.failure-threshold=3")
+				.withPropertyValues("blob.upload.worker.upload-timeout=300ms", "blob.upload.health.failure-threshold=3")
 				.run((context) -> assertEveryAttemptTimesOut(new UploadProbe(StorageTarget.S3, bucket, context)));
 		}
 	}
@@ -155,7 +152,8 @@ class StorageErrorAnswersIntegrationTests {
 		assertThat(probe.status()).isEqualTo(Status.DOWN);
 		assertThat(probe.lastError()).containsEntry("permanent", false).containsEntry("attempts", 2);
 		// The engine's timeout and the client's (the clients the starter builds stop each
-		// attempt at worker.upload-timeout too) race: whichever fires first names the error,
+		// attempt at worker.upload-timeout too) race: whichever fires first names the
+		// error,
 		// "upload did not finish within PT0.3S" or the SDK's own timeout message.
 		assertThat((String) probe.lastError().get("message"))
 			.matches("(?is).*(did not finish within PT0\\.3S|timeout|timed out).*");

@@ -42,22 +42,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StorageOutageParkingIntegrationTests {
 
-	/** How long storage stays down; a minute, as a real outage of a store or a network. */
-	private static final Duration OUTAGE = Duration
-		.ofSeconds(Long.getLong("blobupload.outage.seconds", 60));
+	/**
+	 * How long storage stays down; a minute, as a real outage of a store or a network.
+	 */
+	private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("blobupload.outage.seconds", 60));
 
 	@Test
 	void blobsOfferedDuringAnOutageAreAllUploadedWhenItEnds(@TempDir Path data) throws Exception {
 		String bucket = UploadProbe.newBucketName("outage");
-		// The store keeps its data in a folder, so that it comes back from the outage with the
-		// bucket: a store restarted empty would answer NoSuchBucket (a permanent error) to a
+		// The store keeps its data in a folder, so that it comes back from the outage
+		// with the
+		// bucket: a store restarted empty would answer NoSuchBucket (a permanent error)
+		// to a
 		// scout that comes before the bucket is made again.
 		S3Emulator first = S3Emulator.startOn(EmulatorProcess.freePort(), data);
 		int port = first.port();
 		try {
 			first.createBucket(bucket);
 			UploadProbe.runner(StorageTarget.S3, port, bucket)
-				// Parking on (the runner turns it off), with a short wait between scouts so
+				// Parking on (the runner turns it off), with a short wait between scouts
+				// so
 				// that the end of the outage is noticed within seconds.
 				.withPropertyValues("blob.upload.retry.max-age=1h", "blob.upload.retry.max-parked-backoff=2s")
 				.run((context) -> {
@@ -68,17 +72,19 @@ class StorageOutageParkingIntegrationTests {
 					long down = System.nanoTime();
 					List<Upload> offered = probe.submit(1000);
 					Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> probe.status() == Status.DOWN);
-					// One health reading holds all 1,000 (a scout takes one out for a moment
+					// One health reading holds all 1,000 (a scout takes one out for a
+					// moment
 					// every backoff, so two readings may differ by one).
 					Awaitility.await()
 						.atMost(Duration.ofSeconds(30))
-						.until(() -> probe.details().get("parked"),
-								(parked) -> parked instanceof Map<?, ?> map && Long.valueOf(1000).equals(map.get("blobs")));
+						.until(() -> probe.details().get("parked"), (parked) -> parked instanceof Map<?, ?> map
+								&& Long.valueOf(1000).equals(map.get("blobs")));
 					BlobUploadStats during = probe.stats();
 					assertThat(during.failed()).isZero();
 					assertThat(during.droppedTotal()).isZero();
 
-					// The outage lasts its whole length, whatever the uploader does meanwhile.
+					// The outage lasts its whole length, whatever the uploader does
+					// meanwhile.
 					long left = OUTAGE.toNanos() - (System.nanoTime() - down);
 					TimeUnit.NANOSECONDS.sleep(Math.max(0, left));
 					try (S3Emulator restarted = S3Emulator.startOn(port, data)) {

@@ -114,7 +114,8 @@ public final class AzuriteEmulator implements StorageEmulator {
 	 * Returns a connection string for the development account at any loopback port, such
 	 * as the port of a proxy in front of the emulator.
 	 * @param port the port
-	 * @param accountKey the account key to sign with ({@link #ACCOUNT_KEY} or a wrong one)
+	 * @param accountKey the account key to sign with ({@link #ACCOUNT_KEY} or a wrong
+	 * one)
 	 * @return the connection string
 	 */
 	public static String connectionString(int port, String accountKey) {
@@ -153,8 +154,8 @@ public final class AzuriteEmulator implements StorageEmulator {
 		BlobClient blob = this.client.getBlobContainerClient(container).getBlobClient(blobName);
 		BlobProperties properties = blob.getProperties();
 		int blocks = blob.getBlockBlobClient().listBlocks(BlockListType.COMMITTED).getCommittedBlocks().size();
-		return new StoredObject(blob.downloadContent().toBytes(), properties.getContentType(),
-				properties.getMetadata(), Math.max(1, blocks));
+		return new StoredObject(blob.downloadContent().toBytes(), properties.getContentType(), properties.getMetadata(),
+				Math.max(1, blocks));
 	}
 
 	@Override

@@ -92,8 +92,8 @@ public final class EmulatorProcess implements AutoCloseable {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + ":\n"
-						+ Files.readString(this.log));
+				throw new IllegalStateException(
+						this.name + " exited with " + this.process.exitValue() + ":\n" + Files.readString(this.log));
 			}
 			try (Socket socket = new Socket()) {
 				socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);

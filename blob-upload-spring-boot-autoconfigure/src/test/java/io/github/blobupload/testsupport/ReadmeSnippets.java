@@ -91,8 +91,8 @@ public final class ReadmeSnippets {
 							+ Pattern.quote(dependency.version()) + "</version>");
 			}
 			else if (extra) {
-				assertThat(dependency.groupId()).as("%s adds only Spring Boot starters to the README's snippet: %s",
-						modulePath, dependency)
+				assertThat(dependency.groupId())
+					.as("%s adds only Spring Boot starters to the README's snippet: %s", modulePath, dependency)
 					.isEqualTo("org.springframework.boot");
 				assertThat(dependency.artifactId()).startsWith("spring-boot-starter");
 				assertThat(dependency.version()).as("version of %s", dependency).isNull();

@@ -40,15 +40,21 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * process on a loopback port. {@link #shared()} starts one per test run;
  * {@link #startNew()} starts a private one that a test may stop, {@link #startOn(int)}
  * one on a given port (to restart a stopped one), and
- * {@link #startWithCredentials(String, String)} one that accepts other keys than the
- * ones the build gives the SDK's default credential chain.
+ * {@link #startWithCredentials(String, String)} one that accepts other keys than the ones
+ * the build gives the SDK's default credential chain.
  */
 public final class S3Emulator implements StorageEmulator {
 
-	/** The access key the emulator accepts; the build passes it as {@code aws.accessKeyId}. */
+	/**
+	 * The access key the emulator accepts; the build passes it as
+	 * {@code aws.accessKeyId}.
+	 */
 	public static final String ACCESS_KEY = "blob-upload-test";
 
-	/** The secret key the emulator accepts; the build passes it as {@code aws.secretAccessKey}. */
+	/**
+	 * The secret key the emulator accepts; the build passes it as
+	 * {@code aws.secretAccessKey}.
+	 */
 	public static final String SECRET_KEY = "blob-upload-test-secret";
 
 	/** The region clients are configured with. */
@@ -111,8 +117,9 @@ public final class S3Emulator implements StorageEmulator {
 	 * @return the running emulator
 	 */
 	public static S3Emulator startOn(int port, Path folder) {
-		return start(port, ACCESS_KEY, SECRET_KEY, List.of("jclouds.provider=filesystem",
-				"jclouds.filesystem.basedir=" + folder.toAbsolutePath()), "256m");
+		return start(port, ACCESS_KEY, SECRET_KEY,
+				List.of("jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + folder.toAbsolutePath()),
+				"256m");
 	}
 
 	/**
@@ -147,16 +154,17 @@ public final class S3Emulator implements StorageEmulator {
 		try {
 			Path properties = Files.createTempFile("s3proxy", ".properties");
 			properties.toFile().deleteOnExit();
-			List<String> lines = new ArrayList<>(List.of("s3proxy.endpoint=http://127.0.0.1:" + port,
-					"s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + accessKey,
-					"s3proxy.credential=" + secretKey, "jclouds.provider=transient", "jclouds.identity=unused",
-					"jclouds.credential=unused"));
+			List<String> lines = new ArrayList<>(
+					List.of("s3proxy.endpoint=http://127.0.0.1:" + port, "s3proxy.authorization=aws-v2-or-v4",
+							"s3proxy.identity=" + accessKey, "s3proxy.credential=" + secretKey,
+							"jclouds.provider=transient", "jclouds.identity=unused", "jclouds.credential=unused"));
 			lines.addAll(extraProperties);
 			Files.writeString(properties, String.join("\n", lines) + "\n");
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			return new S3Emulator(EmulatorProcess.start("s3proxy", List.of(java, "-Xmx" + maxHeap,
-					"-XX:TieredStopAtLevel=1", "-jar", Path.of(jar).toAbsolutePath().toString(), "--properties",
-					properties.toString()), port, Duration.ofSeconds(60)), accessKey, secretKey);
+			return new S3Emulator(EmulatorProcess.start("s3proxy",
+					List.of(java, "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-jar",
+							Path.of(jar).toAbsolutePath().toString(), "--properties", properties.toString()),
+					port, Duration.ofSeconds(60)), accessKey, secretKey);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -203,7 +211,8 @@ public final class S3Emulator implements StorageEmulator {
 			.endpointOverride(endpoint())
 			.region(Region.of(REGION))
 			.forcePathStyle(true)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(this.accessKey, this.secretKey)))
+			.credentialsProvider(
+					StaticCredentialsProvider.create(AwsBasicCredentials.create(this.accessKey, this.secretKey)))
 			.build();
 	}
 

@@ -42,7 +42,9 @@ public final class ServiceAccountKeys {
 	private ServiceAccountKeys() {
 	}
 
-	/** @return credentials holding the generated private key */
+	/**
+	 * @return credentials holding the generated private key
+	 */
 	public static ServiceAccountCredentials credentials() {
 		return ServiceAccountCredentials.newBuilder()
 			.setClientEmail(CLIENT_EMAIL)
@@ -53,7 +55,9 @@ public final class ServiceAccountKeys {
 			.build();
 	}
 
-	/** @return the public key matching {@link #credentials()} */
+	/**
+	 * @return the public key matching {@link #credentials()}
+	 */
 	public static PublicKey publicKey() {
 		return KEY_PAIR.getPublic();
 	}
@@ -72,8 +76,8 @@ public final class ServiceAccountKeys {
 				+ "\n-----END PRIVATE KEY-----\n")
 			.replace("\n", "\\n");
 		String json = "{\"type\":\"service_account\",\"project_id\":\"test-project\",\"private_key_id\":\"test-key-1\","
-				+ "\"private_key\":\"" + pem + "\",\"client_email\":\"" + CLIENT_EMAIL + "\",\"client_id\":\"1234567890\","
-				+ "\"token_uri\":\"https://oauth2.googleapis.com/token\"}";
+				+ "\"private_key\":\"" + pem + "\",\"client_email\":\"" + CLIENT_EMAIL
+				+ "\",\"client_id\":\"1234567890\"," + "\"token_uri\":\"https://oauth2.googleapis.com/token\"}";
 		return Files.writeString(folder.resolve("service-account.json"), json);
 	}
 

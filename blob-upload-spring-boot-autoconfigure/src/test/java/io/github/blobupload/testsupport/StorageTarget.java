@@ -104,7 +104,9 @@ public enum StorageTarget {
 
 	},
 
-	/** Google Cloud Storage, played by a local HTTP server answering like its JSON API. */
+	/**
+	 * Google Cloud Storage, played by a local HTTP server answering like its JSON API.
+	 */
 	GCS(GcsStorageAutoConfiguration.class, "gs://") {
 
 		@Override
@@ -251,8 +253,8 @@ public enum StorageTarget {
 	private static ResponseDefinitionBuilder xmlError(int status, String code) {
 		return aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/xml")
-			.withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code
-					+ "</Code><Message>injected " + code + "</Message></Error>");
+			.withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>injected "
+					+ code + "</Message></Error>");
 	}
 
 }

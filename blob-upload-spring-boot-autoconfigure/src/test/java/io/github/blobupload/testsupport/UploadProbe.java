@@ -91,7 +91,8 @@ public final class UploadProbe {
 			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=" + target.uriPrefix(bucket),
 					"blob.upload.retry.max-attempts=2", "blob.upload.retry.initial-backoff=10ms",
 					"blob.upload.retry.max-backoff=20ms", "blob.upload.health.affects-aggregate=true",
-					// Parking off: each failure shows at once (parking has tests of its own).
+					// Parking off: each failure shows at once (parking has tests of its
+					// own).
 					"blob.upload.retry.max-age=0")
 			.withPropertyValues(target.properties(port).toArray(String[]::new));
 	}
@@ -106,8 +107,8 @@ public final class UploadProbe {
 	}
 
 	/**
-	 * Gives new distinct blobs to {@code uploadAsync} and checks that each call returned a
-	 * destination URI under the configured prefix (a call that threw fails the test).
+	 * Gives new distinct blobs to {@code uploadAsync} and checks that each call returned
+	 * a destination URI under the configured prefix (a call that threw fails the test).
 	 * @param count how many blobs
 	 * @return the blobs and their URIs
 	 */
@@ -194,9 +195,9 @@ public final class UploadProbe {
 	}
 
 	/**
-	 * Waits until no upload attempt runs any more, and returns how many still run when the
-	 * wait is over. Only for attempts the engine has abandoned at its timeout: nothing
-	 * signals when the client lets them go, so this polls.
+	 * Waits until no upload attempt runs any more, and returns how many still run when
+	 * the wait is over. Only for attempts the engine has abandoned at its timeout:
+	 * nothing signals when the client lets them go, so this polls.
 	 * @param timeout how long to wait
 	 * @return the number of attempts still running: 0 unless they outlive the timeout
 	 * @throws InterruptedException if interrupted
@@ -213,8 +214,10 @@ public final class UploadProbe {
 
 	/** Counts the engine's I/O threads that are inside an upload attempt. */
 	private static long runningAttempts() {
-		return Thread.getAllStackTraces().entrySet().stream().filter((thread) -> thread.getKey().getName()
-			.startsWith("blob-upload-") && Arrays.stream(thread.getValue())
+		return Thread.getAllStackTraces()
+			.entrySet()
+			.stream()
+			.filter((thread) -> thread.getKey().getName().startsWith("blob-upload-") && Arrays.stream(thread.getValue())
 				.anyMatch((frame) -> frame.getClassName().equals(UPLOAD_WORKERS)
 						&& frame.getMethodName().startsWith("lambda$attempt")))
 			.count();

@@ -42,8 +42,8 @@ public final class UploadRecorder implements BlobUploadListener {
 
 	/**
 	 * Creates a recorder.
-	 * @param onEvent run on the caller's thread for each accepted blob and on the worker's
-	 * thread for each uploaded blob
+	 * @param onEvent run on the caller's thread for each accepted blob and on the
+	 * worker's thread for each uploaded blob
 	 */
 	public UploadRecorder(Runnable onEvent) {
 		this.onEvent = onEvent;

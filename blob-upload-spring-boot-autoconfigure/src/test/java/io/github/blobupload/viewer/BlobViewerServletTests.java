@@ -169,8 +169,8 @@ class BlobViewerServletTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "text/html", "image/svg+xml", "application/xhtml+xml", "application/javascript",
-			"text/javascript", "application/xml", "text/xml", "application/pdf", "application/x-unknown",
-			"not a type", "text/html\r\nX-Injected: 1", "" })
+			"text/javascript", "application/xml", "text/xml", "application/pdf", "application/x-unknown", "not a type",
+			"text/html\r\nX-Injected: 1", "" })
 	void activeOrUnknownContentIsSentAsAttachment(String contentType) throws Exception {
 		this.chatInput.put("doc.bin", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8), contentType,
 				Map.of());
@@ -348,7 +348,9 @@ class BlobViewerServletTests {
 		return response;
 	}
 
-	/** A request as a servlet container maps it: the raw URI, and the decoded path info. */
+	/**
+	 * A request as a servlet container maps it: the raw URI, and the decoded path info.
+	 */
 	private static MockHttpServletRequest request(String rawPath) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", rawPath);
 		request.setServletPath("/blob-viewer");

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.blobupload.viewer;
 
 import java.nio.file.Path;
@@ -66,8 +65,7 @@ class StoreTraceIndexIntegrationTests {
 	void cloudTraceRecordedByOneInstanceIsFoundByAnotherAndAfterRestart(StorageTarget target) {
 		String bucket = UploadProbe.newBucketName("ix");
 		target.shared().createBucket(bucket);
-		recordedByOneFoundByAnother(runner()
-			.withConfiguration(AutoConfigurations.of(target.autoConfiguration()))
+		recordedByOneFoundByAnother(runner().withConfiguration(AutoConfigurations.of(target.autoConfiguration()))
 			.withPropertyValues("blob.upload.uri-prefix=" + target.uriPrefix(bucket, "traces"))
 			.withPropertyValues(target.properties(target.shared().port()).toArray(String[]::new)));
 	}

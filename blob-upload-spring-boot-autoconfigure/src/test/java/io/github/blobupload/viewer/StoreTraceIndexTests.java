@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.blobupload.viewer;
 
 import java.io.IOException;
@@ -128,8 +127,8 @@ class StoreTraceIndexTests {
 		this.registry = registry(this.writer);
 		Path folder = Files.createDirectories(this.folder.resolve("blobs/_index/" + TRACE));
 		Files.writeString(folder.resolve("a.json"), "not json");
-		Files.writeString(folder.resolve("b.json"), entry("5bf92f3577b34da6a3ce929d0e0e4736",
-				this.registry.getBlobUploader(null).toString()));
+		Files.writeString(folder.resolve("b.json"),
+				entry("5bf92f3577b34da6a3ce929d0e0e4736", this.registry.getBlobUploader(null).toString()));
 		Files.writeString(folder.resolve("c.json"), entry(TRACE, "s3://elsewhere/x.png"));
 		Files.writeString(folder.resolve("d.json"), "{\"v\":1,\"pad\":\"" + "x".repeat(20_000) + "\"}");
 		StoreTraceIndex index = new StoreTraceIndex(this.registry, 100);

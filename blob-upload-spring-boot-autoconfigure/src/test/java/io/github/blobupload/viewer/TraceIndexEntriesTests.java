@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.blobupload.viewer;
 
 import java.nio.charset.StandardCharsets;
@@ -90,8 +89,9 @@ class TraceIndexEntriesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{}", "{\"v\":2,\"uri\":\"u\",\"useCase\":\"d\",\"contentType\":\"t\",\"size\":1,"
-			+ "\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"recordedAt\":\"1970-01-01T00:00:00Z\"}",
+	@ValueSource(strings = { "{}",
+			"{\"v\":2,\"uri\":\"u\",\"useCase\":\"d\",\"contentType\":\"t\",\"size\":1,"
+					+ "\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"recordedAt\":\"1970-01-01T00:00:00Z\"}",
 			"{\"v\":1,\"uri\":\"u\",\"useCase\":\"d\",\"contentType\":\"t\",\"size\":-1,"
 					+ "\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"recordedAt\":\"1970-01-01T00:00:00Z\"}",
 			"{\"v\":1,\"uri\":\"u\",\"useCase\":\"d\",\"contentType\":\"t\",\"size\":1,"

@@ -39,8 +39,8 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
  * Boot's health support is on the classpath; switch it off with
  * {@code management.health.blobupload.enabled=false}. It reads counters only, unless
  * {@code blob.upload.health.active-check.enabled=true} makes it write a probe object to
- * each destination (at most once per {@code blob.upload.health.active-check.interval}).
- * A failing store shows as {@code DEGRADED}, outside the application's overall health,
+ * each destination (at most once per {@code blob.upload.health.active-check.interval}). A
+ * failing store shows as {@code DEGRADED}, outside the application's overall health,
  * unless {@code blob.upload.health.affects-aggregate=true} makes it {@code DOWN}.
  */
 @AutoConfiguration(after = BlobUploadAutoConfiguration.class)

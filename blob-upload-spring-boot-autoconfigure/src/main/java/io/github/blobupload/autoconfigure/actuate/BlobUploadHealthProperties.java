@@ -36,10 +36,10 @@ public class BlobUploadHealthProperties {
 	/**
 	 * Whether a failing store turns the application's overall health (the status of
 	 * /actuator/health) DOWN, answering HTTP 503. When false, the blobUpload component
-	 * reports DEGRADED instead of DOWN, a status Spring Boot's default status order leaves
-	 * out of the aggregate, so that a load balancer does not take a healthy application out
-	 * of rotation because its uploads fail. Readiness and liveness are not affected either
-	 * way.
+	 * reports DEGRADED instead of DOWN, a status Spring Boot's default status order
+	 * leaves out of the aggregate, so that a load balancer does not take a healthy
+	 * application out of rotation because its uploads fail. Readiness and liveness are
+	 * not affected either way.
 	 */
 	private boolean affectsAggregate = false;
 
@@ -74,8 +74,8 @@ public class BlobUploadHealthProperties {
 	public static class ActiveCheck {
 
 		/**
-		 * Whether the health contributor writes a probe object to each destination. Off by
-		 * default: the health contributor then reads counters only and never contacts
+		 * Whether the health contributor writes a probe object to each destination. Off
+		 * by default: the health contributor then reads counters only and never contacts
 		 * storage.
 		 */
 		private boolean enabled = false;

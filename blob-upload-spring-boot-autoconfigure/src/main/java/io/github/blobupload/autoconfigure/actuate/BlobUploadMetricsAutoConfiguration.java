@@ -39,7 +39,8 @@ import org.springframework.context.annotation.Configuration;
  * it) and a meter binder (so Spring Boot binds it to the application's meter registry).
  * With Spring AI on the class path, {@link AiMediaMetrics} adds the
  * {@code blob.upload.ai.media} counter of the Spring AI integration's offloader, and
- * {@link AiRefsMetrics} the {@code blob.upload.ai.refs} counter of its {@code refs} layout.
+ * {@link AiRefsMetrics} the {@code blob.upload.ai.refs} counter of its {@code refs}
+ * layout.
  */
 @AutoConfiguration
 @ConditionalOnClass(MeterRegistry.class)

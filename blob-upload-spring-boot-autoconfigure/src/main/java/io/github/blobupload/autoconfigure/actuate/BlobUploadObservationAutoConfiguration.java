@@ -31,13 +31,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Auto-configuration of the per-attempt upload observation
- * ({@code blob.upload.attempt}), present only when
- * {@code blob.upload.observations.enabled=true} and the application has an
- * {@link ObservationRegistry}. Without it no observation, span or timer is made per blob.
- * A {@link BlobUploadObservationConvention} bean replaces the default names.
+ * Auto-configuration of the per-attempt upload observation ({@code blob.upload.attempt}),
+ * present only when {@code blob.upload.observations.enabled=true} and the application has
+ * an {@link ObservationRegistry}. Without it no observation, span or timer is made per
+ * blob. A {@link BlobUploadObservationConvention} bean replaces the default names.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@AutoConfiguration(
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBooleanProperty("blob.upload.observations.enabled")
 @ConditionalOnBean(ObservationRegistry.class)

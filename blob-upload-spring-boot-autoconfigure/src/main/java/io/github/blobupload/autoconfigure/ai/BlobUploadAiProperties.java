@@ -31,9 +31,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the Spring AI integration ({@code blob.upload.ai.*}): offloads the
- * media of prompts and responses (images, documents, audio) and records their URIs on
- * the model's span. Active only when uploading is enabled and Spring AI is on the class
- * path.
+ * media of prompts and responses (images, documents, audio) and records their URIs on the
+ * model's span. Active only when uploading is enabled and Spring AI is on the class path.
  */
 @ConfigurationProperties("blob.upload.ai")
 public class BlobUploadAiProperties {
@@ -42,9 +41,9 @@ public class BlobUploadAiProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Whether to record message text (prompts, system instructions, completions, tool-call
-	 * arguments and results) on spans next to the media. Off by default: it is sensitive
-	 * user content; a warning is logged at startup when on.
+	 * Whether to record message text (prompts, system instructions, completions,
+	 * tool-call arguments and results) on spans next to the media. Off by default: it is
+	 * sensitive user content; a warning is logged at startup when on.
 	 */
 	private boolean captureContent = false;
 
@@ -162,7 +161,10 @@ public class BlobUploadAiProperties {
 	/** The ChatClient advisor. */
 	public static class Advisor {
 
-		/** Whether to add the offloading advisor to every auto-configured ChatClient.Builder. */
+		/**
+		 * Whether to add the offloading advisor to every auto-configured
+		 * ChatClient.Builder.
+		 */
 		private boolean enabled = true;
 
 		/**
@@ -229,7 +231,8 @@ public class BlobUploadAiProperties {
 	}
 
 	/**
-	 * The audio of streamed chat completions (PCM16 deltas), which spring-ai-openai drops.
+	 * The audio of streamed chat completions (PCM16 deltas), which spring-ai-openai
+	 * drops.
 	 */
 	public static class StreamedAudio {
 
@@ -237,7 +240,8 @@ public class BlobUploadAiProperties {
 		 * Whether to add an interceptor to spring-ai-openai's HTTP client that assembles
 		 * the audio deltas of streamed chat completions as they pass, so that each
 		 * completion's audio is offloaded once as WAV and recorded on the model's span.
-		 * Holds at most 16 streams' audio in memory, each up to blob.upload.max-blob-size.
+		 * Holds at most 16 streams' audio in memory, each up to
+		 * blob.upload.max-blob-size.
 		 */
 		private boolean enabled = true;
 
@@ -371,8 +375,8 @@ public class BlobUploadAiProperties {
 
 		/**
 		 * Whether to emit one gen_ai.client.inference.operation.details log event per
-		 * model call (chat and image), with the span's trace and span ids and media as uri
-		 * parts. Needs an OpenTelemetry bean; message text is included only with
+		 * model call (chat and image), with the span's trace and span ids and media as
+		 * uri parts. Needs an OpenTelemetry bean; message text is included only with
 		 * capture-content.
 		 */
 		private boolean enabled = false;
@@ -397,15 +401,15 @@ public class BlobUploadAiProperties {
 		 * URI prefix the message files are written under, such as s3://bucket/prefix,
 		 * gs://bucket/prefix or file:///var/lib/app/genai. When unset, the environment
 		 * variable OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH; when neither is set, the
-		 * destination of the use case genai.refs (blob.upload.use-cases.genai-refs.*, else
-		 * the default destination). blob.upload.use-cases.genai-refs.uri-prefix wins over
-		 * both.
+		 * destination of the use case genai.refs (blob.upload.use-cases.genai-refs.*,
+		 * else the default destination). blob.upload.use-cases.genai-refs.uri-prefix wins
+		 * over both.
 		 */
 		private @Nullable String basePath = null;
 
 		/**
-		 * Format of the message files: 'json' (one array a file) or 'jsonl' (one message a
-		 * line). When unset, the environment variable
+		 * Format of the message files: 'json' (one array a file) or 'jsonl' (one message
+		 * a line). When unset, the environment variable
 		 * OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT, else 'json'.
 		 */
 		private GenAiRefsWriter.@Nullable Format format = null;

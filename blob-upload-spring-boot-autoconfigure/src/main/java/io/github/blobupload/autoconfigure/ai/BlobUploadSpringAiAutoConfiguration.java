@@ -58,12 +58,12 @@ import org.springframework.core.env.Environment;
  * observation handler that offloads prompt media when a {@code ChatModel} call starts, an
  * {@link ObservationFilter} that records offloaded media on the spans of
  * {@code ChatModel}/{@code ImageModel} observations (with a {@link GenAiRefsWriter} when
- * the {@code refs} layout is on), a {@link BlobOffloadAdvisor} added
- * to every auto-configured {@code ChatClient.Builder}, and wrappers around every
+ * the {@code refs} layout is on), a {@link BlobOffloadAdvisor} added to every
+ * auto-configured {@code ChatClient.Builder}, and wrappers around every
  * {@code TextToSpeechModel} and {@code TranscriptionModel} bean, an interceptor of
- * spring-ai-openai's HTTP client that recovers streamed chat audio, and, when switched on, a
- * {@link GenAiEventEmitter} of GenAI log events. Active when uploading is
- * enabled ({@code blob.upload.enabled=true}) and Spring AI is on the classpath.
+ * spring-ai-openai's HTTP client that recovers streamed chat audio, and, when switched
+ * on, a {@link GenAiEventEmitter} of GenAI log events. Active when uploading is enabled
+ * ({@code blob.upload.enabled=true}) and Spring AI is on the classpath.
  */
 @AutoConfiguration(after = BlobUploadAutoConfiguration.class,
 		afterName = "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")
@@ -73,7 +73,8 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBean(BlobUploaderRegistry.class)
 @EnableConfigurationProperties(BlobUploadAiProperties.class)
 @Import({ SpringAiConfigurations.TracingConfiguration.class, SpringAiConfigurations.GenAiEventsConfiguration.class,
-		SpringAiConfigurations.AdvisorConfiguration.class, SpringAiConfigurations.OpenAiStreamedAudioConfiguration.class,
+		SpringAiConfigurations.AdvisorConfiguration.class,
+		SpringAiConfigurations.OpenAiStreamedAudioConfiguration.class,
 		SpringAiConfigurations.AudioModelsConfiguration.class })
 public final class BlobUploadSpringAiAutoConfiguration {
 
@@ -115,8 +116,7 @@ public final class BlobUploadSpringAiAutoConfiguration {
 		}
 		BlobUploadAiProperties.PromptOffload prompt = ai.getPromptOffload();
 		setting("blob.upload.ai.prompt-offload.threads", prompt.getThreads(), builder::promptOffloadThreads);
-		setting("blob.upload.ai.prompt-offload.queue-size", prompt.getQueueSize(),
-				builder::promptOffloadQueueSize);
+		setting("blob.upload.ai.prompt-offload.queue-size", prompt.getQueueSize(), builder::promptOffloadQueueSize);
 		setting("blob.upload.ai.prompt-offload.join-timeout", prompt.getJoinTimeout(),
 				builder::promptOffloadJoinTimeout);
 		return builder.inlineBudgetBytes(inlineBudget)
@@ -161,8 +161,8 @@ public final class BlobUploadSpringAiAutoConfiguration {
 			BlobUploadAiProperties properties, ObjectProvider<GenAiRefsWriter> refs,
 			ObjectProvider<GenAiEventEmitter> events, ObjectProvider<StreamedChatAudio> streamedAudio) {
 		if (properties.getLayouts() == null || properties.getLayouts().isEmpty()) {
-			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.layouts",
-					properties.getLayouts(), "Name at least one layout: semconv, openinference, refs.");
+			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.layouts", properties.getLayouts(),
+					"Name at least one layout: semconv, openinference, refs.");
 		}
 		BlobOffloadObservationFilter filter = new BlobOffloadObservationFilter(walker, spans, properties.getLayouts(),
 				RefsSettings.enabled(properties) ? refs.getIfAvailable() : null, events.getIfAvailable());

@@ -29,10 +29,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Wraps every {@link TextToSpeechModel} and {@link TranscriptionModel} bean, auto-configured
- * or the application's, in {@link OffloadingTextToSpeechModel} /
- * {@link OffloadingTranscriptionModel}, since Spring AI does not observe these models.
- * A bean that already is such a wrapper is left as it is. What the wrappers need is looked
+ * Wraps every {@link TextToSpeechModel} and {@link TranscriptionModel} bean,
+ * auto-configured or the application's, in {@link OffloadingTextToSpeechModel} /
+ * {@link OffloadingTranscriptionModel}, since Spring AI does not observe these models. A
+ * bean that already is such a wrapper is left as it is. What the wrappers need is looked
  * up when the first model is wrapped, so that this early post-processor creates nothing
  * early.
  */

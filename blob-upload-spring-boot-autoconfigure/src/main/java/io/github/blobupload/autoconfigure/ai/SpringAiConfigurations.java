@@ -126,8 +126,8 @@ final class SpringAiConfigurations {
 	}
 
 	/**
-	 * Recovers the audio of streamed chat completions, which spring-ai-openai drops,
-	 * with an interceptor added to its HTTP client.
+	 * Recovers the audio of streamed chat completions, which spring-ai-openai drops, with
+	 * an interceptor added to its HTTP client.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ OpenAiHttpClientBuilderCustomizer.class, Interceptor.class })

@@ -40,11 +40,11 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 /**
  * Auto-configuration of the {@code azblob://} provider, active when the Azure Storage
  * Blob client ({@code com.azure:azure-storage-blob}) is on the classpath. The
- * application's own {@link BlobServiceClient} bean is used when there is one; otherwise
- * a client per storage account is built on first upload from
- * {@code blob.upload.azure.*} (a connection string, or Microsoft Entra ID through
- * {@code DefaultAzureCredential} when {@code com.azure:azure-identity} is present), with
- * the SDK's own retries off (the upload engine retries).
+ * application's own {@link BlobServiceClient} bean is used when there is one; otherwise a
+ * client per storage account is built on first upload from {@code blob.upload.azure.*} (a
+ * connection string, or Microsoft Entra ID through {@code DefaultAzureCredential} when
+ * {@code com.azure:azure-identity} is present), with the SDK's own retries off (the
+ * upload engine retries).
  */
 @AutoConfiguration
 @ConditionalOnClass(BlobServiceClient.class)
@@ -79,7 +79,8 @@ public final class AzureStorageAutoConfiguration {
 
 	private static BlobServiceClient buildClient(String account, BlobUploadAzureProperties azure) {
 		BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
-			// The upload engine retries with backoff; SDK retries would multiply its attempts.
+			// The upload engine retries with backoff; SDK retries would multiply its
+			// attempts.
 			.retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Duration) null, null, null, null));
 		String endpoint = azure.getEndpoint();
 		String connectionString = azure.getConnectionString();
@@ -100,7 +101,10 @@ public final class AzureStorageAutoConfiguration {
 		return EntraId.configure(builder).buildClient();
 	}
 
-	/** Keeps the azure-identity types out of the outer class, which must load without them. */
+	/**
+	 * Keeps the azure-identity types out of the outer class, which must load without
+	 * them.
+	 */
 	private static final class EntraId {
 
 		static BlobServiceClientBuilder configure(BlobServiceClientBuilder builder) {

@@ -31,9 +31,9 @@ import org.springframework.util.unit.DataSize;
 public class BlobUploadAzureProperties {
 
 	/**
-	 * Blob service endpoint, such as http://127.0.0.1:10000/devstoreaccount1 for
-	 * Azurite. Defaults to https://ACCOUNT.blob.core.windows.net for the account named in
-	 * the prefix, or the endpoint of the connection string.
+	 * Blob service endpoint, such as http://127.0.0.1:10000/devstoreaccount1 for Azurite.
+	 * Defaults to https://ACCOUNT.blob.core.windows.net for the account named in the
+	 * prefix, or the endpoint of the connection string.
 	 */
 	private @Nullable String endpoint;
 

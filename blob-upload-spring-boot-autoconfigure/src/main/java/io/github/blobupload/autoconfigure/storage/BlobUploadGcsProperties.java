@@ -25,8 +25,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the {@code gs://} provider ({@code blob.upload.gcs.*}), used when
  * google-cloud-storage is on the class path. An application's own Storage bean is used
- * when there is one; otherwise a client is built on the first upload from these
- * settings.
+ * when there is one; otherwise a client is built on the first upload from these settings.
  */
 @ConfigurationProperties("blob.upload.gcs")
 public class BlobUploadGcsProperties {

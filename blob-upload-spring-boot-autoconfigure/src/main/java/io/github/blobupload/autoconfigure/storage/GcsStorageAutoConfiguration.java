@@ -36,11 +36,11 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
 import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 
 /**
- * Auto-configuration of the {@code gs://} provider, active when google-cloud-storage is on
- * the class path. It reuses the application's {@link Storage} bean when there is one and
- * otherwise builds a client from {@code blob.upload.gcs.*} on the first upload; nothing
- * about Google credentials is resolved at startup unless a {@code gs://} prefix is used
- * with signed URLs.
+ * Auto-configuration of the {@code gs://} provider, active when google-cloud-storage is
+ * on the class path. It reuses the application's {@link Storage} bean when there is one
+ * and otherwise builds a client from {@code blob.upload.gcs.*} on the first upload;
+ * nothing about Google credentials is resolved at startup unless a {@code gs://} prefix
+ * is used with signed URLs.
  */
 @AutoConfiguration(before = BlobUploadAutoConfiguration.class)
 @ConditionalOnClass(Storage.class)
@@ -52,8 +52,9 @@ public final class GcsStorageAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	GcsBlobStorageProvider gcsBlobStorageProvider(BlobUploadGcsProperties gcs, BlobUploadSignedUrlsProperties signedUrls,
-			BlobUploadProperties properties, ObjectProvider<Storage> storage) {
+	GcsBlobStorageProvider gcsBlobStorageProvider(BlobUploadGcsProperties gcs,
+			BlobUploadSignedUrlsProperties signedUrls, BlobUploadProperties properties,
+			ObjectProvider<Storage> storage) {
 		GcsUploadOptions.Builder options = GcsUploadOptions.builder().kmsKeyName(gcs.getKmsKeyName());
 		set(PREFIX + "resumable-threshold", gcs.getResumableThreshold(),
 				(size) -> options.resumableThreshold(size.toBytes()));
@@ -61,8 +62,7 @@ public final class GcsStorageAutoConfiguration {
 			throw invalid(PREFIX + "anonymous", true, "It cannot be combined with " + PREFIX + "credentials-location.");
 		}
 		GcsStorageClients clients = new GcsStorageClients(gcs, properties.getWorker().getUploadTimeout(), storage);
-		@Nullable LazyClient<GcsUrlSigner> signer = signedUrls.isEnabled() ? clients.urlSigner(signedUrls.getExpiry())
-				: null;
+		@Nullable LazyClient<GcsUrlSigner> signer = signedUrls.isEnabled() ? clients.urlSigner(signedUrls.getExpiry()) : null;
 		return new GcsBlobStorageProvider(clients.storage(), options.build(), signer);
 	}
 

@@ -46,8 +46,8 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.set;
  * credentials starts as long as it does not upload to {@code gs://}.
  * <p>
  * The client is the application's {@link Storage} bean when there is one, otherwise one
- * built from {@code blob.upload.gcs.*} and Application Default Credentials. Either way the
- * client used for uploads has the SDK's own retries turned off, so that the upload
+ * built from {@code blob.upload.gcs.*} and Application Default Credentials. Either way
+ * the client used for uploads has the SDK's own retries turned off, so that the upload
  * engine's retry, backoff and per-attempt timeout are the only ones. A client built here
  * also waits for the store no longer than the engine's per-attempt timeout (connect and
  * read timeouts), so that an attempt the engine abandons does not hold a thread and a
@@ -66,8 +66,7 @@ final class GcsStorageClients {
 
 	private final ObjectProvider<Storage> userStorage;
 
-	GcsStorageClients(BlobUploadGcsProperties properties, Duration uploadTimeout,
-			ObjectProvider<Storage> userStorage) {
+	GcsStorageClients(BlobUploadGcsProperties properties, Duration uploadTimeout, ObjectProvider<Storage> userStorage) {
 		this.properties = properties;
 		this.uploadTimeout = uploadTimeout;
 		this.userStorage = userStorage;
@@ -108,7 +107,8 @@ final class GcsStorageClients {
 				.setReadTimeout(timeoutMillis)
 				.build());
 		if (hasText(this.properties.getEndpoint())) {
-			// Given to the client as is: unlike spring.cloud.gcp.storage.host, the port is kept.
+			// Given to the client as is: unlike spring.cloud.gcp.storage.host, the port
+			// is kept.
 			builder.setHost(this.properties.getEndpoint().strip());
 		}
 		Credentials credentials = this.properties.isAnonymous() ? NoCredentials.getInstance() : credentials();
@@ -125,10 +125,15 @@ final class GcsStorageClients {
 
 	private static Storage withoutRetries(Storage user) {
 		try {
-			return user.getOptions().toBuilder().setRetrySettings(ServiceOptions.getNoRetrySettings()).build().getService();
+			return user.getOptions()
+				.toBuilder()
+				.setRetrySettings(ServiceOptions.getNoRetrySettings())
+				.build()
+				.getService();
 		}
 		catch (RuntimeException ex) {
-			// Not a client the SDK can rebuild (a custom implementation): use it as it is.
+			// Not a client the SDK can rebuild (a custom implementation): use it as it
+			// is.
 			return user;
 		}
 	}

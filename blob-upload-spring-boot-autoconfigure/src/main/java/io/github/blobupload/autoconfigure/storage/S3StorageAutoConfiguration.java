@@ -60,7 +60,8 @@ public final class S3StorageAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	S3BlobStorageProvider s3BlobStorageProvider(BlobUploadS3Properties s3, BlobUploadSignedUrlsProperties signedUrls,
-			BlobUploadProperties properties, ObjectProvider<S3Client> s3Client, ObjectProvider<S3Presigner> s3Presigner) {
+			BlobUploadProperties properties, ObjectProvider<S3Client> s3Client,
+			ObjectProvider<S3Presigner> s3Presigner) {
 		S3UploadOptions options = options(s3, signedUrls);
 		Duration uploadTimeout = properties.getWorker().getUploadTimeout();
 		LazyClient<S3Client> client = LazyClient.of("S3 client", s3Client::getIfAvailable,
@@ -98,8 +99,10 @@ public final class S3StorageAutoConfiguration {
 
 	private static S3Client buildClient(BlobUploadS3Properties s3, Duration uploadTimeout) {
 		S3ClientBuilder builder = S3Client.builder()
-			// The upload engine retries with backoff; SDK retries would multiply its attempts.
-			// An attempt the engine abandons at its timeout is aborted by the SDK as well,
+			// The upload engine retries with backoff; SDK retries would multiply its
+			// attempts.
+			// An attempt the engine abandons at its timeout is aborted by the SDK as
+			// well,
 			// rather than holding a thread and a connection until the store answers.
 			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry())
 				.apiCallAttemptTimeout(uploadTimeout))
@@ -115,8 +118,8 @@ public final class S3StorageAutoConfiguration {
 		}
 		catch (SdkClientException ex) {
 			// Building the client fails for configuration only, such as no region.
-			throw SdkClientException.create(ex.getMessage() + " Set " + PREFIX
-					+ "region (or AWS_REGION), or declare an S3Client bean.", ex);
+			throw SdkClientException.create(
+					ex.getMessage() + " Set " + PREFIX + "region (or AWS_REGION), or declare an S3Client bean.", ex);
 		}
 	}
 

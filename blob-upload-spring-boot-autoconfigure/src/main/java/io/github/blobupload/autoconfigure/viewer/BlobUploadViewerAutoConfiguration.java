@@ -134,8 +134,8 @@ public final class BlobUploadViewerAutoConfiguration {
 
 		/** Lists media that Spring AI calls send again on their traces' pages too. */
 		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(name = { "io.github.blobupload.ai.BlobOffloadListener",
-				"org.springframework.ai.content.Media" })
+		@ConditionalOnClass(
+				name = { "io.github.blobupload.ai.BlobOffloadListener", "org.springframework.ai.content.Media" })
 		static class ReusedMediaConfiguration {
 
 			@Bean

@@ -28,8 +28,8 @@ public class BlobUploadViewerProperties {
 
 	/**
 	 * Whether to serve the media viewer (servlet web applications): stable links to the
-	 * stored blobs, a page per blob and a page per trace. Off by default because it serves
-	 * user content.
+	 * stored blobs, a page per blob and a page per trace. Off by default because it
+	 * serves user content.
 	 */
 	private boolean enabled = false;
 
@@ -112,16 +112,16 @@ public class BlobUploadViewerProperties {
 	public static class Index {
 
 		/**
-		 * Whether to keep the trace index: a small entry object (no content) per blob of a
-		 * traced span, written next to the blobs under <prefix>/_index/<trace id>/, from
-		 * which the trace pages list the media of a trace, on every instance of the
+		 * Whether to keep the trace index: a small entry object (no content) per blob of
+		 * a traced span, written next to the blobs under <prefix>/_index/<trace id>/,
+		 * from which the trace pages list the media of a trace, on every instance of the
 		 * application.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Most index entries (one per blob, a few hundred bytes, no content) kept in memory
-		 * by the trace pages; 0 reads them from storage each time.
+		 * Most index entries (one per blob, a few hundred bytes, no content) kept in
+		 * memory by the trace pages; 0 reads them from storage each time.
 		 */
 		private int cacheSize = 10000;
 

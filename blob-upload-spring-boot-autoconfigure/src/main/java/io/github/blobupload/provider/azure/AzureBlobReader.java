@@ -42,9 +42,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads back the blobs of one {@link AzureBlobUploader}, through its container client: a
- * {@link BlobInputStream} per open (chunked ranged downloads, pinned to the blob's ETag so
- * a blob replaced meanwhile fails rather than mixing versions); {@code listBlobs} by prefix
- * for listing.
+ * {@link BlobInputStream} per open (chunked ranged downloads, pinned to the blob's ETag
+ * so a blob replaced meanwhile fails rather than mixing versions); {@code listBlobs} by
+ * prefix for listing.
  */
 final class AzureBlobReader extends KeyedBlobReader {
 
@@ -121,8 +121,7 @@ final class AzureBlobReader extends KeyedBlobReader {
 	}
 
 	@Override
-	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more)
-			throws IOException {
+	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more) throws IOException {
 		try {
 			ListBlobsOptions options = new ListBlobsOptions().setPrefix(keyPrefix)
 				.setMaxResultsPerPage(Math.min(limit, 5000));
@@ -148,8 +147,9 @@ final class AzureBlobReader extends KeyedBlobReader {
 			return this.client.get();
 		}
 		catch (RuntimeException ex) {
-			throw new IOException("Cannot create the Azure Blob client for container '" + this.container + "': "
-					+ ex.getMessage(), ex);
+			throw new IOException(
+					"Cannot create the Azure Blob client for container '" + this.container + "': " + ex.getMessage(),
+					ex);
 		}
 	}
 

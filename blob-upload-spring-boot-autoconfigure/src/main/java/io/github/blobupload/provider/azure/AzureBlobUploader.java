@@ -63,8 +63,8 @@ import org.slf4j.LoggerFactory;
  * Writes blobs to one container under one name prefix as block blobs. The content type
  * and labels (as metadata, see {@link ObjectMetadata}) are sent with the blob in the
  * request that creates it; no public access is set. Blobs above the block-upload
- * threshold are staged block by block and committed with their headers and metadata;
- * each request body is a read-only view of the blob's array, not a copy.
+ * threshold are staged block by block and committed with their headers and metadata; each
+ * request body is a read-only view of the blob's array, not a copy.
  * <p>
  * Errors are classified for the upload engine: answers that retrying cannot change
  * (missing container, authentication or authorization failure, bad request) become
@@ -110,8 +110,9 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 			LazyClient<BlobServiceClient> serviceClient, AzureUploadOptions options) {
 		this.account = Objects.requireNonNull(account, "account must not be null");
 		this.container = Objects.requireNonNull(container, "container must not be null");
-		this.uris = new RecordedUris(AzureBlobStorageProvider.SCHEME + "://" + account + "/" + container + "/"
-				+ blobPrefix, blobPrefix, "/" + container + "/" + blobPrefix, naming);
+		this.uris = new RecordedUris(
+				AzureBlobStorageProvider.SCHEME + "://" + account + "/" + container + "/" + blobPrefix, blobPrefix,
+				"/" + container + "/" + blobPrefix, naming);
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		Objects.requireNonNull(serviceClient, "serviceClient must not be null");
 		this.containerClient = LazyClient.of("Azure Blob client", () -> null,
@@ -172,10 +173,11 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 			if (client != null) {
 				try {
 					var blobClient = client.getBlobClient(blobName);
-					String sas = blobClient.generateSas(new BlobServiceSasSignatureValues(
-							OffsetDateTime.now().plus(this.options.signedUrlExpiry()),
-							new BlobSasPermission().setReadPermission(true)));
-					// The name holds only safe characters; getBlobUrl() would encode its slashes.
+					String sas = blobClient.generateSas(
+							new BlobServiceSasSignatureValues(OffsetDateTime.now().plus(this.options.signedUrlExpiry()),
+									new BlobSasPermission().setReadPermission(true)));
+					// The name holds only safe characters; getBlobUrl() would encode its
+					// slashes.
 					return client.getBlobContainerUrl() + "/" + blobName + "?" + sas;
 				}
 				catch (RuntimeException ex) {

@@ -72,8 +72,8 @@ public final class AzureUploadOptions {
 	}
 
 	/**
-	 * Returns the size in bytes above which blobs are staged as blocks and committed as
-	 * a block list; smaller ones are sent in one request.
+	 * Returns the size in bytes above which blobs are staged as blocks and committed as a
+	 * block list; smaller ones are sent in one request.
 	 * @return the threshold, between 1 and {@link #MAX_SINGLE_UPLOAD_SIZE}
 	 */
 	public long blockUploadThreshold() {
@@ -106,9 +106,8 @@ public final class AzureUploadOptions {
 
 	@Override
 	public String toString() {
-		return "AzureUploadOptions[blockUploadThreshold=" + this.blockUploadThreshold + ", blockSize="
-				+ this.blockSize + ", encryptionScope=" + this.encryptionScope + ", signedUrlExpiry="
-				+ this.signedUrlExpiry + "]";
+		return "AzureUploadOptions[blockUploadThreshold=" + this.blockUploadThreshold + ", blockSize=" + this.blockSize
+				+ ", encryptionScope=" + this.encryptionScope + ", signedUrlExpiry=" + this.signedUrlExpiry + "]";
 	}
 
 	/** Builds {@link AzureUploadOptions}. */

@@ -46,8 +46,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads back the files of one {@link FileBlobUploader}: the bytes from the file (a
  * positioned channel, limited to the range), the content type and labels from its sidecar
- * {@code <name>.meta.json} when there is one. Only regular files whose real path is inside
- * the folder are read: a symbolic link leading out of it names nothing.
+ * {@code <name>.meta.json} when there is one. Only regular files whose real path is
+ * inside the folder are read: a symbolic link leading out of it names nothing.
  */
 final class FileBlobReader extends KeyedBlobReader {
 
@@ -96,8 +96,8 @@ final class FileBlobReader extends KeyedBlobReader {
 			Map<String, Object> sidecar = sidecar(file.get());
 			String contentType = (sidecar.get("contentType") instanceof String type) ? type
 					: "application/octet-stream";
-			String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(attributes.lastModifiedTime().toMillis())
-					+ "\"";
+			String etag = "\"" + Long.toHexString(size) + "-"
+					+ Long.toHexString(attributes.lastModifiedTime().toMillis()) + "\"";
 			InputStream content = Channels.newInputStream(channel.position((served != null) ? served.first() : 0));
 			return Optional.of(new StoredBlob(uri, contentType, size, etag, labels(sidecar), served,
 					(served != null) ? new LimitedInputStream(content, served.last() - served.first() + 1) : content));
@@ -147,8 +147,7 @@ final class FileBlobReader extends KeyedBlobReader {
 	}
 
 	@Override
-	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more)
-			throws IOException {
+	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more) throws IOException {
 		Path start = this.root.resolve(keyPrefix.substring(0, keyPrefix.lastIndexOf('/') + 1));
 		if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS) || !isInside(start.resolve("x"))) {
 			return;

@@ -26,8 +26,9 @@ import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
 
 /**
- * Provides {@code file:} prefixes: {@code file:///absolute/path}, {@code file:/absolute/path}
- * or {@code file:relative/path} (resolved against the working directory).
+ * Provides {@code file:} prefixes: {@code file:///absolute/path},
+ * {@code file:/absolute/path} or {@code file:relative/path} (resolved against the working
+ * directory).
  */
 public class FileBlobStorageProvider implements BlobStorageProvider {
 

@@ -41,13 +41,13 @@ import io.github.blobupload.internal.Json;
 import io.github.blobupload.provider.internal.RecordedUris;
 
 /**
- * Writes blobs into a local folder. Each blob is written to a temporary file (readable
- * by the owner only) and moved into place atomically, so a reader never sees a partial
- * file; its content type and labels are written first, the same way, to a sidecar
+ * Writes blobs into a local folder. Each blob is written to a temporary file (readable by
+ * the owner only) and moved into place atomically, so a reader never sees a partial file;
+ * its content type and labels are written first, the same way, to a sidecar
  * {@code <name>.meta.json}.
  * <p>
- * As a {@link StorageProbe}, it checks that the folder exists or can be created and that a
- * file can be written into it atomically.
+ * As a {@link StorageProbe}, it checks that the folder exists or can be created and that
+ * a file can be written into it atomically.
  */
 final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 
@@ -64,7 +64,8 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 	 */
 	FileBlobUploader(Path root, BlobNamingStrategy naming) {
 		this.root = root.toAbsolutePath().normalize();
-		// Built once: Path.toUri() may stat the file system, which the caller's thread must not do.
+		// Built once: Path.toUri() may stat the file system, which the caller's thread
+		// must not do.
 		String uri = this.root.toUri().toString();
 		this.uris = new RecordedUris(uri.endsWith("/") ? uri : uri + "/", "", null, naming);
 		this.reader = new FileBlobReader(this.root, this.uris);
@@ -194,7 +195,9 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 		json.append(",\"labels\":{");
 		boolean first = true;
 		for (Map.Entry<String, String> label : blob.labels().entrySet()) {
-			json.append(first ? "" : ",").append(Json.quote(label.getKey())).append(':')
+			json.append(first ? "" : ",")
+				.append(Json.quote(label.getKey()))
+				.append(':')
 				.append(Json.quote(label.getValue()));
 			first = false;
 		}

@@ -84,8 +84,8 @@ final class GcsBlobReader extends KeyedBlobReader {
 			// The generation identifies the object's version where a store gives no ETag.
 			String etag = (object.getEtag() != null) ? object.getEtag()
 					: (object.getGeneration() != null) ? "\"" + object.getGeneration() + "\"" : null;
-			return Optional.of(new StoredBlob(uri, contentType, size, etag,
-					ObjectMetadata.toLabels(metadata), served, Channels.newInputStream(channel)));
+			return Optional.of(new StoredBlob(uri, contentType, size, etag, ObjectMetadata.toLabels(metadata), served,
+					Channels.newInputStream(channel)));
 		}
 		catch (StorageException ex) {
 			if (ex.getCode() == 404) {
@@ -96,8 +96,7 @@ final class GcsBlobReader extends KeyedBlobReader {
 	}
 
 	@Override
-	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more)
-			throws IOException {
+	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more) throws IOException {
 		try {
 			for (Blob object : client()
 				.list(this.bucket, BlobListOption.prefix(keyPrefix), BlobListOption.pageSize(Math.min(limit, 1000)))
@@ -120,8 +119,9 @@ final class GcsBlobReader extends KeyedBlobReader {
 			return this.storage.get();
 		}
 		catch (RuntimeException ex) {
-			throw new IOException("Cannot create the Google Cloud Storage client for gs://" + this.bucket + ": "
-					+ ex.getMessage(), ex);
+			throw new IOException(
+					"Cannot create the Google Cloud Storage client for gs://" + this.bucket + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 

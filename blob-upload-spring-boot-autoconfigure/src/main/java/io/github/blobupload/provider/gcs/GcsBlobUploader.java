@@ -46,24 +46,25 @@ import org.jspecify.annotations.Nullable;
  * Each object is written with its content type and the blob's labels as custom metadata
  * (see {@link ObjectMetadata}) in the same request, with no ACL of its own (so the
  * bucket's access control applies: private unless the bucket says otherwise), optionally
- * encrypted with a Cloud KMS key. Blobs smaller than the resumable threshold go in a single
- * request; larger ones with a resumable upload that streams the blob's bytes in chunks.
+ * encrypted with a Cloud KMS key. Blobs smaller than the resumable threshold go in a
+ * single request; larger ones with a resumable upload that streams the blob's bytes in
+ * chunks.
  * <p>
  * Writes carry the precondition "does not exist": names are derived from the content (or
  * random), so an object already there holds the same bytes; the 412 answer then counts as
  * success. This also lets a service account with only {@code storage.objects.create}
  * (roles/storage.objectCreator) upload the same content twice.
  * <p>
- * Errors: 408, 429, 5xx and network failures are thrown as {@link IOException} and retried
- * by the upload engine; any other answer (404 bucket not found, 403, 401, 400) is a
- * {@link PermanentUploadException} naming the bucket and what the store answered.
+ * Errors: 408, 429, 5xx and network failures are thrown as {@link IOException} and
+ * retried by the upload engine; any other answer (404 bucket not found, 403, 401, 400) is
+ * a {@link PermanentUploadException} naming the bucket and what the store answered.
  * <p>
- * As a {@link StorageProbe}, it writes the probe object under its prefix exactly as a blob
- * is written, "does not exist" precondition included: once the probe object exists, a
- * check gets the 412 answer, which (as for a blob) counts as success, so a role without
- * {@code storage.objects.delete} (needed to replace an object) is enough. A missing bucket
- * (404) or refused credentials (401) still fail the check; that a write permission lost
- * after the probe object was created gives 403 rather than 412 relies on the store
+ * As a {@link StorageProbe}, it writes the probe object under its prefix exactly as a
+ * blob is written, "does not exist" precondition included: once the probe object exists,
+ * a check gets the 412 answer, which (as for a blob) counts as success, so a role without
+ * {@code storage.objects.delete} (needed to replace an object) is enough. A missing
+ * bucket (404) or refused credentials (401) still fail the check; that a write permission
+ * lost after the probe object was created gives 403 rather than 412 relies on the store
  * checking permissions before preconditions, as the uploader's own handling of 412 does.
  */
 final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
@@ -143,7 +144,8 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 			.build();
 		try {
 			if (blob.size() < this.options.resumableThreshold()) {
-				// One request carrying metadata and content; the only copy of the bytes is
+				// One request carrying metadata and content; the only copy of the bytes
+				// is
 				// bounded by the resumable threshold.
 				client.create(info, blob.rawBytes(), targetOptions());
 			}
@@ -202,9 +204,10 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 	}
 
 	private PermanentUploadException unexpected(Throwable ex, String objectName) {
-		return new PermanentUploadException("The Google Cloud Storage client failed unexpectedly for gs://" + this.bucket
-				+ "/" + objectName + ": " + ex.getClass().getName()
-				+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""), ex);
+		return new PermanentUploadException(
+				"The Google Cloud Storage client failed unexpectedly for gs://" + this.bucket + "/" + objectName + ": "
+						+ ex.getClass().getName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""),
+				ex);
 	}
 
 	/**
@@ -217,7 +220,8 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 			throw unexpected(ex.getCause(), objectName);
 		}
 		String message = String.valueOf(ex.getMessage()).replaceAll("\\s*[\\r\\n]+\\s*", " ");
-		// Without an HTTP status (code 0) the store did not answer: the connection failed.
+		// Without an HTTP status (code 0) the store did not answer: the connection
+		// failed.
 		String answer = ((code > 0) ? "Google Cloud Storage answered " : "Google Cloud Storage could not be reached: ")
 				+ ((code > 0 && !message.startsWith(Integer.toString(code))) ? code + " " : "")
 				+ ((ex.getReason() != null) ? "(" + ex.getReason() + ") " : "") + message + " for gs://" + this.bucket

@@ -105,8 +105,8 @@ public final class GcsUploadOptions {
 		 */
 		public Builder resumableThreshold(long bytes) {
 			if (bytes < 1) {
-				throw new IllegalArgumentException("resumableThreshold must be at least 1 byte but was " + bytes
-						+ " bytes");
+				throw new IllegalArgumentException(
+						"resumableThreshold must be at least 1 byte but was " + bytes + " bytes");
 			}
 			this.resumableThreshold = bytes;
 			return this;

@@ -33,9 +33,10 @@ import com.google.cloud.storage.StorageOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes V4 signed GET URLs ({@code https://storage.googleapis.com/BUCKET/OBJECT?X-Goog-...})
- * offline, with the private key of a service account: no request is sent, so it can run
- * on the caller's thread.
+ * Makes V4 signed GET URLs
+ * ({@code https://storage.googleapis.com/BUCKET/OBJECT?X-Goog-...}) offline, with the
+ * private key of a service account: no request is sent, so it can run on the caller's
+ * thread.
  * <p>
  * A URL is reused for the same object while at least half of its validity remains. This
  * keeps the upload engine's deduplication working (it recognises a destination by its
@@ -73,7 +74,8 @@ public final class GcsUrlSigner {
 		this.signer = Objects.requireNonNull(signer, "signer must not be null");
 		this.expiry = checkExpiry(expiry);
 		this.clock = clock;
-		// Only used to compute signatures, which needs no request and no credentials of its own.
+		// Only used to compute signatures, which needs no request and no credentials of
+		// its own.
 		this.offlineStorage = StorageOptions.newBuilder()
 			.setProjectId("blob-upload-url-signer")
 			.setCredentials(NoCredentials.getInstance())

@@ -83,8 +83,7 @@ public abstract class KeyedBlobReader implements BlobReader {
 	 * @return the object, or empty if it does not exist
 	 * @throws IOException if storage could not be read
 	 */
-	protected abstract Optional<StoredBlob> open(String uri, String key, @Nullable ByteRange range)
-			throws IOException;
+	protected abstract Optional<StoredBlob> open(String uri, String key, @Nullable ByteRange range) throws IOException;
 
 	/**
 	 * Lists the keys that start with a prefix, checked to be under the reader's prefix,

@@ -117,14 +117,14 @@ public final class LazyClient<T> implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the client for an upload, obtaining it first if needed. A client that cannot
-	 * be obtained fails the upload permanently: retrying the upload would not build it
-	 * (the next upload tries again).
+	 * Returns the client for an upload, obtaining it first if needed. A client that
+	 * cannot be obtained fails the upload permanently: retrying the upload would not
+	 * build it (the next upload tries again).
 	 * @param destination where the upload goes, for the message, such as
 	 * {@code gs://my-bucket}
 	 * @return the client
-	 * @throws PermanentUploadException if the client cannot be obtained; the message names
-	 * the client, the destination and why
+	 * @throws PermanentUploadException if the client cannot be obtained; the message
+	 * names the client, the destination and why
 	 */
 	public T getForUpload(String destination) throws PermanentUploadException {
 		try {
@@ -145,8 +145,8 @@ public final class LazyClient<T> implements AutoCloseable {
 	}
 
 	/**
-	 * Obtains the client on a background thread, once; later calls return the same
-	 * future unless that attempt failed, in which case a new attempt starts.
+	 * Obtains the client on a background thread, once; later calls return the same future
+	 * unless that attempt failed, in which case a new attempt starts.
 	 * @return a future completed with the client, or exceptionally with the failure
 	 */
 	public CompletableFuture<T> initializeInBackground() {

@@ -54,8 +54,8 @@ public final class LazyClients<T> implements AutoCloseable {
 	 * {@code "Azure Blob client"}; the account is added to it
 	 * @param existing gives the application's own client, or {@code null} when it has
 	 * none; called on first use of each account
-	 * @param factory builds a client for an account when the application has none;
-	 * called on first use
+	 * @param factory builds a client for an account when the application has none; called
+	 * on first use
 	 * @return the lazy clients
 	 */
 	public static <T> LazyClients<T> of(String description, Supplier<@Nullable T> existing,

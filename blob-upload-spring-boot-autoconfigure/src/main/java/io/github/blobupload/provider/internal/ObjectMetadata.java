@@ -50,8 +50,8 @@ public final class ObjectMetadata {
 	public static final int AZURE_MAX_TOTAL_BYTES = 8 * 1024;
 
 	/**
-	 * Total size kept for Google Cloud Storage custom metadata (keys and values, in bytes),
-	 * below the 8 KiB it allows.
+	 * Total size kept for Google Cloud Storage custom metadata (keys and values, in
+	 * bytes), below the 8 KiB it allows.
 	 */
 	public static final int GCS_MAX_TOTAL_BYTES = 8000;
 
@@ -154,8 +154,8 @@ public final class ObjectMetadata {
 
 	/**
 	 * Reads labels back from stored metadata: the inverse of {@link #fromLabels} for
-	 * values ({@code %XX} sequences decoded as UTF-8; a malformed sequence is kept as
-	 * it is). Keys stay as stored (lower case, {@code a-z 0-9 _}).
+	 * values ({@code %XX} sequences decoded as UTF-8; a malformed sequence is kept as it
+	 * is). Keys stay as stored (lower case, {@code a-z 0-9 _}).
 	 * @param metadata the object's metadata
 	 * @return the labels, in the metadata's order; unmodifiable
 	 */

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * naming strategy with one safe segment (see {@link ObjectKeys}); its recorded URI is
  * {@code <uriPrefix><name>} or, for a store that signs URLs, an {@code http(s)} URL whose
  * path ends with the object's key. Objects written by integrations (such as the trace
- * index) may sit in safe sub-folders of the prefix: {@code <uriPrefix>_index/<trace>/<name>}.
+ * index) may sit in safe sub-folders of the prefix:
+ * {@code <uriPrefix>_index/<trace>/<name>}.
  * <p>
  * For reading back, only the canonical storage URI is accepted ({@link #readableKeyOf}):
  * a signed URL is mapped to it first ({@link #storageUriOf}).
@@ -53,8 +54,8 @@ public final class RecordedUris {
 	 * @param keyPrefix what an object's key holds before its name: empty, or safe
 	 * segments ending with {@code /}, such as {@code traces/}
 	 * @param signedPathPrefix what the path of a signed URL holds just before the name,
-	 * starting with {@code /} (such as {@code /container/traces/}), or {@code null} if the
-	 * uploader records no signed URLs
+	 * starting with {@code /} (such as {@code /container/traces/}), or {@code null} if
+	 * the uploader records no signed URLs
 	 * @param naming how objects are named
 	 */
 	public RecordedUris(String uriPrefix, String keyPrefix, @Nullable String signedPathPrefix,
@@ -201,8 +202,7 @@ public final class RecordedUris {
 			return Optional.empty();
 		}
 		String path = key.substring(this.keyPrefix.length());
-		return (!path.isEmpty() && ObjectKeys.isSafePath(path)) ? Optional.of(this.uriPrefix + path)
-				: Optional.empty();
+		return (!path.isEmpty() && ObjectKeys.isSafePath(path)) ? Optional.of(this.uriPrefix + path) : Optional.empty();
 	}
 
 	/**

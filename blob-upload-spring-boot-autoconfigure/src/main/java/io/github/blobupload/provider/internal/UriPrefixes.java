@@ -32,9 +32,8 @@ public final class UriPrefixes {
 	private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 
 	private static final Map<String, String> KNOWN_PROVIDERS = Map.of("s3",
-			"software.amazon.awssdk:s3 (the AWS SDK v2 S3 client)", "gs",
-			"com.google.cloud:google-cloud-storage", "azblob",
-			"com.azure:azure-storage-blob (and com.azure:azure-identity for Microsoft Entra ID credentials)");
+			"software.amazon.awssdk:s3 (the AWS SDK v2 S3 client)", "gs", "com.google.cloud:google-cloud-storage",
+			"azblob", "com.azure:azure-storage-blob (and com.azure:azure-identity for Microsoft Entra ID credentials)");
 
 	private static final Map<String, String> KNOWN_SHAPES = Map.of("s3", "s3://BUCKET[/prefix]", "gs",
 			"gs://BUCKET[/prefix]", "azblob", "azblob://ACCOUNT/CONTAINER[/prefix]");
@@ -74,15 +73,15 @@ public final class UriPrefixes {
 	}
 
 	/**
-	 * Returns the key prefix the path of a prefix stands for, such as {@code genai/blobs/}
-	 * for the path of {@code s3://bucket/genai/blobs}.
+	 * Returns the key prefix the path of a prefix stands for, such as
+	 * {@code genai/blobs/} for the path of {@code s3://bucket/genai/blobs}.
 	 * @param path what follows the bucket (or container) and its slash; trailing slashes
 	 * are ignored
 	 * @param uriPrefix the whole prefix, for the message
 	 * @param example a valid prefix, for the message
 	 * @return the key prefix, empty or ending with {@code /}
-	 * @throws IllegalArgumentException if a segment of the path is empty, starts with a dot
-	 * or holds a character outside {@code A-Z a-z 0-9 . _ -}
+	 * @throws IllegalArgumentException if a segment of the path is empty, starts with a
+	 * dot or holds a character outside {@code A-Z a-z 0-9 . _ -}
 	 */
 	public static String keyPrefix(String path, String uriPrefix, String example) {
 		String trimmed = path;

@@ -110,7 +110,9 @@ final class S3BlobReader extends KeyedBlobReader {
 		}
 	}
 
-	/** The whole size: from {@code Content-Range: bytes a-b/size} when a range was served. */
+	/**
+	 * The whole size: from {@code Content-Range: bytes a-b/size} when a range was served.
+	 */
 	private static long sizeOf(GetObjectResponse response) {
 		String contentRange = response.contentRange();
 		if (contentRange != null && contentRange.lastIndexOf('/') > 0) {
@@ -123,13 +125,11 @@ final class S3BlobReader extends KeyedBlobReader {
 	}
 
 	@Override
-	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more)
-			throws IOException {
+	protected void listKeys(String uriPrefix, String keyPrefix, int limit, Predicate<String> more) throws IOException {
 		try {
 			for (S3Object object : client()
-				.listObjectsV2Paginator((list) -> list.bucket(this.bucket)
-					.prefix(keyPrefix)
-					.maxKeys(Math.min(limit, 1000)))
+				.listObjectsV2Paginator(
+						(list) -> list.bucket(this.bucket).prefix(keyPrefix).maxKeys(Math.min(limit, 1000)))
 				.contents()) {
 				if (!more.test(object.key())) {
 					break;
@@ -159,8 +159,8 @@ final class S3BlobReader extends KeyedBlobReader {
 
 	private IOException failure(String what, SdkException ex) {
 		if (ex instanceof S3Exception s3 && s3.awsErrorDetails() != null) {
-			return new IOException(what + " failed; S3 answered " + s3.statusCode() + " "
-					+ s3.awsErrorDetails().errorCode(), ex);
+			return new IOException(
+					what + " failed; S3 answered " + s3.statusCode() + " " + s3.awsErrorDetails().errorCode(), ex);
 		}
 		return new IOException(what + " failed: " + ex.getMessage(), ex);
 	}

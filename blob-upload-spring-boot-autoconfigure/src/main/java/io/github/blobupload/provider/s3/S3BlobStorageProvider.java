@@ -108,8 +108,8 @@ public class S3BlobStorageProvider implements BlobStorageProvider, AutoCloseable
 	}
 
 	/**
-	 * Closes the client and presigner if this provider built them; the application's
-	 * own are left open.
+	 * Closes the client and presigner if this provider built them; the application's own
+	 * are left open.
 	 */
 	@Override
 	public void close() {

@@ -121,9 +121,9 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	/**
 	 * Returns {@code s3://BUCKET/prefix/NAME}, or, when signed URLs are enabled and the
-	 * presigner is ready, a presigned HTTPS GET URL for that object. Signing is local
-	 * (an HMAC over the request with cached credentials); until the presigner is ready
-	 * (it is prepared in the background) the {@code s3://} URI is returned.
+	 * presigner is ready, a presigned HTTPS GET URL for that object. Signing is local (an
+	 * HMAC over the request with cached credentials); until the presigner is ready (it is
+	 * prepared in the background) the {@code s3://} URI is returned.
 	 * @param blob the blob
 	 * @return the URI to record
 	 * @throws IllegalArgumentException if the naming strategy returned an unsafe name
@@ -215,8 +215,8 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 					"Cannot create the S3 client for bucket '" + this.bucket + "': " + ex.getMessage(), ex);
 		}
 		catch (RuntimeException ex) {
-			throw new PermanentUploadException(
-					"Cannot create the S3 client for bucket '" + this.bucket + "': " + ex, ex);
+			throw new PermanentUploadException("Cannot create the S3 client for bucket '" + this.bucket + "': " + ex,
+					ex);
 		}
 	}
 

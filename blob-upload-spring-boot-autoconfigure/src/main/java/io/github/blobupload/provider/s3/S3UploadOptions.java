@@ -75,8 +75,8 @@ public final class S3UploadOptions {
 	}
 
 	/**
-	 * Returns the default options: bucket-default encryption, multipart above 16 MiB,
-	 * no signed URLs.
+	 * Returns the default options: bucket-default encryption, multipart above 16 MiB, no
+	 * signed URLs.
 	 * @return the defaults
 	 */
 	public static S3UploadOptions defaults() {
@@ -147,7 +147,8 @@ public final class S3UploadOptions {
 		}
 
 		/**
-		 * Sets the size above which blobs are sent as a multipart upload (default 16 MiB).
+		 * Sets the size above which blobs are sent as a multipart upload (default 16
+		 * MiB).
 		 * @param bytes at least {@link #MIN_PART_SIZE}
 		 * @return this builder
 		 */
@@ -164,9 +165,8 @@ public final class S3UploadOptions {
 		 * @return this builder
 		 */
 		public Builder partSize(long bytes) {
-			check(bytes >= MIN_PART_SIZE && bytes <= MAX_PART_SIZE,
-					"partSize must be at least 5MB (" + MIN_PART_SIZE + " bytes, the smallest part S3 accepts) and "
-							+ "less than 2GB but was " + bytes + " bytes");
+			check(bytes >= MIN_PART_SIZE && bytes <= MAX_PART_SIZE, "partSize must be at least 5MB (" + MIN_PART_SIZE
+					+ " bytes, the smallest part S3 accepts) and " + "less than 2GB but was " + bytes + " bytes");
 			this.partSize = bytes;
 			return this;
 		}
@@ -201,7 +201,8 @@ public final class S3UploadOptions {
 		 * @return this builder
 		 */
 		public Builder signedUrlExpiry(@Nullable Duration expiry) {
-			check(expiry == null || (!expiry.isNegative() && !expiry.isZero() && expiry.compareTo(MAX_SIGNED_URL_EXPIRY) <= 0),
+			check(expiry == null
+					|| (!expiry.isNegative() && !expiry.isZero() && expiry.compareTo(MAX_SIGNED_URL_EXPIRY) <= 0),
 					"signedUrlExpiry must be positive and at most 7 days (the longest an S3 presigned URL is valid) "
 							+ "but was " + expiry);
 			this.signedUrlExpiry = expiry;

@@ -37,8 +37,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link StreamedChatAudioInterceptor}, in a real OkHttp client against a
- * local server.
+ * Tests for {@link StreamedChatAudioInterceptor}, in a real OkHttp client against a local
+ * server.
  */
 class StreamedChatAudioInterceptorTests {
 

@@ -212,8 +212,8 @@ class BlobUploadActiveCheckIntegrationTests {
 
 			};
 			return runner("azblob://" + AzuriteEmulator.ACCOUNT + "/" + container + "/" + path).withBean(
-					BlobServiceClient.class, () -> new BlobServiceClientBuilder()
-						.connectionString(azurite.connectionString())
+					BlobServiceClient.class,
+					() -> new BlobServiceClientBuilder().connectionString(azurite.connectionString())
 						.addPolicy(counter)
 						.buildClient());
 		}

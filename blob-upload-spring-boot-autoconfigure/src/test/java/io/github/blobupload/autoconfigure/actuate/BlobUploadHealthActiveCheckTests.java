@@ -76,7 +76,9 @@ class BlobUploadHealthActiveCheckTests {
 
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				Map<String, Object> activeCheck = activeCheck(health, "default");
-				assertThat(activeCheck).containsEntry("status", "UP").containsKey("checkedAt").doesNotContainKey("error");
+				assertThat(activeCheck).containsEntry("status", "UP")
+					.containsKey("checkedAt")
+					.doesNotContainKey("error");
 				Path probe = destination.resolve(StorageProbe.PROBE_OBJECT_NAME);
 				assertThat(probe).isRegularFile();
 				assertThat(Files.readString(probe)).contains("health check");

@@ -69,8 +69,7 @@ class BlobUploadHealthAutoConfigurationTests {
 	@SuppressWarnings("unchecked")
 	void upWithQueueAndCountDetailsPerUseCase() {
 		this.runner
-			.withPropertyValues("blob.upload.enabled=true",
-					"blob.upload.uri-prefix=file://" + this.folder,
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + this.folder,
 					"blob.upload.use-cases.chat-input.enabled=true")
 			.run((context) -> {
 				BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
@@ -87,8 +86,9 @@ class BlobUploadHealthAutoConfigurationTests {
 					.containsEntry("uploaded", 1L)
 					.containsEntry("deduplicated", 1L)
 					.containsEntry("failed", 0L)
-					.containsEntry("queue", Map.of("blobs", 0, "maxBlobs", 10000, "bytes", 0L, "peakBytes",
-							(long) "one".length(), "maxBytes", 100L * 1024 * 1024, "inFlight", 0))
+					.containsEntry("queue",
+							Map.of("blobs", 0, "maxBlobs", 10000, "bytes", 0L, "peakBytes", (long) "one".length(),
+									"maxBytes", 100L * 1024 * 1024, "inFlight", 0))
 					.containsKey("lastSuccess")
 					.doesNotContainKey("lastError");
 				assertThat(chat).containsEntry("destination", "file://" + this.folder + "/chat-input");
@@ -187,14 +187,16 @@ class BlobUploadHealthAutoConfigurationTests {
 
 	@Test
 	void userIndicatorWins() {
-		this.runner.withBean("blobUploadHealthIndicator", AbstractHealthIndicator.class, () -> new AbstractHealthIndicator() {
+		this.runner
+			.withBean("blobUploadHealthIndicator", AbstractHealthIndicator.class, () -> new AbstractHealthIndicator() {
 
-			@Override
-			protected void doHealthCheck(Health.Builder builder) {
-				builder.up();
-			}
+				@Override
+				protected void doHealthCheck(Health.Builder builder) {
+					builder.up();
+				}
 
-		}).run((context) -> assertThat(context).doesNotHaveBean(BlobUploadHealthIndicator.class));
+			})
+			.run((context) -> assertThat(context).doesNotHaveBean(BlobUploadHealthIndicator.class));
 	}
 
 	private static Blob blob(String content) {

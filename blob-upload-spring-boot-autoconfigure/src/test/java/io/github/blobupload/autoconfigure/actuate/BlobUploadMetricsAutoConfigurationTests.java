@@ -98,16 +98,20 @@ class BlobUploadMetricsAutoConfigurationTests {
 				context.getBean(MediaOffloader.class)
 					.offload(new byte[] { 1, 2, 3 }, "image/png", "chat.input", SpanInfo.NONE, 0, 0);
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
-				assertThat(meters.get("blob.upload.ai.media").tags("outcome", "uploaded", "reason", "none")
+				assertThat(meters.get("blob.upload.ai.media")
+					.tags("outcome", "uploaded", "reason", "none")
 					.functionCounter()
 					.count()).isEqualTo(1);
-				assertThat(meters.get("blob.upload.ai.media").tags("outcome", "reused", "reason", "none")
+				assertThat(meters.get("blob.upload.ai.media")
+					.tags("outcome", "reused", "reason", "none")
 					.functionCounter()
 					.count()).isZero();
-				assertThat(meters.get("blob.upload.ai.media").tags("outcome", "refused", "reason", "timeout")
+				assertThat(meters.get("blob.upload.ai.media")
+					.tags("outcome", "refused", "reason", "timeout")
 					.functionCounter()
 					.count()).isZero();
-				assertThat(meters.get("blob.upload.ai.prompt.offload.caller").tag("reason", "queue_full")
+				assertThat(meters.get("blob.upload.ai.prompt.offload.caller")
+					.tag("reason", "queue_full")
 					.functionCounter()
 					.count()).isZero();
 			});
@@ -195,7 +199,10 @@ class BlobUploadMetricsAutoConfigurationTests {
 				context.getBean(BlobUploader.class).uploadAsync(blob("parked"));
 				Awaitility.await()
 					.atMost(Duration.ofSeconds(10))
-					.until(() -> meters.get("blob.upload.parked.blobs").tag("use.case", "default").gauge().value() == 1);
+					.until(() -> meters.get("blob.upload.parked.blobs")
+						.tag("use.case", "default")
+						.gauge()
+						.value() == 1);
 				assertThat(meters.get("blob.upload.parked").tag("use.case", "default").counter().count())
 					.isGreaterThanOrEqualTo(1);
 				assertThat(meters.get("blob.upload.parked.bytes").tag("use.case", "default").gauge().value())
@@ -206,7 +213,8 @@ class BlobUploadMetricsAutoConfigurationTests {
 					.atMost(Duration.ofSeconds(10))
 					.until(() -> meters.get("blob.upload.spool.bytes").tag("use.case", "default").gauge().value() > 0);
 				assertThat(meters.get("blob.upload.spool.backlog").tag("use.case", "default").gauge().value()).isZero();
-				assertThat(meters.get("blob.upload.spool.recovered").tag("use.case", "default").functionCounter().count())
+				assertThat(
+						meters.get("blob.upload.spool.recovered").tag("use.case", "default").functionCounter().count())
 					.isZero();
 				assertThat(meters.get("blob.upload.spool.corrupt").tag("use.case", "default").functionCounter().count())
 					.isZero();

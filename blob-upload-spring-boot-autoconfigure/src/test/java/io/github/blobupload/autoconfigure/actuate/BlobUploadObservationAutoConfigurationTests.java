@@ -88,8 +88,8 @@ class BlobUploadObservationAutoConfigurationTests {
 	}
 
 	private ApplicationContextRunner enabled() {
-		return this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + this.folder,
-				"blob.upload.observations.enabled=true");
+		return this.runner.withPropertyValues("blob.upload.enabled=true",
+				"blob.upload.uri-prefix=file://" + this.folder, "blob.upload.observations.enabled=true");
 	}
 
 	@Test
@@ -153,11 +153,12 @@ class BlobUploadObservationAutoConfigurationTests {
 			.run((context) -> {
 				upload(context.getBean(BlobUploaderRegistry.class), "retried");
 
-				assertThat(this.observed).extracting(
-						(observation) -> observation.getLowCardinalityKeyValue("blob.upload.outcome").getValue())
+				assertThat(this.observed)
+					.extracting(
+							(observation) -> observation.getLowCardinalityKeyValue("blob.upload.outcome").getValue())
 					.containsExactly("error", "success");
-				assertThat(this.observed).extracting(
-						(observation) -> observation.getLowCardinalityKeyValue("blob.upload.scheme").getValue())
+				assertThat(this.observed)
+					.extracting((observation) -> observation.getLowCardinalityKeyValue("blob.upload.scheme").getValue())
 					.containsOnly("mem");
 				assertThat(this.observed.get(0).getError()).hasMessage("503 Slow Down");
 			});

@@ -70,8 +70,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BlobUploadSpringAiAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class,
-				BlobUploadSpringAiAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(BlobUploadAutoConfiguration.class, BlobUploadSpringAiAutoConfiguration.class))
 		.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file:target/ai-context-tests");
 
 	@Test
@@ -84,7 +84,8 @@ class BlobUploadSpringAiAutoConfigurationTests {
 				.hasSingleBean(BlobOffloadAdvisor.class)
 				.hasSingleBean(ChatClientCustomizer.class)
 				.hasSingleBean(SpanInfoResolver.class);
-			assertThat(context.getBean(BlobOffloadAdvisor.class).getOrder()).isEqualTo(BlobOffloadAdvisor.DEFAULT_ORDER);
+			assertThat(context.getBean(BlobOffloadAdvisor.class).getOrder())
+				.isEqualTo(BlobOffloadAdvisor.DEFAULT_ORDER);
 		});
 	}
 
@@ -282,14 +283,16 @@ class BlobUploadSpringAiAutoConfigurationTests {
 
 	@Test
 	void refsLayoutIsOffByDefaultAndDoesNotWarn(CapturedOutput output) {
-		this.runner.withPropertyValues("OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=gs://no-provider/refs",
-				"OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=xml").run((context) -> {
-					assertThat(context).hasNotFailed().doesNotHaveBean(GenAiRefsWriter.class);
-					assertThat(output).doesNotContain("includes refs");
-					assertThat(context.getBean(BlobUploaderRegistry.class).destinations())
-						.extracting(BlobDestination::useCase)
-						.doesNotContain("genai-refs");
-				});
+		this.runner
+			.withPropertyValues("OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=gs://no-provider/refs",
+					"OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=xml")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(GenAiRefsWriter.class);
+				assertThat(output).doesNotContain("includes refs");
+				assertThat(context.getBean(BlobUploaderRegistry.class).destinations())
+					.extracting(BlobDestination::useCase)
+					.doesNotContain("genai-refs");
+			});
 	}
 
 	@Test
@@ -316,10 +319,9 @@ class BlobUploadSpringAiAutoConfigurationTests {
 
 	@Test
 	void refsPropertiesWinOverEnvironmentVariables(CapturedOutput output) {
-		this.runner
-			.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=jsonl",
-					"OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=file:target/ai-context-tests/hook",
-					"blob.upload.ai.refs.format=json", "blob.upload.ai.refs.base-path=file:target/ai-context-tests/mine")
+		this.runner.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=jsonl",
+				"OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=file:target/ai-context-tests/hook",
+				"blob.upload.ai.refs.format=json", "blob.upload.ai.refs.base-path=file:target/ai-context-tests/mine")
 			.run((context) -> {
 				assertThat(destinationOf(context.getBean(BlobUploaderRegistry.class), "genai-refs"))
 					.isEqualTo("file:target/ai-context-tests/mine");
@@ -380,7 +382,8 @@ class BlobUploadSpringAiAutoConfigurationTests {
 		this.runner.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT=xml")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).hasStackTraceContaining("OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT")
+				assertThat(context.getStartupFailure())
+					.hasStackTraceContaining("OTEL_INSTRUMENTATION_GENAI_UPLOAD_FORMAT")
 					.hasStackTraceContaining("json or jsonl");
 			});
 	}
@@ -388,7 +391,8 @@ class BlobUploadSpringAiAutoConfigurationTests {
 	@Test
 	void refsBasePathWithoutItsProviderFailsStartupNamingIt() {
 		this.runner
-			.withPropertyValues("blob.upload.ai.layouts=refs", "OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=gs://bucket/p")
+			.withPropertyValues("blob.upload.ai.layouts=refs",
+					"OTEL_INSTRUMENTATION_GENAI_UPLOAD_BASE_PATH=gs://bucket/p")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure())

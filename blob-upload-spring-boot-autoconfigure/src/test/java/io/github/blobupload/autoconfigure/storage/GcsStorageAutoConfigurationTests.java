@@ -63,8 +63,7 @@ class GcsStorageAutoConfigurationTests {
 
 	// The fake is not thread-safe: one worker.
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(BlobUploadAutoConfiguration.class, GcsStorageAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class, GcsStorageAutoConfiguration.class))
 		.withPropertyValues("blob.upload.worker.threads=1");
 
 	@Test
@@ -75,7 +74,8 @@ class GcsStorageAutoConfigurationTests {
 				assertThat(context).hasNotFailed().hasSingleBean(GcsBlobStorageProvider.class);
 				assertThat(context.getBean(BlobUploaderRegistry.class).destinations().get(0).uriPrefix())
 					.isEqualTo("gs://" + BUCKET + "/genai");
-				assertThat(context.getBean(BlobUploader.class).uploadAsync(new io.github.blobupload.Blob(new byte[] { 1 }, null, null)))
+				assertThat(context.getBean(BlobUploader.class)
+					.uploadAsync(new io.github.blobupload.Blob(new byte[] { 1 }, null, null)))
 					.startsWith("gs://" + BUCKET + "/genai/");
 			});
 	}
@@ -116,8 +116,9 @@ class GcsStorageAutoConfigurationTests {
 
 	@Test
 	void anonymousWithAKeyFileFailsStartup() {
-		this.runner.withPropertyValues("blob.upload.gcs.anonymous=true",
-				"blob.upload.gcs.credentials-location=file:/secrets/key.json")
+		this.runner
+			.withPropertyValues("blob.upload.gcs.anonymous=true",
+					"blob.upload.gcs.credentials-location=file:/secrets/key.json")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -128,8 +129,9 @@ class GcsStorageAutoConfigurationTests {
 	@Test
 	void signedUrlExpiryOverSevenDaysFailsStartupNamingTheProperty() {
 		// Checked before any credentials are looked for.
-		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=gs://" + BUCKET,
-				"blob.upload.signed-urls.enabled=true", "blob.upload.signed-urls.expiry=8d")
+		this.runner
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=gs://" + BUCKET,
+					"blob.upload.signed-urls.enabled=true", "blob.upload.signed-urls.expiry=8d")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -159,7 +161,8 @@ class GcsStorageAutoConfigurationTests {
 				byte[] png = SampleContent.png();
 				String small = registry.getBlobUploader(null)
 					.uploadAsync(new io.github.blobupload.Blob(png, null, labels));
-				// Above the resumable threshold: sent through a resumable session in chunks.
+				// Above the resumable threshold: sent through a resumable session in
+				// chunks.
 				byte[] large = new byte[700 * 1024];
 				Arrays.fill(large, (byte) 7);
 				String big = registry.getBlobUploader(null)
@@ -193,8 +196,8 @@ class GcsStorageAutoConfigurationTests {
 					"blob.upload.gcs.credentials-location=file:" + keyFile)
 			.run((context) -> {
 				BlobUploader uploader = context.getBean(BlobUploader.class);
-				io.github.blobupload.Blob blob = new io.github.blobupload.Blob(
-						"a PDF".getBytes(StandardCharsets.UTF_8), "application/pdf", null);
+				io.github.blobupload.Blob blob = new io.github.blobupload.Blob("a PDF".getBytes(StandardCharsets.UTF_8),
+						"application/pdf", null);
 				String url = uploader.uploadAsync(blob);
 				assertThat(url).startsWith("https://storage.googleapis.com/genai-blobs/genai/")
 					.contains("X-Goog-Algorithm=GOOG4-RSA-SHA256", "X-Goog-Expires=900", "X-Goog-Signature=");
@@ -212,12 +215,13 @@ class GcsStorageAutoConfigurationTests {
 
 	@Test
 	void signedUrlsWithCredentialsThatCannotSignFailStartupSayingWhatToDo() {
-		this.runner.withBean(Storage.class,
-				() -> StorageOptions.newBuilder()
-					.setProjectId("p")
-					.setCredentials(NoCredentials.getInstance())
-					.build()
-					.getService())
+		this.runner
+			.withBean(Storage.class,
+					() -> StorageOptions.newBuilder()
+						.setProjectId("p")
+						.setCredentials(NoCredentials.getInstance())
+						.build()
+						.getService())
 			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=gs://" + BUCKET,
 					"blob.upload.signed-urls.enabled=true")
 			.run((context) -> assertThat(context).hasFailed()
@@ -231,8 +235,9 @@ class GcsStorageAutoConfigurationTests {
 
 	@Test
 	void signedUrlsAreNotResolvedWhenNoGsPrefixIsUsed() {
-		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file:" + this.folder,
-				"blob.upload.signed-urls.enabled=true")
+		this.runner
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file:" + this.folder,
+					"blob.upload.signed-urls.enabled=true")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

@@ -49,8 +49,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class S3StorageAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(BlobUploadAutoConfiguration.class, S3StorageAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class, S3StorageAutoConfiguration.class));
 
 	@Test
 	void providesTheS3ProviderWhenTheSdkIsPresent() {
@@ -156,9 +156,10 @@ class S3StorageAutoConfigurationTests {
 	@Test
 	void bindsUploadSettings() {
 		this.runner
-			.withPropertyValues("blob.upload.s3.server-side-encryption=aws-kms", "blob.upload.s3.kms-key-id=alias/blobs",
-					"blob.upload.s3.multipart-threshold=32MB", "blob.upload.s3.part-size=6MB",
-					"blob.upload.signed-urls.enabled=true", "blob.upload.signed-urls.expiry=2h")
+			.withPropertyValues("blob.upload.s3.server-side-encryption=aws-kms",
+					"blob.upload.s3.kms-key-id=alias/blobs", "blob.upload.s3.multipart-threshold=32MB",
+					"blob.upload.s3.part-size=6MB", "blob.upload.signed-urls.enabled=true",
+					"blob.upload.signed-urls.expiry=2h")
 			.run((context) -> {
 				S3UploadOptions options = context.getBean(S3BlobStorageProvider.class).options();
 				assertThat(options.serverSideEncryption()).isEqualTo("aws:kms");
@@ -197,9 +198,8 @@ class S3StorageAutoConfigurationTests {
 	static class UserProvider {
 
 		final S3BlobStorageProvider provider = new S3BlobStorageProvider(
-				LazyClient.of("test", () -> null, () -> S3Client.builder()
-					.endpointOverride(URI.create("http://127.0.0.1:1"))
-					.build()),
+				LazyClient.of("test", () -> null,
+						() -> S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:1")).build()),
 				null, S3UploadOptions.defaults());
 
 		@Bean

@@ -85,8 +85,7 @@ class BlobUploadViewerAutoConfigurationTests {
 
 	@Test
 	void notRegisteredOutsideServletWebApplications() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(BlobUploadViewerAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(BlobUploadViewerAutoConfiguration.class))
 			.withBean(BlobUploaderRegistry.class, BlobUploadViewerAutoConfigurationTests::registry)
 			.withPropertyValues("blob.upload.viewer.enabled=true")
 			.run((context) -> {

@@ -132,7 +132,10 @@ class BlobViewerSecurityIntegrationTests {
 		}
 	}
 
-	/** An application secured by Spring Boot's default security: every request authenticated. */
+	/**
+	 * An application secured by Spring Boot's default security: every request
+	 * authenticated.
+	 */
 	@SpringBootConfiguration
 	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, SecurityAutoConfiguration.class,
 			ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link BlobUploadViewerAutoConfiguration} with two running applications (two
  * contexts, two Tomcats) writing to one destination ({@code file:}, S3 on s3proxy, Azure
- * on Azurite): media of a trace recorded through either show on both trace pages and
- * open on both servers, and on a restarted one.
+ * on Azurite): media of a trace recorded through either show on both trace pages and open
+ * on both servers, and on a restarted one.
  */
 class BlobViewerSharedStorageIntegrationTests {
 
@@ -68,7 +68,8 @@ class BlobViewerSharedStorageIntegrationTests {
 		String pathB;
 		try (ViewerApplication a = ViewerApplication.start(null, properties)) {
 			try (ViewerApplication b = ViewerApplication.start(null, properties)) {
-				// Opened before anything is recorded: whatever B caches must not hide later media.
+				// Opened before anything is recorded: whatever B caches must not hide
+				// later media.
 				assertThat(b.page("/blob-viewer/traces/" + TRACE)).doesNotContain("/blob-viewer/default/");
 				pathA = record(a, fromA, "00f067aa0ba902b7");
 				pathB = record(b, fromB, "10f067aa0ba902b7");

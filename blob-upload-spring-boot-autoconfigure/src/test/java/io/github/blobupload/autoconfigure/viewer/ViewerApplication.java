@@ -48,8 +48,8 @@ import org.springframework.context.support.GenericApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application with the blob viewer on, run as production runs it: embedded Tomcat on
- * a free loopback port, {@code blob.upload.viewer.base-url} pointing at that server, the
+ * An application with the blob viewer on, run as production runs it: embedded Tomcat on a
+ * free loopback port, {@code blob.upload.viewer.base-url} pointing at that server, the
  * starter and its storage auto-configurations, requests sent by the JDK's HTTP client.
  */
 final class ViewerApplication implements AutoCloseable {
@@ -130,8 +130,8 @@ final class ViewerApplication implements AutoCloseable {
 	String page(String path) throws IOException, InterruptedException {
 		HttpResponse<byte[]> response = get(path);
 		assertThat(response.statusCode()).as(path).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/html"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		return new String(response.body(), StandardCharsets.UTF_8);
 	}
 

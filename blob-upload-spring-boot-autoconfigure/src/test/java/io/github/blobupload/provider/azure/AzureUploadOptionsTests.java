@@ -39,9 +39,8 @@ class AzureUploadOptionsTests {
 
 	@Test
 	void sizesOutsideWhatAzureAcceptsAreRefusedNamingTheSetting() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> AzureUploadOptions.builder()
-				.blockUploadThreshold(AzureUploadOptions.MAX_SINGLE_UPLOAD_SIZE + 1))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> AzureUploadOptions.builder().blockUploadThreshold(AzureUploadOptions.MAX_SINGLE_UPLOAD_SIZE + 1))
 			.withMessageStartingWith("blockUploadThreshold must be at least 1 byte and at most 5000MB");
 		assertThatIllegalArgumentException().isThrownBy(() -> AzureUploadOptions.builder().blockUploadThreshold(0))
 			.withMessageStartingWith("blockUploadThreshold must be");

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.blobupload.provider.file;
 
 import java.io.IOException;
@@ -99,8 +98,8 @@ class FileBlobReaderTests {
 
 	@Test
 	void withoutASidecarTheTypeIsOctetStreamAndThereAreNoLabels() throws IOException {
-		Files.delete(this.uploader.pathOf(this.uri).resolveSibling(
-				this.uploader.pathOf(this.uri).getFileName() + FileBlobStorageProvider.SIDECAR_SUFFIX));
+		Files.delete(this.uploader.pathOf(this.uri)
+			.resolveSibling(this.uploader.pathOf(this.uri).getFileName() + FileBlobStorageProvider.SIDECAR_SUFFIX));
 		try (StoredBlob stored = this.reader.open(this.uri, null).orElseThrow()) {
 			assertThat(stored.contentType()).isEqualTo("application/octet-stream");
 			assertThat(stored.labels()).isEmpty();

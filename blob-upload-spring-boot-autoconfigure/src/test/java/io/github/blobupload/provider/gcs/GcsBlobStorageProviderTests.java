@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Tests for {@link GcsBlobStorageProvider} and {@link GcsBlobUploader} that need no server.
+ * Tests for {@link GcsBlobStorageProvider} and {@link GcsBlobUploader} that need no
+ * server.
  */
 class GcsBlobStorageProviderTests {
 
@@ -44,8 +45,8 @@ class GcsBlobStorageProviderTests {
 		throw new AssertionError("creating an uploader must not touch storage");
 	});
 
-	private final GcsBlobStorageProvider provider = new GcsBlobStorageProvider(this.unused,
-			GcsUploadOptions.defaults(), null);
+	private final GcsBlobStorageProvider provider = new GcsBlobStorageProvider(this.unused, GcsUploadOptions.defaults(),
+			null);
 
 	private final Blob blob = new Blob("hello".getBytes(StandardCharsets.UTF_8), "text/plain", null);
 
@@ -71,8 +72,8 @@ class GcsBlobStorageProviderTests {
 	@Test
 	void mapsItsSignedUrlsBackToTheObjectAndRefusesOthers() {
 		GcsUrlSigner signer = new GcsUrlSigner(ServiceAccountKeys.credentials(), Duration.ofHours(1));
-		GcsBlobUploader uploader = new GcsBlobUploader("my-bucket", "genai/", (blob) -> "abc.png",
-				this.unused, GcsUploadOptions.defaults(), signer);
+		GcsBlobUploader uploader = new GcsBlobUploader("my-bucket", "genai/", (blob) -> "abc.png", this.unused,
+				GcsUploadOptions.defaults(), signer);
 		String url = uploader.generateDestinationUri(this.blob);
 		assertThat(url).startsWith("https://storage.googleapis.com/my-bucket/genai/abc.png?");
 		assertThat(uploader.objectNameOf(url)).isEqualTo("genai/abc.png");
@@ -82,8 +83,7 @@ class GcsBlobStorageProviderTests {
 
 	@Test
 	void aNamingStrategyWithUnsafeNamesIsRefused() {
-		GcsBlobUploader uploader = (GcsBlobUploader) this.provider.createUploader("gs://my-bucket",
-				(blob) -> "../x");
+		GcsBlobUploader uploader = (GcsBlobUploader) this.provider.createUploader("gs://my-bucket", (blob) -> "../x");
 		assertThatIllegalArgumentException().isThrownBy(() -> uploader.generateDestinationUri(this.blob));
 	}
 

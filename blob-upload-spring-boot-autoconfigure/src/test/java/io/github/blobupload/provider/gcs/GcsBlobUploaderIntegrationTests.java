@@ -56,8 +56,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks what the Google Cloud Storage client really sends, and how the answers are
- * handled, against a local HTTP server standing in for the JSON API: the client is the one
- * the starter builds from {@code blob.upload.gcs.endpoint} (port kept) with no credentials.
+ * handled, against a local HTTP server standing in for the JSON API: the client is the
+ * one the starter builds from {@code blob.upload.gcs.endpoint} (port kept) with no
+ * credentials.
  */
 class GcsBlobUploaderIntegrationTests {
 
@@ -98,8 +99,8 @@ class GcsBlobUploaderIntegrationTests {
 		byte[] png = SampleContent.png();
 		this.runner.run((context) -> {
 			ManagedBlobUploader uploader = (ManagedBlobUploader) context.getBean(BlobUploader.class);
-			String uri = uploader.uploadAsync(
-					new Blob(png, "image/png", BlobLabels.forSpan("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")));
+			String uri = uploader.uploadAsync(new Blob(png, "image/png",
+					BlobLabels.forSpan("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")));
 			assertThat(uploader.flush(Duration.ofSeconds(10))).isTrue();
 			assertThat(uploader.stats().uploaded()).isEqualTo(1);
 
@@ -114,9 +115,10 @@ class GcsBlobUploaderIntegrationTests {
 			assertThat(request.containsHeader("Authorization")).isFalse();
 			String body = new String(request.getBody(), StandardCharsets.ISO_8859_1);
 			String objectName = uri.substring(("gs://" + BUCKET + "/").length());
-			assertThat(body).contains("\"name\":\"" + objectName + "\"", "\"bucket\":\"" + BUCKET + "\"",
-					"\"contentType\":\"image/png\"", "\"otel_type\":\"span\"",
-					"\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"", "\"span_id\":\"00f067aa0ba902b7\"")
+			assertThat(body)
+				.contains("\"name\":\"" + objectName + "\"", "\"bucket\":\"" + BUCKET + "\"",
+						"\"contentType\":\"image/png\"", "\"otel_type\":\"span\"",
+						"\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"", "\"span_id\":\"00f067aa0ba902b7\"")
 				.doesNotContain("\"acl\"");
 			assertThat(body).contains(new String(png, StandardCharsets.ISO_8859_1));
 		});
@@ -151,8 +153,8 @@ class GcsBlobUploaderIntegrationTests {
 			"403 | forbidden | Permission denied. | Permission denied. | may these credentials create objects in the bucket 'genai-blobs'?",
 			// The client answers a 401 with the status line, not the body.
 			"401 | required | Login required. | 401 Unauthorized | are the Google Cloud credentials valid?" })
-	void permanentAnswersFailOnceNamingBucketAndAnswer(int status, String reason,
-			String message, String reported, String hint) {
+	void permanentAnswersFailOnceNamingBucketAndAnswer(int status, String reason, String message, String reported,
+			String hint) {
 		server.stubFor(post(urlPathEqualTo(UPLOAD_PATH)).willReturn(aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"error\":{\"code\":" + status + ",\"message\":\"" + message + "\",\"errors\":[{\"reason\":\""

@@ -43,7 +43,8 @@ class GcsUploadOptionsTests {
 	@Test
 	void aBlankKmsKeyMeansTheBucketsEncryption() {
 		assertThat(GcsUploadOptions.builder().kmsKeyName(" ").build().kmsKeyName()).isNull();
-		assertThat(GcsUploadOptions.builder().kmsKeyName(" projects/p/locations/l/keyRings/r/cryptoKeys/k ")
+		assertThat(GcsUploadOptions.builder()
+			.kmsKeyName(" projects/p/locations/l/keyRings/r/cryptoKeys/k ")
 			.build()
 			.kmsKeyName()).isEqualTo("projects/p/locations/l/keyRings/r/cryptoKeys/k");
 	}

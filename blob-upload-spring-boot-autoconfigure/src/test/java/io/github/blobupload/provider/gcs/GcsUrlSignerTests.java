@@ -59,7 +59,8 @@ class GcsUrlSignerTests {
 			.containsEntry("X-Goog-SignedHeaders", "host")
 			.containsKeys("X-Goog-Date", "X-Goog-Credential", "X-Goog-Signature");
 		String credential = java.net.URLDecoder.decode(query.get("X-Goog-Credential"), StandardCharsets.UTF_8);
-		assertThat(credential).startsWith(ServiceAccountKeys.CLIENT_EMAIL + "/").endsWith("/auto/storage/goog4_request");
+		assertThat(credential).startsWith(ServiceAccountKeys.CLIENT_EMAIL + "/")
+			.endsWith("/auto/storage/goog4_request");
 
 		// Rebuild the V4 string-to-sign and check the signature with the public key.
 		String canonicalQuery = query.entrySet()
@@ -68,13 +69,11 @@ class GcsUrlSignerTests {
 			.sorted(Map.Entry.comparingByKey())
 			.map((e) -> e.getKey() + "=" + e.getValue())
 			.collect(Collectors.joining("&"));
-		String canonicalRequest = "GET\n" + uri.getRawPath() + "\n" + canonicalQuery + "\nhost:storage.googleapis.com\n\n"
-				+ "host\nUNSIGNED-PAYLOAD";
+		String canonicalRequest = "GET\n" + uri.getRawPath() + "\n" + canonicalQuery
+				+ "\nhost:storage.googleapis.com\n\n" + "host\nUNSIGNED-PAYLOAD";
 		String scope = credential.substring(credential.indexOf('/') + 1);
-		String stringToSign = "GOOG4-RSA-SHA256\n" + query.get("X-Goog-Date") + "\n" + scope + "\n"
-				+ HexFormat.of()
-					.formatHex(MessageDigest.getInstance("SHA-256")
-						.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+		String stringToSign = "GOOG4-RSA-SHA256\n" + query.get("X-Goog-Date") + "\n" + scope + "\n" + HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
 		Signature rsa = Signature.getInstance("SHA256withRSA");
 		rsa.initVerify(ServiceAccountKeys.publicKey());
 		rsa.update(stringToSign.getBytes(StandardCharsets.UTF_8));

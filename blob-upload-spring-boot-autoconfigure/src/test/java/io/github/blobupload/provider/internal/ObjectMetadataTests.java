@@ -49,7 +49,8 @@ class ObjectMetadataTests {
 		assertThat(ObjectMetadata.value("a\nb")).isEqualTo("a%0Ab");
 		assertThat(ObjectMetadata.value("  padded ")).isEqualTo("padded");
 		assertThat(ObjectMetadata.value("😀")).isEqualTo("%F0%9F%98%80");
-		assertThat(java.net.URLDecoder.decode(ObjectMetadata.value("café 100%"), java.nio.charset.StandardCharsets.UTF_8))
+		assertThat(
+				java.net.URLDecoder.decode(ObjectMetadata.value("café 100%"), java.nio.charset.StandardCharsets.UTF_8))
 			.isEqualTo("café 100%");
 	}
 

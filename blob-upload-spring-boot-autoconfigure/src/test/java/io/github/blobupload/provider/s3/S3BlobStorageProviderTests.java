@@ -39,8 +39,10 @@ class S3BlobStorageProviderTests {
 
 	@Test
 	void parsesBucketAndKeyPrefix() {
-		assertThat(S3BlobStorageProvider.parse("s3://my-bucket")).isEqualTo(new S3BlobStorageProvider.Location("my-bucket", ""));
-		assertThat(S3BlobStorageProvider.parse("s3://my-bucket/")).isEqualTo(new S3BlobStorageProvider.Location("my-bucket", ""));
+		assertThat(S3BlobStorageProvider.parse("s3://my-bucket"))
+			.isEqualTo(new S3BlobStorageProvider.Location("my-bucket", ""));
+		assertThat(S3BlobStorageProvider.parse("s3://my-bucket/"))
+			.isEqualTo(new S3BlobStorageProvider.Location("my-bucket", ""));
 		assertThat(S3BlobStorageProvider.parse("S3://my.bucket/genai/blobs/"))
 			.isEqualTo(new S3BlobStorageProvider.Location("my.bucket", "genai/blobs/"));
 	}

@@ -63,8 +63,7 @@ class S3UploadOptionsTests {
 			.withMessageStartingWith("signedUrlExpiry must be positive and at most 7 days");
 		assertThatIllegalArgumentException().isThrownBy(() -> S3UploadOptions.builder().signedUrlExpiry(Duration.ZERO))
 			.withMessageStartingWith("signedUrlExpiry must be positive");
-		assertThat(S3UploadOptions.builder().signedUrlExpiry(Duration.ofDays(7)).build().signedUrlExpiry())
-			.hasDays(7);
+		assertThat(S3UploadOptions.builder().signedUrlExpiry(Duration.ofDays(7)).build().signedUrlExpiry()).hasDays(7);
 	}
 
 	@Test

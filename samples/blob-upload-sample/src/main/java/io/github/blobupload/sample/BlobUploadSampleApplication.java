@@ -38,8 +38,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Uploads an image, a PDF, a {@code data:} URI and an oversized blob, flushes, and
- * prints each destination URI and the file it became (with its sidecar). Runs with the
+ * Uploads an image, a PDF, a {@code data:} URI and an oversized blob, flushes, and prints
+ * each destination URI and the file it became (with its sidecar). Runs with the
  * {@code file:} default: no cloud account needed.
  */
 @SpringBootApplication
@@ -51,7 +51,8 @@ public class BlobUploadSampleApplication {
 
 	/**
 	 * Starts the sample; it exits when done.
-	 * @param args Spring Boot arguments, such as {@code --blob.upload.uri-prefix=file:///tmp/blobs}
+	 * @param args Spring Boot arguments, such as
+	 * {@code --blob.upload.uri-prefix=file:///tmp/blobs}
 	 */
 	public static void main(String[] args) {
 		SpringApplication.run(BlobUploadSampleApplication.class, args).close();
@@ -63,7 +64,8 @@ public class BlobUploadSampleApplication {
 			Map<String, String> uris = new LinkedHashMap<>();
 			BlobUploader chatInput = registry.getBlobUploader("chat.input");
 			uris.put("PNG image (chat.input)", chatInput.uploadAsync(new Blob(png(), "image/png", labels(0))));
-			uris.put("PDF document (chat.input, type detected)", chatInput.uploadAsync(new Blob(pdf(), null, labels(1))));
+			uris.put("PDF document (chat.input, type detected)",
+					chatInput.uploadAsync(new Blob(pdf(), null, labels(1))));
 			uris.put("data: URI (default use case)", registry.getBlobUploader(null)
 				.uploadAsync(Blob.fromDataUri("data:text/plain;charset=utf-8,Hello%2C%20blob%20uploader!", labels(2))));
 			uris.put("same PNG again (deduplicated)", chatInput.uploadAsync(new Blob(png(), "image/png", labels(3))));
@@ -79,7 +81,8 @@ public class BlobUploadSampleApplication {
 				if (uri.startsWith("file:")) {
 					Path file = Path.of(URI.create(uri));
 					System.out.println("    file: " + file + " (" + size(file) + " bytes)");
-					System.out.println("    meta: " + read(file.resolveSibling(file.getFileName() + FileBlobStorageProvider.SIDECAR_SUFFIX)));
+					System.out.println("    meta: "
+							+ read(file.resolveSibling(file.getFileName() + FileBlobStorageProvider.SIDECAR_SUFFIX)));
 				}
 			});
 			registry.destinations().forEach((destination) -> {

@@ -47,8 +47,7 @@ class BlobUploadSampleApplicationTests {
 			.contains("[chat-input] submitted=4 uploaded=2 deduplicated=1 failed=0 dropped=1")
 			.contains("[default] submitted=1 uploaded=1");
 		try (Stream<Path> files = Files.walk(this.folder)) {
-			assertThat(files.filter(Files::isRegularFile).map((file) -> file.getFileName().toString()))
-				.hasSize(6)
+			assertThat(files.filter(Files::isRegularFile).map((file) -> file.getFileName().toString())).hasSize(6)
 				.anyMatch((name) -> name.matches("[0-9a-f]{64}\\.png"))
 				.anyMatch((name) -> name.matches("[0-9a-f]{64}\\.pdf"))
 				.anyMatch((name) -> name.matches("[0-9a-f]{64}\\.txt"))

@@ -35,18 +35,19 @@ import com.sun.net.httpserver.HttpServer;
  * the sample runs without an account. It listens on 127.0.0.1 on a free port and answers
  * {@code POST /v1/chat/completions} with a fixed description and
  * {@code POST /v1/images/generations} with a generated PNG as {@code b64_json}: the same
- * JSON shapes OpenAI returns, so the real spring-ai-openai client, observations and
- * blob offloading run unchanged. It remembers the size of the last chat request to show
- * that the model received the original image. A chat request carrying audio
+ * JSON shapes OpenAI returns, so the real spring-ai-openai client, observations and blob
+ * offloading run unchanged. It remembers the size of the last chat request to show that
+ * the model received the original image. A chat request carrying audio
  * ({@code input_audio}) gets an answer about the recording. For the voice conversation it
- * answers {@code POST /v1/audio/transcriptions} with the question of the turn (told by the
- * uploaded file's name, {@code turn-N.wav}) and {@code POST /v1/audio/speech} with a WAV.
+ * answers {@code POST /v1/audio/transcriptions} with the question of the turn (told by
+ * the uploaded file's name, {@code turn-N.wav}) and {@code POST /v1/audio/speech} with a
+ * WAV.
  */
 final class FakeOpenAiServer implements AutoCloseable {
 
 	/** What the recordings of the voice conversation's turns say. */
-	private static final String[] QUESTIONS = { "What does this infographic show?",
-			"Which quarter grew the most?", "Summarise it in five words." };
+	private static final String[] QUESTIONS = { "What does this infographic show?", "Which quarter grew the most?",
+			"Summarise it in five words." };
 
 	private static final String[] ANSWERS = { "Quarterly sales, growing each quarter.",
 			"The last quarter grew the most.", "Sales grew every single quarter." };
@@ -106,8 +107,8 @@ final class FakeOpenAiServer implements AutoCloseable {
 		String request = read(exchange);
 		Matcher turn = TURN.matcher(request);
 		int number = turn.find() ? Integer.parseInt(turn.group(1)) : 1;
-		reply(exchange, "text/plain", QUESTIONS[Math.floorMod(number - 1, QUESTIONS.length)]
-			.getBytes(StandardCharsets.UTF_8));
+		reply(exchange, "text/plain",
+				QUESTIONS[Math.floorMod(number - 1, QUESTIONS.length)].getBytes(StandardCharsets.UTF_8));
 	}
 
 	private void speech(HttpExchange exchange) throws IOException {
@@ -123,7 +124,8 @@ final class FakeOpenAiServer implements AutoCloseable {
 	}
 
 	private static String answerTo(String request) {
-		// The last question of the conversation decides; chat memory sends earlier ones too.
+		// The last question of the conversation decides; chat memory sends earlier ones
+		// too.
 		int best = -1;
 		String answer = "The chart shows three bars growing from left to right: sales doubled each quarter.";
 		for (int i = 0; i < QUESTIONS.length; i++) {

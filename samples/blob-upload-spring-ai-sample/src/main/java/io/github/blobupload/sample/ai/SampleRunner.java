@@ -139,13 +139,14 @@ class SampleRunner implements CommandLineRunner {
 				.call()
 				.content();
 			System.out.println("Model answer about the recording: " + heard);
-			ImageResponse image = this.imageModel.call(new ImagePrompt("An infographic of: "
-					+ answer.chatResponse().getResult().getOutput().getText()));
+			ImageResponse image = this.imageModel
+				.call(new ImagePrompt("An infographic of: " + answer.chatResponse().getResult().getOutput().getText()));
 			System.out.printf("Image model returned %,d base64 characters%n",
 					image.getResult().getOutput().getB64Json().length());
 		});
 		this.uploaders.flush(Duration.ofSeconds(10));
-		// The viewer's trace index is written by engines of its own: wait for them too, so
+		// The viewer's trace index is written by engines of its own: wait for them too,
+		// so
 		// that the listing below is complete and no file is half-written.
 		TraceIndexWriter index = this.traceIndex.getIfAvailable();
 		if (index != null) {
@@ -158,7 +159,8 @@ class SampleRunner implements CommandLineRunner {
 
 	private void printSpans() {
 		System.out.println();
-		System.out.println("Span attributes written by blob-upload (gen_ai.* = OpenTelemetry GenAI semconv, llm.* = OpenInference):");
+		System.out.println(
+				"Span attributes written by blob-upload (gen_ai.* = OpenTelemetry GenAI semconv, llm.* = OpenInference):");
 		for (SpanData span : this.spans.spans()) {
 			List<String> lines = span.getAttributes()
 				.asMap()

@@ -72,7 +72,8 @@ public class SpringAiSampleApplication {
 	 */
 	static Run start(String[] args) throws IOException {
 		List<String> arguments = new ArrayList<>(Arrays.asList(args));
-		// The links recorded on the spans need the viewer's address, so the port is chosen first.
+		// The links recorded on the spans need the viewer's address, so the port is
+		// chosen first.
 		String port = argument(arguments, "--server.port=");
 		if (port == null || port.equals("0")) {
 			port = String.valueOf(freePort());
@@ -93,7 +94,8 @@ public class SpringAiSampleApplication {
 			ConfigurableApplicationContext context = new SpringApplication(SpringAiSampleApplication.class)
 				.run(arguments.toArray(String[]::new));
 			if (fake != null) {
-				System.out.printf("The fake endpoint received a chat request of %,d bytes%s.%n", fake.lastChatRequestBytes(),
+				System.out.printf("The fake endpoint received a chat request of %,d bytes%s.%n",
+						fake.lastChatRequestBytes(),
 						fake.lastChatRequestHadImage() ? " carrying the original image as a data: URI" : "");
 			}
 			Run run = new Run(context, fake);
@@ -114,6 +116,7 @@ public class SpringAiSampleApplication {
 
 	/**
 	 * A started sample.
+	 *
 	 * @param context the application context
 	 * @param fake the fake OpenAI endpoint, if one was started
 	 */

@@ -69,8 +69,8 @@ class SpringAiSampleApplicationTests {
 			.contains("\"status\" : \"UP\"")
 			.contains("\"chat-input\" : {")
 			.contains("\"destination\" : \"file://" + this.folder + "/chat-input\"")
-			.contains("  blob.upload.blobs", "  blob.upload.bytes", "  blob.upload.duration",
-					"  blob.upload.retries", "  blob.upload.queue.blobs", "  blob.upload.queue.bytes");
+			.contains("  blob.upload.blobs", "  blob.upload.bytes", "  blob.upload.duration", "  blob.upload.retries",
+					"  blob.upload.queue.blobs", "  blob.upload.queue.bytes");
 		try (Stream<Path> files = Files.walk(this.folder)) {
 			assertThat(files.filter(Files::isRegularFile).map((file) -> this.folder.relativize(file).toString()))
 				.anyMatch((name) -> name.matches("chat-input/[0-9a-f]{64}\\.png"))
@@ -87,11 +87,14 @@ class SpringAiSampleApplicationTests {
 		List<String> traces = voice.traceIds();
 		assertThat(run.context().getBean(TraceIndexWriter.class).flush(Duration.ofSeconds(10))).isTrue();
 		RestClient viewer = RestClient.create(run.viewerUrl());
-		List<String> pages = traces.stream().map((trace) -> viewer.get().uri("traces/" + trace).retrieve().body(String.class)).toList();
+		List<String> pages = traces.stream()
+			.map((trace) -> viewer.get().uri("traces/" + trace).retrieve().body(String.class))
+			.toList();
 		assertThat(run.exit()).isZero();
 
 		assertThat(pages).as("every turn's page shows the image its chat call recorded, uploaded in the first")
-			.allSatisfy((page) -> assertThat(page).contains("/blob-viewer/chat-input/").contains("audio-input")
+			.allSatisfy((page) -> assertThat(page).contains("/blob-viewer/chat-input/")
+				.contains("audio-input")
 				.contains("audio-output"));
 
 		assertThat(traces).hasSize(3).doesNotHaveDuplicates();
@@ -108,8 +111,10 @@ class SpringAiSampleApplicationTests {
 		assertThat(spans).extracting((span) -> span.getAttributes().get(CONVERSATION))
 			.doesNotContainNull()
 			.containsOnly(spans.get(0).getAttributes().get(CONVERSATION));
-		assertThat(stored(spans, "input.audio.url")).hasSize(3).allMatch((name) -> name.matches("audio-input/[0-9a-f]{64}\\.wav"));
-		assertThat(stored(spans, "output.audio.url")).hasSize(3).allMatch((name) -> name.matches("audio-output/[0-9a-f]{64}\\.wav"));
+		assertThat(stored(spans, "input.audio.url")).hasSize(3)
+			.allMatch((name) -> name.matches("audio-input/[0-9a-f]{64}\\.wav"));
+		assertThat(stored(spans, "output.audio.url")).hasSize(3)
+			.allMatch((name) -> name.matches("audio-output/[0-9a-f]{64}\\.wav"));
 		assertThat(spans).filteredOn((span) -> span.getName().startsWith("chat"))
 			.extracting((span) -> imageLinks(span.getAttributes().get(INPUT_MESSAGES)))
 			.containsOnly(List.of(imageLinks(spans.stream()

@@ -75,15 +75,15 @@ class ViewerBrowserIntegrationTests {
 
 		List<WebElement> images = this.browser.findElements(By.cssSelector(".card img"));
 		assertThat(images).as("the chart sent to the chat model and the generated infographic").hasSize(2);
-		wait.until((driver) -> (Boolean) script.executeScript(
-				"return Array.from(document.images).every((image) => image.complete)"));
+		wait.until((driver) -> (Boolean) script
+			.executeScript("return Array.from(document.images).every((image) => image.complete)"));
 		for (WebElement image : images) {
 			Number width = (Number) script.executeScript("return arguments[0].naturalWidth", image);
 			assertThat(width.intValue()).as(image.getAttribute("src")).isPositive();
 		}
 		WebElement audio = this.browser.findElement(By.cssSelector(".card audio"));
-		wait.until((driver) -> (Boolean) script.executeScript(
-				"return arguments[0].readyState >= 1 && isFinite(arguments[0].duration)", audio));
+		wait.until((driver) -> (Boolean) script
+			.executeScript("return arguments[0].readyState >= 1 && isFinite(arguments[0].duration)", audio));
 		Number duration = (Number) script.executeScript("return arguments[0].duration", audio);
 		assertThat(duration.doubleValue()).as("the chime lasts 1.5 s").isBetween(1.4, 1.6);
 		assertThat(this.browser.getPageSource()).doesNotContain("<script");

@@ -20,7 +20,8 @@ import io.github.blobupload.testsupport.ReadmeSnippets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests that this application's {@code pom.xml} uses exactly the README's Azure Blob Storage snippet.
+ * Tests that this application's {@code pom.xml} uses exactly the README's Azure Blob
+ * Storage snippet.
  */
 class ReadmeSnippetTests {
 

@@ -15,7 +15,8 @@
  */
 
 /**
- * An application that uploads to Google Cloud Storage with the README's dependency snippet.
+ * An application that uploads to Google Cloud Storage with the README's dependency
+ * snippet.
  */
 @NullMarked
 package io.github.blobupload.sample.gcs;
