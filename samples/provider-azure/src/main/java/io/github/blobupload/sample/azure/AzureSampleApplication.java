@@ -30,10 +30,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application that uploads to Azure Blob Storage, set up as README.md's "Azure Blob
- * Storage" section says: its {@code pom.xml} holds that section's dependency snippet
- * (checked by {@code ReadmeSnippetTests}). {@code POST /blobs} uploads the request body
- * and answers with the URI to record in its place.
+ * An application that uploads to Azure Blob Storage, set up as the "Azure Blob Storage"
+ * section of {@code docs/storage-providers.md} says: its {@code pom.xml} holds that
+ * section's dependency snippet (checked by {@code DocSnippetTests}). {@code POST /blobs}
+ * uploads the request body and answers with the URI to record in its place.
  */
 @SpringBootApplication
 public class AzureSampleApplication {

@@ -37,8 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link AzureSampleApplication} started with the README's Azure setup against
- * Azurite: a blob posted to it is stored in the container, byte for byte.
+ * Tests for {@link AzureSampleApplication} started with the Azure setup of
+ * {@code docs/storage-providers.md} against Azurite: a blob posted to it is stored in the
+ * container, byte for byte.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoint.health.show-details=always")

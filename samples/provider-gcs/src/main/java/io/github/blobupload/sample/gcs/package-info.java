@@ -15,8 +15,8 @@
  */
 
 /**
- * An application that uploads to Google Cloud Storage with the README's dependency
- * snippet.
+ * An application that uploads to Google Cloud Storage with the dependency snippet of
+ * {@code docs/storage-providers.md}.
  */
 @NullMarked
 package io.github.blobupload.sample.gcs;

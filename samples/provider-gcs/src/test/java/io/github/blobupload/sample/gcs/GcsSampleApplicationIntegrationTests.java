@@ -46,10 +46,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link GcsSampleApplication} started with the README's Google Cloud Storage
- * setup, Spring Boot's OpenTelemetry included (the protobuf pin is what lets it start),
- * against a local server answering like the JSON API: the real client sends the posted
- * blob's bytes to the bucket.
+ * Tests for {@link GcsSampleApplication} started with the Google Cloud Storage setup of
+ * {@code docs/storage-providers.md}, Spring Boot's OpenTelemetry included (the protobuf
+ * pin is what lets it start), against a local server answering like the JSON API: the
+ * real client sends the posted blob's bytes to the bucket.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoint.health.show-details=always")

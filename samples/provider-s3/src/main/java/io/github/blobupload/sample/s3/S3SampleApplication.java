@@ -30,10 +30,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application that uploads to Amazon S3 (or an S3-compatible store), set up as
- * README.md's "Amazon S3" section says: its {@code pom.xml} holds that section's
- * dependency snippet (checked by {@code ReadmeSnippetTests}). {@code POST /blobs} uploads
- * the request body and answers with the URI to record in its place.
+ * An application that uploads to Amazon S3 (or an S3-compatible store), set up as the
+ * "Amazon S3" section of {@code docs/storage-providers.md} says: its {@code pom.xml}
+ * holds that section's dependency snippet (checked by {@code DocSnippetTests}).
+ * {@code POST /blobs} uploads the request body and answers with the URI to record in its
+ * place.
  */
 @SpringBootApplication
 public class S3SampleApplication {

@@ -15,7 +15,8 @@
  */
 
 /**
- * An application that uploads to Amazon S3 with the README's dependency snippet.
+ * An application that uploads to Amazon S3 with the dependency snippet of
+ * {@code docs/storage-providers.md}.
  */
 @NullMarked
 package io.github.blobupload.sample.s3;

@@ -37,8 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link S3SampleApplication} started with the README's S3 setup against
- * s3proxy: a blob posted to it is stored in the bucket, byte for byte.
+ * Tests for {@link S3SampleApplication} started with the S3 setup of
+ * {@code docs/storage-providers.md} against s3proxy: a blob posted to it is stored in the
+ * bucket, byte for byte.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoint.health.show-details=always")

@@ -14,19 +14,20 @@
  * limitations under the License.
  */
 
-package io.github.blobupload.sample.s3;
+package io.github.blobupload.sample.azure;
 
-import io.github.blobupload.testsupport.ReadmeSnippets;
+import io.github.blobupload.testsupport.DocSnippets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests that this application's {@code pom.xml} uses exactly the README's S3 snippet.
+ * Tests that this application's {@code pom.xml} uses exactly the Azure Blob Storage
+ * snippet of {@code docs/storage-providers.md}.
  */
-class ReadmeSnippetTests {
+class DocSnippetTests {
 
 	@Test
-	void pomUsesTheReadmeSnippet() {
-		ReadmeSnippets.assertPomUsesSnippetOf("Amazon S3");
+	void pomUsesTheSnippetOfTheStorageProvidersPage() {
+		DocSnippets.assertPomUsesSnippetOf("docs/storage-providers.md", "Azure Blob Storage");
 	}
 
 }

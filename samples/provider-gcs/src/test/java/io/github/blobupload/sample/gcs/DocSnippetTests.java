@@ -16,18 +16,18 @@
 
 package io.github.blobupload.sample.gcs;
 
-import io.github.blobupload.testsupport.ReadmeSnippets;
+import io.github.blobupload.testsupport.DocSnippets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests that this application's {@code pom.xml} uses exactly the README's Google Cloud
- * Storage snippet.
+ * Tests that this application's {@code pom.xml} uses exactly the Google Cloud Storage
+ * snippet of {@code docs/storage-providers.md}.
  */
-class ReadmeSnippetTests {
+class DocSnippetTests {
 
 	@Test
-	void pomUsesTheReadmeSnippet() {
-		ReadmeSnippets.assertPomUsesSnippetOf("Google Cloud Storage");
+	void pomUsesTheSnippetOfTheStorageProvidersPage() {
+		DocSnippets.assertPomUsesSnippetOf("docs/storage-providers.md", "Google Cloud Storage");
 	}
 
 }

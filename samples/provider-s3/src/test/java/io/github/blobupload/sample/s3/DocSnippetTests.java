@@ -14,20 +14,20 @@
  * limitations under the License.
  */
 
-package io.github.blobupload.sample.azure;
+package io.github.blobupload.sample.s3;
 
-import io.github.blobupload.testsupport.ReadmeSnippets;
+import io.github.blobupload.testsupport.DocSnippets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests that this application's {@code pom.xml} uses exactly the README's Azure Blob
- * Storage snippet.
+ * Tests that this application's {@code pom.xml} uses exactly the S3 snippet of
+ * {@code docs/storage-providers.md}.
  */
-class ReadmeSnippetTests {
+class DocSnippetTests {
 
 	@Test
-	void pomUsesTheReadmeSnippet() {
-		ReadmeSnippets.assertPomUsesSnippetOf("Azure Blob Storage");
+	void pomUsesTheSnippetOfTheStorageProvidersPage() {
+		DocSnippets.assertPomUsesSnippetOf("docs/storage-providers.md", "Amazon S3");
 	}
 
 }

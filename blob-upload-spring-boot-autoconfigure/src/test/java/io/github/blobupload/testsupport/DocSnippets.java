@@ -18,8 +18,6 @@ package io.github.blobupload.testsupport;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,84 +35,71 @@ import org.xml.sax.SAXException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Holds a sample application's {@code pom.xml} to the dependency snippet that README.md
- * shows for it, so that the README cannot drift from a setup the build has compiled,
- * started and tested: the snippet's BOM imports are the pom's whole
+ * Holds a sample application's {@code pom.xml} to the dependency snippet that a page of
+ * the documentation shows for it, so that the page cannot drift from a setup the build
+ * has compiled, started and tested: the snippet's BOM imports are the pom's whole
  * {@code <dependencyManagement>} (same order, same versions), its dependencies are in the
  * pom, and the pom adds nothing but the starter and Spring Boot starters (versions from
- * the {@code spring-boot-starter-parent} the README names).
+ * the {@code spring-boot-starter-parent} the page names, the starter's version from
+ * README.md's quick start).
  */
-public final class ReadmeSnippets {
+public final class DocSnippets {
 
 	private static final Pattern XML_BLOCK = Pattern.compile("```xml\\R(.*?)```", Pattern.DOTALL);
 
 	private static final String STARTER = "io.github.blobupload:blob-upload-spring-boot-starter";
 
-	private ReadmeSnippets() {
+	private DocSnippets() {
 	}
 
 	/**
 	 * Checks the pom of the module in the working directory against the first XML block
-	 * of a README section.
-	 * @param heading the start of the section's {@code ###} heading, such as
-	 * {@code "Amazon S3"}
+	 * of a section of a documentation page.
+	 * @param page the page's path from the project's root, such as
+	 * {@code docs/storage-providers.md}
+	 * @param heading the start of the section's heading, such as {@code "Amazon S3"}
 	 */
-	public static void assertPomUsesSnippetOf(String heading) {
+	public static void assertPomUsesSnippetOf(String page, String heading) {
 		Path pom = Path.of("pom.xml").toAbsolutePath();
-		Path readme = findReadme(pom.getParent());
-		String section = section(read(readme), heading);
-		String modulePath = readme.getParent().relativize(pom).toString().replace('\\', '/');
+		Path root = DocPages.root();
+		String section = DocPages.section(DocPages.read(DocPages.page(page)), heading);
+		String where = page + " section '" + heading + "'";
+		String modulePath = root.relativize(pom).toString().replace('\\', '/');
 		Matcher block = XML_BLOCK.matcher(section);
-		assertThat(block.find()).as("an ```xml block in README section '%s'", heading).isTrue();
+		assertThat(block.find()).as("an ```xml block in %s", where).isTrue();
 		Element snippet = parse("<snippet>" + block.group(1) + "</snippet>");
-		Element project = parse(read(pom));
+		Element project = parse(DocPages.read(pom));
 
 		Element parent = child(project, "parent");
 		assertThat(coordinates(parent).key()).as("parent of %s", modulePath)
 			.isEqualTo("org.springframework.boot:spring-boot-starter-parent");
-		assertThat(section).as("README section '%s' names the tested pom and its parent", heading)
+		assertThat(section).as("%s names the tested pom and its parent", where)
 			.contains("`" + modulePath + "`")
 			.contains("`spring-boot-starter-parent` " + text(parent, "version"));
 
 		assertThat(dependencies(project, "dependencyManagement"))
-			.as("<dependencyManagement> of %s against README section '%s'", modulePath, heading)
+			.as("<dependencyManagement> of %s against %s", modulePath, where)
 			.containsExactlyElementsOf(dependencies(snippet, "dependencyManagement"));
 		List<Coordinates> declared = dependencies(project, null);
 		List<Coordinates> shown = dependencies(snippet, null);
-		assertThat(shown).as("dependencies of README section '%s'", heading).isNotEmpty();
+		assertThat(shown).as("dependencies of %s", where).isNotEmpty();
 		assertThat(declared).as("dependencies of %s", modulePath).containsAll(shown);
 		for (Coordinates dependency : declared) {
 			boolean extra = !shown.contains(dependency) && !"test".equals(dependency.scope());
 			if (extra && dependency.key().equals(STARTER)) {
-				assertThat(read(readme)).as("README shows the starter version %s uses", modulePath)
+				assertThat(DocPages.read(root.resolve("README.md")))
+					.as("README shows the starter version %s uses", modulePath)
 					.containsPattern("<artifactId>blob-upload-spring-boot-starter</artifactId>\\s*<version>"
 							+ Pattern.quote(dependency.version()) + "</version>");
 			}
 			else if (extra) {
 				assertThat(dependency.groupId())
-					.as("%s adds only Spring Boot starters to the README's snippet: %s", modulePath, dependency)
+					.as("%s adds only Spring Boot starters to the snippet of %s: %s", modulePath, where, dependency)
 					.isEqualTo("org.springframework.boot");
 				assertThat(dependency.artifactId()).startsWith("spring-boot-starter");
 				assertThat(dependency.version()).as("version of %s", dependency).isNull();
 			}
 		}
-	}
-
-	private static Path findReadme(Path directory) {
-		for (Path candidate = directory; candidate != null; candidate = candidate.getParent()) {
-			if (Files.isRegularFile(candidate.resolve("README.md"))
-					&& Files.isDirectory(candidate.resolve("samples"))) {
-				return candidate.resolve("README.md");
-			}
-		}
-		throw new IllegalStateException("No README.md above " + directory);
-	}
-
-	private static String section(String readme, String heading) {
-		int start = readme.indexOf("\n### " + heading);
-		assertThat(start).as("README section '### %s'", heading).isNotNegative();
-		Matcher next = Pattern.compile("\\n##+ ").matcher(readme);
-		return next.find(start + 1) ? readme.substring(start, next.start()) : readme.substring(start);
 	}
 
 	private static List<Coordinates> dependencies(Element root, @Nullable String within) {
@@ -159,15 +144,6 @@ public final class ReadmeSnippets {
 		}
 		catch (ParserConfigurationException | SAXException | IOException ex) {
 			throw new IllegalStateException("Not well-formed XML: " + ex.getMessage() + "\n" + xml, ex);
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
