@@ -17,11 +17,15 @@
 package io.github.blobupload.docs;
 
 import java.beans.PropertyDescriptor;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,6 +54,15 @@ class ConfigurationPageTests {
 	private static final String MAP_KEY = "<name>";
 
 	private static final Pattern ONE_CODE_SPAN = Pattern.compile("`([^`]+)`");
+
+	private static final Pattern PROPERTIES_BLOCK = Pattern.compile("(?ms)^[ \\t]*```properties\\R(.*?)^[ \\t]*```");
+
+	/**
+	 * A use case's key as a properties file writes it: {@code use-cases.chat-input.} or
+	 * {@code use-cases[chat.input].}.
+	 */
+	private static final Pattern MAP_ENTRY = Pattern
+		.compile("^(blob\\.upload\\.use-cases)(?:\\.[^.\\[]+|\\[[^\\]]+\\])\\.");
 
 	private static final Pattern FIRST_CODE_SPAN = Pattern.compile("`([^`]*)`");
 
@@ -119,6 +132,37 @@ class ConfigurationPageTests {
 			.isEmpty();
 	}
 
+	@Test
+	void everyPropertiesSnippetSetsKnownPropertiesWithoutTrailingComments() {
+		List<String> wrong = new ArrayList<>();
+		int settings = 0;
+		for (String page : pages()) {
+			Matcher block = PROPERTIES_BLOCK.matcher(DocPages.read(DocPages.page(page)));
+			while (block.find()) {
+				Properties snippet = new Properties();
+				try {
+					snippet.load(new StringReader(block.group(1)));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				for (String key : snippet.stringPropertyNames()) {
+					settings++;
+					String documented = MAP_ENTRY.matcher(key).replaceFirst("$1." + MAP_KEY + ".");
+					if (snippet.getProperty(key).contains(" #")) {
+						// A properties file has comments only on lines of their own.
+						wrong.add(page + ": " + key + " (a comment after the value is part of the value)");
+					}
+					else if (key.startsWith("blob.upload.") && !this.properties.containsKey(documented)) {
+						wrong.add(page + ": " + key + " (no such property)");
+					}
+				}
+			}
+		}
+		assertThat(settings).as("settings in properties snippets").isGreaterThan(20);
+		assertThat(wrong).as("settings in properties snippets that would not work as written").isEmpty();
+	}
+
 	private Map<String, @Nullable Object> documentedProperties() {
 		Map<String, @Nullable Object> documented = new LinkedHashMap<>();
 		List<Map<String, Object>> all = Stream
@@ -186,11 +230,17 @@ class ConfigurationPageTests {
 	}
 
 	private static List<Row> allRows() {
-		List<Row> rows = new ArrayList<>(rows("README.md"));
-		for (String page : DocLinksTests.docsPages()) {
+		List<Row> rows = new ArrayList<>();
+		for (String page : pages()) {
 			rows.addAll(rows(page));
 		}
 		return rows;
+	}
+
+	private static List<String> pages() {
+		List<String> pages = new ArrayList<>(List.of("README.md"));
+		pages.addAll(DocLinksTests.docsPages());
+		return pages;
 	}
 
 	private static List<Row> rows(String page) {
