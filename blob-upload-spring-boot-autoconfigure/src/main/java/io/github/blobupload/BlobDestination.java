@@ -18,6 +18,8 @@ package io.github.blobupload;
 
 import java.util.Objects;
 
+import io.github.blobupload.internal.Redactor;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,13 +51,14 @@ public record BlobDestination(String useCase, @Nullable String uriPrefix, BlobUp
 	}
 
 	/**
-	 * Removes any user information ({@code user:password@}) from a URI prefix, so that it
-	 * can be shown in health details and logs.
+	 * Removes credentials from a URI prefix, so that it can be shown in health details,
+	 * logs and pages: user information ({@code user:password@}) is dropped and a query
+	 * string (such as a SAS token) becomes {@code ?(redacted)}.
 	 * @param uriPrefix a URI prefix
-	 * @return the prefix without user information
+	 * @return the prefix without credentials
 	 */
 	public static String withoutCredentials(String uriPrefix) {
-		return uriPrefix.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1");
+		return Redactor.uri(uriPrefix);
 	}
 
 }

@@ -42,6 +42,7 @@ import io.github.blobupload.provider.s3.S3UploadOptions;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import io.github.blobupload.testsupport.S3Emulator;
 import io.github.blobupload.viewer.BlobViewerServlet;
+import io.github.blobupload.viewer.ViewerAccess;
 import io.github.blobupload.viewer.ViewerDestinations;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -177,7 +178,7 @@ public class ViewerServingBenchmark {
 		this.tomcat.getConnector().setProperty("address", "127.0.0.1");
 		Context context = this.tomcat.addContext("", this.folder.toString());
 		Tomcat.addServlet(context, "blobViewer",
-				new BlobViewerServlet(ViewerDestinations.of(registry.destinations()), null, true));
+				new BlobViewerServlet(ViewerDestinations.of(registry.destinations()), null, ViewerAccess.LOCAL));
 		context.addServletMappingDecoded("/blob-viewer/*", "blobViewer");
 		this.tomcat.start();
 		int port = this.tomcat.getConnector().getLocalPort();

@@ -28,9 +28,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 import io.github.blobupload.StorageProbe;
+import io.github.blobupload.internal.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,14 +49,6 @@ import org.jspecify.annotations.Nullable;
 public final class ActiveStorageChecks {
 
 	private static final int MAX_ERROR_LENGTH = 500;
-
-	private static final Pattern URL_QUERY = Pattern
-		.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s?#'\"]*)\\?[^\\s'\"]*");
-
-	private static final Pattern USER_INFO = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s'\"]+@");
-
-	private static final Pattern SECRETS = Pattern
-		.compile("(?i)\\b(AccountKey|SharedAccessSignature|sig|password|secret|token)=[^;&\\s'\"]+");
 
 	private final Duration interval;
 
@@ -201,9 +193,7 @@ public final class ActiveStorageChecks {
 	static String describe(Throwable error) {
 		String message = error.getMessage();
 		String text = error.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
-		text = URL_QUERY.matcher(text).replaceAll("$1?(redacted)");
-		text = USER_INFO.matcher(text).replaceAll("$1");
-		text = SECRETS.matcher(text).replaceAll("$1=(redacted)");
+		text = Redactor.text(text);
 		text = text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
 		return (text.length() > MAX_ERROR_LENGTH) ? text.substring(0, MAX_ERROR_LENGTH) + "..." : text;
 	}

@@ -19,6 +19,7 @@ package io.github.blobupload.autoconfigure;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import io.github.blobupload.internal.Redactor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -89,8 +90,11 @@ public final class BuilderArguments {
 	 */
 	public static InvalidConfigurationPropertyValueException invalid(String property, @Nullable Object value,
 			String reason) {
-		return new InvalidConfigurationPropertyValueException(property, (value instanceof DataSize size) ? format(size)
-				: (value instanceof Duration duration) ? format(duration) : value, reason);
+		// A URI prefix may hold credentials (s3://key:secret@bucket, a SAS query): never
+		// echo them into the failure report.
+		Object shown = (value instanceof DataSize size) ? format(size) : (value instanceof Duration duration)
+				? format(duration) : (value instanceof String text) ? Redactor.text(text) : value;
+		return new InvalidConfigurationPropertyValueException(property, shown, Redactor.text(reason));
 	}
 
 	/**

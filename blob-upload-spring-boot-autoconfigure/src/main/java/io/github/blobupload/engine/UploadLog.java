@@ -24,6 +24,7 @@ import io.github.blobupload.BlobUploadStats;
 import io.github.blobupload.DropReason;
 import io.github.blobupload.UploadError;
 import io.github.blobupload.internal.RateLimitedLogger;
+import io.github.blobupload.internal.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,7 +199,7 @@ final class UploadLog {
 	 */
 	static String describe(Throwable error) {
 		String message = error.getMessage();
-		return error.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+		return error.getClass().getSimpleName() + ((message != null) ? ": " + Redactor.text(message) : "");
 	}
 
 	private String refusalTotals() {

@@ -19,8 +19,6 @@ package io.github.blobupload.viewer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * attachment; every answer carries {@code X-Content-Type-Options: nosniff} and a
  * Content-Security-Policy without script. Errors never show more than a short sentence.
  * <p>
- * When {@code localOnly} is set, requests from another machine are refused (403).
+ * Who it answers is its {@link ViewerAccess}; a refused request is answered 403 before
+ * anything is read.
  */
 public final class BlobViewerServlet extends HttpServlet {
 
@@ -67,8 +66,6 @@ public final class BlobViewerServlet extends HttpServlet {
 	/** The Content-Security-Policy of raw bytes. */
 	static final String RAW_CSP = "sandbox; default-src 'none'";
 
-	private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.%\\[\\]]{1,64}");
-
 	private static final Pattern VIEWER_PATH = Pattern.compile("(/[A-Za-z0-9._-]+)+");
 
 	private static final int BUFFER_SIZE = 64 * 1024;
@@ -77,7 +74,7 @@ public final class BlobViewerServlet extends HttpServlet {
 
 	private final transient @Nullable TraceIndex traceIndex;
 
-	private final boolean localOnly;
+	private final ViewerAccess access;
 
 	private final transient RateLimitedLogger errors = new RateLimitedLogger(
 			LoggerFactory.getLogger(BlobViewerServlet.class), Duration.ofMinutes(1));
@@ -87,12 +84,12 @@ public final class BlobViewerServlet extends HttpServlet {
 	 * @param destinations the destinations it reads
 	 * @param traceIndex the index of the media of each trace, or {@code null} when trace
 	 * pages are off
-	 * @param localOnly whether to answer only requests from the local machine
+	 * @param access who the viewer answers
 	 */
-	public BlobViewerServlet(ViewerDestinations destinations, @Nullable TraceIndex traceIndex, boolean localOnly) {
+	public BlobViewerServlet(ViewerDestinations destinations, @Nullable TraceIndex traceIndex, ViewerAccess access) {
 		this.destinations = Objects.requireNonNull(destinations, "destinations must not be null");
 		this.traceIndex = traceIndex;
-		this.localOnly = localOnly;
+		this.access = Objects.requireNonNull(access, "access must not be null");
 	}
 
 	/**
@@ -112,11 +109,11 @@ public final class BlobViewerServlet extends HttpServlet {
 	}
 
 	/**
-	 * Returns whether only requests from the local machine are answered.
-	 * @return whether the viewer is local-only
+	 * Returns who the viewer answers.
+	 * @return the access rule
 	 */
-	public boolean isLocalOnly() {
-		return this.localOnly;
+	public ViewerAccess getAccess() {
+		return this.access;
 	}
 
 	/**
@@ -136,9 +133,9 @@ public final class BlobViewerServlet extends HttpServlet {
 			error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Only GET and HEAD are allowed.");
 			return;
 		}
-		if (this.localOnly && !isLoopback(request.getRemoteAddr())) {
-			error(response, HttpServletResponse.SC_FORBIDDEN, "The blob viewer answers requests from this machine "
-					+ "only. Set blob.upload.viewer.allow-remote=true, or protect it with Spring Security.");
+		String refusal = this.access.refusal(request);
+		if (refusal != null) {
+			error(response, HttpServletResponse.SC_FORBIDDEN, refusal);
 			return;
 		}
 		String base = request.getContextPath() + request.getServletPath();
@@ -432,24 +429,6 @@ public final class BlobViewerServlet extends HttpServlet {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("Content-Security-Policy", ViewerPages.CSP);
-	}
-
-	/**
-	 * Returns whether a remote address is the local machine.
-	 * @param remoteAddress the address of the client, an IP literal
-	 * @return whether it is a loopback address
-	 */
-	static boolean isLoopback(@Nullable String remoteAddress) {
-		if (remoteAddress == null || !IP_LITERAL.matcher(remoteAddress).matches()) {
-			return false;
-		}
-		try {
-			// An IP literal: no name is looked up.
-			return InetAddress.getByName(remoteAddress).isLoopbackAddress();
-		}
-		catch (UnknownHostException | SecurityException ex) {
-			return false;
-		}
 	}
 
 	/** What storage says of an object. */

@@ -73,7 +73,7 @@ class BlobViewerServletTests {
 		stores.put("default", this.defaults);
 		stores.put("chat-input", this.chatInput);
 		this.destinations = ViewerDestinations.of(InMemoryStore.registry(stores).destinations());
-		this.servlet = new BlobViewerServlet(this.destinations, this::find, true);
+		this.servlet = new BlobViewerServlet(this.destinations, this::find, ViewerAccess.LOCAL);
 	}
 
 	private List<IndexedBlob> find(String traceId) {
@@ -271,21 +271,20 @@ class BlobViewerServletTests {
 	}
 
 	@Test
-	void remoteRequestIsServedWhenNotLocalOnly() throws Exception {
-		this.servlet = new BlobViewerServlet(this.destinations, null, false);
+	void forwardedRequestFromLoopbackIsRefusedWhenLocalOnly() throws Exception {
 		MockHttpServletResponse response = get("/blob-viewer/chat-input/a1b2.png",
-				(request) -> request.setRemoteAddr("192.0.2.10"));
-		assertThat(response.getStatus()).isEqualTo(200);
+				(request) -> request.addHeader("X-Forwarded-For", "127.0.0.1"));
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(response.getContentAsString()).contains("came through a proxy");
+		assertThat(this.chatInput.opens()).isZero();
 	}
 
 	@Test
-	void loopbackAddressesAreLocal() {
-		assertThat(BlobViewerServlet.isLoopback("127.0.0.1")).isTrue();
-		assertThat(BlobViewerServlet.isLoopback("0:0:0:0:0:0:0:1")).isTrue();
-		assertThat(BlobViewerServlet.isLoopback("::1")).isTrue();
-		assertThat(BlobViewerServlet.isLoopback("10.0.0.1")).isFalse();
-		assertThat(BlobViewerServlet.isLoopback("localhost.example.com")).isFalse();
-		assertThat(BlobViewerServlet.isLoopback(null)).isFalse();
+	void remoteRequestIsServedWhenNotLocalOnly() throws Exception {
+		this.servlet = new BlobViewerServlet(this.destinations, null, ViewerAccess.OPEN);
+		MockHttpServletResponse response = get("/blob-viewer/chat-input/a1b2.png",
+				(request) -> request.setRemoteAddr("192.0.2.10"));
+		assertThat(response.getStatus()).isEqualTo(200);
 	}
 
 	@Test
@@ -299,7 +298,7 @@ class BlobViewerServletTests {
 
 	@Test
 	void tracePageIsNotFoundWithoutAnIndex() throws Exception {
-		this.servlet = new BlobViewerServlet(this.destinations, null, true);
+		this.servlet = new BlobViewerServlet(this.destinations, null, ViewerAccess.LOCAL);
 		assertThat(get("/blob-viewer/traces/" + TRACE).getStatus()).isEqualTo(404);
 	}
 

@@ -16,6 +16,8 @@
 
 package io.github.blobupload.autoconfigure.viewer;
 
+import java.util.Locale;
+
 import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.BlobOffloadListener;
@@ -24,6 +26,7 @@ import io.github.blobupload.viewer.BlobViewerServlet;
 import io.github.blobupload.viewer.StoreTraceIndex;
 import io.github.blobupload.viewer.TraceIndex;
 import io.github.blobupload.viewer.TraceIndexWriter;
+import io.github.blobupload.viewer.ViewerAccess;
 import io.github.blobupload.viewer.ViewerDestinations;
 import io.github.blobupload.viewer.ViewerLinks;
 import jakarta.servlet.http.HttpServlet;
@@ -43,6 +46,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
@@ -52,9 +56,9 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
  * Auto-configuration of the media viewer, modelled on Spring Boot's H2 console: with
  * {@code blob.upload.viewer.enabled=true} in a servlet web application, a servlet at
  * {@code blob.upload.viewer.path} (default {@code /blob-viewer}) serves the stored blobs
- * through each destination's reader, a page per blob and a page per trace. It answers
- * only the local machine unless {@code blob.upload.viewer.allow-remote=true} or Spring
- * Security is on the class path, in which case the application's security decides.
+ * through each destination's reader, a page per blob and a page per trace. Who it answers
+ * is decided at startup from the connection and the authenticated user only, never from a
+ * header (see {@link ViewerAccessRule}).
  * <p>
  * A {@link BlobLinks} bean is always defined: the viewer links when the viewer is on and
  * {@code blob.upload.viewer.base-url} is set, else {@link BlobLinks#IDENTITY}. With the
@@ -158,7 +162,8 @@ public final class BlobUploadViewerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "blobViewerServlet")
 		ServletRegistrationBean<BlobViewerServlet> blobViewerServlet(BlobUploadViewerProperties viewer,
-				BlobUploaderRegistry registry, ObjectProvider<TraceIndex> traceIndex, ResourceLoader resourceLoader) {
+				BlobUploaderRegistry registry, ObjectProvider<TraceIndex> traceIndex, ResourceLoader resourceLoader,
+				Environment environment) {
 			String mapping;
 			try {
 				mapping = BlobViewerServlet.urlMapping(viewer.getPath());
@@ -166,17 +171,16 @@ public final class BlobUploadViewerAutoConfiguration {
 			catch (IllegalArgumentException ex) {
 				throw invalid(PREFIX + "path", viewer.getPath(), ex);
 			}
+			String path = mapping.substring(0, mapping.length() - 2);
 			boolean security = ClassUtils.isPresent(SPRING_SECURITY, resourceLoader.getClassLoader());
-			boolean localOnly = !viewer.isAllowRemote() && !security;
+			ViewerAccess access = ViewerAccessRule.decide(viewer.isAllowRemote(), security, environment, path);
 			TraceIndex index = viewer.getIndex().isEnabled() ? traceIndex.getIfAvailable() : null;
 			ViewerDestinations destinations = ViewerDestinations.of(registry.destinations());
-			String access = localOnly ? "local requests only"
-					: security ? "access decided by Spring Security" : "open to remote requests";
-			logger.info("The blob viewer serves stored blobs at {} ({}); use cases it can read: {}.",
-					mapping.substring(0, mapping.length() - 2), access,
+			logger.info("The blob viewer serves stored blobs at {} ({}); use cases it can read: {}.", path,
+					access.name().toLowerCase(Locale.ROOT).replace('_', ' '),
 					destinations.useCases().isEmpty() ? "none" : String.join(", ", destinations.useCases()));
 			ServletRegistrationBean<BlobViewerServlet> registration = new ServletRegistrationBean<>(
-					new BlobViewerServlet(destinations, index, localOnly), mapping);
+					new BlobViewerServlet(destinations, index, access), mapping);
 			registration.setName("blobViewer");
 			return registration;
 		}

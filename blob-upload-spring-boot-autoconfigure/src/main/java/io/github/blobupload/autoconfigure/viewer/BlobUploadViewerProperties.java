@@ -46,9 +46,9 @@ public class BlobUploadViewerProperties {
 	private @Nullable String baseUrl;
 
 	/**
-	 * Whether the viewer answers requests from other machines when Spring Security is not
-	 * on the class path. By default it answers only requests from the local machine; with
-	 * Spring Security, the application's security rules decide.
+	 * Whether the viewer answers every request that reaches it, leaving access to the
+	 * application's own security. By default it answers only requests whose connection
+	 * comes from this machine and, with Spring Security, authenticated requests.
 	 */
 	private boolean allowRemote = false;
 

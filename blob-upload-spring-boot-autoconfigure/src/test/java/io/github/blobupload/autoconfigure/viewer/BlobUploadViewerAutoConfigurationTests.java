@@ -24,9 +24,12 @@ import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.testsupport.InMemoryStore;
 import io.github.blobupload.viewer.BlobViewerServlet;
 import io.github.blobupload.viewer.TraceIndex;
+import io.github.blobupload.viewer.ViewerAccess;
 import io.github.blobupload.viewer.ViewerLinks;
 import jakarta.servlet.http.HttpServlet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -34,6 +37,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,16 +139,67 @@ class BlobUploadViewerAutoConfigurationTests {
 	void localOnlyWithoutSpringSecurity() {
 		this.runner.withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
 			.withPropertyValues("blob.upload.viewer.enabled=true")
-			.run((context) -> assertThat(servlet(context).isLocalOnly()).isTrue());
+			.run((context) -> assertThat(servlet(context).getAccess()).isEqualTo(ViewerAccess.LOCAL));
 	}
 
 	@Test
-	void springSecurityOrAllowRemoteOpensIt() {
+	void springSecurityServesAuthenticatedOrLocalRequests() {
 		this.runner.withPropertyValues("blob.upload.viewer.enabled=true")
-			.run((context) -> assertThat(servlet(context).isLocalOnly()).isFalse());
+			.run((context) -> assertThat(servlet(context).getAccess()).isEqualTo(ViewerAccess.AUTHENTICATED_OR_LOCAL));
+	}
+
+	@Test
+	void allowRemoteOpensIt() {
 		this.runner.withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
 			.withPropertyValues("blob.upload.viewer.enabled=true", "blob.upload.viewer.allow-remote=true")
-			.run((context) -> assertThat(servlet(context).isLocalOnly()).isFalse());
+			.run((context) -> assertThat(servlet(context).getAccess()).isEqualTo(ViewerAccess.OPEN));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "server.forward-headers-strategy=native", "server.forward-headers-strategy=FRAMEWORK",
+			"spring.main.cloud-platform=kubernetes" })
+	void forwardHeadersWithoutSpringSecurityFailStartup(String setting) {
+		this.runner.withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
+			.withPropertyValues("blob.upload.viewer.enabled=true", setting)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("blob.upload.viewer.allow-remote")
+				.hasMessageContaining("server.forward-headers-strategy"));
+	}
+
+	@Test
+	void kubernetesDetectedFromTheEnvironmentFailsStartup() {
+		Map<String, Object> kubernetes = Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "KUBERNETES_SERVICE_PORT",
+				"443");
+		this.runner.withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource(
+						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, kubernetes)))
+			.withPropertyValues("blob.upload.viewer.enabled=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(
+						"server.forward-headers-strategy turned on by the detected cloud platform " + "KUBERNETES"));
+	}
+
+	@Test
+	void explicitNoneOverridesTheDetectedPlatform() {
+		this.runner.withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
+			.withPropertyValues("blob.upload.viewer.enabled=true", "spring.main.cloud-platform=kubernetes",
+					"server.forward-headers-strategy=none")
+			.run((context) -> assertThat(servlet(context).getAccess()).isEqualTo(ViewerAccess.LOCAL));
+	}
+
+	@Test
+	void forwardHeadersWithSpringSecurityServeAuthenticatedRequestsOnly() {
+		this.runner.withPropertyValues("blob.upload.viewer.enabled=true", "server.forward-headers-strategy=native")
+			.run((context) -> assertThat(servlet(context).getAccess()).isEqualTo(ViewerAccess.AUTHENTICATED));
+		this.runner
+			.withPropertyValues("blob.upload.viewer.enabled=true", "server.forward-headers-strategy=native",
+					"blob.upload.viewer.allow-remote=true")
+			.run((context) -> assertThat(servlet(context).getAccess()).isEqualTo(ViewerAccess.OPEN));
 	}
 
 	@Test
