@@ -223,9 +223,16 @@ final class BlobUploaderRegistryFactory {
 	}
 
 	private SimpleBlobUploader createUploader(String useCase, String property, String prefix) {
+		if (!BlobDestination.withoutCredentials(prefix).equals(prefix)) {
+			// Refused before any provider sees it, so that no message can repeat it.
+			throw invalid(property, prefix,
+					"A URI prefix must not hold credentials (user information or a query string such as a SAS "
+							+ "token): each provider takes its credentials from its standard chain or from the "
+							+ "application's own client bean.");
+		}
 		String scheme = UriPrefixes.scheme(prefix);
 		if (scheme == null) {
-			throw new InvalidConfigurationPropertyValueException(property, prefix,
+			throw invalid(property, prefix,
 					"A URI prefix must start with a scheme that selects the storage, such as file:///var/lib/app/blobs, "
 							+ "s3://bucket/prefix, gs://bucket/prefix or azblob://account/container/prefix.");
 		}
@@ -235,10 +242,9 @@ final class BlobUploaderRegistryFactory {
 			String shapeProblem = UriPrefixes.shapeProblem(prefix);
 			if (shapeProblem != null) {
 				// Said before the missing dependency, so that one restart fixes both.
-				throw new InvalidConfigurationPropertyValueException(property, prefix,
-						shapeProblem + ". To use " + scheme + ": also add " + dependency + ".");
+				throw invalid(property, prefix, shapeProblem + ". To use " + scheme + ": also add " + dependency + ".");
 			}
-			throw new InvalidConfigurationPropertyValueException(property, prefix,
+			throw invalid(property, prefix,
 					"No storage provider serves the scheme '" + scheme + ":'. Schemes available: "
 							+ this.providers.keySet().stream().map((s) -> s + ":").collect(Collectors.joining(", "))
 							+ "." + ((dependency != null) ? " To use " + scheme + ": add " + dependency + "."
@@ -249,7 +255,7 @@ final class BlobUploaderRegistryFactory {
 			uploader = provider.createUploader(prefix, this.naming);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, prefix, ex.getMessage());
+			throw invalid(property, prefix, String.valueOf(ex.getMessage()));
 		}
 		for (SimpleBlobUploaderDecorator decorator : this.decorators) {
 			uploader = decorator.decorate(useCase, prefix, uploader);

@@ -65,15 +65,15 @@ public final class Redactor {
 	}
 
 	/**
-	 * Returns free text (an error message, a log argument) as it may be shown: every URI
-	 * in it without user information or query string, and the values of secret settings
-	 * ({@code AccountKey=}, {@code sig=}, {@code password=}, ...) replaced by
-	 * {@value #REDACTED}.
+	 * Returns free text (an error message, a log argument) as it may be shown: the user
+	 * information and the query string of every URI in it replaced by {@value #REDACTED},
+	 * and the values of secret settings ({@code AccountKey=}, {@code sig=},
+	 * {@code password=}, ...) replaced by {@value #REDACTED}.
 	 * @param text the text
 	 * @return the text without credentials
 	 */
 	public static String text(String text) {
-		String redacted = USER_INFO.matcher(text).replaceAll("$1");
+		String redacted = USER_INFO.matcher(text).replaceAll("$1" + REDACTED + "@");
 		redacted = QUERY.matcher(redacted).replaceAll("$1?" + REDACTED);
 		return SECRETS.matcher(redacted).replaceAll("$1=" + REDACTED);
 	}
