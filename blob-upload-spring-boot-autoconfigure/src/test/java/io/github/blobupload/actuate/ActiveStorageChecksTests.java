@@ -179,7 +179,8 @@ class ActiveStorageChecksTests {
 		assertThat(sas).isEqualTo(
 				"IOException: PUT https://acct.blob.core.windows.net/c/_blob-upload-health-probe?(redacted) failed");
 		assertThat(connection).contains("AccountName=a;AccountKey=(redacted);").doesNotContain("c2VjcmV0");
-		assertThat(user).isEqualTo("IOException: cannot reach http://(redacted)@minio:9000/b").doesNotContain("hunter2");
+		assertThat(user).isEqualTo("IOException: cannot reach http://(redacted)@minio:9000/b")
+			.doesNotContain("hunter2");
 		assertThat(longMessage).hasSize(503).endsWith("...");
 	}
 
