@@ -39,25 +39,39 @@ import org.jspecify.annotations.Nullable;
 public enum ViewerAccess {
 
 	/** Local requests only. */
-	LOCAL,
+	LOCAL("local requests only"),
 
 	/** Authenticated requests, and unauthenticated ones when they are local. */
-	AUTHENTICATED_OR_LOCAL,
+	AUTHENTICATED_OR_LOCAL("authenticated requests and local ones"),
 
 	/**
 	 * Authenticated requests only: for applications where the connection's peer cannot be
 	 * trusted to tell a local request, because a forward-headers strategy rewrites it.
 	 */
-	AUTHENTICATED,
+	AUTHENTICATED("authenticated requests only"),
 
 	/** Every request that reaches the viewer: the application's own security decides. */
-	OPEN;
+	OPEN("every request that reaches it");
 
 	private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.%\\[\\]]{1,64}");
 
 	private static final Set<String> FORWARDING_HEADERS = Set.of("forwarded", "x-real-ip", "via", "client-ip",
 			"true-client-ip", "x-client-ip", "x-cluster-client-ip", "cf-connecting-ip", "fastly-client-ip",
 			"x-original-forwarded-for");
+
+	private final String description;
+
+	ViewerAccess(String description) {
+		this.description = description;
+	}
+
+	/**
+	 * Returns who is served, in words, for the startup log.
+	 * @return for example {@code "local requests only"}
+	 */
+	public String description() {
+		return this.description;
+	}
 
 	/**
 	 * Returns why a request is refused, or {@code null} when it is served.

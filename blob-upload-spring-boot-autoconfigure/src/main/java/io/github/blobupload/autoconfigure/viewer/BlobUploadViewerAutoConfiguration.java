@@ -16,8 +16,6 @@
 
 package io.github.blobupload.autoconfigure.viewer;
 
-import java.util.Locale;
-
 import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.BlobOffloadListener;
@@ -177,7 +175,7 @@ public final class BlobUploadViewerAutoConfiguration {
 			TraceIndex index = viewer.getIndex().isEnabled() ? traceIndex.getIfAvailable() : null;
 			ViewerDestinations destinations = ViewerDestinations.of(registry.destinations());
 			logger.info("The blob viewer serves stored blobs at {} ({}); use cases it can read: {}.", path,
-					access.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+					access.description(),
 					destinations.useCases().isEmpty() ? "none" : String.join(", ", destinations.useCases()));
 			ServletRegistrationBean<BlobViewerServlet> registration = new ServletRegistrationBean<>(
 					new BlobViewerServlet(destinations, index, access), mapping);
