@@ -25,8 +25,9 @@ import java.util.concurrent.locks.LockSupport;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
-import io.github.blobupload.ai.MediaOffloader;
-import io.github.blobupload.ai.MediaWalker;
+import io.github.blobupload.ai.chat.DefaultBlobOffloadAdvisor;
+import io.github.blobupload.ai.chat.MediaWalker;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -114,7 +115,7 @@ public class AdvisorOverheadBenchmark {
 			.defaultUploader(this.uploader)
 			.build();
 		this.offloader = MediaOffloader.builder(registry).promptOffloadThreads(this.promptThreads).build();
-		BlobOffloadAdvisor advisor = BlobOffloadAdvisor.builder(new MediaWalker(this.offloader, false)).build();
+		BlobOffloadAdvisor advisor = DefaultBlobOffloadAdvisor.builder(new MediaWalker(this.offloader, false)).build();
 		this.plain = ChatClient.builder(model).build();
 		this.advised = ChatClient.builder(model).defaultAdvisors(advisor).build();
 	}

@@ -37,8 +37,9 @@ import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.MediaOffloadOutcome;
-import io.github.blobupload.ai.MediaOffloader;
-import io.github.blobupload.ai.MediaWalker;
+import io.github.blobupload.ai.chat.DefaultBlobOffloadAdvisor;
+import io.github.blobupload.ai.chat.MediaWalker;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
@@ -191,7 +192,7 @@ public final class ChatHistoryDedupeRun {
 		try (DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
 			.defaultUploader(uploader)
 			.build(); MediaOffloader offloader = MediaOffloader.builder(registry).build()) {
-			BlobOffloadAdvisor advisor = BlobOffloadAdvisor.builder(new MediaWalker(offloader, false)).build();
+			BlobOffloadAdvisor advisor = DefaultBlobOffloadAdvisor.builder(new MediaWalker(offloader, false)).build();
 			HistoryCheckingModel model = new HistoryCheckingModel();
 			long start = System.nanoTime();
 			if (history == History.RESENT_BY_CLIENT) {

@@ -62,32 +62,18 @@ public final class AiBlobLabels {
 	}
 
 	/**
-	 * Returns the labels of one piece of media.
-	 * @param call the call it belongs to: its span's ids are left out when it has none,
-	 * its conversation id when none is known
+	 * Returns the labels of a blob of a model call: the span's ({@code otel_type},
+	 * {@code trace_id}, {@code span_id}, left out when the span is not known), the use
+	 * case, the operation and the conversation (left out when none is known).
+	 * @param span the span of the call
 	 * @param useCase the use case
-	 * @param messageIndex the position of the message, from 0
-	 * @param partIndex the position of the media within the message, from 0
+	 * @param operation the operation, such as {@code chat}
+	 * @param conversationId the conversation, or {@code null}
 	 * @return a new mutable map
 	 */
-	static Map<String, String> of(MediaCall call, String useCase, int messageIndex, int partIndex) {
-		Map<String, String> labels = of(call, useCase);
-		labels.put(MESSAGE_INDEX, Integer.toString(messageIndex));
-		labels.put(PART_INDEX, Integer.toString(partIndex));
-		return labels;
-	}
-
-	/**
-	 * Returns the labels of a blob of a call that is not one piece of its media (such as
-	 * the message files of the {@code refs} layout): those of
-	 * {@link #of(MediaCall, String, int, int)} without the positions.
-	 * @param call the call it belongs to
-	 * @param useCase the use case
-	 * @return a new mutable map
-	 */
-	static Map<String, String> of(MediaCall call, String useCase) {
-		SpanInfo span = call.span();
-		return of(span.traceId(), span.spanId(), useCase, call.operation(), call.conversationId());
+	public static Map<String, String> of(SpanInfo span, String useCase, String operation,
+			@Nullable String conversationId) {
+		return of(span.traceId(), span.spanId(), useCase, operation, conversationId);
 	}
 
 	/**

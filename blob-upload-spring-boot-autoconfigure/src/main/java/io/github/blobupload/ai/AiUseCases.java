@@ -64,7 +64,7 @@ public final class AiUseCases {
 	 * @param input whether the media is in a prompt (else in a response)
 	 * @return the use case
 	 */
-	static String ofChatMedia(@Nullable String mimeType, boolean input) {
+	public static String ofChatMedia(@Nullable String mimeType, boolean input) {
 		boolean audio = mimeType != null && mimeType.toLowerCase(Locale.ROOT).startsWith("audio/");
 		if (audio) {
 			return input ? AUDIO_INPUT : AUDIO_OUTPUT;

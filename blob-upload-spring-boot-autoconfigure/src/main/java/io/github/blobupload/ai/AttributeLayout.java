@@ -43,7 +43,8 @@ public enum AttributeLayout {
 	 * or {@code .jsonl}) and the span records their URIs as
 	 * {@code gen_ai.input.messages_ref}, {@code gen_ai.output.messages_ref},
 	 * {@code gen_ai.system_instructions_ref} and {@code gen_ai.tool.definitions_ref}. The
-	 * files hold message text: see {@link GenAiRefsWriter}.
+	 * files hold message text: see
+	 * {@link io.github.blobupload.ai.format.GenAiRefsWriter}.
 	 */
 	REFS
 

@@ -19,14 +19,22 @@ package io.github.blobupload.ai;
 import io.github.blobupload.ContentTypes;
 
 /**
- * Maps a content type to an OpenTelemetry GenAI modality.
+ * Maps a content type to an OpenTelemetry GenAI modality, as
+ * {@link OffloadedMedia#modality()}, {@link MediaOffloadEvent#modality()} and the media
+ * rules name it.
  */
-final class MediaModality {
+public final class MediaModality {
 
 	private MediaModality() {
 	}
 
-	static String of(String contentType) {
+	/**
+	 * Returns the modality of a content type.
+	 * @param contentType the content type, such as {@code image/png}
+	 * @return {@code image}, {@code audio}, {@code video}, or {@code document} for
+	 * anything else
+	 */
+	public static String of(String contentType) {
 		String base = ContentTypes.baseType(contentType);
 		if (base.startsWith("image/")) {
 			return "image";

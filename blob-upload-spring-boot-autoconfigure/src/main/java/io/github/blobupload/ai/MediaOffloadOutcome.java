@@ -17,9 +17,11 @@
 package io.github.blobupload.ai;
 
 /**
- * The outcomes counted by {@link MediaOffloader#count(MediaOffloadOutcome)}, exported as
- * the {@code blob.upload.ai.media} counter with {@code outcome} and {@code reason} tags.
- * Each piece of media is counted once per model call, with one outcome.
+ * The outcomes counted by
+ * {@link io.github.blobupload.ai.offload.MediaOffloader#count(MediaOffloadOutcome)},
+ * exported as the {@code blob.upload.ai.media} counter with {@code outcome} and
+ * {@code reason} tags. Each piece of media is counted once per model call, with one
+ * outcome.
  */
 public enum MediaOffloadOutcome {
 
@@ -66,9 +68,9 @@ public enum MediaOffloadOutcome {
 
 	/**
 	 * Refused: prompt media was still being offloaded on the
-	 * {@linkplain MediaOffloader.Builder#promptOffloadThreads(int) prompt-media threads}
-	 * when its URI had to be recorded, and the wait for it
-	 * ({@linkplain MediaOffloader.Builder#promptOffloadJoinTimeout(java.time.Duration)
+	 * {@linkplain io.github.blobupload.ai.offload.MediaOffloader.Builder#promptOffloadThreads(int)
+	 * prompt-media threads} when its URI had to be recorded, and the wait for it
+	 * ({@linkplain io.github.blobupload.ai.offload.MediaOffloader.Builder#promptOffloadJoinTimeout(java.time.Duration)
 	 * join timeout}) ran out (logged, rate-limited): recorded as {@code /dev/null}. Media
 	 * still waiting for a thread is then never offloaded; media already being offloaded
 	 * may still be stored (counted by the uploader's metrics), though no span refers to

@@ -16,112 +16,33 @@
 
 package io.github.blobupload.ai;
 
-import java.time.Duration;
-import java.util.Locale;
-
-import io.github.blobupload.Blob;
-import io.github.blobupload.BlobUploader;
-import io.github.blobupload.ai.AudioOffloadObservationContext.Operation;
-import io.github.blobupload.internal.RateLimitedLogger;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 
 import org.springframework.ai.audio.tts.TextToSpeechModel;
-import org.springframework.ai.audio.tts.TextToSpeechOptions;
-import org.springframework.ai.audio.tts.TextToSpeechPrompt;
-import org.springframework.ai.audio.tts.TextToSpeechResponse;
 
 /**
- * Wraps a {@link TextToSpeechModel}, which Spring AI does not observe, so that the audio
- * it returns is offloaded ({@code audio.output}) and recorded. Each call runs in an
- * observation {@value DefaultAudioOffloadObservationConvention#DEFAULT_NAME} (a span when
- * tracing is on) that carries {@code output.audio.url} and {@code output.audio.mime_type}
- * (the OpenInference names; see {@link AudioOffloadObservationDocumentation}). Raw PCM is
- * wrapped as WAV before upload. The request and the returned audio are not changed. A
- * stream's chunks are passed on as they come and its audio offloaded once, when it
- * completes (see {@link #stream(TextToSpeechPrompt)}).
+ * A {@link TextToSpeechModel} that offloads the audio it returns ({@code audio.output})
+ * and records it in a {@code blob.upload.audio} observation (a span when tracing is on)
+ * carrying {@code output.audio.url} and {@code output.audio.mime_type} (see
+ * {@link AudioOffloadObservationDocumentation}). A stream's audio is assembled and
+ * offloaded once, when it completes, up to {@linkplain #setMaxStreamedAudioBytes(long) a
+ * limit}.
  * <p>
- * The Spring AI auto-configuration of this starter wraps every {@link TextToSpeechModel}
- * bean in one ({@code blob.upload.ai.audio-models.enabled}); outside it, declare the
- * wrapper yourself.
+ * The Spring AI auto-configuration wraps every {@link TextToSpeechModel} bean in one
+ * ({@code blob.upload.ai.audio-models.enabled}); outside it, wrap a model with
+ * {@code new io.github.blobupload.ai.audio.DefaultOffloadingTextToSpeechModel(model, offloader, spans, observations)}.
  */
-public final class OffloadingTextToSpeechModel extends OffloadingAudioModel<TextToSpeechModel>
-		implements TextToSpeechModel {
+public interface OffloadingTextToSpeechModel extends TextToSpeechModel {
 
 	/** The default most bytes of streamed audio assembled to be offloaded: 20 MB. */
-	public static final long DEFAULT_MAX_STREAMED_AUDIO_BYTES = 20L * 1024 * 1024;
-
-	private final RateLimitedLogger errors = new RateLimitedLogger(
-			LoggerFactory.getLogger(OffloadingTextToSpeechModel.class), Duration.ofMinutes(1));
-
-	private volatile long maxStreamedAudioBytes = DEFAULT_MAX_STREAMED_AUDIO_BYTES;
+	long DEFAULT_MAX_STREAMED_AUDIO_BYTES = 20L * 1024 * 1024;
 
 	/**
-	 * Creates a wrapper.
-	 * @param delegate the model to call
-	 * @param offloader uploads the audio
-	 * @param spans tells the current span
-	 * @param observations where the call's observation is recorded
+	 * Sets the convention that names the observation and its keys, in place of the
+	 * default one (and of any global convention).
+	 * @param convention the convention, or {@code null} for the default
 	 */
-	public OffloadingTextToSpeechModel(TextToSpeechModel delegate, MediaOffloader offloader, SpanInfoResolver spans,
-			ObservationRegistry observations) {
-		super(delegate, offloader, spans, observations);
-	}
-
-	@Override
-	public TextToSpeechResponse call(TextToSpeechPrompt prompt) {
-		if (nested(Operation.TEXT_TO_SPEECH)) {
-			return delegate().call(prompt);
-		}
-		return observe(Operation.TEXT_TO_SPEECH, (context) -> {
-			TextToSpeechResponse response = delegate().call(prompt);
-			context.setOutputAudio(offload(context, response, format(prompt)));
-			return response;
-		});
-	}
-
-	/**
-	 * Streams the model's audio: each chunk is passed on at once and unchanged, and
-	 * copied into one piece of audio (in memory, up to
-	 * {@linkplain #setMaxStreamedAudioBytes(long) a limit}) that is offloaded once, when
-	 * the stream completes, in the stream's observation, which starts when the stream is
-	 * subscribed and stops when it ends. A stream that fails or is cancelled offloads
-	 * nothing: its audio is incomplete. Audio past the limit is not offloaded but
-	 * recorded as refused ({@code too_large}), counted and logged (rate-limited).
-	 * @param prompt the prompt
-	 * @return the model's stream
-	 */
-	@Override
-	public Flux<TextToSpeechResponse> stream(TextToSpeechPrompt prompt) {
-		return Flux.deferContextual((reactorContext) -> {
-			Observation parent = currentObservation(reactorContext);
-			if (observes(parent, Operation.TEXT_TO_SPEECH)) {
-				return delegate().stream(prompt);
-			}
-			AudioOffloadObservationContext context = new AudioOffloadObservationContext(Operation.TEXT_TO_SPEECH);
-			Observation observation = observation(context, parent).start();
-			Flux<TextToSpeechResponse> responses;
-			try (Observation.Scope ignored = observation.openScope()) {
-				responses = delegate().stream(prompt);
-			}
-			catch (RuntimeException ex) {
-				observation.error(ex);
-				observation.stop();
-				return Flux.error(ex);
-			}
-			StreamedAudio audio = new StreamedAudio(this.maxStreamedAudioBytes);
-			String contentType = contentType(format(prompt));
-			return responses.doOnNext((response) -> append(audio, response))
-				.doOnComplete(() -> context.setOutputAudio(offloadStreamed(context, audio, contentType)))
-				.doOnError(observation::error)
-				.doFinally((signal) -> observation.stop())
-				.contextWrite((ctx) -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
-		});
-	}
+	void setObservationConvention(@Nullable AudioOffloadObservationConvention convention);
 
 	/**
 	 * Sets the most bytes of streamed audio assembled in memory to be offloaded; the
@@ -130,75 +51,6 @@ public final class OffloadingTextToSpeechModel extends OffloadingAudioModel<Text
 	 * blob).
 	 * @param maxStreamedAudioBytes the limit in bytes, positive
 	 */
-	public void setMaxStreamedAudioBytes(long maxStreamedAudioBytes) {
-		if (maxStreamedAudioBytes <= 0) {
-			throw new IllegalArgumentException(
-					"maxStreamedAudioBytes must be positive but was " + maxStreamedAudioBytes);
-		}
-		this.maxStreamedAudioBytes = maxStreamedAudioBytes;
-	}
-
-	private static void append(StreamedAudio audio, @Nullable TextToSpeechResponse response) {
-		if (response != null && response.getResult() != null && response.getResult().getOutput() != null) {
-			audio.append(response.getResult().getOutput());
-		}
-	}
-
-	private @Nullable OffloadedMedia offloadStreamed(AudioOffloadObservationContext context, StreamedAudio audio,
-			@Nullable String contentType) {
-		try {
-			if (audio.overflowed()) {
-				this.errors.warn(() -> "Streamed text-to-speech audio of more than " + this.maxStreamedAudioBytes
-						+ " bytes was not offloaded; recorded as " + BlobUploader.NOT_UPLOADED
-						+ " (blob.upload.max-blob-size)");
-				return refuseOutput(context, MediaOffloadOutcome.REFUSED_TOO_LARGE, contentType, audio.size());
-			}
-			if (audio.size() == 0) {
-				return null;
-			}
-			return offloadOutput(context, new Blob(audio.bytes(), contentType, null));
-		}
-		catch (RuntimeException ex) {
-			this.errors.warn(() -> "Could not offload streamed text-to-speech audio: " + ex.getClass().getName(), ex);
-			return null;
-		}
-	}
-
-	@Override
-	public TextToSpeechOptions getDefaultOptions() {
-		return delegate().getDefaultOptions();
-	}
-
-	private @Nullable OffloadedMedia offload(AudioOffloadObservationContext context,
-			@Nullable TextToSpeechResponse response, @Nullable String format) {
-		if (response == null || response.getResult() == null || response.getResult().getOutput() == null) {
-			return null;
-		}
-		return offloadOutput(context, new Blob(response.getResult().getOutput(), contentType(format), null));
-	}
-
-	private @Nullable String format(TextToSpeechPrompt prompt) {
-		TextToSpeechOptions options = prompt.getOptions();
-		String format = (options != null) ? options.getFormat() : null;
-		if (format == null && delegate().getDefaultOptions() != null) {
-			format = delegate().getDefaultOptions().getFormat();
-		}
-		return format;
-	}
-
-	static @Nullable String contentType(@Nullable String format) {
-		if (format == null) {
-			return null;
-		}
-		return switch (format.toLowerCase(Locale.ROOT)) {
-			case "mp3" -> "audio/mpeg";
-			case "wav" -> "audio/wav";
-			case "pcm", "pcm16" -> "audio/pcm";
-			case "opus" -> "audio/opus";
-			case "aac" -> "audio/aac";
-			case "flac" -> "audio/flac";
-			default -> null;
-		};
-	}
+	void setMaxStreamedAudioBytes(long maxStreamedAudioBytes);
 
 }

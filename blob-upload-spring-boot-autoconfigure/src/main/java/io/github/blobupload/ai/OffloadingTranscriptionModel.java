@@ -16,79 +16,28 @@
 
 package io.github.blobupload.ai;
 
-import java.io.IOException;
-
-import io.github.blobupload.ai.AudioOffloadObservationContext.Operation;
-import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.ai.audio.transcription.AudioTranscriptionPrompt;
-import org.springframework.ai.audio.transcription.AudioTranscriptionResponse;
 import org.springframework.ai.audio.transcription.TranscriptionModel;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.UrlResource;
 
 /**
- * Wraps a {@link TranscriptionModel}, which Spring AI does not observe, so that the audio
- * given to it is offloaded ({@code audio.input}) and recorded. Each call runs in an
- * observation {@value DefaultAudioOffloadObservationConvention#DEFAULT_NAME} that carries
- * {@code input.audio.url} and {@code input.audio.mime_type} (the OpenInference names; see
+ * A {@link TranscriptionModel} that offloads the audio given to it ({@code audio.input})
+ * and records it in a {@code blob.upload.audio} observation carrying
+ * {@code input.audio.url} and {@code input.audio.mime_type} (see
  * {@link AudioOffloadObservationDocumentation}). Audio given as a remote URL is recorded
- * as that URL and never fetched by this wrapper. The request and the response are not
- * changed. The Spring AI auto-configuration of this starter wraps every
- * {@link TranscriptionModel} bean in one (see {@link OffloadingTextToSpeechModel}).
+ * as that URL and never fetched.
+ * <p>
+ * The Spring AI auto-configuration wraps every {@link TranscriptionModel} bean in one
+ * ({@code blob.upload.ai.audio-models.enabled}); outside it, wrap a model with
+ * {@code new io.github.blobupload.ai.audio.DefaultOffloadingTranscriptionModel(model, offloader, spans, observations)}.
  */
-public final class OffloadingTranscriptionModel extends OffloadingAudioModel<TranscriptionModel>
-		implements TranscriptionModel {
+public interface OffloadingTranscriptionModel extends TranscriptionModel {
 
 	/**
-	 * Creates a wrapper.
-	 * @param delegate the model to call
-	 * @param offloader uploads the audio
-	 * @param spans tells the current span
-	 * @param observations where the call's observation is recorded
+	 * Sets the convention that names the observation and its keys, in place of the
+	 * default one (and of any global convention).
+	 * @param convention the convention, or {@code null} for the default
 	 */
-	public OffloadingTranscriptionModel(TranscriptionModel delegate, MediaOffloader offloader, SpanInfoResolver spans,
-			ObservationRegistry observations) {
-		super(delegate, offloader, spans, observations);
-	}
-
-	@Override
-	public AudioTranscriptionResponse call(AudioTranscriptionPrompt prompt) {
-		if (nested(Operation.TRANSCRIPTION)) {
-			return delegate().call(prompt);
-		}
-		return observe(Operation.TRANSCRIPTION, (context) -> {
-			context.setInputAudio(offload(context, prompt.getInstructions()));
-			return delegate().call(prompt);
-		});
-	}
-
-	private @Nullable OffloadedMedia offload(AudioOffloadObservationContext context, @Nullable Resource audio) {
-		return (audio != null) ? offloadInput(context, audio, () -> read(audio)) : null;
-	}
-
-	private static Object read(Resource audio) {
-		try {
-			return isRemote(audio) ? audio.getURL() : audio.getContentAsByteArray();
-		}
-		catch (IOException | RuntimeException ex) {
-			// Unsupported data: refused and counted, never recorded as given.
-			return new Object();
-		}
-	}
-
-	private static boolean isRemote(Resource audio) {
-		if (!(audio instanceof UrlResource)) {
-			return false;
-		}
-		try {
-			String protocol = audio.getURL().getProtocol();
-			return !"file".equals(protocol) && !"jar".equals(protocol);
-		}
-		catch (IOException ex) {
-			return true;
-		}
-	}
+	void setObservationConvention(@Nullable AudioOffloadObservationConvention convention);
 
 }

@@ -20,17 +20,17 @@
  * records their URIs on the model's span in place of the bytes.
  * <p>
  * {@link io.github.blobupload.ai.BlobOffloadAdvisor} covers {@code ChatClient} calls;
- * {@link io.github.blobupload.ai.BlobOffloadObservationHandler} starts offloading prompt
- * media as a {@code ChatModel} observation starts, so that blobs name the model's span
- * and the work overlaps with the model's;
- * {@link io.github.blobupload.ai.BlobOffloadObservationFilter} covers the model
+ * {@link io.github.blobupload.ai.chat.BlobOffloadObservationHandler} starts offloading
+ * prompt media as a {@code ChatModel} observation starts, so that blobs name the model's
+ * span and the work overlaps with the model's;
+ * {@link io.github.blobupload.ai.chat.BlobOffloadObservationFilter} covers the model
  * observations ({@code ChatModel}, {@code ImageModel}), also when they are called
  * directly, and writes the span attributes (with the {@code refs} layout, a
- * {@link io.github.blobupload.ai.GenAiRefsWriter} writes the messages to storage as files
- * and the span records their URIs). All walk messages with one
- * {@link io.github.blobupload.ai.MediaWalker} and go through one
- * {@link io.github.blobupload.ai.MediaOffloader}, which uploads each piece of media once
- * and counts it once per call.
+ * {@link io.github.blobupload.ai.format.GenAiRefsWriter} writes the messages to storage
+ * as files and the span records their URIs). All walk messages with one
+ * {@link io.github.blobupload.ai.chat.MediaWalker} and go through one
+ * {@link io.github.blobupload.ai.offload.MediaOffloader}, which uploads each piece of
+ * media once and counts it once per call.
  * {@link io.github.blobupload.ai.OffloadingTextToSpeechModel} and
  * {@link io.github.blobupload.ai.OffloadingTranscriptionModel} wrap the audio models,
  * which Spring AI does not observe, in a {@code blob.upload.audio} observation.
@@ -38,13 +38,13 @@
  * Streams: the advisor holds back a stream's last response and gives it the offloaded
  * media; streamed text-to-speech audio is assembled and offloaded once, at completion;
  * the audio of streamed chat completions, which spring-ai-openai drops, is assembled in a
- * {@link io.github.blobupload.ai.StreamedChatAudio} by an interceptor of its HTTP client
- * ({@code io.github.blobupload.ai.openai}) and offloaded once by the filter.
+ * {@link io.github.blobupload.ai.audio.StreamedChatAudio} by an interceptor of its HTTP
+ * client ({@code io.github.blobupload.ai.openai}) and offloaded once by the filter.
  * <p>
  * Other tools get the media too: {@link io.github.blobupload.ai.BlobOffloadListener}s
  * hear a {@link io.github.blobupload.ai.MediaOffloadEvent} per piece of media per call,
- * and the opt-in {@link io.github.blobupload.ai.GenAiEventEmitter} emits the GenAI event
- * {@code gen_ai.client.inference.operation.details} of each model call through the
+ * and the opt-in {@link io.github.blobupload.ai.format.GenAiEventEmitter} emits the GenAI
+ * event {@code gen_ai.client.inference.operation.details} of each model call through the
  * OpenTelemetry Logs API.
  */
 @NullMarked

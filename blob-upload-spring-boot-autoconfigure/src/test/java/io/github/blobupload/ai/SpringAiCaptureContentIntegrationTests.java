@@ -21,6 +21,8 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.format.GenAiSchemas;
+import io.github.blobupload.ai.format.GenAiSemconvAttributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;

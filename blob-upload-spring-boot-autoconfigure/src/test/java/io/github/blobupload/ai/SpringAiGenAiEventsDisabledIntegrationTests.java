@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.format.GenAiEventEmitter;
+import io.github.blobupload.ai.format.GenAiSemconvAttributes;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;

@@ -24,6 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.format.GenAiEventEmitter;
+import io.github.blobupload.ai.format.GenAiSchemas;
+import io.github.blobupload.ai.format.GenAiSemconvAttributes;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.KeyValue;
 import io.opentelemetry.api.common.Value;

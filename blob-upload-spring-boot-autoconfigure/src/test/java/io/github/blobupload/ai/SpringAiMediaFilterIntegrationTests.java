@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.format.GenAiSemconvAttributes;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;

@@ -30,6 +30,8 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.format.GenAiSemconvAttributes;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;

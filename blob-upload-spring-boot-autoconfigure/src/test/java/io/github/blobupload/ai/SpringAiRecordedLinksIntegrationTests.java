@@ -23,6 +23,8 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.format.GenAiSemconvAttributes;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -41,8 +43,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
-import static io.github.blobupload.ai.SpringAiTestSupport.attribute;
 import static io.github.blobupload.ai.SpringAiTestSupport.assertStored;
+import static io.github.blobupload.ai.SpringAiTestSupport.attribute;
 import static io.github.blobupload.ai.SpringAiTestSupport.firstMediaPart;
 import static io.github.blobupload.ai.SpringAiTestSupport.flushSpans;
 import static io.github.blobupload.ai.SpringAiTestSupport.png;

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.format.GenAiRefsWriter;
+import io.github.blobupload.ai.format.GenAiSchemas;
+import io.github.blobupload.ai.format.GenAiSemconvAttributes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;

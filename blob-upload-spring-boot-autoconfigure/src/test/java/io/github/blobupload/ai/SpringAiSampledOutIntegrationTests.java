@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ai.audio.StreamedChatAudio;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;

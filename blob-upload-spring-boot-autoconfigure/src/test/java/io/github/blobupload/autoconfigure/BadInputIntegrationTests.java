@@ -39,7 +39,7 @@ import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.ai.AiUseCases;
 import io.github.blobupload.ai.MediaOffloadOutcome;
-import io.github.blobupload.ai.MediaOffloader;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import io.github.blobupload.ai.OffloadedMedia;
 import io.github.blobupload.ai.SpanInfo;
 import io.github.blobupload.autoconfigure.ai.BlobUploadSpringAiAutoConfiguration;

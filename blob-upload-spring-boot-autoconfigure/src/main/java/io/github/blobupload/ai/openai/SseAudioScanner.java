@@ -22,7 +22,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import io.github.blobupload.ai.StreamedChatAudio;
+import io.github.blobupload.ai.audio.StreamedChatAudio;
 import io.github.blobupload.internal.RateLimitedLogger;
 import okio.Buffer;
 import tools.jackson.databind.JsonNode;

@@ -20,7 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.github.blobupload.ai.StreamedChatAudio;
+import io.github.blobupload.ai.audio.StreamedChatAudio;
 import io.github.blobupload.internal.RateLimitedLogger;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;

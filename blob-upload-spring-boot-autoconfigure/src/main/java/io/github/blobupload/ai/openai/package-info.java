@@ -18,8 +18,9 @@
  * Recovers what the OpenAI client of Spring AI drops: an OkHttp interceptor of
  * spring-ai-openai's HTTP client reads the audio deltas of streamed chat completions as
  * they pass to the client, unchanged, and assembles them in a
- * {@link io.github.blobupload.ai.StreamedChatAudio}, from which the model's observation
- * offloads them once. Depends on the Spring AI integration, never the other way.
+ * {@link io.github.blobupload.ai.audio.StreamedChatAudio}, from which the model's
+ * observation offloads them once. Depends on the Spring AI integration, never the other
+ * way.
  */
 @NullMarked
 package io.github.blobupload.ai.openai;

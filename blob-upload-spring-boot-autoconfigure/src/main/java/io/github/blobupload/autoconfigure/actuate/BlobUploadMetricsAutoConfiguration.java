@@ -19,11 +19,11 @@ package io.github.blobupload.autoconfigure.actuate;
 import java.util.List;
 
 import io.github.blobupload.BlobUploaderRegistry;
-import io.github.blobupload.actuate.AiMediaMetrics;
-import io.github.blobupload.actuate.AiRefsMetrics;
+import io.github.blobupload.ai.metrics.AiMediaMetrics;
+import io.github.blobupload.ai.metrics.AiRefsMetrics;
 import io.github.blobupload.actuate.BlobUploadMetrics;
-import io.github.blobupload.ai.GenAiRefsWriter;
-import io.github.blobupload.ai.MediaOffloader;
+import io.github.blobupload.ai.format.GenAiRefsWriter;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.blobupload.ai.AttributeLayout;
-import io.github.blobupload.ai.GenAiRefsWriter;
+import io.github.blobupload.ai.format.GenAiRefsWriter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -16,10 +16,12 @@
 
 package io.github.blobupload.autoconfigure.ai;
 
-import io.github.blobupload.ai.MediaOffloader;
 import io.github.blobupload.ai.OffloadingTextToSpeechModel;
 import io.github.blobupload.ai.OffloadingTranscriptionModel;
 import io.github.blobupload.ai.SpanInfoResolver;
+import io.github.blobupload.ai.audio.DefaultOffloadingTextToSpeechModel;
+import io.github.blobupload.ai.audio.DefaultOffloadingTranscriptionModel;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -57,8 +59,8 @@ final class OffloadingAudioModelsPostProcessor implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof TextToSpeechModel speech && !(bean instanceof OffloadingTextToSpeechModel)) {
-			OffloadingTextToSpeechModel wrapper = new OffloadingTextToSpeechModel(speech, this.offloader.getObject(),
-					this.spans.getObject(), observations());
+			OffloadingTextToSpeechModel wrapper = new DefaultOffloadingTextToSpeechModel(speech,
+					this.offloader.getObject(), this.spans.getObject(), observations());
 			// Streamed audio larger than a blob may be would be refused by the uploader:
 			// it is not assembled past that.
 			BlobUploadProperties upload = this.properties.getIfAvailable();
@@ -68,8 +70,8 @@ final class OffloadingAudioModelsPostProcessor implements BeanPostProcessor {
 			return wrapper;
 		}
 		if (bean instanceof TranscriptionModel transcription && !(bean instanceof OffloadingTranscriptionModel)) {
-			return new OffloadingTranscriptionModel(transcription, this.offloader.getObject(), this.spans.getObject(),
-					observations());
+			return new DefaultOffloadingTranscriptionModel(transcription, this.offloader.getObject(),
+					this.spans.getObject(), observations());
 		}
 		return bean;
 	}

@@ -23,7 +23,7 @@ import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.AiUseCases;
 import io.github.blobupload.ai.AttributeLayout;
-import io.github.blobupload.ai.GenAiRefsWriter;
+import io.github.blobupload.ai.format.GenAiRefsWriter;
 import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.github.blobupload.registry.UseCases;
 

@@ -17,12 +17,13 @@
 package io.github.blobupload.autoconfigure.ai;
 
 import io.github.blobupload.ai.BlobOffloadAdvisor;
-import io.github.blobupload.ai.GenAiEventEmitter;
-import io.github.blobupload.ai.MediaOffloader;
-import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
-import io.github.blobupload.ai.StreamedChatAudio;
-import io.github.blobupload.ai.TracingSpanInfoResolver;
+import io.github.blobupload.ai.audio.StreamedChatAudio;
+import io.github.blobupload.ai.chat.DefaultBlobOffloadAdvisor;
+import io.github.blobupload.ai.chat.MediaWalker;
+import io.github.blobupload.ai.format.GenAiEventEmitter;
+import io.github.blobupload.ai.offload.MediaOffloader;
+import io.github.blobupload.ai.offload.TracingSpanInfoResolver;
 import io.github.blobupload.ai.openai.StreamedChatAudioInterceptor;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.micrometer.observation.ObservationRegistry;
@@ -111,7 +112,7 @@ final class SpringAiConfigurations {
 				BlobUploadAiProperties properties, ObjectProvider<ObservationRegistry> observations) {
 			// With an observation registry, Spring Boot registers the handler that
 			// offloads prompt media as the model's span starts.
-			return BlobOffloadAdvisor.builder(walker)
+			return DefaultBlobOffloadAdvisor.builder(walker)
 				.spanInfoResolver(spans)
 				.order(properties.getAdvisor().getOrder())
 				.modelObserved(observations.getIfUnique() != null)

@@ -20,8 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import io.github.blobupload.ai.StreamedChatAudio;
-import io.github.blobupload.ai.StreamedChatAudioAccess;
+import io.github.blobupload.ai.audio.StreamedChatAudio;
+import io.github.blobupload.ai.audio.StreamedChatAudioAccess;
 import io.github.blobupload.internal.RateLimitedLogger;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;

@@ -21,8 +21,8 @@ import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.github.blobupload.ai.StreamedChatAudio;
-import io.github.blobupload.ai.StreamedChatAudioAccess;
+import io.github.blobupload.ai.audio.StreamedChatAudio;
+import io.github.blobupload.ai.audio.StreamedChatAudioAccess;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;

@@ -22,7 +22,7 @@ import java.util.Map;
 
 import io.github.blobupload.ai.AttributeLayout;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
-import io.github.blobupload.ai.MediaOffloader;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import io.github.blobupload.testsupport.GeneratedMetadata;
 import org.junit.jupiter.api.Test;
 

@@ -21,27 +21,29 @@ import java.util.List;
 import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
-import io.github.blobupload.ai.BlobOffloadObservationFilter;
-import io.github.blobupload.ai.BlobOffloadObservationHandler;
-import io.github.blobupload.ai.GenAiEventEmitter;
-import io.github.blobupload.ai.GenAiRefsWriter;
+import io.github.blobupload.ai.MediaFilter;
+import io.github.blobupload.ai.MediaOffloadOutcome;
 import io.github.blobupload.ai.OffloadedMedia;
 import io.github.blobupload.ai.OffloadingTextToSpeechModel;
 import io.github.blobupload.ai.OffloadingTranscriptionModel;
-import io.github.blobupload.ai.MediaFilter;
-import io.github.blobupload.ai.MediaOffloadOutcome;
-import io.github.blobupload.ai.MediaOffloader;
-import io.github.blobupload.ai.MediaWalker;
 import io.github.blobupload.ai.SpanInfo;
 import io.github.blobupload.ai.SpanInfoResolver;
-import io.github.blobupload.ai.StreamedChatAudio;
+import io.github.blobupload.ai.audio.DefaultOffloadingTextToSpeechModel;
+import io.github.blobupload.ai.audio.StreamedChatAudio;
+import io.github.blobupload.ai.chat.BlobOffloadObservationFilter;
+import io.github.blobupload.ai.chat.BlobOffloadObservationHandler;
+import io.github.blobupload.ai.chat.DefaultBlobOffloadAdvisor;
+import io.github.blobupload.ai.chat.MediaWalker;
+import io.github.blobupload.ai.format.GenAiEventEmitter;
+import io.github.blobupload.ai.format.GenAiRefsWriter;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.LoggerProvider;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
 
 import org.springframework.ai.audio.transcription.AudioTranscription;
 import org.springframework.ai.audio.transcription.AudioTranscriptionResponse;
@@ -486,7 +488,7 @@ class BlobUploadSpringAiAutoConfigurationTests {
 
 		@Bean
 		OffloadingTextToSpeechModel myWrapper(MediaOffloader offloader, SpanInfoResolver spans) {
-			return new OffloadingTextToSpeechModel(new FixedSpeech(new byte[] { 4 }), offloader, spans,
+			return new DefaultOffloadingTextToSpeechModel(new FixedSpeech(new byte[] { 4 }), offloader, spans,
 					io.micrometer.observation.ObservationRegistry.NOOP);
 		}
 
@@ -497,7 +499,7 @@ class BlobUploadSpringAiAutoConfigurationTests {
 
 		@Bean
 		BlobOffloadAdvisor myAdvisor(MediaWalker walker) {
-			return BlobOffloadAdvisor.builder(walker).order(7).build();
+			return DefaultBlobOffloadAdvisor.builder(walker).order(7).build();
 		}
 
 	}
