@@ -27,10 +27,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The part of the metrics binder that counts Spring AI media, registered next to
- * {@link BlobUploadMetrics} by the same auto-configuration when Spring AI is on the class
- * path: {@code blob.upload.ai.media} (function counter), tagged {@code outcome} =
- * {@code uploaded}, {@code reused}, {@code inline}, {@code remote}, {@code skipped},
+ * Counts Spring AI media, bound by the Spring AI auto-configuration when Micrometer is on
+ * the class path: {@code blob.upload.ai.media} (function counter), tagged {@code outcome}
+ * = {@code uploaded}, {@code reused}, {@code inline}, {@code remote}, {@code skipped},
  * {@code refused} or {@code excluded} and {@code reason} (see
  * {@link MediaOffloadOutcome}). Each piece of media is counted once per model call, with
  * one outcome. {@code blob.upload.ai.prompt.offload.caller} (function counter, tagged

@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * Counts the message files of the Spring AI {@code refs} layout:
  * {@code blob.upload.ai.refs} (function counter), tagged {@code outcome} =
  * {@code written} (accepted by the uploader, the span has its attribute) or
- * {@code refused} (refused or failed, the attribute left out). Registered next to
- * {@link AiMediaMetrics} when the layout is on.
+ * {@code refused} (refused or failed, the attribute left out), read from
+ * {@link GenAiRefsWriter#writtenCount()} and {@link GenAiRefsWriter#refusedCount()}.
+ * Bound next to {@link AiMediaMetrics} when the layout is on.
  */
 public final class AiRefsMetrics implements MeterBinder {
 

@@ -19,11 +19,7 @@ package io.github.blobupload.autoconfigure.actuate;
 import java.util.List;
 
 import io.github.blobupload.BlobUploaderRegistry;
-import io.github.blobupload.ai.metrics.AiMediaMetrics;
-import io.github.blobupload.ai.metrics.AiRefsMetrics;
 import io.github.blobupload.actuate.BlobUploadMetrics;
-import io.github.blobupload.ai.format.GenAiRefsWriter;
-import io.github.blobupload.ai.offload.MediaOffloader;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,16 +27,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the upload metrics, present when Micrometer is on the classpath.
  * The {@link BlobUploadMetrics} bean is a listener (so the registry's uploaders report to
  * it) and a meter binder (so Spring Boot binds it to the application's meter registry).
- * With Spring AI on the class path, {@link AiMediaMetrics} adds the
- * {@code blob.upload.ai.media} counter of the Spring AI integration's offloader, and
- * {@link AiRefsMetrics} the {@code blob.upload.ai.refs} counter of its {@code refs}
- * layout.
+ * The Spring AI integration binds its own meters from its auto-configuration.
  */
 @AutoConfiguration
 @ConditionalOnClass(MeterRegistry.class)
@@ -53,25 +45,6 @@ public final class BlobUploadMetricsAutoConfiguration {
 			BlobUploaderRegistry registry = blobUploaderRegistry.getIfAvailable();
 			return (registry != null) ? registry.destinations() : List.of();
 		});
-	}
-
-	/** Counts Spring AI media when the Spring AI integration is on. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.ai.content.Media")
-	static class AiMediaMetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		AiMediaMetrics blobUploadAiMediaMetrics(ObjectProvider<MediaOffloader> offloader) {
-			return new AiMediaMetrics(offloader::getIfAvailable);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		AiRefsMetrics blobUploadAiRefsMetrics(ObjectProvider<GenAiRefsWriter> writer) {
-			return new AiRefsMetrics(writer::getIfAvailable);
-		}
-
 	}
 
 }

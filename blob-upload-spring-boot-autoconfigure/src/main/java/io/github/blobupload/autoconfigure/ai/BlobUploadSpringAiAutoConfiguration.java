@@ -23,15 +23,15 @@ import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.AiUseCases;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
 import io.github.blobupload.ai.BlobOffloadListener;
-import io.github.blobupload.ai.chat.BlobOffloadObservationFilter;
-import io.github.blobupload.ai.chat.BlobOffloadObservationHandler;
-import io.github.blobupload.ai.format.GenAiEventEmitter;
-import io.github.blobupload.ai.format.GenAiRefsWriter;
 import io.github.blobupload.ai.MediaFilter;
-import io.github.blobupload.ai.offload.MediaOffloader;
-import io.github.blobupload.ai.chat.MediaWalker;
 import io.github.blobupload.ai.SpanInfoResolver;
 import io.github.blobupload.ai.audio.StreamedChatAudio;
+import io.github.blobupload.ai.chat.BlobOffloadObservationFilter;
+import io.github.blobupload.ai.chat.BlobOffloadObservationHandler;
+import io.github.blobupload.ai.chat.MediaWalker;
+import io.github.blobupload.ai.format.GenAiEventEmitter;
+import io.github.blobupload.ai.format.GenAiRefsWriter;
+import io.github.blobupload.ai.offload.MediaOffloader;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.micrometer.observation.ObservationFilter;
@@ -75,7 +75,7 @@ import org.springframework.core.env.Environment;
 @Import({ SpringAiConfigurations.TracingConfiguration.class, SpringAiConfigurations.GenAiEventsConfiguration.class,
 		SpringAiConfigurations.AdvisorConfiguration.class,
 		SpringAiConfigurations.OpenAiStreamedAudioConfiguration.class,
-		SpringAiConfigurations.AudioModelsConfiguration.class })
+		SpringAiConfigurations.MetricsConfiguration.class, SpringAiConfigurations.AudioModelsConfiguration.class })
 public final class BlobUploadSpringAiAutoConfiguration {
 
 	/** The media viewer's switch for recording its links on spans (see BlobLinks). */

@@ -22,6 +22,9 @@ import io.github.blobupload.ai.audio.StreamedChatAudio;
 import io.github.blobupload.ai.chat.DefaultBlobOffloadAdvisor;
 import io.github.blobupload.ai.chat.MediaWalker;
 import io.github.blobupload.ai.format.GenAiEventEmitter;
+import io.github.blobupload.ai.format.GenAiRefsWriter;
+import io.github.blobupload.ai.metrics.AiMediaMetrics;
+import io.github.blobupload.ai.metrics.AiRefsMetrics;
 import io.github.blobupload.ai.offload.MediaOffloader;
 import io.github.blobupload.ai.offload.TracingSpanInfoResolver;
 import io.github.blobupload.ai.openai.StreamedChatAudioInterceptor;
@@ -50,7 +53,7 @@ import org.springframework.context.annotation.Configuration;
  * The optional parts of the Spring AI integration, each active on its own conditions,
  * imported by {@link BlobUploadSpringAiAutoConfiguration}: span resolution through
  * Micrometer Tracing, the GenAI log events, the {@code ChatClient} advisor, the recovery
- * of streamed OpenAI chat audio and the wrapping of the audio models.
+ * of streamed OpenAI chat audio, the meters and the wrapping of the audio models.
  */
 final class SpringAiConfigurations {
 
@@ -145,6 +148,30 @@ final class SpringAiConfigurations {
 		OpenAiHttpClientBuilderCustomizer blobStreamedChatAudioCustomizer(StreamedChatAudio audio) {
 			StreamedChatAudioInterceptor interceptor = new StreamedChatAudioInterceptor(audio);
 			return (builder) -> builder.interceptor(interceptor);
+		}
+
+	}
+
+	/**
+	 * Binds the meters of the Spring AI integration ({@code blob.upload.ai.media},
+	 * {@code blob.upload.ai.prompt.offload.caller}, {@code blob.upload.ai.refs}) when
+	 * Micrometer is on the class path; Spring Boot binds them to the application's meter
+	 * registry.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AiMediaMetrics blobUploadAiMediaMetrics(ObjectProvider<MediaOffloader> offloader) {
+			return new AiMediaMetrics(offloader::getIfAvailable);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		AiRefsMetrics blobUploadAiRefsMetrics(ObjectProvider<GenAiRefsWriter> writer) {
+			return new AiRefsMetrics(writer::getIfAvailable);
 		}
 
 	}

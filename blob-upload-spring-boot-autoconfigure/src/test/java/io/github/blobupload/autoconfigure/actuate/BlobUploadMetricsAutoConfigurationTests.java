@@ -26,15 +26,11 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.SimpleBlobUploader;
-import io.github.blobupload.ai.metrics.AiMediaMetrics;
 import io.github.blobupload.actuate.BlobUploadMetrics;
-import io.github.blobupload.ai.offload.MediaOffloader;
-import io.github.blobupload.ai.SpanInfo;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
-import io.github.blobupload.autoconfigure.ai.BlobUploadSpringAiAutoConfiguration;
 import io.github.blobupload.provider.BlobStorageProvider;
-import io.github.blobupload.testsupport.ScriptedUploader;
 import io.github.blobupload.testsupport.ScriptedUploader.Action;
+import io.github.blobupload.testsupport.ScriptedUploader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;
@@ -87,47 +83,6 @@ class BlobUploadMetricsAutoConfigurationTests {
 				assertThat(meters.get("blob.upload.queue.blobs").tag("use.case", "default").gauge().value()).isZero();
 				assertThat(meters.get("blob.upload.queue.bytes").tag("use.case", "broken").gauge().value()).isZero();
 			});
-	}
-
-	@Test
-	void springAiMediaIsCountedByTheSameAutoConfiguration() {
-		this.runner.withConfiguration(AutoConfigurations.of(BlobUploadSpringAiAutoConfiguration.class))
-			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + this.folder)
-			.run((context) -> {
-				assertThat(context).hasSingleBean(AiMediaMetrics.class);
-				context.getBean(MediaOffloader.class)
-					.offload(new byte[] { 1, 2, 3 }, "image/png", "chat.input", SpanInfo.NONE, 0, 0);
-				MeterRegistry meters = context.getBean(MeterRegistry.class);
-				assertThat(meters.get("blob.upload.ai.media")
-					.tags("outcome", "uploaded", "reason", "none")
-					.functionCounter()
-					.count()).isEqualTo(1);
-				assertThat(meters.get("blob.upload.ai.media")
-					.tags("outcome", "reused", "reason", "none")
-					.functionCounter()
-					.count()).isZero();
-				assertThat(meters.get("blob.upload.ai.media")
-					.tags("outcome", "refused", "reason", "timeout")
-					.functionCounter()
-					.count()).isZero();
-				assertThat(meters.get("blob.upload.ai.prompt.offload.caller")
-					.tag("reason", "queue_full")
-					.functionCounter()
-					.count()).isZero();
-			});
-	}
-
-	@Test
-	void noSpringAiIntegrationMeansNoSpringAiMediaMeter() {
-		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + this.folder)
-			.run((context) -> assertThat(context.getBean(MeterRegistry.class).find("blob.upload.ai.media").meters())
-				.isEmpty());
-	}
-
-	@Test
-	void noSpringAiOnTheClassPathMeansNoSpringAiMediaBinder() {
-		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.ai"))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(AiMediaMetrics.class));
 	}
 
 	@Test
