@@ -51,21 +51,6 @@ public final class AudioBlobs {
 	}
 
 	/**
-	 * Wraps 16-bit big-endian PCM samples ({@code audio/L16}, RFC 2586) in a WAV
-	 * container, swapping them to little-endian as WAV requires.
-	 * @param pcm the samples, interleaved by channel
-	 * @param sampleRate samples per second per channel
-	 * @param channels the number of channels, 1 or more
-	 * @param labels the labels, or {@code null} for none
-	 * @return a blob of type {@value #WAV}
-	 * @throws IllegalArgumentException if the rate or channel count is not positive
-	 */
-	public static Blob fromPcm16BigEndian(byte[] pcm, int sampleRate, int channels,
-			@Nullable Map<String, String> labels) {
-		return wav(pcm, true, sampleRate, channels, labels);
-	}
-
-	/**
 	 * Returns whether a content type names raw 16-bit PCM: {@code audio/pcm},
 	 * {@code audio/pcm16}, {@code audio/L16} or {@code audio/x-pcm}, with or without
 	 * parameters.

@@ -68,9 +68,9 @@ public enum MediaOffloadOutcome {
 
 	/**
 	 * Refused: prompt media was still being offloaded on the
-	 * {@linkplain io.github.blobupload.ai.offload.MediaOffloader.Builder#promptOffloadThreads(int)
+	 * {@linkplain io.github.blobupload.ai.offload.MediaOffloaderBuilder#promptOffloadThreads(int)
 	 * prompt-media threads} when its URI had to be recorded, and the wait for it
-	 * ({@linkplain io.github.blobupload.ai.offload.MediaOffloader.Builder#promptOffloadJoinTimeout(java.time.Duration)
+	 * ({@linkplain io.github.blobupload.ai.offload.MediaOffloaderBuilder#promptOffloadJoinTimeout(java.time.Duration)
 	 * join timeout}) ran out (logged, rate-limited): recorded as {@code /dev/null}. Media
 	 * still waiting for a thread is then never offloaded; media already being offloaded
 	 * may still be stored (counted by the uploader's metrics), though no span refers to

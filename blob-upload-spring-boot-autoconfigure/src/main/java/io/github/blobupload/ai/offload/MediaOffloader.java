@@ -19,27 +19,15 @@ package io.github.blobupload.ai.offload;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.blobupload.AudioBlobs;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.BlobUploaderRegistry;
-import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.ai.MediaFilter;
-import io.github.blobupload.ai.MediaModality;
-import io.github.blobupload.ai.MediaOffloadEvent;
 import io.github.blobupload.ai.MediaOffloadOutcome;
 import io.github.blobupload.ai.OffloadedMedia;
 import io.github.blobupload.ai.SpanInfo;
@@ -50,8 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Offloads one piece of media: decides whether it is uploaded, kept inline, recorded as a
- * remote URL, refused or excluded (by the {@linkplain Builder#include(String) include}
- * and {@linkplain Builder#exclude(String) exclude} rules, then by the
+ * remote URL, refused or excluded (by the
+ * {@linkplain MediaOffloaderBuilder#include(String) include} and
+ * {@linkplain MediaOffloaderBuilder#exclude(String) exclude} rules, then by the
  * {@link MediaFilter}s, which may also replace it), hands it to the blob uploader of its
  * use case, and remembers the result so that the same media seen again (by the advisor,
  * then by the model observation) is not uploaded twice and is recorded with the same URI.
@@ -62,78 +51,44 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Prompt media is known before the model is called, so its offloading (decoding, copying,
  * the rules and filters, the SHA-256 of content-addressed names) is started then on a few
- * daemon threads ({@link Builder#promptOffloadThreads(int)}) and joined, with a timeout,
- * when its URI is recorded at the end of the call: with a model slower than the hash, the
- * caller pays next to nothing. {@link #close()} stops those threads.
+ * daemon threads ({@link MediaOffloaderBuilder#promptOffloadThreads(int)}) and joined,
+ * with a timeout, when its URI is recorded at the end of the call: with a model slower
+ * than the hash, the caller pays next to nothing. {@link #close()} stops those threads.
  */
 public final class MediaOffloader implements AutoCloseable {
 
-	/** Default sample rate of raw PCM audio whose content type gives none (OpenAI's). */
-	public static final int DEFAULT_PCM_SAMPLE_RATE = 24_000;
-
-	/** Default number of threads that offload prompt media while the model works. */
-	public static final int DEFAULT_PROMPT_OFFLOAD_THREADS = 2;
-
-	/** Default number of prompt media waiting for one of those threads. */
-	public static final int DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE = 64;
-
-	/** Default longest wait for prompt media being offloaded when its URI is recorded. */
-	public static final Duration DEFAULT_PROMPT_OFFLOAD_JOIN_TIMEOUT = Duration.ofSeconds(1);
-
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-	private static final int MEMO_SIZE = 128;
+	private static final int RESULT_CACHE_SIZE = 128;
 
-	private final BlobUploaderRegistry registry;
-
-	private final long inlineBudgetBytes;
+	private static final Logger logger = LoggerFactory.getLogger(MediaOffloader.class);
 
 	private final boolean uploadOnlyWhenSampled;
 
-	private final int pcmSampleRate;
+	private final BlobLinks recordedLinks;
 
-	private final int pcmChannels;
+	private final OffloadPipeline pipeline;
 
-	private final List<BlobOffloadListener> listeners;
-
-	private final BlobLinks links;
-
-	private final BlobLinks viewerLinks;
-
-	private final List<MediaRule> includes;
-
-	private final List<MediaRule> excludes;
-
-	private final List<MediaFilter> filters;
+	private final OffloadRecorder recorder;
 
 	private final MediaOffloadCounts counts = new MediaOffloadCounts();
 
-	private final MediaResultCache memo = new MediaResultCache(MEMO_SIZE);
+	private final MediaResultCache results = new MediaResultCache(RESULT_CACHE_SIZE);
 
 	private final PromptMediaExecutor promptExecutor;
-
-	private final Duration joinTimeout;
-
-	private static final Logger logger = LoggerFactory.getLogger(MediaOffloader.class);
 
 	private final AtomicBoolean unsampledReported = new AtomicBoolean();
 
 	private final RateLimitedLogger errors = new RateLimitedLogger(logger, Duration.ofMinutes(1));
 
-	private MediaOffloader(Builder builder) {
-		this.registry = builder.registry;
-		this.inlineBudgetBytes = builder.inlineBudgetBytes;
+	MediaOffloader(MediaOffloaderBuilder builder) {
 		this.uploadOnlyWhenSampled = builder.uploadOnlyWhenSampled;
-		this.pcmSampleRate = builder.pcmSampleRate;
-		this.pcmChannels = builder.pcmChannels;
-		this.listeners = List.copyOf(builder.listeners);
-		this.links = builder.links;
-		this.viewerLinks = builder.viewerLinks;
-		this.includes = List.copyOf(builder.includes);
-		this.excludes = List.copyOf(builder.excludes);
-		this.filters = List.copyOf(builder.filters);
+		this.recordedLinks = builder.recordedLinks;
+		this.pipeline = new OffloadPipeline(builder, this.errors);
+		this.recorder = new OffloadRecorder(this.counts,
+				new MediaOffloadNotifier(builder.listeners, builder.eventViewerLinks, this.errors), builder.joinTimeout,
+				this.errors);
 		this.promptExecutor = new PromptMediaExecutor(builder.promptThreads, builder.promptQueueSize, CLOSE_TIMEOUT);
-		this.joinTimeout = builder.joinTimeout;
 	}
 
 	/**
@@ -141,23 +96,23 @@ public final class MediaOffloader implements AutoCloseable {
 	 * @param registry where the uploader of each use case comes from
 	 * @return a builder
 	 */
-	public static Builder builder(BlobUploaderRegistry registry) {
-		return new Builder(registry);
+	public static MediaOffloaderBuilder builder(BlobUploaderRegistry registry) {
+		return new MediaOffloaderBuilder(registry);
 	}
 
 	/**
 	 * Returns media as it is recorded on a span: uploaded media with the
-	 * {@linkplain Builder#links(BlobLinks) link} of its URI in place of the URI, anything
-	 * else unchanged. Cheap, without I/O.
+	 * {@linkplain MediaOffloaderBuilder#recordedLinks(BlobLinks) link} of its URI in
+	 * place of the URI, anything else unchanged. Cheap, without I/O.
 	 * @param media what became of a piece of media
 	 * @return the media to record
 	 */
 	public OffloadedMedia recorded(OffloadedMedia media) {
-		if (this.links == BlobLinks.IDENTITY || media.status() != OffloadedMedia.Status.UPLOADED
+		if (this.recordedLinks == BlobLinks.IDENTITY || media.status() != OffloadedMedia.Status.UPLOADED
 				|| media.uri() == null) {
 			return media;
 		}
-		String link = this.links.linkFor(media.uri());
+		String link = this.recordedLinks.linkFor(media.uri());
 		return link.equals(media.uri()) ? media : new OffloadedMedia(media.status(), media.useCase(), link,
 				media.contentType(), media.size(), media.span(), media.refusalReason(), media.inlineBase64());
 	}
@@ -179,12 +134,12 @@ public final class MediaOffloader implements AutoCloseable {
 	 * @param call the call that sees it
 	 */
 	public void skip(Object identity, MediaCall call) {
-		MediaResultCache.Sighting seen = this.memo.see(identity, call, !call.collectOnly());
+		MediaResultCache.Sighting seen = this.results.see(identity, call, !call.collectOnly());
 		if (seen != null && (seen.sameCall() || call.collectOnly())) {
 			return;
 		}
 		if (seen == null) {
-			this.memo.put(identity, call, null);
+			this.results.put(identity, call, null);
 		}
 		this.counts.increment(MediaOffloadOutcome.SKIPPED_UNSAMPLED);
 		if (this.unsampledReported.compareAndSet(false, true)) {
@@ -231,21 +186,22 @@ public final class MediaOffloader implements AutoCloseable {
 	 */
 	public OffloadedMedia offload(Object identity, Object data, @Nullable String mimeType, String useCase,
 			MediaCall call, int messageIndex, int partIndex) {
-		MediaResultCache.Sighting seen = this.memo.see(identity, call, !call.collectOnly());
+		MediaResultCache.Sighting seen = this.results.see(identity, call, !call.collectOnly());
 		if (seen != null && seen.result() != null) {
 			boolean reused = !seen.sameCall() && !call.collectOnly();
 			if (reused) {
 				this.counts.increment(MediaOffloadOutcome.REUSED);
 			}
-			OffloadedMedia media = await(seen.result(), useCase, mimeType, call, messageIndex, partIndex);
+			OffloadedMedia media = this.recorder.await(seen.result(), useCase, mimeType, call, messageIndex, partIndex);
 			if (reused) {
-				notifyListeners(media, MediaOffloadOutcome.REUSED, call, messageIndex, partIndex);
+				this.recorder.notifyListeners(media, MediaOffloadOutcome.REUSED, call, messageIndex, partIndex);
 			}
 			return media;
 		}
 		CompletableFuture<OffloadedMedia> result = new CompletableFuture<>();
-		this.memo.put(identity, call, result);
-		resolve(result, attempt(data, mimeType, useCase, call, messageIndex, partIndex), call, messageIndex, partIndex);
+		this.results.put(identity, call, result);
+		this.recorder.resolve(result, attempt(data, mimeType, useCase, call, messageIndex, partIndex), call,
+				messageIndex, partIndex);
 		// Done: completed above, or by a wait on it that timed out meanwhile.
 		return result.join();
 	}
@@ -256,7 +212,8 @@ public final class MediaOffloader implements AutoCloseable {
 	 * {@link #offload(Object, Object, String, String, MediaCall, int, int) offload} of
 	 * the same identity joins it. Counts as {@code offload} does: once per call. The
 	 * labels are taken from the call now, on the caller's thread. When no thread can take
-	 * it, the work is done here (see {@link Builder#promptOffloadThreads(int)}).
+	 * it, the work is done here (see
+	 * {@link MediaOffloaderBuilder#promptOffloadThreads(int)}).
 	 * @param identity the object that stands for the media
 	 * @param data the media's data, as for {@code offload}
 	 * @param mimeType the media's declared type, or {@code null}
@@ -267,99 +224,46 @@ public final class MediaOffloader implements AutoCloseable {
 	 */
 	public void start(Object identity, Object data, @Nullable String mimeType, String useCase, MediaCall call,
 			int messageIndex, int partIndex) {
-		MediaResultCache.Sighting seen = this.memo.see(identity, call, !call.collectOnly());
+		MediaResultCache.Sighting seen = this.results.see(identity, call, !call.collectOnly());
 		if (seen != null && seen.result() != null) {
 			if (!seen.sameCall() && !call.collectOnly()) {
 				// Counted now, told when known: the offload that joins it later counts
 				// nothing.
 				this.counts.increment(MediaOffloadOutcome.REUSED);
 				seen.result()
-					.thenAccept((media) -> notifyListeners(media, MediaOffloadOutcome.REUSED, call, messageIndex,
-							partIndex));
+					.thenAccept((media) -> this.recorder.notifyListeners(media, MediaOffloadOutcome.REUSED, call,
+							messageIndex, partIndex));
 			}
 			return;
 		}
 		CompletableFuture<OffloadedMedia> result = new CompletableFuture<>();
-		this.memo.put(identity, call, result);
+		this.results.put(identity, call, result);
 		this.promptExecutor.execute(() -> {
 			if (result.isDone()) {
 				return;
 			}
 			try {
-				resolve(result, attempt(data, mimeType, useCase, call, messageIndex, partIndex), call, messageIndex,
-						partIndex);
+				this.recorder.resolve(result, attempt(data, mimeType, useCase, call, messageIndex, partIndex), call,
+						messageIndex, partIndex);
 			}
 			catch (Error ex) {
-				resolve(result,
-						refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, call.span()),
-						call, messageIndex, partIndex);
+				this.recorder.resolve(result,
+						refusedUnread(MediaOffloadOutcome.REFUSED_ERROR, useCase, mimeType, call.span()), call,
+						messageIndex, partIndex);
 				throw ex;
 			}
 		});
 	}
 
-	private Offload attempt(Object data, @Nullable String mimeType, String useCase, MediaCall call, int messageIndex,
-			int partIndex) {
+	private OffloadResult attempt(Object data, @Nullable String mimeType, String useCase, MediaCall call,
+			int messageIndex, int partIndex) {
 		try {
-			return doOffload(data, mimeType, useCase, call, messageIndex, partIndex);
+			return this.pipeline.offload(data, mimeType, useCase, call, messageIndex, partIndex);
 		}
 		catch (RuntimeException ex) {
 			this.errors.warn(() -> "Could not offload " + useCase + " media: " + ex.getClass().getName(), ex);
-			return refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, call.span());
+			return refusedUnread(MediaOffloadOutcome.REFUSED_ERROR, useCase, mimeType, call.span());
 		}
-	}
-
-	/**
-	 * Completes a result unless a timed-out wait already did; only the one that completes
-	 * it counts its outcome, so that each piece of media is counted once, and it counts
-	 * before completing, so that whoever joins the result sees it counted.
-	 * @return whether this outcome is the one recorded
-	 */
-	private boolean resolve(CompletableFuture<OffloadedMedia> result, Offload offload, MediaCall call, int messageIndex,
-			int partIndex) {
-		synchronized (result) {
-			if (result.isDone()) {
-				return false;
-			}
-			this.counts.increment(offload.outcome());
-			notifyListeners(offload.media(), offload.outcome(), call, messageIndex, partIndex);
-			result.complete(offload.media());
-			return true;
-		}
-	}
-
-	/**
-	 * Waits, up to the join timeout, for media being offloaded on the prompt-media
-	 * threads; on timeout it is recorded as {@link BlobUploader#NOT_UPLOADED}.
-	 */
-	private OffloadedMedia await(CompletableFuture<OffloadedMedia> result, String useCase, @Nullable String mimeType,
-			MediaCall call, int messageIndex, int partIndex) {
-		SpanInfo span = call.span();
-		if (result.isDone()) {
-			return result.join();
-		}
-		try {
-			return result.get(this.joinTimeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			if (resolve(result,
-					refused(MediaOffloadOutcome.REFUSED_TIMEOUT, useCase, typeOrUnknown(mimeType), -1, span), call,
-					messageIndex, partIndex)) {
-				this.errors.warn(() -> "Prompt media of " + useCase + " was still being offloaded after "
-						+ this.joinTimeout.toMillis() + " ms when its URI had to be recorded; recorded as "
-						+ BlobUploader.NOT_UPLOADED + " (the prompt-media threads are behind)");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			resolve(result, refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, span),
-					call, messageIndex, partIndex);
-		}
-		catch (ExecutionException ex) {
-			resolve(result, refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, typeOrUnknown(mimeType), -1, span),
-					call, messageIndex, partIndex);
-		}
-		return result.join();
 	}
 
 	/**
@@ -371,18 +275,18 @@ public final class MediaOffloader implements AutoCloseable {
 	 * @return what became of it
 	 */
 	public OffloadedMedia offload(Blob blob, String useCase, MediaCall call) {
-		Offload result;
+		OffloadResult result;
 		try {
 			Map<String, String> labels = call.labels(useCase, 0, 0);
 			labels.putAll(blob.labels());
-			result = upload(blob.withLabels(labels), useCase, call.span(), labels);
+			result = this.pipeline.upload(blob.withLabels(labels), useCase, call.span(), labels);
 		}
 		catch (RuntimeException ex) {
 			this.errors.warn(() -> "Could not offload " + useCase + " media: " + ex.getClass().getName(), ex);
-			result = refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, blob.contentType(), blob.size(), call.span());
+			result = OffloadPipeline.refused(MediaOffloadOutcome.REFUSED_ERROR, useCase, blob.contentType(),
+					blob.size(), call.span());
 		}
-		this.counts.increment(result.outcome());
-		notifyListeners(result.media(), result.outcome(), call, 0, 0);
+		this.recorder.record(result, call);
 		return result.media();
 	}
 
@@ -398,9 +302,9 @@ public final class MediaOffloader implements AutoCloseable {
 	 */
 	public OffloadedMedia refuse(MediaOffloadOutcome outcome, String useCase, @Nullable String contentType, long size,
 			MediaCall call) {
-		Offload refusal = refused(outcome, useCase, typeOrUnknown(contentType), size, call.span());
-		this.counts.increment(refusal.outcome());
-		notifyListeners(refusal.media(), refusal.outcome(), call, 0, 0);
+		OffloadResult refusal = OffloadPipeline.refused(outcome, useCase, OffloadPipeline.typeOrUnknown(contentType),
+				size, call.span());
+		this.recorder.record(refusal, call);
 		return refusal.media();
 	}
 
@@ -432,413 +336,13 @@ public final class MediaOffloader implements AutoCloseable {
 		this.promptExecutor.close();
 	}
 
-	private Offload doOffload(Object data, @Nullable String mimeType, String useCase, MediaCall call, int messageIndex,
-			int partIndex) {
-		SpanInfo span = call.span();
-		Map<String, String> labels = call.labels(useCase, messageIndex, partIndex);
-		if (data instanceof byte[] bytes) {
-			return upload(new Blob(bytes, mimeType, labels), useCase, span, labels);
-		}
-		if (data instanceof URL || data instanceof URI) {
-			return remote(data.toString(), mimeType, useCase, span, labels);
-		}
-		if (data instanceof String text) {
-			if (text.regionMatches(true, 0, "data:", 0, 5)) {
-				Blob blob;
-				try {
-					blob = Blob.fromDataUri(text, labels);
-				}
-				catch (IllegalArgumentException ex) {
-					this.errors.warn(() -> "Media in " + useCase + " is a malformed data URI; recorded as "
-							+ BlobUploader.NOT_UPLOADED + ": " + ex.getMessage());
-					return refused(MediaOffloadOutcome.REFUSED_MALFORMED_DATA_URI, useCase, typeOrUnknown(mimeType), -1,
-							span);
-				}
-				if (!blob.hasDeclaredContentType() && mimeType != null) {
-					blob = new Blob(blob.rawBytes(), mimeType, labels);
-				}
-				return upload(blob, useCase, span, labels);
-			}
-			if (isRemoteUrl(text)) {
-				return remote(text, mimeType, useCase, span, labels);
-			}
-		}
-		// Raw base64 strings, resources and anything else: never recorded as given, since
-		// they may be content.
-		return refused(MediaOffloadOutcome.REFUSED_UNSUPPORTED_DATA, useCase, typeOrUnknown(mimeType), -1, span);
-	}
-
-	private Offload upload(Blob blob, String useCase, SpanInfo span, Map<String, String> labels) {
-		if (blob.size() == 0) {
-			return refused(MediaOffloadOutcome.REFUSED_EMPTY, useCase, blob.contentType(), 0, span);
-		}
-		Blob converted = AudioBlobs.toWavIfPcm16(blob, this.pcmSampleRate, this.pcmChannels);
-		if (converted.labels().isEmpty() && !labels.isEmpty()) {
-			converted = converted.withLabels(labels);
-		}
-		return filtered(converted, null, converted.contentType(), useCase, span, converted.labels());
-	}
-
-	private Offload remote(String url, @Nullable String mimeType, String useCase, SpanInfo span,
-			Map<String, String> labels) {
-		return filtered(null, url, typeOrUnknown(mimeType), useCase, span, labels);
-	}
-
 	/**
-	 * Applies the include/exclude rules, then the filters in order, then stores what is
-	 * left: uploaded, kept inline or recorded as its remote URL. Exactly one of
-	 * {@code blob} and {@code url} is given.
+	 * Returns media refused before its data was read: of its declared type, or unknown,
+	 * and of unknown size.
 	 */
-	private Offload filtered(@Nullable Blob blob, @Nullable String url, String contentType, String useCase,
-			SpanInfo span, Map<String, String> labels) {
-		MediaFilter.Direction direction = directionOf(useCase);
-		long size = (blob != null) ? blob.size() : -1;
-		if (!allowed(direction, MediaModality.of(contentType))) {
-			return refused(MediaOffloadOutcome.EXCLUDED_BY_RULE, useCase, contentType, size, span);
-		}
-		Blob current = blob;
-		String currentUrl = url;
-		for (MediaFilter filter : this.filters) {
-			String type = (current != null) ? current.contentType() : contentType;
-			MediaFilter.Candidate candidate = new MediaFilter.Candidate(direction, MediaModality.of(type), useCase,
-					type, (current != null) ? current.size() : -1, labels,
-					(current != null) ? current.rawBytes() : null, currentUrl);
-			MediaFilter.Decision decision;
-			try {
-				decision = filter.filter(candidate);
-			}
-			catch (RuntimeException ex) {
-				this.errors.warn(() -> "MediaFilter " + filter.getClass().getName() + " failed on " + useCase
-						+ " media, which is dropped: " + ex.getClass().getName(), ex);
-				return refused(MediaOffloadOutcome.EXCLUDED_FILTER_ERROR, useCase, type, candidate.size(), span);
-			}
-			if (decision == null || decision.action() == MediaFilter.Action.PASS) {
-				continue;
-			}
-			if (decision.action() == MediaFilter.Action.DROP) {
-				return new Offload(OffloadedMedia.refused(useCase, type, candidate.size(), span, decision.reason()),
-						MediaOffloadOutcome.EXCLUDED_BY_FILTER);
-			}
-			if (decision.action() == MediaFilter.Action.KEEP_INLINE) {
-				return (current != null) ? inline(current, useCase, span)
-						: recordRemote(Objects.requireNonNull(currentUrl), type, useCase, span);
-			}
-			current = new Blob(Objects.requireNonNull(decision.bytes()), decision.contentType(), labels);
-			currentUrl = null;
-		}
-		if (current == null) {
-			return recordRemote(Objects.requireNonNull(currentUrl), contentType, useCase, span);
-		}
-		if (current.size() == 0) {
-			return refused(MediaOffloadOutcome.REFUSED_EMPTY, useCase, current.contentType(), 0, span);
-		}
-		if (current.size() < this.inlineBudgetBytes) {
-			return inline(current, useCase, span);
-		}
-		String uri = this.registry.getBlobUploader(useCase).uploadAsync(current);
-		if (BlobUploader.NOT_UPLOADED.equals(uri)) {
-			return refused(MediaOffloadOutcome.REFUSED_BY_UPLOADER, useCase, current.contentType(), current.size(),
-					span);
-		}
-		return new Offload(OffloadedMedia.uploaded(useCase, uri, current.contentType(), current.size(), span),
-				MediaOffloadOutcome.UPLOADED);
-	}
-
-	private boolean allowed(MediaFilter.Direction direction, String modality) {
-		if (!this.includes.isEmpty() && this.includes.stream().noneMatch((rule) -> rule.matches(direction, modality))) {
-			return false;
-		}
-		return this.excludes.stream().noneMatch((rule) -> rule.matches(direction, modality));
-	}
-
-	private static Offload inline(Blob blob, String useCase, SpanInfo span) {
-		return new Offload(OffloadedMedia.inline(useCase, blob.contentType(), blob.size(), span,
-				Base64.getEncoder().encodeToString(blob.rawBytes())), MediaOffloadOutcome.INLINE);
-	}
-
-	private static Offload recordRemote(String url, String contentType, String useCase, SpanInfo span) {
-		return new Offload(OffloadedMedia.remote(useCase, url, contentType, span), MediaOffloadOutcome.REMOTE);
-	}
-
-	private static MediaFilter.Direction directionOf(String useCase) {
-		return useCase.endsWith(".input") ? MediaFilter.Direction.INPUT : MediaFilter.Direction.OUTPUT;
-	}
-
-	private static Offload refused(MediaOffloadOutcome outcome, String useCase, String contentType, long size,
+	private static OffloadResult refusedUnread(MediaOffloadOutcome outcome, String useCase, @Nullable String mimeType,
 			SpanInfo span) {
-		return new Offload(OffloadedMedia.refused(useCase, contentType, size, span, outcome.reason()), outcome);
-	}
-
-	/**
-	 * Tells the listeners what became of a piece of media in a call: the one place where
-	 * a {@link MediaOffloadEvent} is made. Called once per piece of media per call, where
-	 * it is counted.
-	 */
-	private void notifyListeners(OffloadedMedia media, MediaOffloadOutcome outcome, MediaCall call, int messageIndex,
-			int partIndex) {
-		if (this.listeners.isEmpty()) {
-			return;
-		}
-		String reason = (media.refusalReason() != null) ? media.refusalReason() : outcome.reason();
-		String uri = media.uri();
-		String link = (uri != null && media.status() == OffloadedMedia.Status.UPLOADED) ? viewerLink(uri) : null;
-		SpanInfo span = call.span();
-		MediaOffloadEvent event = new MediaOffloadEvent(media.useCase(), directionOf(media.useCase()), media.modality(),
-				outcome, reason, uri, (link != null && !link.equals(uri)) ? link : null, media.contentType(),
-				media.size(), messageIndex, partIndex, span.traceId(), span.spanId(), call.conversationId(),
-				call.operation(), media);
-		for (BlobOffloadListener listener : this.listeners) {
-			try {
-				listener.onMedia(event);
-			}
-			catch (RuntimeException ex) {
-				this.errors.warn(() -> "BlobOffloadListener " + listener.getClass().getName() + " failed", ex);
-			}
-		}
-	}
-
-	private @Nullable String viewerLink(String uri) {
-		try {
-			return this.viewerLinks.linkFor(uri);
-		}
-		catch (RuntimeException ex) {
-			this.errors.warn(() -> "BlobLinks " + this.viewerLinks.getClass().getName() + " failed", ex);
-			return null;
-		}
-	}
-
-	private static boolean isRemoteUrl(String text) {
-		int colon = text.indexOf("://");
-		if (colon <= 0 || colon > 10 || text.length() > 8192) {
-			return false;
-		}
-		String scheme = text.substring(0, colon).toLowerCase(Locale.ROOT);
-		return scheme.equals("http") || scheme.equals("https") || scheme.equals("gs") || scheme.equals("s3");
-	}
-
-	private static String typeOrUnknown(@Nullable String mimeType) {
-		return (mimeType != null && !mimeType.isBlank()) ? mimeType : "application/octet-stream";
-	}
-
-	/**
-	 * What became of a piece of media and the outcome it is counted with, counted by
-	 * whoever records it.
-	 */
-	private record Offload(OffloadedMedia media, MediaOffloadOutcome outcome) {
-
-	}
-
-	/** Builds a {@link MediaOffloader}. */
-	public static final class Builder {
-
-		private final BlobUploaderRegistry registry;
-
-		private long inlineBudgetBytes;
-
-		private boolean uploadOnlyWhenSampled = true;
-
-		private int pcmSampleRate = DEFAULT_PCM_SAMPLE_RATE;
-
-		private int pcmChannels = 1;
-
-		private final List<BlobOffloadListener> listeners = new ArrayList<>();
-
-		private BlobLinks links = BlobLinks.IDENTITY;
-
-		private BlobLinks viewerLinks = BlobLinks.IDENTITY;
-
-		private final List<MediaRule> includes = new ArrayList<>();
-
-		private final List<MediaRule> excludes = new ArrayList<>();
-
-		private final List<MediaFilter> filters = new ArrayList<>();
-
-		private int promptThreads = DEFAULT_PROMPT_OFFLOAD_THREADS;
-
-		private int promptQueueSize = DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE;
-
-		private Duration joinTimeout = DEFAULT_PROMPT_OFFLOAD_JOIN_TIMEOUT;
-
-		private Builder(BlobUploaderRegistry registry) {
-			this.registry = Objects.requireNonNull(registry, "registry must not be null");
-		}
-
-		/**
-		 * Sets the inline budget: media smaller than this is kept inline (recorded as
-		 * base64) instead of uploaded. 0, the default, uploads everything.
-		 * @param bytes the budget in bytes, not negative
-		 * @return this builder
-		 */
-		public Builder inlineBudgetBytes(long bytes) {
-			if (bytes < 0) {
-				throw new IllegalArgumentException("inlineBudgetBytes must not be negative but was " + bytes);
-			}
-			this.inlineBudgetBytes = bytes;
-			return this;
-		}
-
-		/**
-		 * Sets whether media of spans that are not sampled is not uploaded (default
-		 * {@code true}).
-		 * @param uploadOnlyWhenSampled whether uploads follow sampling
-		 * @return this builder
-		 */
-		public Builder uploadOnlyWhenSampled(boolean uploadOnlyWhenSampled) {
-			this.uploadOnlyWhenSampled = uploadOnlyWhenSampled;
-			return this;
-		}
-
-		/**
-		 * Sets the rate and channels of raw PCM audio whose content type gives none.
-		 * @param sampleRate samples per second, positive (default 24000)
-		 * @param channels channels, positive (default 1)
-		 * @return this builder
-		 */
-		public Builder pcmDefaults(int sampleRate, int channels) {
-			if (sampleRate <= 0 || channels <= 0) {
-				throw new IllegalArgumentException(
-						"PCM sample rate and channels must be positive but were " + sampleRate + " and " + channels);
-			}
-			this.pcmSampleRate = sampleRate;
-			this.pcmChannels = channels;
-			return this;
-		}
-
-		/**
-		 * Adds listeners told about every piece of media of each call.
-		 * @param listeners the listeners
-		 * @return this builder
-		 */
-		public Builder listeners(List<? extends BlobOffloadListener> listeners) {
-			this.listeners.addAll(listeners);
-			return this;
-		}
-
-		/**
-		 * Sets the links recorded on spans in place of the storage URIs of uploaded
-		 * media, such as the media viewer's; the default, {@link BlobLinks#IDENTITY},
-		 * records the storage URIs. Listeners and
-		 * {@link io.github.blobupload.ai.BlobOffloadAdvisor#OFFLOADED_MEDIA} always get
-		 * the storage URIs.
-		 * @param links the links
-		 * @return this builder
-		 */
-		public Builder links(BlobLinks links) {
-			this.links = Objects.requireNonNull(links, "links must not be null");
-			return this;
-		}
-
-		/**
-		 * Sets the links given to listeners as {@link MediaOffloadEvent#viewerLink()},
-		 * such as the media viewer's, whether or not they are
-		 * {@linkplain #links(BlobLinks) recorded on spans}; the default,
-		 * {@link BlobLinks#IDENTITY}, gives none.
-		 * @param viewerLinks the links
-		 * @return this builder
-		 */
-		public Builder viewerLinks(BlobLinks viewerLinks) {
-			this.viewerLinks = Objects.requireNonNull(viewerLinks, "viewerLinks must not be null");
-			return this;
-		}
-
-		/**
-		 * Adds a rule of media to offload; when any is given, media that matches none is
-		 * excluded (never stored, recorded as {@link BlobUploader#NOT_UPLOADED}). A rule
-		 * is {@code <direction>.<modality>}: direction {@code input}, {@code output} or
-		 * {@code *}; modality {@code image}, {@code audio}, {@code video},
-		 * {@code document} or {@code *}, such as {@code input.image} or {@code *.audio}.
-		 * @param rule the rule
-		 * @return this builder
-		 * @throws IllegalArgumentException when the rule is not of that form
-		 */
-		public Builder include(String rule) {
-			this.includes.add(MediaRule.parse(rule));
-			return this;
-		}
-
-		/**
-		 * Adds a rule of media never to offload, written as for {@link #include(String)}:
-		 * matching media is never stored and is recorded as
-		 * {@link BlobUploader#NOT_UPLOADED}. Excludes win over includes.
-		 * @param rule the rule, such as {@code *.audio}
-		 * @return this builder
-		 * @throws IllegalArgumentException when the rule is not of that form
-		 */
-		public Builder exclude(String rule) {
-			this.excludes.add(MediaRule.parse(rule));
-			return this;
-		}
-
-		/**
-		 * Adds filters that see each piece of media the rules let through, in this order.
-		 * @param filters the filters
-		 * @return this builder
-		 */
-		public Builder filters(List<? extends MediaFilter> filters) {
-			this.filters.addAll(filters);
-			return this;
-		}
-
-		/**
-		 * Sets how many daemon threads offload prompt media while the model works
-		 * (default {@value MediaOffloader#DEFAULT_PROMPT_OFFLOAD_THREADS}); 0 offloads it
-		 * on the caller's thread before the model is called.
-		 * @param threads how many threads, 0 or more
-		 * @return this builder
-		 */
-		public Builder promptOffloadThreads(int threads) {
-			if (threads < 0) {
-				throw new IllegalArgumentException(
-						"The number of prompt offload threads must be 0 or more but was " + threads);
-			}
-			this.promptThreads = threads;
-			return this;
-		}
-
-		/**
-		 * Sets how many pieces of prompt media may wait for the prompt-media threads
-		 * (default {@value MediaOffloader#DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE}). Media that
-		 * finds the queue full is offloaded on the caller's thread, as with 0 threads,
-		 * and counted ({@link MediaOffloader#promptOffloadsOnCallerBecauseFull()}).
-		 * @param queueSize how many may wait, positive
-		 * @return this builder
-		 */
-		public Builder promptOffloadQueueSize(int queueSize) {
-			if (queueSize <= 0) {
-				throw new IllegalArgumentException(
-						"The prompt offload queue size must be positive but was " + queueSize);
-			}
-			this.promptQueueSize = queueSize;
-			return this;
-		}
-
-		/**
-		 * Sets how long the caller waits, when a piece of prompt media is recorded at the
-		 * end of the call, for its offloading on the prompt-media threads to finish
-		 * (default 1 s). After that it is recorded as {@link BlobUploader#NOT_UPLOADED},
-		 * counted as {@link MediaOffloadOutcome#REFUSED_TIMEOUT} and logged
-		 * (rate-limited).
-		 * @param joinTimeout the longest wait, positive
-		 * @return this builder
-		 */
-		public Builder promptOffloadJoinTimeout(Duration joinTimeout) {
-			Objects.requireNonNull(joinTimeout, "joinTimeout must not be null");
-			if (joinTimeout.isNegative() || joinTimeout.isZero()) {
-				throw new IllegalArgumentException(
-						"The prompt offload join timeout must be positive but was " + joinTimeout);
-			}
-			this.joinTimeout = joinTimeout;
-			return this;
-		}
-
-		/**
-		 * Builds the offloader.
-		 * @return a new offloader
-		 */
-		public MediaOffloader build() {
-			return new MediaOffloader(this);
-		}
-
+		return OffloadPipeline.refused(outcome, useCase, OffloadPipeline.typeOrUnknown(mimeType), -1, span);
 	}
 
 }

@@ -56,9 +56,9 @@ final class MediaRule {
 		String direction = (dot > 0) ? rule.substring(0, dot) : "";
 		String modality = (dot > 0) ? rule.substring(dot + 1) : "";
 		if (!DIRECTIONS.contains(direction) || !MODALITIES.contains(modality)) {
-			throw new IllegalArgumentException("A media rule is <direction>.<modality>, with direction one of "
-					+ DIRECTIONS + " and modality one of " + MODALITIES + ", such as input.image or *.audio, but was '"
-					+ text + "'");
+			throw new IllegalArgumentException(
+					"rule must be <direction>.<modality>, with direction one of " + DIRECTIONS + " and modality one of "
+							+ MODALITIES + ", such as input.image or *.audio, but was '" + text + "'");
 		}
 		MediaFilter.Direction parsed = direction.equals("*") ? null
 				: MediaFilter.Direction.valueOf(direction.toUpperCase(Locale.ROOT));

@@ -16,8 +16,6 @@
 
 package io.github.blobupload.autoconfigure.ai;
 
-import java.util.function.Consumer;
-
 import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.AiUseCases;
@@ -32,8 +30,11 @@ import io.github.blobupload.ai.chat.MediaWalker;
 import io.github.blobupload.ai.format.GenAiEventEmitter;
 import io.github.blobupload.ai.format.GenAiRefsWriter;
 import io.github.blobupload.ai.offload.MediaOffloader;
+import io.github.blobupload.ai.offload.MediaOffloaderBuilder;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.autoconfigure.BuilderArguments;
 import io.github.blobupload.autoconfigure.KnownUseCases;
+import io.github.blobupload.autoconfigure.viewer.BlobUploadViewerProperties;
 import io.micrometer.observation.ObservationFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,15 +72,12 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty("blob.upload.enabled")
 @ConditionalOnBooleanProperty(name = "blob.upload.ai.enabled", matchIfMissing = true)
 @ConditionalOnBean(BlobUploaderRegistry.class)
-@EnableConfigurationProperties(BlobUploadAiProperties.class)
+@EnableConfigurationProperties({ BlobUploadAiProperties.class, BlobUploadViewerProperties.class })
 @Import({ SpringAiConfigurations.TracingConfiguration.class, SpringAiConfigurations.GenAiEventsConfiguration.class,
 		SpringAiConfigurations.AdvisorConfiguration.class,
 		SpringAiConfigurations.OpenAiStreamedAudioConfiguration.class,
 		SpringAiConfigurations.MetricsConfiguration.class, SpringAiConfigurations.AudioModelsConfiguration.class })
 public final class BlobUploadSpringAiAutoConfiguration {
-
-	/** The media viewer's switch for recording its links on spans (see BlobLinks). */
-	private static final String RECORD_LINKS = "blob.upload.viewer.record-links";
 
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploadSpringAiAutoConfiguration.class);
 
@@ -92,51 +90,34 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MediaOffloader blobMediaOffloader(BlobUploaderRegistry registry, BlobUploadAiProperties ai,
-			ObjectProvider<BlobOffloadListener> listeners, ObjectProvider<MediaFilter> filters,
-			ObjectProvider<BlobLinks> links, Environment environment) {
-		long inlineBudget = (ai.getInlineBudget() != null) ? ai.getInlineBudget().toBytes() : -1;
-		if (inlineBudget < 0) {
-			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.inline-budget", ai.getInlineBudget(),
-					"It must be a size of 0 or more.");
-		}
-		if (ai.getPcm().getSampleRate() <= 0) {
-			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.pcm.sample-rate",
-					ai.getPcm().getSampleRate(), "It must be a positive number of samples per second.");
-		}
-		if (ai.getPcm().getChannels() <= 0) {
-			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.pcm.channels",
-					ai.getPcm().getChannels(), "It must be 1 or more.");
-		}
-		MediaOffloader.Builder builder = MediaOffloader.builder(registry);
+			BlobUploadViewerProperties viewer, ObjectProvider<BlobOffloadListener> listeners,
+			ObjectProvider<MediaFilter> filters, ObjectProvider<BlobLinks> links) {
+		// Each rule is checked once, by the builder; BuilderArguments names the property.
+		MediaOffloaderBuilder builder = MediaOffloader.builder(registry);
+		BuilderArguments.set("blob.upload.ai.inline-budget", ai.getInlineBudget(),
+				(budget) -> builder.inlineBudgetBytes(budget.toBytes()));
+		BuilderArguments.set("blob.upload.ai.pcm.sample-rate", ai.getPcm().getSampleRate(), builder::pcmSampleRate);
+		BuilderArguments.set("blob.upload.ai.pcm.channels", ai.getPcm().getChannels(), builder::pcmChannels);
 		for (String rule : ai.getMedia().getInclude()) {
-			setting("blob.upload.ai.media.include", rule, builder::include);
+			BuilderArguments.set("blob.upload.ai.media.include", rule, builder::include);
 		}
 		for (String rule : ai.getMedia().getExclude()) {
-			setting("blob.upload.ai.media.exclude", rule, builder::exclude);
+			BuilderArguments.set("blob.upload.ai.media.exclude", rule, builder::exclude);
 		}
 		BlobUploadAiProperties.PromptOffload prompt = ai.getPromptOffload();
-		setting("blob.upload.ai.prompt-offload.threads", prompt.getThreads(), builder::promptOffloadThreads);
-		setting("blob.upload.ai.prompt-offload.queue-size", prompt.getQueueSize(), builder::promptOffloadQueueSize);
-		setting("blob.upload.ai.prompt-offload.join-timeout", prompt.getJoinTimeout(),
+		BuilderArguments.set("blob.upload.ai.prompt-offload.threads", prompt.getThreads(),
+				builder::promptOffloadThreads);
+		BuilderArguments.set("blob.upload.ai.prompt-offload.queue-size", prompt.getQueueSize(),
+				builder::promptOffloadQueueSize);
+		BuilderArguments.set("blob.upload.ai.prompt-offload.join-timeout", prompt.getJoinTimeout(),
 				builder::promptOffloadJoinTimeout);
-		return builder.inlineBudgetBytes(inlineBudget)
-			.uploadOnlyWhenSampled(ai.isUploadOnlyWhenSampled())
-			.pcmDefaults(ai.getPcm().getSampleRate(), ai.getPcm().getChannels())
+		BlobLinks viewerLinks = links.getIfAvailable(() -> BlobLinks.IDENTITY);
+		return builder.uploadOnlyWhenSampled(ai.isUploadOnlyWhenSampled())
 			.listeners(listeners.orderedStream().toList())
 			.filters(filters.orderedStream().toList())
-			.viewerLinks(links.getIfAvailable(() -> BlobLinks.IDENTITY))
-			.links(environment.getProperty(RECORD_LINKS, Boolean.class, false)
-					? links.getIfAvailable(() -> BlobLinks.IDENTITY) : BlobLinks.IDENTITY)
+			.eventViewerLinks(viewerLinks)
+			.recordedLinks(viewer.isRecordLinks() ? viewerLinks : BlobLinks.IDENTITY)
 			.build();
-	}
-
-	private static <T> void setting(String property, T value, Consumer<T> set) {
-		try {
-			set.accept(value);
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
-		}
 	}
 
 	@Bean

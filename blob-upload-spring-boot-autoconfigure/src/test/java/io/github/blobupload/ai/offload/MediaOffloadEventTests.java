@@ -56,9 +56,9 @@ class MediaOffloadEventTests {
 		.defaultUploader((blob) -> "mem://blobs/" + blob.size())
 		.build();
 
-	private MediaOffloader.Builder offloader() {
+	private MediaOffloaderBuilder offloader() {
 		return MediaOffloader.builder(this.registry)
-			.viewerLinks((uri) -> uri.startsWith("mem://") ? VIEWER + uri.substring(6) : uri)
+			.eventViewerLinks((uri) -> uri.startsWith("mem://") ? VIEWER + uri.substring(6) : uri)
 			.listeners(List.of(BlobOffloadListener.ofEvents(this.events::add), this.uploads::add));
 	}
 
@@ -226,7 +226,7 @@ class MediaOffloadEventTests {
 
 	@Test
 	void failingViewerLinksLeaveTheEventWithoutALink() {
-		MediaOffloader offloader = MediaOffloader.builder(this.registry).viewerLinks((uri) -> {
+		MediaOffloader offloader = MediaOffloader.builder(this.registry).eventViewerLinks((uri) -> {
 			throw new IllegalStateException("links bug");
 		}).listeners(List.of(BlobOffloadListener.ofEvents(this.events::add))).build();
 

@@ -257,7 +257,7 @@ class MediaOffloaderPromptOffloadTests {
 
 	@Test
 	void badSettingsAreRefusedWithTheValue() {
-		MediaOffloader.Builder builder = MediaOffloader.builder(this.registry);
+		MediaOffloaderBuilder builder = MediaOffloader.builder(this.registry);
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.promptOffloadThreads(-1))
 			.withMessageContaining("-1");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.promptOffloadQueueSize(0))

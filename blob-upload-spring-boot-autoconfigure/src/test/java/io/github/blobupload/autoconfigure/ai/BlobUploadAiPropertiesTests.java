@@ -22,7 +22,7 @@ import java.util.Map;
 
 import io.github.blobupload.ai.AttributeLayout;
 import io.github.blobupload.ai.BlobOffloadAdvisor;
-import io.github.blobupload.ai.offload.MediaOffloader;
+import io.github.blobupload.ai.offload.MediaOffloaderBuilder;
 import io.github.blobupload.testsupport.GeneratedMetadata;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class BlobUploadAiPropertiesTests {
 	void defaultValuesAreConsistent() {
 		BlobUploadAiProperties properties = new BlobUploadAiProperties();
 		assertThat(properties.getAdvisor().getOrder()).isEqualTo(BlobOffloadAdvisor.DEFAULT_ORDER);
-		assertThat(properties.getPcm().getSampleRate()).isEqualTo(MediaOffloader.DEFAULT_PCM_SAMPLE_RATE);
+		assertThat(properties.getPcm().getSampleRate()).isEqualTo(MediaOffloaderBuilder.DEFAULT_PCM_SAMPLE_RATE);
 		assertThat(properties.getPcm().getChannels()).isOne();
 		assertThat(properties.getInlineBudget().toBytes()).isZero();
 		assertThat(properties.isUploadOnlyWhenSampled()).isTrue();
@@ -47,11 +47,12 @@ class BlobUploadAiPropertiesTests {
 		assertThat(properties.getOpenai().getStreamedAudio().isEnabled()).isTrue();
 		assertThat(properties.getRefs().getBasePath()).isNull();
 		assertThat(properties.getRefs().getFormat()).isNull();
-		assertThat(properties.getPromptOffload().getThreads()).isEqualTo(MediaOffloader.DEFAULT_PROMPT_OFFLOAD_THREADS);
+		assertThat(properties.getPromptOffload().getThreads())
+			.isEqualTo(MediaOffloaderBuilder.DEFAULT_PROMPT_OFFLOAD_THREADS);
 		assertThat(properties.getPromptOffload().getQueueSize())
-			.isEqualTo(MediaOffloader.DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE);
+			.isEqualTo(MediaOffloaderBuilder.DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE);
 		assertThat(properties.getPromptOffload().getJoinTimeout())
-			.isEqualTo(MediaOffloader.DEFAULT_PROMPT_OFFLOAD_JOIN_TIMEOUT);
+			.isEqualTo(MediaOffloaderBuilder.DEFAULT_PROMPT_OFFLOAD_JOIN_TIMEOUT);
 	}
 
 	@Test

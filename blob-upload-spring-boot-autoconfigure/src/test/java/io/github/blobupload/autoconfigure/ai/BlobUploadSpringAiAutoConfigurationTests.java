@@ -180,6 +180,38 @@ class BlobUploadSpringAiAutoConfigurationTests {
 	}
 
 	@Test
+	void badPcmChannelsFailStartupNamingThePropertyWithTheBuildersRule() {
+		this.runner.withPropertyValues("blob.upload.ai.pcm.channels=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("blob.upload.ai.pcm.channels")
+				.hasMessageContaining("value '0'")
+				.hasMessageContaining("It must be positive but was 0.");
+		});
+	}
+
+	@Test
+	void negativeInlineBudgetFailsStartupNamingThePropertyWithTheBuildersRule() {
+		this.runner.withPropertyValues("blob.upload.ai.inline-budget=-1B").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("blob.upload.ai.inline-budget")
+				.hasMessageContaining("value '-1B'")
+				.hasMessageContaining("It must not be negative but was -1.");
+		});
+	}
+
+	@Test
+	void badPromptOffloadThreadsFailStartupWithASentenceNamingTheRule() {
+		this.runner.withPropertyValues("blob.upload.ai.prompt-offload.threads=-1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("blob.upload.ai.prompt-offload.threads")
+				.hasMessageContaining("It must be 0 or more but was -1.");
+		});
+	}
+
+	@Test
 	void badPcmRateFailsStartupNamingTheProperty() {
 		this.runner.withPropertyValues("blob.upload.ai.pcm.sample-rate=0").run((context) -> {
 			assertThat(context).hasFailed();
