@@ -17,35 +17,33 @@
 /**
  * Spring AI integration: offloads the media of prompts and responses (images, documents,
  * audio) to storage through the {@link io.github.blobupload.BlobUploaderRegistry} and
- * records their URIs on the model's span in place of the bytes.
+ * records their URIs on the model's span in place of the bytes. This package holds what
+ * an application touches: {@link io.github.blobupload.ai.BlobOffloadListener},
+ * {@link io.github.blobupload.ai.MediaFilter},
+ * {@link io.github.blobupload.ai.MediaOffloadEvent},
+ * {@link io.github.blobupload.ai.OffloadedMedia}, the
+ * {@link io.github.blobupload.ai.BlobOffloadAdvisor}, the audio-model wrappers
+ * ({@link io.github.blobupload.ai.OffloadingTextToSpeechModel},
+ * {@link io.github.blobupload.ai.OffloadingTranscriptionModel}) and their observation,
+ * the use cases, labels and layouts. It depends on no package below it.
  * <p>
- * {@link io.github.blobupload.ai.BlobOffloadAdvisor} covers {@code ChatClient} calls;
- * {@link io.github.blobupload.ai.chat.BlobOffloadObservationHandler} starts offloading
- * prompt media as a {@code ChatModel} observation starts, so that blobs name the model's
- * span and the work overlaps with the model's;
- * {@link io.github.blobupload.ai.chat.BlobOffloadObservationFilter} covers the model
- * observations ({@code ChatModel}, {@code ImageModel}), also when they are called
- * directly, and writes the span attributes (with the {@code refs} layout, a
- * {@link io.github.blobupload.ai.format.GenAiRefsWriter} writes the messages to storage
- * as files and the span records their URIs). All walk messages with one
- * {@link io.github.blobupload.ai.chat.MediaWalker} and go through one
- * {@link io.github.blobupload.ai.offload.MediaOffloader}, which uploads each piece of
- * media once and counts it once per call.
- * {@link io.github.blobupload.ai.OffloadingTextToSpeechModel} and
- * {@link io.github.blobupload.ai.OffloadingTranscriptionModel} wrap the audio models,
- * which Spring AI does not observe, in a {@code blob.upload.audio} observation.
- * <p>
- * Streams: the advisor holds back a stream's last response and gives it the offloaded
- * media; streamed text-to-speech audio is assembled and offloaded once, at completion;
- * the audio of streamed chat completions, which spring-ai-openai drops, is assembled in a
- * {@link io.github.blobupload.ai.audio.StreamedChatAudio} by an interceptor of its HTTP
- * client ({@code io.github.blobupload.ai.openai}) and offloaded once by the filter.
- * <p>
- * Other tools get the media too: {@link io.github.blobupload.ai.BlobOffloadListener}s
- * hear a {@link io.github.blobupload.ai.MediaOffloadEvent} per piece of media per call,
- * and the opt-in {@link io.github.blobupload.ai.format.GenAiEventEmitter} emits the GenAI
- * event {@code gen_ai.client.inference.operation.details} of each model call through the
- * OpenTelemetry Logs API.
+ * The implementation is split by job, each job a package that depends on this one and on
+ * those listed before it:
+ * <ul>
+ * <li>{@code io.github.blobupload.ai.offload}: the offload core, {@code MediaOffloader}
+ * (rules, filters, inline budget, uploads, each media uploaded once and counted once per
+ * call, prompt media offloaded while the model works);</li>
+ * <li>{@code io.github.blobupload.ai.format}: how a call is recorded (GenAI semantic
+ * conventions, OpenInference, the {@code refs} files, the GenAI log event);</li>
+ * <li>{@code io.github.blobupload.ai.audio}: the audio-model wrappers and streamed
+ * audio;</li>
+ * <li>{@code io.github.blobupload.ai.chat}: the {@code ChatClient} advisor and the
+ * observation handler and filter of the chat and image models, which walk Spring AI
+ * messages with one {@code MediaWalker};</li>
+ * <li>{@code io.github.blobupload.ai.metrics}: the meters;</li>
+ * <li>{@code io.github.blobupload.ai.openai}: the recovery of streamed OpenAI chat
+ * audio.</li>
+ * </ul>
  */
 @NullMarked
 package io.github.blobupload.ai;

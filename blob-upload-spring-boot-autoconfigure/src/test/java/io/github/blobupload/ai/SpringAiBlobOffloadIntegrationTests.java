@@ -25,21 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploader;
-import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.format.GenAiSchemas;
 import io.github.blobupload.ai.format.GenAiSemconvAttributes;
-import io.github.blobupload.ai.offload.MediaOffloader;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -54,8 +46,6 @@ import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.OpenAiImageOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -79,21 +69,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exporter), and the embedded {@code file:} storage in a temporary folder.
  */
 @SpringBootTest(classes = SpringAiTestSupport.TestApplication.class,
-		properties = { "blob.upload.enabled=true", "blob.upload.max-blob-size=256KB",
+		properties = { "blob.upload.enabled=true", "blob.upload.uri-prefix=${test.storage}default",
+				"blob.upload.max-blob-size=256KB",
 				"blob.upload.use-cases.chat-input.uri-prefix=${test.storage}/prompts",
 				"blob.upload.use-cases.image-output.enabled=true", "blob.upload.use-cases.audio-output.enabled=true",
 				"spring.ai.openai.api-key=test-key", "spring.ai.retry.max-attempts=1",
 				"spring.ai.openai.chat.options.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
 				"management.otlp.metrics.export.enabled=false" })
-class SpringAiBlobOffloadIntegrationTests {
-
-	private static final WireMockServer server = SpringAiTestSupport.startOpenAiServer();
-
-	@TempDir
-	static Path storage;
-
-	@Autowired
-	private ChatClient.Builder chatClientBuilder;
+class SpringAiBlobOffloadIntegrationTests extends SpringAiIntegrationTest {
 
 	@Autowired
 	private ChatModel chatModel;
@@ -102,42 +85,16 @@ class SpringAiBlobOffloadIntegrationTests {
 	private ImageModel imageModel;
 
 	@Autowired
-	private BlobUploaderRegistry registry;
-
-	@Autowired
 	private org.springframework.ai.audio.tts.TextToSpeechModel textToSpeechModel;
 
 	@Autowired
 	private org.springframework.ai.audio.transcription.TranscriptionModel transcriptionModel;
 
 	@Autowired
-	private MediaOffloader offloader;
-
-	@Autowired
 	private io.micrometer.observation.ObservationRegistry observationRegistry;
-
-	@Autowired
-	private InMemorySpanExporter exporter;
-
-	@Autowired
-	private SdkTracerProvider tracerProvider;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
-		properties.add("test.storage", () -> storage.toUri().toString());
-		properties.add("blob.upload.uri-prefix", () -> storage.resolve("default").toUri().toString());
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
 
 	@BeforeEach
 	void reset() {
-		flushSpans(this.tracerProvider, this.exporter);
-		this.exporter.reset();
 		server.resetAll();
 	}
 

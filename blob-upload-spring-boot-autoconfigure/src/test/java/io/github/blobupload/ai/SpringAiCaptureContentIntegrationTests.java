@@ -16,26 +16,15 @@
 
 package io.github.blobupload.ai;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.format.GenAiSchemas;
 import io.github.blobupload.ai.format.GenAiSemconvAttributes;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
 import static io.github.blobupload.ai.SpringAiTestSupport.attribute;
@@ -52,38 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attribute matches the GenAI JSON schemas.
  */
 @SpringBootTest(classes = SpringAiTestSupport.TestApplication.class,
-		properties = { "blob.upload.enabled=true", "blob.upload.ai.capture-content=true",
-				"spring.ai.openai.api-key=test-key", "spring.ai.retry.max-attempts=1",
-				"management.tracing.sampling.probability=1.0", "management.otlp.metrics.export.enabled=false" })
-class SpringAiCaptureContentIntegrationTests {
-
-	private static final WireMockServer server = SpringAiTestSupport.startOpenAiServer();
-
-	@TempDir
-	static Path storage;
-
-	@Autowired
-	private ChatClient.Builder chatClientBuilder;
-
-	@Autowired
-	private BlobUploaderRegistry registry;
-
-	@Autowired
-	private InMemorySpanExporter exporter;
-
-	@Autowired
-	private SdkTracerProvider tracerProvider;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
-		properties.add("blob.upload.uri-prefix", () -> storage.toUri().toString());
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
+		properties = { "blob.upload.enabled=true", "blob.upload.uri-prefix=${test.storage}",
+				"blob.upload.ai.capture-content=true", "spring.ai.openai.api-key=test-key",
+				"spring.ai.retry.max-attempts=1", "management.tracing.sampling.probability=1.0",
+				"management.otlp.metrics.export.enabled=false" })
+class SpringAiCaptureContentIntegrationTests extends SpringAiIntegrationTest {
 
 	@Test
 	@SuppressWarnings("unchecked")

@@ -16,31 +16,21 @@
 
 package io.github.blobupload.ai;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.format.GenAiEventEmitter;
 import io.github.blobupload.ai.format.GenAiSemconvAttributes;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
 import static io.github.blobupload.ai.SpringAiTestSupport.flushSpans;
@@ -56,43 +46,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(
 		classes = { SpringAiTestSupport.TestApplication.class, SpringAiGenAiEventsDisabledIntegrationTests.Logs.class },
-		properties = { "blob.upload.enabled=true", "spring.ai.openai.api-key=test-key",
-				"spring.ai.retry.max-attempts=1", "management.tracing.sampling.probability=1.0",
-				"management.otlp.metrics.export.enabled=false" })
-class SpringAiGenAiEventsDisabledIntegrationTests {
-
-	private static final WireMockServer server = SpringAiTestSupport.startOpenAiServer();
+		properties = { "blob.upload.enabled=true", "blob.upload.uri-prefix=${test.storage}",
+				"spring.ai.openai.api-key=test-key", "spring.ai.retry.max-attempts=1",
+				"management.tracing.sampling.probability=1.0", "management.otlp.metrics.export.enabled=false" })
+class SpringAiGenAiEventsDisabledIntegrationTests extends SpringAiIntegrationTest {
 
 	private static final InMemoryLogRecordExporter logs = InMemoryLogRecordExporter.create();
 
-	@TempDir
-	static Path storage;
-
-	@Autowired
-	private ChatClient.Builder chatClientBuilder;
-
-	@Autowired
-	private BlobUploaderRegistry registry;
-
-	@Autowired
-	private InMemorySpanExporter exporter;
-
-	@Autowired
-	private SdkTracerProvider tracerProvider;
-
 	@Autowired
 	private SdkLoggerProvider loggerProvider;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
-		properties.add("blob.upload.uri-prefix", () -> storage.toUri().toString());
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
 
 	@Test
 	void noEventIsEmittedWhenTheSwitchIsOff() {

@@ -16,14 +16,10 @@
 
 package io.github.blobupload.ai;
 
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.format.GenAiEventEmitter;
 import io.github.blobupload.ai.format.GenAiSchemas;
 import io.github.blobupload.ai.format.GenAiSemconvAttributes;
@@ -34,20 +30,15 @@ import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.image.ImageModel;
 import org.springframework.ai.image.ImagePrompt;
@@ -57,8 +48,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
 import static io.github.blobupload.ai.SpringAiTestSupport.attribute;
@@ -76,12 +65,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(
 		classes = { SpringAiTestSupport.TestApplication.class, SpringAiGenAiEventsIntegrationTests.Events.class },
-		properties = { "blob.upload.enabled=true", "blob.upload.ai.events.enabled=true",
-				"spring.ai.openai.api-key=test-key", "spring.ai.retry.max-attempts=1",
-				"management.tracing.sampling.probability=1.0", "management.otlp.metrics.export.enabled=false" })
-class SpringAiGenAiEventsIntegrationTests {
-
-	private static final WireMockServer server = SpringAiTestSupport.startOpenAiServer();
+		properties = { "blob.upload.enabled=true", "blob.upload.uri-prefix=${test.storage}",
+				"blob.upload.ai.events.enabled=true", "spring.ai.openai.api-key=test-key",
+				"spring.ai.retry.max-attempts=1", "management.tracing.sampling.probability=1.0",
+				"management.otlp.metrics.export.enabled=false" })
+class SpringAiGenAiEventsIntegrationTests extends SpringAiIntegrationTest {
 
 	private static final InMemoryLogRecordExporter logs = InMemoryLogRecordExporter.create();
 
@@ -89,39 +77,11 @@ class SpringAiGenAiEventsIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@TempDir
-	static Path storage;
-
-	@Autowired
-	private ChatClient.Builder chatClientBuilder;
-
 	@Autowired
 	private ImageModel imageModel;
 
-	@Autowired
-	private BlobUploaderRegistry registry;
-
-	@Autowired
-	private InMemorySpanExporter exporter;
-
-	@Autowired
-	private SdkTracerProvider tracerProvider;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
-		properties.add("blob.upload.uri-prefix", () -> storage.toUri().toString());
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
-
 	@BeforeEach
 	void reset() {
-		flushSpans(this.tracerProvider, this.exporter);
-		this.exporter.reset();
 		logs.reset();
 		events.clear();
 		server.resetAll();

@@ -24,28 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploader;
-import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.format.GenAiSemconvAttributes;
-import io.github.blobupload.ai.offload.MediaOffloader;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
@@ -66,51 +54,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(
 		classes = { SpringAiTestSupport.TestApplication.class, SpringAiMediaFilterIntegrationTests.Filters.class },
-		properties = { "blob.upload.enabled=true", "blob.upload.ai.media.exclude=*.audio",
-				"spring.ai.openai.api-key=test-key", "spring.ai.retry.max-attempts=1",
-				"spring.ai.openai.chat.options.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
-				"management.otlp.metrics.export.enabled=false" })
-class SpringAiMediaFilterIntegrationTests {
+		properties = { "blob.upload.enabled=true", "blob.upload.uri-prefix=${test.storage}",
+				"blob.upload.ai.media.exclude=*.audio", "spring.ai.openai.api-key=test-key",
+				"spring.ai.retry.max-attempts=1", "spring.ai.openai.chat.options.model=gpt-4o-mini",
+				"management.tracing.sampling.probability=1.0", "management.otlp.metrics.export.enabled=false" })
+class SpringAiMediaFilterIntegrationTests extends SpringAiIntegrationTest {
 
 	/** What the masking filter stores in place of every PNG. */
 	static final byte[] MASKED = png(300);
-
-	private static final WireMockServer server = SpringAiTestSupport.startOpenAiServer();
-
-	@TempDir
-	static Path storage;
-
-	@Autowired
-	private ChatClient.Builder chatClientBuilder;
-
-	@Autowired
-	private BlobUploaderRegistry registry;
-
-	@Autowired
-	private MediaOffloader offloader;
-
-	@Autowired
-	private InMemorySpanExporter exporter;
-
-	@Autowired
-	private SdkTracerProvider tracerProvider;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
-		properties.add("blob.upload.uri-prefix", () -> storage.toUri().toString());
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		flushSpans(this.tracerProvider, this.exporter);
-		this.exporter.reset();
-	}
 
 	@Test
 	void excludedAudioNeverReachesStorageAndIsRecordedAsDevNull() throws Exception {

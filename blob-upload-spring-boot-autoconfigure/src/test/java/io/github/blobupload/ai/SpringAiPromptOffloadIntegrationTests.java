@@ -29,26 +29,17 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.format.GenAiSemconvAttributes;
-import io.github.blobupload.ai.offload.MediaOffloader;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientResponse;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -69,10 +60,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(
 		classes = { SpringAiTestSupport.TestApplication.class, SpringAiPromptOffloadIntegrationTests.Filters.class },
-		properties = { "blob.upload.enabled=true", "spring.ai.openai.api-key=test-key",
-				"spring.ai.retry.max-attempts=1", "spring.ai.openai.chat.options.model=gpt-4o-mini",
-				"management.tracing.sampling.probability=1.0", "management.otlp.metrics.export.enabled=false" })
-class SpringAiPromptOffloadIntegrationTests {
+		properties = { "blob.upload.enabled=true", "blob.upload.uri-prefix=${test.storage}",
+				"spring.ai.openai.api-key=test-key", "spring.ai.retry.max-attempts=1",
+				"spring.ai.openai.chat.options.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
+				"management.otlp.metrics.export.enabled=false" })
+class SpringAiPromptOffloadIntegrationTests extends SpringAiIntegrationTest {
 
 	private static final AtomicReference<CountDownLatch> filtered = new AtomicReference<>(new CountDownLatch(1));
 
@@ -80,41 +72,13 @@ class SpringAiPromptOffloadIntegrationTests {
 
 	private static final AtomicBoolean answeredAfterTheFilter = new AtomicBoolean();
 
-	private static final WireMockServer server = startServer();
-
-	@TempDir
-	static Path storage;
-
-	@Autowired
-	private ChatClient.Builder chatClientBuilder;
-
-	@Autowired
-	private BlobUploaderRegistry registry;
-
-	@Autowired
-	private MediaOffloader offloader;
-
-	@Autowired
-	private InMemorySpanExporter exporter;
-
-	@Autowired
-	private SdkTracerProvider tracerProvider;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
-		properties.add("blob.upload.uri-prefix", () -> storage.toUri().toString());
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
+	@BeforeAll
+	static void holdingServer() {
+		replaceOpenAiServer(startServer());
 	}
 
 	@BeforeEach
 	void reset() {
-		flushSpans(this.tracerProvider, this.exporter);
-		this.exporter.reset();
 		filtered.set(new CountDownLatch(1));
 		filteredOn.set(null);
 		answeredAfterTheFilter.set(false);

@@ -16,31 +16,20 @@
 
 package io.github.blobupload.ai;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobLinks;
-import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.format.GenAiSemconvAttributes;
 import io.github.blobupload.ai.offload.MediaOffloader;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientResponse;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
 import static io.github.blobupload.ai.SpringAiTestSupport.assertStored;
@@ -59,40 +48,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(
 		classes = { SpringAiTestSupport.TestApplication.class, SpringAiRecordedLinksIntegrationTests.Links.class },
-		properties = { "blob.upload.enabled=true", "blob.upload.ai.layouts=semconv,openinference",
-				"blob.upload.viewer.enabled=true", "blob.upload.viewer.record-links=true",
+		properties = { "blob.upload.enabled=true", "blob.upload.uri-prefix=${test.storage}",
+				"blob.upload.ai.layouts=semconv,openinference", "blob.upload.viewer.enabled=true",
+				"blob.upload.viewer.record-links=true",
 				"blob.upload.viewer.base-url=https://ops.example.com/blob-viewer", "spring.ai.openai.api-key=test-key",
 				"spring.ai.retry.max-attempts=1", "management.tracing.sampling.probability=1.0",
 				"management.otlp.metrics.export.enabled=false" })
-class SpringAiRecordedLinksIntegrationTests {
-
-	private static final WireMockServer server = SpringAiTestSupport.startOpenAiServer();
-
-	@TempDir
-	static Path storage;
-
-	@Autowired
-	private ChatClient.Builder chatClientBuilder;
-
-	@Autowired
-	private BlobUploaderRegistry registry;
-
-	@Autowired
-	private InMemorySpanExporter exporter;
-
-	@Autowired
-	private SdkTracerProvider tracerProvider;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
-		properties.add("blob.upload.uri-prefix", () -> storage.toUri().toString());
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
+class SpringAiRecordedLinksIntegrationTests extends SpringAiIntegrationTest {
 
 	@Test
 	@SuppressWarnings("unchecked")

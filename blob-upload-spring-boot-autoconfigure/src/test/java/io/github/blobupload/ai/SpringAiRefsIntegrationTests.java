@@ -25,7 +25,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.format.GenAiRefsWriter;
 import io.github.blobupload.ai.format.GenAiSchemas;
@@ -34,22 +33,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.function.FunctionToolCallback;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
 import static io.github.blobupload.ai.SpringAiTestSupport.attribute;
@@ -67,48 +61,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * upstream naming and format.
  */
 @SpringBootTest(classes = SpringAiTestSupport.TestApplication.class,
-		properties = { "blob.upload.enabled=true", "blob.upload.ai.layouts=semconv,refs",
+		properties = { "blob.upload.enabled=true", "blob.upload.uri-prefix=${test.storage}blobs",
+				"blob.upload.ai.refs.base-path=${test.storage}refs", "blob.upload.ai.layouts=semconv,refs",
 				"spring.ai.openai.api-key=test-key", "spring.ai.retry.max-attempts=1",
 				"management.tracing.sampling.probability=1.0", "management.otlp.metrics.export.enabled=false" })
-class SpringAiRefsIntegrationTests {
+class SpringAiRefsIntegrationTests extends SpringAiIntegrationTest {
 
 	private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 	private static final String SHA256 = "[0-9a-f]{64}";
-
-	private static final WireMockServer server = SpringAiTestSupport.startOpenAiServer();
-
-	@TempDir
-	static Path storage;
-
-	@Autowired
-	private ChatClient.Builder chatClientBuilder;
-
-	@Autowired
-	private BlobUploaderRegistry registry;
-
-	@Autowired
-	private InMemorySpanExporter exporter;
-
-	@Autowired
-	private SdkTracerProvider tracerProvider;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
-		properties.add("blob.upload.uri-prefix", () -> storage.resolve("blobs").toUri().toString());
-		properties.add("blob.upload.ai.refs.base-path", () -> storage.resolve("refs").toUri().toString());
-	}
-
-	@BeforeEach
-	void clearSpans() {
-		this.exporter.reset();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
 
 	@Test
 	@SuppressWarnings("unchecked")

@@ -22,20 +22,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.audio.StreamedChatAudio;
-import io.github.blobupload.ai.offload.MediaOffloader;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.content.Media;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +37,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -60,38 +52,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(classes = SpringAiTestSupport.TestApplication.class,
-		properties = { "blob.upload.enabled=true", "spring.ai.openai.api-key=test-key",
-				"spring.ai.retry.max-attempts=1", "management.tracing.sampling.probability=0.0",
-				"management.otlp.metrics.export.enabled=false" })
-class SpringAiSampledOutIntegrationTests {
-
-	private static final WireMockServer server = SpringAiTestSupport.startOpenAiServer();
-
-	@TempDir
-	static Path storage;
-
-	@Autowired
-	private ChatClient.Builder chatClientBuilder;
-
-	@Autowired
-	private MediaOffloader offloader;
-
-	@Autowired
-	private BlobUploaderRegistry registry;
+		properties = { "blob.upload.enabled=true", "blob.upload.uri-prefix=${test.storage}",
+				"spring.ai.openai.api-key=test-key", "spring.ai.retry.max-attempts=1",
+				"management.tracing.sampling.probability=0.0", "management.otlp.metrics.export.enabled=false" })
+class SpringAiSampledOutIntegrationTests extends SpringAiIntegrationTest {
 
 	@Autowired
 	private StreamedChatAudio streamedChatAudio;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
-		properties.add("blob.upload.uri-prefix", () -> storage.toUri().toString());
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
 
 	@Test
 	@Order(1) // the INFO line is logged once per application: first

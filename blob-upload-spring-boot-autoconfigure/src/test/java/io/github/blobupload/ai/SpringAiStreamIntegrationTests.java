@@ -29,33 +29,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.audio.StreamedChatAudio;
 import io.github.blobupload.ai.format.GenAiSemconvAttributes;
-import io.github.blobupload.ai.offload.MediaOffloader;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.ai.audio.tts.TextToSpeechModel;
 import org.springframework.ai.audio.tts.TextToSpeechPrompt;
 import org.springframework.ai.audio.tts.TextToSpeechResponse;
-import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.openai.OpenAiAudioSpeechOptions;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.MimeTypeUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -75,55 +65,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * storage in a temporary folder.
  */
 @SpringBootTest(classes = { SpringAiTestSupport.TestApplication.class, SpringAiStreamIntegrationTests.Events.class },
-		properties = { "blob.upload.enabled=true", "blob.upload.max-blob-size=256KB",
-				"blob.upload.use-cases.audio-output.enabled=true", "spring.ai.openai.api-key=test-key",
-				"spring.ai.retry.max-attempts=1", "spring.ai.openai.chat.options.model=gpt-4o-mini",
-				"management.tracing.sampling.probability=1.0", "management.otlp.metrics.export.enabled=false" })
-class SpringAiStreamIntegrationTests {
-
-	private static final WireMockServer server = SpringAiTestSupport.startOpenAiServer();
+		properties = { "blob.upload.enabled=true", "blob.upload.uri-prefix=${test.storage}",
+				"blob.upload.max-blob-size=256KB", "blob.upload.use-cases.audio-output.enabled=true",
+				"spring.ai.openai.api-key=test-key", "spring.ai.retry.max-attempts=1",
+				"spring.ai.openai.chat.options.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
+				"management.otlp.metrics.export.enabled=false" })
+class SpringAiStreamIntegrationTests extends SpringAiIntegrationTest {
 
 	private static final List<MediaOffloadEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-	@TempDir
-	static Path storage;
-
-	@Autowired
-	private ChatClient.Builder chatClientBuilder;
 
 	@Autowired
 	private TextToSpeechModel textToSpeechModel;
 
 	@Autowired
-	private BlobUploaderRegistry registry;
-
-	@Autowired
-	private MediaOffloader offloader;
-
-	@Autowired
 	private StreamedChatAudio streamedChatAudio;
-
-	@Autowired
-	private InMemorySpanExporter exporter;
-
-	@Autowired
-	private SdkTracerProvider tracerProvider;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry properties) {
-		properties.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
-		properties.add("blob.upload.uri-prefix", () -> storage.toUri().toString());
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
 
 	@BeforeEach
 	void reset() {
-		flushSpans(this.tracerProvider, this.exporter);
-		this.exporter.reset();
 		server.resetAll();
 		events.clear();
 	}
