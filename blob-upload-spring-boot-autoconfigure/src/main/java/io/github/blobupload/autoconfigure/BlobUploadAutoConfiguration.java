@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -41,10 +42,22 @@ import org.springframework.core.env.Environment;
  * {@link SimpleBlobUploaderDecorator} beans wrap each use case's provider uploader. Every
  * bean backs off when the application defines its own. The registry shuts its uploaders
  * down when the context stops, before any bean (such as a storage client) is destroyed.
+ * Every {@code blob.upload.*} value is checked before any bean is created
+ * ({@link ConfigurationCheck}), and every invalid one reported in one startup failure.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(BlobUploadProperties.class)
+@Import(ConfigurationChecksRegistrar.class)
 public final class BlobUploadAutoConfiguration {
+
+	// Checks what the registry below is built from, unless the application has its own
+	// registry. Declared before the registry, whose own definition would else count as
+	// the application's.
+	@Bean
+	@ConditionalOnMissingBean(BlobUploaderRegistry.class)
+	static ConfigurationCheck blobUploadConfigurationCheck() {
+		return new BlobUploadConfigurationCheck();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -67,8 +80,8 @@ public final class BlobUploadAutoConfiguration {
 			ObjectProvider<BlobStorageProvider> providers, BlobNamingStrategy blobNamingStrategy,
 			ObjectProvider<BlobUploadListener> listeners, ObjectProvider<SimpleBlobUploaderDecorator> decorators,
 			ObjectProvider<KnownUseCases> knownUseCases, Environment environment) {
-		PropertyNameCheck.check(environment);
-		return new BlobUploaderRegistryFactory(properties, providers.orderedStream().toList(), blobNamingStrategy,
+		return new BlobUploaderRegistryFactory(properties, new ConfigurationReport(environment),
+				providers.orderedStream().toList(), blobNamingStrategy,
 				BlobUploadListener.composite(listeners.orderedStream().toList()), decorators.orderedStream().toList())
 			.create(knownUseCases.orderedStream().toList());
 	}

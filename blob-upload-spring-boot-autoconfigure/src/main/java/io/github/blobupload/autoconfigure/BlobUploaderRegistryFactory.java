@@ -38,21 +38,25 @@ import io.github.blobupload.provider.BlobStorageProvider;
 import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
 import io.github.blobupload.provider.internal.UriPrefixes;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import io.github.blobupload.autoconfigure.ConfiguredUseCases.ConfiguredUseCase;
 import io.github.blobupload.registry.UseCases;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-
 import static io.github.blobupload.autoconfigure.BuilderArguments.format;
-import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
-import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 
 /**
  * Builds the {@link DefaultBlobUploaderRegistry} from {@link BlobUploadProperties}:
  * validates every setting (naming the property and the bad value), picks the provider for
  * each prefix by its scheme, applies the {@link SimpleBlobUploaderDecorator}s to each
  * provider's uploader, and starts one upload engine per destination.
+ * <p>
+ * What can be checked without a bean (the engine's settings, the use-case names, the
+ * scheme of each prefix) is checked by {@link #check} before the context creates any
+ * bean; what needs the storage providers (a scheme no provider serves, a bucket name the
+ * provider refuses) is checked when the registry is created, every prefix before the
+ * first failure is reported.
  */
 final class BlobUploaderRegistryFactory {
 
@@ -77,6 +81,8 @@ final class BlobUploaderRegistryFactory {
 
 	private final BlobUploadProperties properties;
 
+	private final ConfigurationReport report;
+
 	private final Map<String, BlobStorageProvider> providers;
 
 	private final BlobNamingStrategy naming;
@@ -85,9 +91,11 @@ final class BlobUploaderRegistryFactory {
 
 	private final List<SimpleBlobUploaderDecorator> decorators;
 
-	BlobUploaderRegistryFactory(BlobUploadProperties properties, List<BlobStorageProvider> providers,
-			BlobNamingStrategy naming, BlobUploadListener listener, List<SimpleBlobUploaderDecorator> decorators) {
+	BlobUploaderRegistryFactory(BlobUploadProperties properties, ConfigurationReport report,
+			List<BlobStorageProvider> providers, BlobNamingStrategy naming, BlobUploadListener listener,
+			List<SimpleBlobUploaderDecorator> decorators) {
 		this.properties = properties;
+		this.report = report;
 		this.providers = new TreeMap<>();
 		for (BlobStorageProvider provider : providers) {
 			this.providers.putIfAbsent(provider.scheme(), provider);
@@ -100,14 +108,57 @@ final class BlobUploaderRegistryFactory {
 	}
 
 	/**
+	 * Checks what can be checked without any bean: each engine setting and the settings
+	 * against each other (even when uploading is off, so that a mistake shows at once
+	 * rather than when uploading is switched on), and, when uploading is on, the use-case
+	 * names, the spellings of each use case and the scheme of each prefix.
+	 * @param properties the bound properties
+	 * @param report where each problem goes
+	 */
+	static void check(BlobUploadProperties properties, ConfigurationReport report) {
+		configure(properties, AsyncBlobUploader.builder(NO_STORAGE), report);
+		if (!properties.isEnabled()) {
+			return;
+		}
+		checkPrefix(PREFIX + "uri-prefix", properties.getUriPrefix(), report);
+		for (ConfiguredUseCase useCase : ConfiguredUseCases.of(properties.getUseCases(), report)) {
+			if (useCase.enabled() && useCase.uriPrefix() != null) {
+				checkPrefix(useCase.uriPrefixProperty(), useCase.uriPrefix(), report);
+			}
+		}
+	}
+
+	/**
+	 * Checks what a prefix must be whatever its provider: free of credentials (refused
+	 * before any provider sees it, so that no message can repeat it) and with a scheme.
+	 * @return whether the prefix passed
+	 */
+	private static boolean checkPrefix(String property, String prefix, ConfigurationReport report) {
+		if (!BlobDestination.withoutCredentials(prefix).equals(prefix)) {
+			report.invalid(property, prefix,
+					"A URI prefix must not hold credentials (user information or a query string such as a SAS "
+							+ "token): each provider takes its credentials from its standard chain or from the "
+							+ "application's own client bean.");
+			return false;
+		}
+		if (UriPrefixes.scheme(prefix) == null) {
+			report.invalid(property, prefix,
+					"A URI prefix must start with a scheme that selects the storage, such as file:///var/lib/app/blobs, "
+							+ "s3://bucket/prefix, gs://bucket/prefix or azblob://account/container/prefix.");
+			return false;
+		}
+		return true;
+	}
+
+	/**
 	 * Builds the registry.
 	 * @param knownUseCases the use cases the integrations on the class path upload under
 	 * @return the registry, its uploaders started
+	 * @throws InvalidBlobUploadConfigurationException listing every invalid setting
 	 */
 	DefaultBlobUploaderRegistry create(List<KnownUseCases> knownUseCases) {
-		// Validate the engine settings even when uploading is off, so that a mistake
-		// shows at once rather than when uploading is switched on.
-		configure(AsyncBlobUploader.builder(NO_STORAGE));
+		configure(this.properties, AsyncBlobUploader.builder(NO_STORAGE), this.report);
+		this.report.throwIfInvalid();
 		DefaultBlobUploaderRegistry.Builder registry = DefaultBlobUploaderRegistry.builder()
 			.shutdownTimeout(this.properties.getShutdownTimeout());
 		if (!this.properties.isEnabled()) {
@@ -122,39 +173,20 @@ final class BlobUploaderRegistryFactory {
 		}
 		String defaultPrefix = defaultPrefix();
 		Map<String, String> destinations = new LinkedHashMap<>();
-		Map<String, SimpleBlobUploader> simpleUploaders = new LinkedHashMap<>();
+		Map<String, @Nullable SimpleBlobUploader> simpleUploaders = new LinkedHashMap<>();
 		simpleUploaders.put(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE,
 				createUploader(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, PREFIX + "uri-prefix", defaultPrefix));
 		destinations.put(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, defaultPrefix);
-		for (Map.Entry<String, BlobUploadProperties.UseCase> entry : this.properties.getUseCases().entrySet()) {
-			String normalized = UseCases.normalize(entry.getKey());
-			String property = PREFIX + "use-cases." + entry.getKey();
-			if (normalized.isEmpty() || normalized.equals(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE)) {
-				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
-						"A use-case name must contain a letter or digit and must not be 'default'.");
-			}
-			if (normalized.length() > UseCases.MAX_LENGTH) {
-				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
-						"A use-case name must be at most " + UseCases.MAX_LENGTH + " characters once normalised to "
-								+ "letters, digits and '-' (it names the use case's folder), but it has "
-								+ normalized.length() + ".");
-			}
-			String name = canonical(normalized, property, knownUseCases);
-			if (simpleUploaders.keySet()
-				.stream()
-				.anyMatch((other) -> UseCases.compact(other).equals(UseCases.compact(name)))) {
-				throw new InvalidConfigurationPropertyValueException(property, entry.getKey(),
-						"The use case '" + name + "' is configured twice under different spellings.");
-			}
-			BlobUploadProperties.UseCase useCase = entry.getValue();
-			if (!useCase.isEnabled()) {
+		for (ConfiguredUseCase useCase : ConfiguredUseCases.of(this.properties.getUseCases(), this.report)) {
+			String name = canonical(useCase.name(), useCase.property(), knownUseCases);
+			if (!useCase.enabled()) {
 				simpleUploaders.put(name, null);
 				destinations.put(name, "disabled");
 				continue;
 			}
-			String prefix = (useCase.getUriPrefix() != null) ? useCase.getUriPrefix()
+			String prefix = (useCase.uriPrefix() != null) ? useCase.uriPrefix()
 					: stripTrailingSlash(defaultPrefix) + "/" + name;
-			simpleUploaders.put(name, createUploader(name, property + ".uri-prefix", prefix));
+			simpleUploaders.put(name, createUploader(name, useCase.uriPrefixProperty(), prefix));
 			destinations.put(name, prefix);
 		}
 		for (KnownUseCases useCases : knownUseCases) {
@@ -168,6 +200,7 @@ final class BlobUploaderRegistryFactory {
 				}
 			}
 		}
+		this.report.throwIfInvalid();
 		destinations.forEach(registry::destination);
 		simpleUploaders.forEach((name, simple) -> {
 			if (name.equals(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE)) {
@@ -184,6 +217,12 @@ final class BlobUploaderRegistryFactory {
 					.stream()
 					.map((destination) -> destination.getKey() + " -> " + destination.getValue())
 					.collect(Collectors.joining(", ")));
+		if (this.properties.getSpool().isEnabled()) {
+			logger.info(
+					"The spool is on: blobs waiting for upload are kept in {} (a folder per use case), up to {} "
+							+ "per use case, and uploaded after a restart.",
+					spoolDirectory(this.properties).toAbsolutePath(), format(this.properties.getSpool().getMaxBytes()));
+		}
 		return registry.build();
 	}
 
@@ -222,19 +261,17 @@ final class BlobUploaderRegistryFactory {
 		return prefix;
 	}
 
-	private SimpleBlobUploader createUploader(String useCase, String property, String prefix) {
-		if (!BlobDestination.withoutCredentials(prefix).equals(prefix)) {
-			// Refused before any provider sees it, so that no message can repeat it.
-			throw invalid(property, prefix,
-					"A URI prefix must not hold credentials (user information or a query string such as a SAS "
-							+ "token): each provider takes its credentials from its standard chain or from the "
-							+ "application's own client bean.");
+	/**
+	 * Creates a prefix's uploader, or adds the problem to the report and returns
+	 * {@code null}.
+	 */
+	private @Nullable SimpleBlobUploader createUploader(String useCase, String property, String prefix) {
+		if (!checkPrefix(property, prefix, this.report)) {
+			return null;
 		}
 		String scheme = UriPrefixes.scheme(prefix);
 		if (scheme == null) {
-			throw invalid(property, prefix,
-					"A URI prefix must start with a scheme that selects the storage, such as file:///var/lib/app/blobs, "
-							+ "s3://bucket/prefix, gs://bucket/prefix or azblob://account/container/prefix.");
+			return null;
 		}
 		BlobStorageProvider provider = this.providers.get(scheme);
 		if (provider == null) {
@@ -242,20 +279,24 @@ final class BlobUploaderRegistryFactory {
 			String shapeProblem = UriPrefixes.shapeProblem(prefix);
 			if (shapeProblem != null) {
 				// Said before the missing dependency, so that one restart fixes both.
-				throw invalid(property, prefix, shapeProblem + ". To use " + scheme + ": also add " + dependency + ".");
+				this.report.invalid(property, prefix,
+						shapeProblem + ". To use " + scheme + ": also add " + dependency + ".");
+				return null;
 			}
-			throw invalid(property, prefix,
+			this.report.invalid(property, prefix,
 					"No storage provider serves the scheme '" + scheme + ":'. Schemes available: "
 							+ this.providers.keySet().stream().map((s) -> s + ":").collect(Collectors.joining(", "))
 							+ "." + ((dependency != null) ? " To use " + scheme + ": add " + dependency + "."
 									: " Declare a BlobStorageProvider bean for it."));
+			return null;
 		}
 		SimpleBlobUploader uploader;
 		try {
 			uploader = provider.createUploader(prefix, this.naming);
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid(property, prefix, String.valueOf(ex.getMessage()));
+			this.report.invalid(property, prefix, String.valueOf(ex.getMessage()));
+			return null;
 		}
 		for (SimpleBlobUploaderDecorator decorator : this.decorators) {
 			uploader = decorator.decorate(useCase, prefix, uploader);
@@ -265,61 +306,96 @@ final class BlobUploaderRegistryFactory {
 
 	/**
 	 * Applies the engine properties to a builder. Each setting is validated by the
-	 * builder, and so are the settings against each other; the builder's
-	 * {@link IllegalArgumentException} becomes an
-	 * {@link InvalidConfigurationPropertyValueException} naming the property and value.
+	 * builder, and so are the settings against each other; each refused value is added to
+	 * the report, naming the property and the value. A rule across settings is reported
+	 * only when both settings are valid on their own, and every such rule is reported,
+	 * not only the first.
 	 */
-	private AsyncBlobUploaderBuilder configure(AsyncBlobUploaderBuilder builder) {
-		BlobUploadProperties p = this.properties;
-		set(PREFIX + "max-blob-size", p.getMaxBlobSize(), (size) -> builder.maxBlobBytes(size.toBytes()));
-		set(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(), (size) -> builder.maxQueueBytes(size.toBytes()));
-		set(PREFIX + "queue.max-size", p.getQueue().getMaxSize(), builder::maxQueueSize);
-		set(PREFIX + "worker.threads", p.getWorker().getThreads(), builder::workers);
-		set(PREFIX + "worker.upload-timeout", p.getWorker().getUploadTimeout(), builder::uploadTimeout);
-		set(PREFIX + "retry.max-attempts", p.getRetry().getMaxAttempts(), builder::maxAttempts);
-		set(PREFIX + "retry.initial-backoff", p.getRetry().getInitialBackoff(), builder::initialBackoff);
-		set(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(), builder::maxBackoff);
-		set(PREFIX + "dedupe-cache-size", p.getDedupeCacheSize(), builder::dedupeCacheSize);
-		set(PREFIX + "shutdown-timeout", p.getShutdownTimeout(), builder::shutdownTimeout);
-		set(PREFIX + "log-interval", p.getLogInterval(), builder::logInterval);
-		set(PREFIX + "retry.max-age", p.getRetry().getMaxAge(), builder::maxAge);
-		set(PREFIX + "retry.max-parked-backoff", p.getRetry().getMaxParkedBackoff(), builder::maxParkedBackoff);
+	private static AsyncBlobUploaderBuilder configure(BlobUploadProperties p, AsyncBlobUploaderBuilder builder,
+			ConfigurationReport report) {
+		report.set(PREFIX + "max-blob-size", p.getMaxBlobSize(), (size) -> builder.maxBlobBytes(size.toBytes()));
+		report.set(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(),
+				(size) -> builder.maxQueueBytes(size.toBytes()));
+		report.set(PREFIX + "queue.max-size", p.getQueue().getMaxSize(), builder::maxQueueSize);
+		report.set(PREFIX + "worker.threads", p.getWorker().getThreads(), builder::workers);
+		report.set(PREFIX + "worker.upload-timeout", p.getWorker().getUploadTimeout(), builder::uploadTimeout);
+		report.set(PREFIX + "retry.max-attempts", p.getRetry().getMaxAttempts(), builder::maxAttempts);
+		report.set(PREFIX + "retry.initial-backoff", p.getRetry().getInitialBackoff(), builder::initialBackoff);
+		report.set(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(), builder::maxBackoff);
+		report.set(PREFIX + "dedupe-cache-size", p.getDedupeCacheSize(), builder::dedupeCacheSize);
+		report.set(PREFIX + "shutdown-timeout", p.getShutdownTimeout(), builder::shutdownTimeout);
+		report.set(PREFIX + "log-interval", p.getLogInterval(), builder::logInterval);
+		report.set(PREFIX + "retry.max-age", p.getRetry().getMaxAge(), builder::maxAge);
+		report.set(PREFIX + "retry.max-parked-backoff", p.getRetry().getMaxParkedBackoff(), builder::maxParkedBackoff);
 		if (p.getSpool().isEnabled()) {
-			set(PREFIX + "spool.max-bytes", p.getSpool().getMaxBytes(),
+			report.set(PREFIX + "spool.max-bytes", p.getSpool().getMaxBytes(),
 					(size) -> builder.spoolMaxBytes(size.toBytes()));
-			builder.spoolFsync(p.getSpool().isFsync()).spoolDirectory(spoolDirectory());
+			builder.spoolFsync(p.getSpool().isFsync()).spoolDirectory(spoolDirectory(p));
 		}
-		try {
-			builder.validate();
-		}
-		catch (IllegalArgumentException ex) {
-			// The builder's message starts with the setting to change.
-			if (String.valueOf(ex.getMessage()).startsWith("spoolMaxBytes")) {
-				throw invalid(PREFIX + "spool.max-bytes", p.getSpool().getMaxBytes(), "It must not be smaller than "
-						+ PREFIX + "max-blob-size (" + format(p.getMaxBlobSize()) + ") plus 1KB of header.");
+		checkAcrossSettings(p, builder, report);
+		return builder;
+	}
+
+	/**
+	 * Reports each rule across settings that the builder's
+	 * {@link AsyncBlobUploaderBuilder#validate()} refuses. The builder reports one rule
+	 * at a time, its message starting with the setting to change; once reported, that
+	 * setting is set to a value the rule accepts, and the builder is asked again.
+	 */
+	private static void checkAcrossSettings(BlobUploadProperties p, AsyncBlobUploaderBuilder builder,
+			ConfigurationReport report) {
+		for (int rules = 0; rules < 3; rules++) {
+			try {
+				builder.validate();
+				return;
 			}
-			if (String.valueOf(ex.getMessage()).startsWith("maxBackoff")) {
-				throw invalid(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(), "It must not be shorter than "
-						+ PREFIX + "retry.initial-backoff (" + format(p.getRetry().getInitialBackoff()) + ").");
+			catch (IllegalArgumentException ex) {
+				// The builder's message starts with the setting to change.
+				String message = String.valueOf(ex.getMessage());
+				if (message.startsWith("spoolMaxBytes")) {
+					if (!report.isInvalid(PREFIX + "max-blob-size") && !report.isInvalid(PREFIX + "spool.max-bytes")) {
+						report.invalid(PREFIX + "spool.max-bytes", p.getSpool().getMaxBytes(),
+								"It must not be smaller than " + PREFIX + "max-blob-size (" + format(p.getMaxBlobSize())
+										+ ") plus 1KB of header.");
+					}
+					builder.spoolDirectory(null);
+				}
+				else if (message.startsWith("maxBackoff")) {
+					if (!report.isInvalid(PREFIX + "retry.initial-backoff")
+							&& !report.isInvalid(PREFIX + "retry.max-backoff")) {
+						report.invalid(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(),
+								"It must not be shorter than " + PREFIX + "retry.initial-backoff ("
+										+ format(p.getRetry().getInitialBackoff()) + ").");
+					}
+					builder.maxBackoff(p.getRetry().getInitialBackoff());
+				}
+				else {
+					if (!report.isInvalid(PREFIX + "max-blob-size") && !report.isInvalid(PREFIX + "queue.max-bytes")) {
+						report.invalid(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(),
+								"It must not be smaller than " + PREFIX + "max-blob-size (" + format(p.getMaxBlobSize())
+										+ "), or the largest blobs could never be queued.");
+					}
+					builder.maxQueueBytes(Long.MAX_VALUE);
+				}
 			}
-			throw invalid(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(),
-					"It must not be smaller than " + PREFIX + "max-blob-size (" + format(p.getMaxBlobSize())
-							+ "), or the largest blobs could never be queued.");
 		}
-		return builder.listener(this.listener);
 	}
 
 	private AsyncBlobUploader createEngine(String name, SimpleBlobUploader simple) {
-		AsyncBlobUploaderBuilder builder = configure(AsyncBlobUploader.builder(simple)).name(name);
+		ConfigurationReport engineReport = ConfigurationReport.withoutEnvironment();
+		AsyncBlobUploaderBuilder builder = configure(this.properties, AsyncBlobUploader.builder(simple), engineReport)
+			.listener(this.listener)
+			.name(name);
+		engineReport.throwIfInvalid();
 		if (this.properties.getSpool().isEnabled()) {
 			// Each use case replays its own folder, with its own uploader.
-			builder.spoolDirectory(spoolDirectory().resolve(name));
+			builder.spoolDirectory(spoolDirectory(this.properties).resolve(name));
 		}
 		return builder.build();
 	}
 
-	private Path spoolDirectory() {
-		String directory = this.properties.getSpool().getDirectory();
+	private static Path spoolDirectory(BlobUploadProperties properties) {
+		String directory = properties.getSpool().getDirectory();
 		return (directory != null && !directory.isBlank()) ? Path.of(directory)
 				: Path.of(System.getProperty("java.io.tmpdir"), "blob-upload-spool");
 	}

@@ -39,7 +39,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.core.env.Environment;
@@ -54,9 +53,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * logged as a WARN naming the closest known property;</li>
  * <li>a use case written with dots outside brackets
  * ({@code blob.upload.use-cases.chat.input.uri-prefix}, or
- * {@code BLOB_UPLOAD_USECASES_CHAT_INPUT_URIPREFIX}) fails startup: Spring Boot would
- * bind it to a use case named {@code chat} with an unknown setting and route nothing, and
- * a misrouted prompt image lands in the wrong bucket.</li>
+ * {@code BLOB_UPLOAD_USECASES_CHAT_INPUT_URIPREFIX}) is a problem that fails startup:
+ * Spring Boot would bind it to a use case named {@code chat} with an unknown setting and
+ * route nothing, and a misrouted prompt image lands in the wrong bucket.</li>
  * </ul>
  * Names are compared in Spring Boot's uniform form (lower case, letters and digits), so
  * the properties, YAML and environment-variable spellings of a known name all match it.
@@ -88,13 +87,13 @@ final class PropertyNameCheck {
 
 	/**
 	 * Checks the environment's {@code blob.upload.*} names against the starter's
-	 * metadata.
+	 * metadata: warns about unknown names, and adds a use case written with dots outside
+	 * brackets to the report.
 	 * @param environment the environment
-	 * @throws InvalidConfigurationPropertyValueException for a use case written with dots
-	 * outside brackets
+	 * @param report where each use case written with dots outside brackets goes
 	 */
-	static void check(Environment environment) {
-		new PropertyNameCheck(knownNames(PropertyNameCheck.class.getClassLoader())).checkNames(environment);
+	static void check(Environment environment, ConfigurationReport report) {
+		new PropertyNameCheck(knownNames(PropertyNameCheck.class.getClassLoader())).checkNames(environment, report);
 	}
 
 	/**
@@ -122,7 +121,7 @@ final class PropertyNameCheck {
 		return names;
 	}
 
-	private void checkNames(Environment environment) {
+	private void checkNames(Environment environment, ConfigurationReport report) {
 		if (this.known.isEmpty()) {
 			return; // no metadata on the class path (a repackaged jar without it):
 					// nothing to compare with
@@ -135,15 +134,16 @@ final class PropertyNameCheck {
 			}
 			iterable.stream().filter(root::isAncestorOf).forEach((name) -> {
 				if (seen.add(name)) {
-					checkName(source, withoutIndexes(name));
+					checkName(source, withoutIndexes(name), report);
 				}
 			});
 		}
 	}
 
-	private void checkName(ConfigurationPropertySource source, ConfigurationPropertyName name) {
+	private void checkName(ConfigurationPropertySource source, ConfigurationPropertyName name,
+			ConfigurationReport report) {
 		if (isUseCase(name)) {
-			checkUseCase(source, name);
+			checkUseCase(source, name, report);
 			return;
 		}
 		if (this.known.containsKey(uniform(name))) {
@@ -154,7 +154,8 @@ final class PropertyNameCheck {
 				(closest != null) ? "; did you mean " + closest + "?" : "");
 	}
 
-	private void checkUseCase(ConfigurationPropertySource source, ConfigurationPropertyName name) {
+	private void checkUseCase(ConfigurationPropertySource source, ConfigurationPropertyName name,
+			ConfigurationReport report) {
 		int elements = name.getNumberOfElements();
 		String last = name.getLastElement(Form.UNIFORM);
 		if (elements == 5 && USE_CASE_SETTINGS.contains(last)) {
@@ -167,15 +168,16 @@ final class PropertyNameCheck {
 			}
 			String setting = "uriprefix".equals(last) ? "uri-prefix" : "enabled";
 			ConfigurationProperty property = source.getConfigurationProperty(name);
-			throw new InvalidConfigurationPropertyValueException(describe(source, name),
-					(property != null) ? property.getValue() : null,
+			report.invalid(describe(source, name), (property != null) ? property.getValue() : null,
 					"A use-case name with dots must be written in brackets, or with dashes: " + USE_CASES + ".["
 							+ useCase + "]." + setting + " or " + USE_CASES + "." + useCase.toString().replace('.', '-')
-							+ "." + setting + " (in the environment: BLOB_UPLOAD_USECASES_"
+							+ "." + setting + " (in YAML, the key under use-cases is \"[" + useCase
+							+ "]\": with the quotes; in the environment: BLOB_UPLOAD_USECASES_"
 							+ useCase.toString().replace(".", "").toUpperCase(Locale.ROOT) + "_"
 							+ setting.replace("-", "").toUpperCase(Locale.ROOT)
 							+ "). Written this way it would configure a use case named '"
 							+ name.getElement(3, Form.DASHED) + "' and route nothing.");
+			return;
 		}
 		logger.warn("Unknown property {}{} is ignored; a use case takes {}.NAME.enabled and {}.NAME.uri-prefix",
 				describe(source, name), origin(source, name), USE_CASES, USE_CASES);

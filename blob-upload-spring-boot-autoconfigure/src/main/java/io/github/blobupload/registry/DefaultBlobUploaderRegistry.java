@@ -236,10 +236,15 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 		public Builder useCase(String useCase, BlobUploader uploader) {
 			String key = UseCases.normalize(useCase);
 			if (key.isEmpty() || key.equals(DEFAULT_USE_CASE) || key.length() > UseCases.MAX_LENGTH) {
-				throw new IllegalArgumentException(
-						"'" + abbreviate(useCase) + "' cannot name a use case; it must contain "
-								+ "a letter or digit, must not be '" + DEFAULT_USE_CASE + "' and must be at most "
-								+ UseCases.MAX_LENGTH + " characters once normalised");
+				// Starts with the argument's name, as every builder message does, so that
+				// the
+				// auto-configuration can say "It cannot name a use case ..." of a
+				// property.
+				throw new IllegalArgumentException("useCase cannot name a use case ('" + abbreviate(useCase)
+						+ "'): it must contain a letter or digit, must not be '" + DEFAULT_USE_CASE
+						+ "' and must be at most " + UseCases.MAX_LENGTH + " characters once normalised to letters, "
+						+ "digits and '-' (it names the use case's folder)"
+						+ ((key.length() > UseCases.MAX_LENGTH) ? ", but it has " + key.length() : ""));
 			}
 			if (this.useCases.keySet()
 				.stream()

@@ -20,6 +20,8 @@ import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.autoconfigure.ConfigurationCheck;
+import io.github.blobupload.autoconfigure.ConfigurationChecksRegistrar;
 import io.github.blobupload.viewer.BlobViewerServlet;
 import io.github.blobupload.viewer.StoreTraceIndex;
 import io.github.blobupload.viewer.TraceIndex;
@@ -28,7 +30,6 @@ import io.github.blobupload.viewer.ViewerAccess;
 import io.github.blobupload.viewer.ViewerDestinations;
 import io.github.blobupload.viewer.ViewerLinks;
 import jakarta.servlet.http.HttpServlet;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +41,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
@@ -66,6 +67,7 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
  */
 @AutoConfiguration(after = BlobUploadAutoConfiguration.class)
 @EnableConfigurationProperties(BlobUploadViewerProperties.class)
+@Import(ConfigurationChecksRegistrar.class)
 public final class BlobUploadViewerAutoConfiguration {
 
 	private static final String PREFIX = "blob.upload.viewer.";
@@ -75,36 +77,20 @@ public final class BlobUploadViewerAutoConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploadViewerAutoConfiguration.class);
 
 	@Bean
+	static ConfigurationCheck blobUploadViewerConfigurationCheck() {
+		return new ViewerConfigurationCheck();
+	}
+
+	// The base URL was checked before any bean was created (ViewerConfigurationCheck).
+	@Bean
 	@ConditionalOnMissingBean
 	BlobLinks blobLinks(BlobUploadViewerProperties viewer, ObjectProvider<BlobUploaderRegistry> registry) {
-		String baseUrl = checkedBaseUrl(viewer);
+		String baseUrl = viewer.getBaseUrl();
 		BlobUploaderRegistry destinations = registry.getIfAvailable();
-		if (!viewer.isEnabled() || baseUrl == null || destinations == null) {
+		if (!viewer.isEnabled() || baseUrl == null || baseUrl.isBlank() || destinations == null) {
 			return BlobLinks.IDENTITY;
 		}
 		return new ViewerLinks(ViewerDestinations.of(destinations.destinations()), baseUrl);
-	}
-
-	private static @Nullable String checkedBaseUrl(BlobUploadViewerProperties viewer) {
-		String baseUrl = viewer.getBaseUrl();
-		if (viewer.isRecordLinks() && (baseUrl == null || baseUrl.isBlank())) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + "record-links", true,
-					"Recording viewer links on spans needs " + PREFIX + "base-url, the address a person opens the "
-							+ "viewer at, such as https://ops.example.com/blob-viewer.");
-		}
-		if (viewer.isRecordLinks() && !viewer.isEnabled()) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + "record-links", true,
-					"Recording viewer links on spans needs the viewer: set " + PREFIX + "enabled=true.");
-		}
-		if (baseUrl == null || baseUrl.isBlank()) {
-			return null;
-		}
-		try {
-			return ViewerLinks.checkBaseUrl(baseUrl);
-		}
-		catch (IllegalArgumentException ex) {
-			throw invalid(PREFIX + "base-url", baseUrl, ex);
-		}
 	}
 
 	/**
