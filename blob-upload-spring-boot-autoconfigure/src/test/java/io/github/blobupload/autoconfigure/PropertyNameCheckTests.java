@@ -93,6 +93,7 @@ class PropertyNameCheckTests {
 				.hasMessageContaining("Property blob.upload.use-cases.chat.input.uri-prefix with value")
 				.hasMessageContaining("blob.upload.use-cases.[chat.input].uri-prefix")
 				.hasMessageContaining("blob.upload.use-cases.chat-input.uri-prefix")
+				.hasMessageContaining("in YAML, the key under use-cases is \"[chat.input]\": with the quotes")
 				.hasMessageContaining("BLOB_UPLOAD_USECASES_CHATINPUT_URIPREFIX"));
 	}
 
