@@ -61,8 +61,8 @@ import org.jspecify.annotations.Nullable;
  * leaves a {@code .tmp} file, never a half-written blob; the file holds a header
  * (destination, content type, labels, time of acceptance, size) and the bytes, followed
  * by a CRC-32C of everything before it, checked when the blob is read back. The folder is
- * {@code rwx------} and the files {@code rw-------} on POSIX file systems. A lock file
- * keeps a second process from replaying the same folder.
+ * {@code rwx------} and the files, the lock file included, {@code rw-------} on POSIX
+ * file systems. A lock file keeps a second process from replaying the same folder.
  * <p>
  * Nothing here logs content: errors name the file, never what it holds.
  */
@@ -125,12 +125,25 @@ final class DiskSpool implements AutoCloseable {
 		Path lockFile = folder.resolve(".lock");
 		FileChannel channel;
 		try {
-			channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-					StandardOpenOption.WRITE);
+			channel = FileChannel.open(lockFile,
+					Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+					ownerOnlyFile());
 		}
 		catch (IOException ex) {
 			throw new SpoolUnavailableException(
 					"its lock file " + lockFile + " cannot be opened (" + describe(ex) + ")");
+		}
+		if (isPosix()) {
+			try {
+				// Owner-only like the spool's other files, also when an older lock file
+				// was left with the default permissions.
+				Files.setPosixFilePermissions(lockFile, OWNER_ONLY_FILE);
+			}
+			catch (IOException ex) {
+				closeQuietly(channel);
+				throw new SpoolUnavailableException(
+						"its lock file " + lockFile + " cannot be made owner-only (" + describe(ex) + ")");
+			}
 		}
 		FileLock lock;
 		try {
