@@ -245,6 +245,29 @@ class BlobUploadAutoConfigurationTests {
 	}
 
 	@Test
+	void theSpoolSaysWhereItIsAndItsBoundOnce(CapturedOutput output) {
+		Path spool = this.folder.resolve("spool");
+		this.runner
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + this.folder + "/blobs",
+					"blob.upload.spool.enabled=true", "blob.upload.spool.directory=" + spool,
+					"blob.upload.spool.max-bytes=256MB")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).containsOnlyOnce("The spool is on: blobs waiting for upload are kept in " + spool
+						+ " (a folder per use case), up to 256MB per use case, and uploaded after a restart.");
+			});
+	}
+
+	@Test
+	void noSpoolLineWhenTheSpoolIsOff(CapturedOutput output) {
+		this.runner.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file://" + this.folder)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).doesNotContain("The spool is on");
+			});
+	}
+
+	@Test
 	void badValuesFailStartupEvenWhenDisabled() {
 		this.runner.withPropertyValues("blob.upload.worker.threads=0")
 			.run((context) -> assertThat(context).hasFailed());

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.github.blobupload.engine;
 
 import java.nio.file.Files;
@@ -56,8 +55,8 @@ class DiskSpoolPermissionsTests {
 	@Test
 	void aLockFileLeftOpenToOthersIsMadeOwnerOnly() throws Exception {
 		Path spool = Files.createDirectory(this.folder.resolve("spool"));
-		Files.createFile(spool.resolve(".lock"), PosixFilePermissions.asFileAttribute(
-				PosixFilePermissions.fromString("rw-r--r--")));
+		Files.createFile(spool.resolve(".lock"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
 		try (DiskSpool ignored = DiskSpool.open(spool, 1024 * 1024, false)) {
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.resolve(".lock"))))
 				.isEqualTo("rw-------");
