@@ -93,6 +93,16 @@ public final class ConfigurationReport {
 	}
 
 	/**
+	 * Returns the binder, for a check that reads a value of another project's property
+	 * (such as {@code server.forward-headers-strategy}). Prefer {@link #bind}, which adds
+	 * a value that cannot be converted to the report.
+	 * @return the binder of the environment's properties
+	 */
+	public Binder binder() {
+		return this.binder;
+	}
+
+	/**
 	 * Binds the properties under a prefix to a new instance of a properties class. A
 	 * value that cannot be converted is added as a problem, and the field keeps its
 	 * default.
