@@ -191,7 +191,7 @@ public final class ConfigurationReport {
 	 * against each other.
 	 * @param property the full name of the property
 	 * @param value the bound value; the value as written in the environment is shown
-	 * instead when there is one
+	 * instead when there is one, credentials redacted
 	 * @param reason what is wrong and what to do, as one or more sentences
 	 */
 	public void invalid(String property, @Nullable Object value, String reason) {
@@ -200,9 +200,10 @@ public final class ConfigurationReport {
 
 	private void add(InvalidConfigurationPropertyValueException problem) {
 		Object written = asWritten(problem.getName());
+		// Through BuilderArguments.invalid again, which redacts what a value may hold
+		// (credentials in a URI prefix).
 		this.problems.add((written != null)
-				? new InvalidConfigurationPropertyValueException(problem.getName(), written, problem.getReason())
-				: problem);
+				? BuilderArguments.invalid(problem.getName(), written, String.valueOf(problem.getReason())) : problem);
 	}
 
 	/**

@@ -16,6 +16,7 @@
 
 package io.github.blobupload.autoconfigure;
 
+import io.github.blobupload.internal.Redactor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -32,9 +33,10 @@ import org.springframework.core.env.Environment;
 /**
  * Renders an {@link InvalidBlobUploadConfigurationException} as Spring Boot's failure
  * report: one block per invalid value, in the shape of Spring Boot's own report of a
- * failed {@code @Validated} binding (property, value, origin, reason). Ordered first, so
- * that Spring Boot's analyzer of a single invalid value (the exception's cause) does not
- * report the first problem alone.
+ * failed {@code @Validated} binding (property, value, origin, reason). Values and reasons
+ * come redacted ({@link BuilderArguments#invalid}), origins are redacted here: a URI
+ * prefix may hold credentials. Ordered first, so that Spring Boot's analyzer of a single
+ * invalid value (the exception's cause) does not report the first problem alone.
  */
 class InvalidBlobUploadConfigurationFailureAnalyzer
 		extends AbstractFailureAnalyzer<InvalidBlobUploadConfigurationException> implements Ordered {
@@ -56,7 +58,7 @@ class InvalidBlobUploadConfigurationFailureAnalyzer
 			description.append("    Value: \"%s\"%n".formatted(problem.getValue()));
 			Origin origin = origin(problem.getName());
 			if (origin != null) {
-				description.append("    Origin: %s%n".formatted(origin));
+				description.append("    Origin: %s%n".formatted(Redactor.text(origin.toString())));
 			}
 			description.append("    Reason: %s%n".formatted(problem.getReason()));
 		}

@@ -93,6 +93,25 @@ class ConfigurationChecksTests {
 	}
 
 	@Test
+	void credentialsInAPrefixAreRefusedAndNeverShown() {
+		MockEnvironment environment = new MockEnvironment().withProperty("blob.upload.enabled", "true")
+			.withProperty("blob.upload.uri-prefix", "s3://AKIAEXAMPLE:hunter2@bucket/traces")
+			.withProperty("blob.upload.use-cases.chat-input.uri-prefix", "azblob://account/container?sig=hunter2")
+			.withProperty("blob.upload.worker.threads", "0");
+		ConfigurationReport report = new ConfigurationReport(environment);
+		new BlobUploadConfigurationCheck().check(report);
+		assertThat(report.problems()).extracting(InvalidConfigurationPropertyValueException::getName)
+			.containsExactly("blob.upload.worker.threads", "blob.upload.uri-prefix",
+					"blob.upload.use-cases.chat-input.uri-prefix");
+		FailureAnalysis analysis = new InvalidBlobUploadConfigurationFailureAnalyzer(environment)
+			.analyze(new InvalidBlobUploadConfigurationException(report.problems()));
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).contains("A URI prefix must not hold credentials")
+			.doesNotContain("hunter2")
+			.doesNotContain("AKIAEXAMPLE");
+	}
+
+	@Test
 	void valuesThatCannotBeReadAreProblemsToo() {
 		this.runner
 			.withPropertyValues("blob.upload.worker.threads=two", "blob.upload.max-blob-size=lots",
