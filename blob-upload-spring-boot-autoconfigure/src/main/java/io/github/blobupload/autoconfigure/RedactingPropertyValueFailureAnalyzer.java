@@ -74,8 +74,9 @@ class RedactingPropertyValueFailureAnalyzer extends AbstractFailureAnalyzer<Inva
 
 	@Override
 	public int getOrder() {
-		// Before Spring Boot's analyzer of the same exception, which has no order.
-		return Ordered.HIGHEST_PRECEDENCE;
+		// Before Spring Boot's analyzer of the same exception, which has no order; after
+		// the report of several values, whose cause is the first of them.
+		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
 
 }
