@@ -51,6 +51,7 @@ final class ConfigurationChecks implements BeanFactoryPostProcessor, Environment
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 		Assert.state(this.environment != null, "environment must be set");
 		ConfigurationReport report = new ConfigurationReport(this.environment);
+		report.classLoader(beanFactory.getBeanClassLoader());
 		for (String name : beanFactory.getBeanNamesForType(ConfigurationCheck.class, true, false)) {
 			beanFactory.getBean(name, ConfigurationCheck.class).check(report);
 		}

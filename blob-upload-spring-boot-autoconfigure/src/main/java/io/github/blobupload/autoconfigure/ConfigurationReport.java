@@ -51,6 +51,8 @@ public final class ConfigurationReport {
 
 	private final Binder binder;
 
+	private @Nullable ClassLoader classLoader;
+
 	private final List<InvalidConfigurationPropertyValueException> problems = new ArrayList<>();
 
 	/**
@@ -74,6 +76,23 @@ public final class ConfigurationReport {
 	 */
 	static ConfigurationReport withoutEnvironment() {
 		return new ConfigurationReport();
+	}
+
+	/**
+	 * Sets the class loader of the application whose configuration is checked.
+	 * @param classLoader the class loader, or {@code null} for this class's
+	 */
+	void classLoader(@Nullable ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	/**
+	 * Returns the class loader of the application whose configuration is checked, for a
+	 * check that depends on what is on its class path.
+	 * @return the application's class loader
+	 */
+	public ClassLoader classLoader() {
+		return (this.classLoader != null) ? this.classLoader : ConfigurationReport.class.getClassLoader();
 	}
 
 	/**

@@ -72,8 +72,6 @@ public final class BlobUploadViewerAutoConfiguration {
 
 	private static final String PREFIX = "blob.upload.viewer.";
 
-	private static final String SPRING_SECURITY = "org.springframework.security.web.SecurityFilterChain";
-
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploadViewerAutoConfiguration.class);
 
 	@Bean
@@ -156,7 +154,7 @@ public final class BlobUploadViewerAutoConfiguration {
 				throw invalid(PREFIX + "path", viewer.getPath(), ex);
 			}
 			String path = mapping.substring(0, mapping.length() - 2);
-			boolean security = ClassUtils.isPresent(SPRING_SECURITY, resourceLoader.getClassLoader());
+			boolean security = ClassUtils.isPresent(ViewerAccessRule.SPRING_SECURITY, resourceLoader.getClassLoader());
 			ViewerAccess access = ViewerAccessRule.decide(viewer.isAllowRemote(), security, environment, path);
 			TraceIndex index = viewer.getIndex().isEnabled() ? traceIndex.getIfAvailable() : null;
 			ViewerDestinations destinations = ViewerDestinations.of(registry.destinations());

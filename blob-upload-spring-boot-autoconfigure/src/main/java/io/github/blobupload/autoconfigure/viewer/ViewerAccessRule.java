@@ -47,6 +47,8 @@ final class ViewerAccessRule {
 
 	static final String FORWARD_HEADERS_STRATEGY = "server.forward-headers-strategy";
 
+	static final String SPRING_SECURITY = "org.springframework.security.web.SecurityFilterChain";
+
 	private static final Logger logger = LoggerFactory.getLogger(ViewerAccessRule.class);
 
 	private ViewerAccessRule() {
@@ -63,6 +65,12 @@ final class ViewerAccessRule {
 	 * requests only while a forward-headers strategy is in effect
 	 */
 	static ViewerAccess decide(boolean allowRemote, boolean springSecurity, Environment environment, String path) {
+		String problem = problem(allowRemote, springSecurity, environment, path);
+		if (problem != null) {
+			// Reported before any bean is created by ViewerConfigurationCheck; kept for a
+			// context whose checks did not run.
+			throw new InvalidConfigurationPropertyValueException(ALLOW_REMOTE, false, problem);
+		}
 		if (allowRemote) {
 			logger.warn("The blob viewer at {} answers every request that reaches it ({}=true): protect that path "
 					+ "with the application's security, as it serves people's stored images, documents and voices.",
@@ -70,18 +78,10 @@ final class ViewerAccessRule {
 			return ViewerAccess.OPEN;
 		}
 		String forwarding = forwardHeaders(environment);
-		if (forwarding != null && springSecurity) {
+		if (forwarding != null) {
 			logger.info("The blob viewer at {} answers authenticated requests only: with {} a request's address "
 					+ "cannot tell a local one.", path, forwarding);
 			return ViewerAccess.AUTHENTICATED;
-		}
-		if (forwarding != null) {
-			throw new InvalidConfigurationPropertyValueException(ALLOW_REMOTE, false,
-					"The blob viewer answers requests from this machine only, but with " + forwarding
-							+ " a request's address comes from headers any client can send, so no request can be "
-							+ "told to be local. Protect the viewer with Spring Security (it then answers "
-							+ "authenticated requests only), set " + ALLOW_REMOTE + "=true and protect " + path
-							+ " yourself, or set " + FORWARD_HEADERS_STRATEGY + "=none if no proxy is in front.");
 		}
 		if (springSecurity) {
 			logger.warn("The blob viewer at {} answers authenticated requests, and unauthenticated ones whose "
@@ -94,6 +94,28 @@ final class ViewerAccessRule {
 				+ "those that carry a forwarding header. It cannot tell a reverse proxy on this machine that adds "
 				+ "no such header from a local user: route no proxy to it, or protect it with Spring Security.", path);
 		return ViewerAccess.LOCAL;
+	}
+
+	/**
+	 * Returns why the viewer cannot be served as configured, or {@code null} when it can:
+	 * it would answer local requests only while a forward-headers strategy makes a
+	 * request's address a value any client can send.
+	 * @param allowRemote {@code blob.upload.viewer.allow-remote}
+	 * @param springSecurity whether Spring Security's web support is on the class path
+	 * @param environment the environment, for the forward-headers strategy
+	 * @param path the viewer's path, for the message
+	 * @return what is wrong and what to do, or {@code null}
+	 */
+	static @Nullable String problem(boolean allowRemote, boolean springSecurity, Environment environment, String path) {
+		String forwarding = forwardHeaders(environment);
+		if (allowRemote || springSecurity || forwarding == null) {
+			return null;
+		}
+		return "The blob viewer answers requests from this machine only, but with " + forwarding
+				+ " a request's address comes from headers any client can send, so no request can be told to be "
+				+ "local. Protect the viewer with Spring Security (it then answers authenticated requests only), "
+				+ "set " + ALLOW_REMOTE + "=true and protect " + path + " yourself, or set " + FORWARD_HEADERS_STRATEGY
+				+ "=none if no proxy is in front.";
 	}
 
 	/**

@@ -24,20 +24,35 @@ import io.github.blobupload.autoconfigure.ConfigurationReport;
 import io.github.blobupload.viewer.BlobViewerServlet;
 import io.github.blobupload.viewer.ViewerLinks;
 
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
 /**
  * Checks the viewer's settings before any bean is created: its path and base URL, each by
- * the viewer class that owns the rule, and that recording links has the viewer and its
- * base URL to link to.
+ * the viewer class that owns the rule, that recording links has the viewer and its base
+ * URL to link to, and that a local-only viewer is not served behind a forward-headers
+ * strategy ({@link ViewerAccessRule}).
  */
 final class ViewerConfigurationCheck implements ConfigurationCheck {
 
 	private static final String PREFIX = "blob.upload.viewer.";
+
+	private static final String SERVLET_ENVIRONMENT = "org.springframework.web.context.ConfigurableWebEnvironment";
 
 	@Override
 	public void check(ConfigurationReport report) {
 		BlobUploadViewerProperties viewer = report.bind("blob.upload.viewer", BlobUploadViewerProperties.class);
 		if (viewer.isEnabled()) {
 			report.set(PREFIX + "path", viewer.getPath(), BlobViewerServlet::urlMapping);
+			Environment environment = report.environment();
+			if (environment != null && isServletWeb(environment, report.classLoader())) {
+				String problem = ViewerAccessRule.problem(viewer.isAllowRemote(),
+						ClassUtils.isPresent(ViewerAccessRule.SPRING_SECURITY, report.classLoader()), environment,
+						viewer.getPath());
+				if (problem != null) {
+					report.invalid(ViewerAccessRule.ALLOW_REMOTE, false, problem);
+				}
+			}
 		}
 		String baseUrl = viewer.getBaseUrl();
 		boolean hasBaseUrl = baseUrl != null && !baseUrl.isBlank();
@@ -58,6 +73,15 @@ final class ViewerConfigurationCheck implements ConfigurationCheck {
 						"Recording viewer links on spans needs " + String.join("; and ", missing) + ".");
 			}
 		}
+	}
+
+	/**
+	 * Returns whether the application is a servlet web application, the only kind that
+	 * serves the viewer: its environment is a servlet one.
+	 */
+	private static boolean isServletWeb(Environment environment, ClassLoader classLoader) {
+		return ClassUtils.isPresent(SERVLET_ENVIRONMENT, classLoader)
+				&& ClassUtils.resolveClassName(SERVLET_ENVIRONMENT, classLoader).isInstance(environment);
 	}
 
 }

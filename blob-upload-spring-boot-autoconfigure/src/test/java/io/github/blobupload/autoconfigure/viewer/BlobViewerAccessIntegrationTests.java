@@ -43,6 +43,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -56,6 +57,8 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -81,6 +84,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the loopback address and from another address of this machine (a "remote" peer), with
  * the forwarding headers an attacker would add.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BlobViewerAccessIntegrationTests {
 
 	private static final String PLAIN = "/blob-viewer/default/plain.txt";
@@ -137,12 +141,16 @@ class BlobViewerAccessIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "server.forward-headers-strategy=framework", "server.forward-headers-strategy=native",
 			"spring.main.cloud-platform=kubernetes" })
-	void forwardHeadersWithoutSpringSecurityFailStartup(String setting) {
+	void forwardHeadersWithoutSpringSecurityFailStartup(String setting, CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start(false, ViewerOnly.class, setting))
 			.havingRootCause()
 			.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 			.withMessageContaining("blob.upload.viewer.allow-remote")
 			.withMessageContaining("server.forward-headers-strategy");
+		// Reported before the web server starts: no error of a half-started Tomcat first.
+		String all = output.getAll();
+		String beforeReport = all.substring(0, all.lastIndexOf('\n', all.indexOf("LoggingFailureAnalysisReporter")));
+		assertThat(beforeReport).doesNotContain(" ERROR ").doesNotContain("Tomcat");
 	}
 
 	@Test
