@@ -33,6 +33,8 @@ import io.github.blobupload.ai.offload.MediaOffloader;
 import io.github.blobupload.ai.offload.MediaOffloaderBuilder;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BuilderArguments;
+import io.github.blobupload.autoconfigure.ConfigurationCheck;
+import io.github.blobupload.autoconfigure.ConfigurationChecksRegistrar;
 import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.github.blobupload.autoconfigure.viewer.BlobUploadViewerProperties;
 import io.micrometer.observation.ObservationFilter;
@@ -48,7 +50,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
@@ -73,13 +74,18 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = "blob.upload.ai.enabled", matchIfMissing = true)
 @ConditionalOnBean(BlobUploaderRegistry.class)
 @EnableConfigurationProperties({ BlobUploadAiProperties.class, BlobUploadViewerProperties.class })
-@Import({ SpringAiConfigurations.TracingConfiguration.class, SpringAiConfigurations.GenAiEventsConfiguration.class,
-		SpringAiConfigurations.AdvisorConfiguration.class,
+@Import({ ConfigurationChecksRegistrar.class, SpringAiConfigurations.TracingConfiguration.class,
+		SpringAiConfigurations.GenAiEventsConfiguration.class, SpringAiConfigurations.AdvisorConfiguration.class,
 		SpringAiConfigurations.OpenAiStreamedAudioConfiguration.class,
 		SpringAiConfigurations.MetricsConfiguration.class, SpringAiConfigurations.AudioModelsConfiguration.class })
 public final class BlobUploadSpringAiAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploadSpringAiAutoConfiguration.class);
+
+	@Bean
+	static ConfigurationCheck blobUploadSpringAiConfigurationCheck() {
+		return new SpringAiConfigurationCheck();
+	}
 
 	@Bean
 	KnownUseCases springAiUseCases(BlobUploadAiProperties properties, Environment environment) {
@@ -94,23 +100,7 @@ public final class BlobUploadSpringAiAutoConfiguration {
 			ObjectProvider<MediaFilter> filters, ObjectProvider<BlobLinks> links) {
 		// Each rule is checked once, by the builder; BuilderArguments names the property.
 		MediaOffloaderBuilder builder = MediaOffloader.builder(registry);
-		BuilderArguments.set("blob.upload.ai.inline-budget", ai.getInlineBudget(),
-				(budget) -> builder.inlineBudgetBytes(budget.toBytes()));
-		BuilderArguments.set("blob.upload.ai.pcm.sample-rate", ai.getPcm().getSampleRate(), builder::pcmSampleRate);
-		BuilderArguments.set("blob.upload.ai.pcm.channels", ai.getPcm().getChannels(), builder::pcmChannels);
-		for (String rule : ai.getMedia().getInclude()) {
-			BuilderArguments.set("blob.upload.ai.media.include", rule, builder::include);
-		}
-		for (String rule : ai.getMedia().getExclude()) {
-			BuilderArguments.set("blob.upload.ai.media.exclude", rule, builder::exclude);
-		}
-		BlobUploadAiProperties.PromptOffload prompt = ai.getPromptOffload();
-		BuilderArguments.set("blob.upload.ai.prompt-offload.threads", prompt.getThreads(),
-				builder::promptOffloadThreads);
-		BuilderArguments.set("blob.upload.ai.prompt-offload.queue-size", prompt.getQueueSize(),
-				builder::promptOffloadQueueSize);
-		BuilderArguments.set("blob.upload.ai.prompt-offload.join-timeout", prompt.getJoinTimeout(),
-				builder::promptOffloadJoinTimeout);
+		OffloaderSettings.apply(ai, builder, BuilderArguments::set);
 		BlobLinks viewerLinks = links.getIfAvailable(() -> BlobLinks.IDENTITY);
 		return builder.uploadOnlyWhenSampled(ai.isUploadOnlyWhenSampled())
 			.listeners(listeners.orderedStream().toList())
@@ -141,10 +131,8 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	BlobOffloadObservationFilter blobOffloadObservationFilter(MediaWalker walker, SpanInfoResolver spans,
 			BlobUploadAiProperties properties, ObjectProvider<GenAiRefsWriter> refs,
 			ObjectProvider<GenAiEventEmitter> events, ObjectProvider<StreamedChatAudio> streamedAudio) {
-		if (properties.getLayouts() == null || properties.getLayouts().isEmpty()) {
-			throw new InvalidConfigurationPropertyValueException("blob.upload.ai.layouts", properties.getLayouts(),
-					"Name at least one layout: semconv, openinference, refs.");
-		}
+		// At least one layout: checked before any bean was created
+		// (SpringAiConfigurationCheck).
 		BlobOffloadObservationFilter filter = new BlobOffloadObservationFilter(walker, spans, properties.getLayouts(),
 				RefsSettings.enabled(properties) ? refs.getIfAvailable() : null, events.getIfAvailable());
 		filter.setStreamedChatAudio(streamedAudio.getIfAvailable());

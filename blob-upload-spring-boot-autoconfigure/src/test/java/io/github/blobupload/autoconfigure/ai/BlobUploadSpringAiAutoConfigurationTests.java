@@ -237,12 +237,24 @@ class BlobUploadSpringAiAutoConfigurationTests {
 	}
 
 	@Test
+	void badAiAndEngineValuesAreReportedTogether() {
+		this.runner
+			.withPropertyValues("blob.upload.ai.inline-budget=-1B", "blob.upload.ai.pcm.channels=0",
+					"blob.upload.worker.threads=0")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("blob.upload.ai.inline-budget")
+				.hasMessageContaining("blob.upload.ai.pcm.channels")
+				.hasMessageContaining("blob.upload.worker.threads"));
+	}
+
+	@Test
 	void badMediaRuleFailsStartupNamingThePropertyAndValue() {
 		this.runner.withPropertyValues("blob.upload.ai.media.exclude=input.image,audio").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("blob.upload.ai.media.exclude")
-				.hasMessageContaining("value 'audio'")
+				.hasMessageContaining("value 'input.image,audio'")
+				.hasMessageContaining("but was 'audio'")
 				.hasMessageContaining("*.audio");
 		});
 	}
