@@ -208,6 +208,9 @@ final class UploadWorkers {
 		if (this.retryPolicy.shouldRetry(attempts) && !this.retryLot.outageSuspected()) {
 			// Counted first, so that a flush that sees the retry succeed sees it counted.
 			this.outcomes.retrying(task, blob, attempts, error);
+			// This worker's turn ends before the task can reach another worker: a retry
+			// due at once may be taken while this thread is still here.
+			this.queue.attemptEnded(task);
 			if (!this.retryLot.retryLater(task, this.retryPolicy.backoffNanos(attempts))) {
 				// The uploader is shutting down; the worker is stopped after this.
 				this.outcomes.droppedAtShutdown(task);
@@ -220,6 +223,7 @@ final class UploadWorkers {
 		}
 		int parkings = task.parked(System.nanoTime());
 		this.outcomes.parked(task, blob, error, attempts);
+		this.queue.attemptEnded(task);
 		if (!this.retryLot.park(task, this.retryPolicy.parkedBackoffNanos(parkings))) {
 			this.outcomes.droppedAtShutdown(task);
 		}
