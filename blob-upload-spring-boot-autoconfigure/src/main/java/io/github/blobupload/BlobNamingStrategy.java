@@ -28,9 +28,31 @@ public interface BlobNamingStrategy {
 	/**
 	 * Returns the object name for the blob.
 	 * @param blob the blob
-	 * @return a name made only of the characters {@code A-Z a-z 0-9 . _ -} (see
-	 * {@link ObjectKeys}), without a leading slash
+	 * @return a name for which {@link #isSafeName(String)} holds; an uploader refuses any
+	 * other
 	 */
 	String objectName(Blob blob);
+
+	/**
+	 * Returns whether a string is a safe object name: one path segment of 1 to 255
+	 * characters, each of {@code A-Z a-z 0-9 . _ -}, that does not start with a dot (so
+	 * neither {@code .}, {@code ..} nor a hidden name). The uploaders accept only such
+	 * names, and the viewer serves only such names.
+	 * @param name the candidate
+	 * @return whether it is a safe object name
+	 */
+	static boolean isSafeName(String name) {
+		if (name.isEmpty() || name.length() > 255 || name.charAt(0) == '.') {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+					|| c == '-')) {
+				return false;
+			}
+		}
+		return true;
+	}
 
 }

@@ -18,6 +18,7 @@ package io.github.blobupload;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +56,37 @@ public interface BlobUploaderRegistry {
 	 */
 	default List<BlobDestination> destinations() {
 		return List.of(new BlobDestination(DEFAULT_USE_CASE, null, getBlobUploader(null)));
+	}
+
+	/**
+	 * Returns the canonical form of a use-case name, the one the registry built by the
+	 * auto-configuration lists its destinations under: lower case, every run of
+	 * characters other than letters and digits turned into one {@code -}, none at either
+	 * end. So {@code chat.input}, {@code CHAT_INPUT} and {@code [chat.input]} all give
+	 * {@code chat-input}.
+	 * @param useCase the name, or {@code null}
+	 * @return the canonical name; {@code null} or blank give the empty string
+	 */
+	static String normalizeUseCase(@Nullable String useCase) {
+		if (useCase == null) {
+			return "";
+		}
+		StringBuilder normalized = new StringBuilder(useCase.length());
+		boolean separator = false;
+		for (int i = 0; i < useCase.length(); i++) {
+			char c = Character.toLowerCase(useCase.charAt(i));
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				if (separator && normalized.length() > 0) {
+					normalized.append('-');
+				}
+				normalized.append(c);
+				separator = false;
+			}
+			else {
+				separator = true;
+			}
+		}
+		return normalized.toString().toLowerCase(Locale.ROOT);
 	}
 
 }

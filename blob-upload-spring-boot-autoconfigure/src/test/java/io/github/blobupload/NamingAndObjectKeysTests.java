@@ -92,6 +92,22 @@ class NamingAndObjectKeysTests {
 	}
 
 	@Test
+	void safeNamesAreOneSegmentOfSafeCharactersNotStartingWithADot() {
+		assertThat(BlobNamingStrategy.isSafeName("abc_inputs.json")).isTrue();
+		assertThat(BlobNamingStrategy.isSafeName("a..b-C_9")).isTrue();
+		assertThat(BlobNamingStrategy.isSafeName("x".repeat(255))).isTrue();
+		assertThat(BlobNamingStrategy.isSafeName("x".repeat(256))).isFalse();
+		assertThat(BlobNamingStrategy.isSafeName("")).isFalse();
+		assertThat(BlobNamingStrategy.isSafeName(".")).isFalse();
+		assertThat(BlobNamingStrategy.isSafeName("..")).isFalse();
+		assertThat(BlobNamingStrategy.isSafeName(".hidden")).isFalse();
+		assertThat(BlobNamingStrategy.isSafeName("a/b")).isFalse();
+		assertThat(BlobNamingStrategy.isSafeName("a\\b")).isFalse();
+		assertThat(BlobNamingStrategy.isSafeName("a b")).isFalse();
+		assertThat(BlobNamingStrategy.isSafeName("ümlaut")).isFalse();
+	}
+
+	@Test
 	void joinSkipsEmptyParts() {
 		assertThat(ObjectKeys.join("", "traces", null, "abc.png")).isEqualTo("traces/abc.png");
 	}

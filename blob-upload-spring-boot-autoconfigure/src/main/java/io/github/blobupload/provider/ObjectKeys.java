@@ -18,6 +18,8 @@ package io.github.blobupload.provider;
 
 import java.util.StringJoiner;
 
+import io.github.blobupload.BlobNamingStrategy;
+
 /**
  * Builds object keys only from safe characters ({@code A-Z a-z 0-9 . _ -}), whatever a
  * use-case name or label holds: no path traversal, no control characters, no separators a
@@ -55,16 +57,16 @@ public final class ObjectKeys {
 	 * Returns whether a path (segments separated by {@code /}, no leading or trailing
 	 * slash) is made only of safe segments.
 	 * @param path the path; the empty string is safe
-	 * @return whether each segment is non-empty, at most 255 characters, does not start
-	 * with a dot and holds only safe characters
+	 * @return whether each segment is a {@linkplain BlobNamingStrategy#isSafeName safe
+	 * name}: non-empty, at most 255 characters, not starting with a dot and holding only
+	 * safe characters
 	 */
 	public static boolean isSafePath(String path) {
 		if (path.isEmpty()) {
 			return true;
 		}
 		for (String segment : path.split("/", -1)) {
-			if (segment.isEmpty() || segment.length() > 255 || segment.charAt(0) == '.'
-					|| !segment.chars().allMatch((c) -> isSafe((char) c))) {
+			if (!BlobNamingStrategy.isSafeName(segment)) {
 				return false;
 			}
 		}
@@ -87,8 +89,9 @@ public final class ObjectKeys {
 	}
 
 	private static boolean isSafe(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
-				|| c == '-';
+		// The API's name rule decides the characters; a lone dot is no name, but a dot
+		// inside one is safe.
+		return c == '.' || BlobNamingStrategy.isSafeName(String.valueOf(c));
 	}
 
 }

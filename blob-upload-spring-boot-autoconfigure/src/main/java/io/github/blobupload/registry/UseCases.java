@@ -16,8 +16,7 @@
 
 package io.github.blobupload.registry;
 
-import java.util.Locale;
-
+import io.github.blobupload.BlobUploaderRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,30 +38,13 @@ public final class UseCases {
 
 	/**
 	 * Returns the canonical form of a use-case name: lower case, every run of characters
-	 * other than letters and digits turned into one {@code -}, none at either end.
+	 * other than letters and digits turned into one {@code -}, none at either end (the
+	 * API's {@link BlobUploaderRegistry#normalizeUseCase}).
 	 * @param useCase the name, or {@code null}
 	 * @return the canonical name; {@code null} or blank give the empty string
 	 */
 	public static String normalize(@Nullable String useCase) {
-		if (useCase == null) {
-			return "";
-		}
-		StringBuilder normalized = new StringBuilder(useCase.length());
-		boolean separator = false;
-		for (int i = 0; i < useCase.length(); i++) {
-			char c = Character.toLowerCase(useCase.charAt(i));
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-				if (separator && normalized.length() > 0) {
-					normalized.append('-');
-				}
-				normalized.append(c);
-				separator = false;
-			}
-			else {
-				separator = true;
-			}
-		}
-		return normalized.toString().toLowerCase(Locale.ROOT);
+		return BlobUploaderRegistry.normalizeUseCase(useCase);
 	}
 
 	/**

@@ -30,9 +30,6 @@ import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
-import io.github.blobupload.engine.AsyncBlobUploader;
-import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
-import io.github.blobupload.registry.UseCases;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,58 +38,63 @@ import org.jspecify.annotations.Nullable;
  * content) next to the blobs of its destination, at
  * {@code <uriPrefix>_index/<traceId>/<spanId>-<objectName>.json}.
  * <p>
- * It is two things the registry is built with, and must be given as both: a
- * {@link SimpleBlobUploaderDecorator}, through which it sees each destination's provider
- * uploader (returned unchanged) and puts a small upload engine of its own beside it; and
- * a {@link BlobUploadListener}, through which it hears accepted blobs and offers their
- * entry to that engine. The caller's thread only builds the entry (a few hundred bytes)
- * and offers it; the write happens on the engine's worker. A destination whose uploader
- * cannot be read back gets no index. Entries are best-effort: one refused or failed is
- * counted and logged by its engine (named {@code trace-index-<use case>}), never retried
- * beyond the engine's attempts.
+ * It is wired into the registry in two ways: it is given each destination's provider
+ * uploader ({@link #addDestination}), beside which it puts a small upload engine of its
+ * own, made by the {@link EngineFactory} it was created with; and, as a
+ * {@link BlobUploadListener}, it hears accepted blobs and offers their entry to that
+ * engine. The caller's thread only builds the entry (a few hundred bytes) and offers it;
+ * the write happens on the engine's worker. A destination whose uploader cannot be read
+ * back gets no index. Entries are best-effort: one refused or failed is counted and
+ * logged by its engine (named {@code trace-index-<use case>}), never retried beyond the
+ * engine's attempts.
  */
-public final class TraceIndexWriter implements SimpleBlobUploaderDecorator, BlobUploadListener, AutoCloseable {
+public final class TraceIndexWriter implements BlobUploadListener, AutoCloseable {
 
 	/** Entries waiting per destination at most; further ones are refused and counted. */
 	public static final int MAX_QUEUED_ENTRIES = 1000;
 
 	private final Map<String, Target> targets = new ConcurrentHashMap<>();
 
+	private final EngineFactory engines;
+
 	private final Clock clock;
 
-	/** Creates a writer. */
-	public TraceIndexWriter() {
-		this(Clock.systemUTC());
+	/**
+	 * Creates a writer.
+	 * @param engines builds the engine that writes each destination's entries
+	 */
+	public TraceIndexWriter(EngineFactory engines) {
+		this(engines, Clock.systemUTC());
 	}
 
 	/**
 	 * Creates a writer with a clock for the entries' {@code recordedAt}.
+	 * @param engines builds the engine that writes each destination's entries
 	 * @param clock the clock
 	 */
-	public TraceIndexWriter(Clock clock) {
+	public TraceIndexWriter(EngineFactory engines, Clock clock) {
+		this.engines = Objects.requireNonNull(engines, "engines must not be null");
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
 	}
 
 	/**
-	 * Notes the destination's uploader and starts the engine that writes its entries.
-	 * @return {@code uploader} itself
+	 * Indexes a destination: notes its provider uploader and starts the engine that
+	 * writes its entries through it, if the uploader can be read back. Given a use case
+	 * again, the new uploader replaces the old one, whose engine is stopped.
+	 * @param useCase the use case, as the registry lists it, such as {@code default} or
+	 * {@code chat-input}
+	 * @param uploader the destination's provider uploader, before any engine
 	 */
-	@Override
-	public SimpleBlobUploader decorate(String useCase, String uriPrefix, SimpleBlobUploader uploader) {
+	public void addDestination(String useCase, SimpleBlobUploader uploader) {
 		uploader.blobReader().ifPresent((reader) -> {
-			AsyncBlobUploader engine = AsyncBlobUploader.builder(new IndexEntryUploader(uploader, reader.uriPrefix()))
-				.name("trace-index-" + useCase)
-				.workers(1)
-				.maxQueueSize(MAX_QUEUED_ENTRIES)
-				.maxBlobBytes(TraceIndexEntries.MAX_ENTRY_BYTES)
-				.maxQueueBytes((long) MAX_QUEUED_ENTRIES * TraceIndexEntries.MAX_ENTRY_BYTES)
-				.build();
+			ManagedBlobUploader engine = this.engines.create("trace-index-" + useCase,
+					new IndexEntryUploader(uploader, reader.uriPrefix()), MAX_QUEUED_ENTRIES,
+					TraceIndexEntries.MAX_ENTRY_BYTES);
 			Target previous = this.targets.put(useCase, new Target(engine, reader));
 			if (previous != null) {
 				previous.engine().shutdown(Duration.ZERO);
 			}
 		});
-		return uploader;
 	}
 
 	@Override
@@ -120,7 +122,7 @@ public final class TraceIndexWriter implements SimpleBlobUploaderDecorator, Blob
 	 * {@value BlobLabels#SPAN_ID} of the span that records it, and any others to show
 	 */
 	public void indexRecorded(String useCase, String uri, String contentType, long size, Map<String, String> labels) {
-		String key = UseCases.normalize(useCase);
+		String key = BlobUploaderRegistry.normalizeUseCase(useCase);
 		index(this.targets.containsKey(key) ? key : BlobUploaderRegistry.DEFAULT_USE_CASE, uri, contentType, size,
 				labels);
 	}
@@ -187,7 +189,30 @@ public final class TraceIndexWriter implements SimpleBlobUploaderDecorator, Blob
 		return "TraceIndexWriter" + this.targets.keySet();
 	}
 
-	private record Target(AsyncBlobUploader engine, BlobReader reader) {
+	private record Target(ManagedBlobUploader engine, BlobReader reader) {
+	}
+
+	/**
+	 * Builds the upload engine that writes one destination's entries: the
+	 * auto-configuration builds it with the engine the blobs themselves are written with,
+	 * so this package does not depend on it.
+	 */
+	@FunctionalInterface
+	public interface EngineFactory {
+
+		/**
+		 * Returns a started engine around an uploader of entries, with one worker and the
+		 * given bounds, that counts and logs an entry it refuses or fails to write.
+		 * @param name the engine's name, {@code trace-index-<use case>}
+		 * @param entryUploader writes one entry (its {@code generateDestinationUri} names
+		 * where)
+		 * @param maxQueuedEntries the most entries waiting at once
+		 * @param maxEntryBytes the largest entry, in bytes
+		 * @return the engine; the writer offers it entries and closes it
+		 */
+		ManagedBlobUploader create(String name, SimpleBlobUploader entryUploader, int maxQueuedEntries,
+				int maxEntryBytes);
+
 	}
 
 }

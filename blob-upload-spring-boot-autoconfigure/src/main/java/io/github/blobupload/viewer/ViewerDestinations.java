@@ -25,10 +25,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.github.blobupload.BlobDestination;
+import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.ManagedBlobUploader;
-import io.github.blobupload.provider.ObjectKeys;
 
 /**
  * The destinations the viewer can read: each configured use case whose uploader offers a
@@ -43,8 +43,6 @@ import io.github.blobupload.provider.ObjectKeys;
 public final class ViewerDestinations {
 
 	private static final Pattern USE_CASE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-
-	private static final int MAX_NAME_LENGTH = 255;
 
 	private final Map<String, Readable> byUseCase;
 
@@ -122,13 +120,13 @@ public final class ViewerDestinations {
 	}
 
 	/**
-	 * Returns whether a string is one object name: a single safe segment.
+	 * Returns whether a string is one object name: a single safe segment
+	 * ({@link BlobNamingStrategy#isSafeName}).
 	 * @param name the candidate
 	 * @return whether the viewer may read it
 	 */
 	static boolean isObjectName(String name) {
-		return !name.isEmpty() && name.length() <= MAX_NAME_LENGTH && name.indexOf('/') < 0
-				&& ObjectKeys.isSafePath(name);
+		return BlobNamingStrategy.isSafeName(name);
 	}
 
 	/** A destination the viewer can read. */

@@ -24,6 +24,7 @@ import io.github.blobupload.Blob;
 import io.github.blobupload.BlobLabels;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.autoconfigure.viewer.BlobUploadViewerAutoConfiguration;
 import io.github.blobupload.testsupport.SampleContent;
 import io.github.blobupload.testsupport.StorageTarget;
 import io.github.blobupload.testsupport.UploadProbe;
@@ -41,9 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link StoreTraceIndex} with {@link TraceIndexWriter} wired into the real
- * auto-configuration as a decorator and listener bean: two application instances (two
- * contexts) share one destination, on {@code file:} storage and on the S3 and Azure
- * emulators; a trace recorded through one is found by the other, and after a restart.
+ * auto-configuration by the viewer's: two application instances (two contexts) share one
+ * destination, on {@code file:} storage and on the S3 and Azure emulators; a trace
+ * recorded through one is found by the other, and after a restart.
  */
 class StoreTraceIndexIntegrationTests {
 
@@ -112,10 +113,11 @@ class StoreTraceIndexIntegrationTests {
 
 	private static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class))
-			.withBean(TraceIndexWriter.class, TraceIndexWriter::new)
-			.withPropertyValues("blob.upload.enabled=true", "blob.upload.use-cases.chat-input.enabled=true",
-					"blob.upload.retry.initial-backoff=10ms", "blob.upload.retry.max-backoff=50ms");
+			.withConfiguration(
+					AutoConfigurations.of(BlobUploadAutoConfiguration.class, BlobUploadViewerAutoConfiguration.class))
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.viewer.enabled=true",
+					"blob.upload.use-cases.chat-input.enabled=true", "blob.upload.retry.initial-backoff=10ms",
+					"blob.upload.retry.max-backoff=50ms");
 	}
 
 	/** A consumer that may throw. */

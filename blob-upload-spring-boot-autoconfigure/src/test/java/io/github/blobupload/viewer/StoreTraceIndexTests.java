@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobLabels;
 import io.github.blobupload.BlobNamingStrategies;
+import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
@@ -56,7 +57,7 @@ class StoreTraceIndexTests {
 	@TempDir
 	Path folder;
 
-	private final TraceIndexWriter writer = new TraceIndexWriter(
+	private final TraceIndexWriter writer = new TraceIndexWriter(StoreTraceIndexTests::engine,
 			Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC));
 
 	private DefaultBlobUploaderRegistry registry;
@@ -165,7 +166,7 @@ class StoreTraceIndexTests {
 		flush();
 		this.registry.close();
 		this.writer.close();
-		try (TraceIndexWriter otherWriter = new TraceIndexWriter();
+		try (TraceIndexWriter otherWriter = new TraceIndexWriter(StoreTraceIndexTests::engine);
 				DefaultBlobUploaderRegistry other = registry(otherWriter)) {
 			assertThat(new StoreTraceIndex(other, 100).find(TRACE)).extracting(IndexedBlob::storageUri)
 				.containsExactly(uri);
@@ -182,10 +183,22 @@ class StoreTraceIndexTests {
 		assertThat(this.writer.flush(FLUSH)).isTrue();
 	}
 
+	private static ManagedBlobUploader engine(String name, SimpleBlobUploader entryUploader, int maxQueuedEntries,
+			int maxEntryBytes) {
+		return AsyncBlobUploader.builder(entryUploader)
+			.name(name)
+			.workers(1)
+			.maxQueueSize(maxQueuedEntries)
+			.maxBlobBytes(maxEntryBytes)
+			.maxQueueBytes((long) maxQueuedEntries * maxEntryBytes)
+			.build();
+	}
+
 	private DefaultBlobUploaderRegistry registry(TraceIndexWriter writer) {
 		String prefix = "file://" + this.folder + "/blobs";
-		SimpleBlobUploader simple = writer.decorate("default", prefix,
-				new FileBlobStorageProvider().createUploader(prefix, BlobNamingStrategies.contentAddressed()));
+		SimpleBlobUploader simple = new FileBlobStorageProvider().createUploader(prefix,
+				BlobNamingStrategies.contentAddressed());
+		writer.addDestination("default", simple);
 		return DefaultBlobUploaderRegistry.builder()
 			.defaultUploader(AsyncBlobUploader.builder(simple).name("default").listener(writer).build())
 			.destination("default", prefix)

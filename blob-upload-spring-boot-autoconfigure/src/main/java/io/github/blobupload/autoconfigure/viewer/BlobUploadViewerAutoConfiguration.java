@@ -22,6 +22,8 @@ import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.ConfigurationCheck;
 import io.github.blobupload.autoconfigure.ConfigurationChecksRegistrar;
+import io.github.blobupload.engine.AsyncBlobUploader;
+import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
 import io.github.blobupload.viewer.BlobViewerServlet;
 import io.github.blobupload.viewer.StoreTraceIndex;
 import io.github.blobupload.viewer.TraceIndex;
@@ -103,7 +105,23 @@ public final class BlobUploadViewerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TraceIndexWriter blobTraceIndexWriter() {
-			return new TraceIndexWriter();
+			return new TraceIndexWriter(
+					(name, entryUploader, maxQueuedEntries, maxEntryBytes) -> AsyncBlobUploader.builder(entryUploader)
+						.name(name)
+						.workers(1)
+						.maxQueueSize(maxQueuedEntries)
+						.maxBlobBytes(maxEntryBytes)
+						.maxQueueBytes((long) maxQueuedEntries * maxEntryBytes)
+						.build());
+		}
+
+		/** Gives the writer each destination's provider uploader, unchanged. */
+		@Bean
+		SimpleBlobUploaderDecorator blobTraceIndexDestinations(TraceIndexWriter blobTraceIndexWriter) {
+			return (useCase, uriPrefix, uploader) -> {
+				blobTraceIndexWriter.addDestination(useCase, uploader);
+				return uploader;
+			};
 		}
 
 		@Bean

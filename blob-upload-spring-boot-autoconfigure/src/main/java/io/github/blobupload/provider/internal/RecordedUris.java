@@ -82,7 +82,7 @@ public final class RecordedUris {
 	 */
 	public String name(Blob blob) {
 		String name = this.naming.objectName(blob);
-		if (!isSafeName(name)) {
+		if (!BlobNamingStrategy.isSafeName(name)) {
 			throw new IllegalArgumentException("the naming strategy returned an unsafe object name");
 		}
 		return name;
@@ -134,7 +134,7 @@ public final class RecordedUris {
 		else {
 			throw new IllegalArgumentException("'" + uri + "' is not under " + this.uriPrefix);
 		}
-		if (!isSafeName(name)) {
+		if (!BlobNamingStrategy.isSafeName(name)) {
 			throw new IllegalArgumentException("'" + uri + "' holds an unsafe object name");
 		}
 		return key(name);
@@ -218,10 +218,6 @@ public final class RecordedUris {
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
-	}
-
-	private static boolean isSafeName(String name) {
-		return !name.isEmpty() && name.indexOf('/') < 0 && ObjectKeys.isSafePath(name);
 	}
 
 }
