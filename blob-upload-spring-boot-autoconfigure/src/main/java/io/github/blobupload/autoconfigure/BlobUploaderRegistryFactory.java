@@ -36,7 +36,6 @@ import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 import io.github.blobupload.provider.BlobStorageProvider;
 import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
-import io.github.blobupload.provider.internal.UriPrefixes;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import io.github.blobupload.autoconfigure.ConfiguredUseCases.ConfiguredUseCase;
 import io.github.blobupload.registry.UseCases;
@@ -141,7 +140,7 @@ final class BlobUploaderRegistryFactory {
 							+ "application's own client bean.");
 			return false;
 		}
-		if (UriPrefixes.scheme(prefix) == null) {
+		if (BlobStorageProvider.schemeOf(prefix) == null) {
 			report.invalid(property, prefix,
 					"A URI prefix must start with a scheme that selects the storage, such as file:///var/lib/app/blobs, "
 							+ "s3://bucket/prefix, gs://bucket/prefix or azblob://account/container/prefix.");
@@ -269,14 +268,14 @@ final class BlobUploaderRegistryFactory {
 		if (!checkPrefix(property, prefix, this.report)) {
 			return null;
 		}
-		String scheme = UriPrefixes.scheme(prefix);
+		String scheme = BlobStorageProvider.schemeOf(prefix);
 		if (scheme == null) {
 			return null;
 		}
 		BlobStorageProvider provider = this.providers.get(scheme);
 		if (provider == null) {
-			String dependency = UriPrefixes.dependencyFor(scheme);
-			String shapeProblem = UriPrefixes.shapeProblem(prefix);
+			String dependency = WellKnownSchemes.dependencyFor(scheme);
+			String shapeProblem = WellKnownSchemes.shapeProblem(prefix);
 			if (shapeProblem != null) {
 				// Said before the missing dependency, so that one restart fixes both.
 				this.report.invalid(property, prefix,

@@ -20,8 +20,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.provider.BlobStorageProvider;
 import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
-import io.github.blobupload.provider.internal.UriPrefixes;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -61,7 +61,7 @@ public final class BlobUploadObservations implements SimpleBlobUploaderDecorator
 
 	@Override
 	public SimpleBlobUploader decorate(String useCase, String uriPrefix, SimpleBlobUploader uploader) {
-		String scheme = UriPrefixes.scheme(uriPrefix);
+		String scheme = BlobStorageProvider.schemeOf(uriPrefix);
 		return ObservedSimpleBlobUploader.wrap(uploader, useCase, (scheme != null) ? scheme : "unknown", this.registry,
 				this.convention);
 	}

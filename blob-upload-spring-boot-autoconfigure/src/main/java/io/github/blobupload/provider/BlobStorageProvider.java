@@ -16,8 +16,11 @@
 
 package io.github.blobupload.provider;
 
+import java.util.Locale;
+
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.SimpleBlobUploader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates uploaders for the URI prefixes of one scheme, such as {@code file} or
@@ -31,6 +34,29 @@ public interface BlobStorageProvider {
 	 * @return the scheme in lower case, without the colon, such as {@code s3}
 	 */
 	String scheme();
+
+	/**
+	 * Returns the scheme of a URI prefix: the one a provider's {@link #scheme()} must
+	 * return to serve it.
+	 * @param uriPrefix a prefix such as {@code s3://bucket/path} or
+	 * {@code file:///var/blobs}
+	 * @return the scheme in lower case, without the colon, or {@code null} if the prefix
+	 * does not start with one
+	 */
+	static @Nullable String schemeOf(String uriPrefix) {
+		// RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
+		for (int i = 0; i < uriPrefix.length(); i++) {
+			char c = uriPrefix.charAt(i);
+			if (c == ':' && i > 0) {
+				return uriPrefix.substring(0, i).toLowerCase(Locale.ROOT);
+			}
+			boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+			if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))) {
+				return null;
+			}
+		}
+		return null;
+	}
 
 	/**
 	 * Creates an uploader writing under the given prefix. Must not contact storage: it
