@@ -16,7 +16,10 @@
 
 /**
  * The media viewer: opens what a trace points to, through the application's own access
- * control, and finds every blob of a trace through an index kept in storage.
+ * control, and finds every blob of a trace through an index kept in storage. A plain
+ * servlet: it depends on the API and the servlet API only, reads storage through
+ * {@link io.github.blobupload.BlobReader}, and is given the trace index's upload engine
+ * by its auto-configuration.
  */
 @NullMarked
 package io.github.blobupload.viewer;
