@@ -82,7 +82,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 
 	private final UploadWorkers workers;
 
-	private final RetryLot retryLot;
+	private final RetryWaitList retryWaitList;
 
 	private final @Nullable SpoolWriter spoolWriter;
 
@@ -97,12 +97,12 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		this.recentUploads = new RecentUploads(options.dedupeCacheSize());
 		this.queue = new UploadQueue(options.maxQueueSize(), options.maxQueueBytes());
 		this.log = new UploadLog(this.name, this.counters, options.logInterval());
-		this.retryLot = new RetryLot(this.name, this.queue::add);
+		this.retryWaitList = RetryWaitList.started(this.name, this.queue::add);
 		DiskSpool spool = openSpool(options);
 		this.spoolWriter = (spool != null) ? new SpoolWriter(this.name, spool, this::written, this::spoolWriteFailed)
 				: null;
 		this.outcomes = new UploadOutcomes(this.name, options.listener(), this.counters, this.log, this.queue,
-				this.recentUploads, this.pending, this.retryLot, this.spoolWriter);
+				this.recentUploads, this.pending, this.retryWaitList, this.spoolWriter);
 		if (spool != null) {
 			recover(spool);
 		}
@@ -112,7 +112,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 				new RetryPolicy(options.maxAttempts(), options.initialBackoff(), options.maxBackoff(), options.maxAge(),
 						options.maxParkedBackoff()),
 				options.uploadTimeout(), options.logInterval(), this.outcomes, () -> this.log.reportSuppressed(false),
-				this.retryLot, (spool != null) ? this::load : SpoolLoader.NONE);
+				this.retryWaitList, (spool != null) ? this::load : SpoolLoader.NONE);
 		CallerPathWarmUp.startOnce();
 	}
 
@@ -223,7 +223,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		}
 		long start = System.nanoTime();
 		boolean finished = flush(timeout);
-		List<UploadTask> waiting = this.retryLot.stop();
+		List<UploadTask> waiting = this.retryWaitList.stop();
 		if (this.spoolWriter != null) {
 			// Whatever is in memory goes to disk, for the next start, before the
 			// workers stop and give up the blobs they hold.
@@ -255,7 +255,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 
 	@Override
 	public BlobUploadStats stats() {
-		return this.counters.snapshot(this.queue, this.retryLot, this.spoolWriter,
+		return this.counters.snapshot(this.queue, this.retryWaitList, this.spoolWriter,
 				this.options.spoolDirectory() != null, this.shutdown.get());
 	}
 

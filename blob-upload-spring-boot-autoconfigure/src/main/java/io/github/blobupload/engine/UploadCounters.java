@@ -184,23 +184,23 @@ final class UploadCounters {
 	}
 
 	/**
-	 * Takes a snapshot of the counts with the state of the queue, the retry lot and the
-	 * spool.
+	 * Takes a snapshot of the counts with the state of the queue, the retry wait list and
+	 * the spool.
 	 * @param queue the uploader's queue
-	 * @param lot where blobs wait between attempts
+	 * @param retries where blobs wait between attempts
 	 * @param spool the spool writer, or {@code null} when the uploader has no spool
 	 * @param spoolConfigured whether a spool was configured (though it may be unusable)
 	 * @param shutdown whether the uploader has been shut down
 	 * @return the snapshot
 	 */
-	BlobUploadStats snapshot(UploadQueue queue, RetryLot lot, @Nullable SpoolWriter spool, boolean spoolConfigured,
-			boolean shutdown) {
+	BlobUploadStats snapshot(UploadQueue queue, RetryWaitList retries, @Nullable SpoolWriter spool,
+			boolean spoolConfigured, boolean shutdown) {
 		Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
 		this.dropped.forEach((reason, count) -> drops.put(reason, count.sum()));
-		Long since = lot.oldestParkedSinceNanos();
+		Long since = retries.oldestParkedSinceNanos();
 		Duration oldest = (since != null) ? Duration.ofNanos(System.nanoTime() - since) : Duration.ZERO;
-		BlobUploadStats.Parked parked = new BlobUploadStats.Parked(lot.parkedBlobs(), lot.parkedBytes(), oldest,
-				this.parked.sum(), lot.retryingBlobs());
+		BlobUploadStats.Parked parked = new BlobUploadStats.Parked(retries.parkedBlobs(), retries.parkedBytes(), oldest,
+				this.parked.sum(), retries.retryingBlobs());
 		BlobUploadStats.Spool spoolStats = (spool != null)
 				? new BlobUploadStats.Spool(true, true, spool.spool().usedBytes(), spool.spool().maxBytes(),
 						spool.backlog(), this.recovered.sum(), this.carriedOver.sum(), this.spoolCorrupt.sum(),

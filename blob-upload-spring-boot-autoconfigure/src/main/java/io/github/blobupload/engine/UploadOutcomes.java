@@ -52,12 +52,13 @@ final class UploadOutcomes {
 
 	private final PendingTracker pending;
 
-	private final RetryLot retryLot;
+	private final RetryWaitList retryWaitList;
 
 	private final @Nullable SpoolWriter spoolWriter;
 
 	UploadOutcomes(String name, BlobUploadListener listener, UploadCounters counters, UploadLog log, UploadQueue queue,
-			RecentUploads recentUploads, PendingTracker pending, RetryLot retryLot, @Nullable SpoolWriter spoolWriter) {
+			RecentUploads recentUploads, PendingTracker pending, RetryWaitList retryWaitList,
+			@Nullable SpoolWriter spoolWriter) {
 		this.name = name;
 		this.listener = listener;
 		this.counters = counters;
@@ -65,7 +66,7 @@ final class UploadOutcomes {
 		this.queue = queue;
 		this.recentUploads = recentUploads;
 		this.pending = pending;
-		this.retryLot = retryLot;
+		this.retryWaitList = retryWaitList;
 		this.spoolWriter = spoolWriter;
 	}
 
@@ -169,7 +170,7 @@ final class UploadOutcomes {
 		if (this.spoolWriter != null) {
 			this.spoolWriter.finished(task);
 		}
-		this.retryLot.ended(task);
+		this.retryWaitList.ended(task);
 		this.recentUploads.release(task.uri(), success);
 		// Last, so that a flush that returns sees the blob's bytes, claim and count
 		// settled.

@@ -40,11 +40,11 @@ import io.github.blobupload.SimpleBlobUploader;
 /**
  * The upload workers of one uploader: each takes blobs from the queue and makes one
  * attempt at each, on a separate I/O thread so that it can be abandoned at the upload
- * timeout. A blob that fails for a transient reason goes to the {@link RetryLot}: for
- * another attempt after the {@link RetryPolicy}'s backoff, or parked once its attempts
- * are spent (or at once while storage is thought to be down), until it is uploaded or too
- * old. A permanent error fails the blob; so does a {@link VirtualMachineError}, which is
- * rethrown after that.
+ * timeout. A blob that fails for a transient reason goes to the {@link RetryWaitList}:
+ * for another attempt after the {@link RetryPolicy}'s backoff, or parked once its
+ * attempts are spent (or at once while storage is thought to be down), until it is
+ * uploaded or too old. A permanent error fails the blob; so does a
+ * {@link VirtualMachineError}, which is rethrown after that.
  */
 final class UploadWorkers {
 
@@ -65,7 +65,7 @@ final class UploadWorkers {
 
 	private final Runnable whenAwake;
 
-	private final RetryLot retryLot;
+	private final RetryWaitList retryWaitList;
 
 	private final SpoolLoader loader;
 
@@ -87,12 +87,12 @@ final class UploadWorkers {
 	 * {@code whenAwake}
 	 * @param outcomes where each blob's outcome goes
 	 * @param whenAwake run by a worker after each blob and each wait
-	 * @param retryLot where blobs wait between attempts
+	 * @param retryWaitList where blobs wait between attempts
 	 * @param loader loads the bytes of a blob that is in the spool only
 	 */
 	UploadWorkers(String name, int count, SimpleBlobUploader provider, UploadQueue queue, RetryPolicy retryPolicy,
 			Duration uploadTimeout, Duration wakeUpInterval, UploadOutcomes outcomes, Runnable whenAwake,
-			RetryLot retryLot, SpoolLoader loader) {
+			RetryWaitList retryWaitList, SpoolLoader loader) {
 		this.provider = provider;
 		this.queue = queue;
 		this.retryPolicy = retryPolicy;
@@ -100,7 +100,7 @@ final class UploadWorkers {
 		this.wakeUpNanos = wakeUpInterval.toNanos();
 		this.outcomes = outcomes;
 		this.whenAwake = whenAwake;
-		this.retryLot = retryLot;
+		this.retryWaitList = retryWaitList;
 		this.loader = loader;
 		this.ioExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				daemonThreads("blob-upload-" + name + "-io-"));
@@ -165,7 +165,7 @@ final class UploadWorkers {
 
 	/**
 	 * Makes one attempt at a task and decides what follows: done, another attempt soon,
-	 * parked, or failed. Never sleeps: waiting between attempts is the retry lot's.
+	 * parked, or failed. Never sleeps: waiting between attempts is the retry wait list's.
 	 */
 	private void process(UploadTask task) {
 		if (task.attempts() > 0 && this.retryPolicy.isTooOld(task.acceptedNanos(), System.nanoTime())) {
@@ -184,7 +184,7 @@ final class UploadWorkers {
 			attempt(task, blob);
 			task.attemptDone();
 			this.outcomes.uploaded(task, blob, System.nanoTime() - task.firstAttemptNanos(), task.attempts() + 1);
-			this.retryLot.uploaded();
+			this.retryWaitList.uploaded();
 			return;
 		}
 		catch (InterruptedException ex) {
@@ -205,13 +205,13 @@ final class UploadWorkers {
 			}
 			return;
 		}
-		if (this.retryPolicy.shouldRetry(attempts) && !this.retryLot.outageSuspected()) {
+		if (this.retryPolicy.shouldRetry(attempts) && !this.retryWaitList.outageSuspected()) {
 			// Counted first, so that a flush that sees the retry succeed sees it counted.
 			this.outcomes.retrying(task, blob, attempts, error);
 			// This worker's turn ends before the task can reach another worker: a retry
 			// due at once may be taken while this thread is still here.
 			this.queue.attemptEnded(task);
-			if (!this.retryLot.retryLater(task, this.retryPolicy.backoffNanos(attempts))) {
+			if (!this.retryWaitList.retryLater(task, this.retryPolicy.backoffNanos(attempts))) {
 				// The uploader is shutting down; the worker is stopped after this.
 				this.outcomes.droppedAtShutdown(task);
 			}
@@ -224,7 +224,7 @@ final class UploadWorkers {
 		int parkings = task.parked(System.nanoTime());
 		this.outcomes.parked(task, blob, error, attempts);
 		this.queue.attemptEnded(task);
-		if (!this.retryLot.park(task, this.retryPolicy.parkedBackoffNanos(parkings))) {
+		if (!this.retryWaitList.park(task, this.retryPolicy.parkedBackoffNanos(parkings))) {
 			this.outcomes.droppedAtShutdown(task);
 		}
 	}

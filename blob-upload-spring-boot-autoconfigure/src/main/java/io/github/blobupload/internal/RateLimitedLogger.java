@@ -118,12 +118,4 @@ public final class RateLimitedLogger {
 		return true;
 	}
 
-	/**
-	 * Returns how many events were counted but not logged since the last line.
-	 * @return the suppressed count
-	 */
-	public long suppressedCount() {
-		return this.suppressed.get();
-	}
-
 }

@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.blobupload.internal.FlatJson;
-import io.github.blobupload.internal.Json;
+import io.github.blobupload.internal.JsonQuoting;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -146,22 +146,22 @@ final class TraceIndexEntries {
 	static byte[] toJson(IndexedBlob blob) {
 		StringBuilder json = new StringBuilder(512);
 		json.append("{\"v\":").append(VERSION);
-		json.append(",\"uri\":").append(Json.quote(blob.storageUri()));
-		json.append(",\"useCase\":").append(Json.quote(blob.useCase()));
-		json.append(",\"contentType\":").append(Json.quote(blob.contentType()));
+		json.append(",\"uri\":").append(JsonQuoting.quote(blob.storageUri()));
+		json.append(",\"useCase\":").append(JsonQuoting.quote(blob.useCase()));
+		json.append(",\"contentType\":").append(JsonQuoting.quote(blob.contentType()));
 		json.append(",\"size\":").append(blob.size());
-		json.append(",\"traceId\":").append(Json.quote(blob.traceId()));
+		json.append(",\"traceId\":").append(JsonQuoting.quote(blob.traceId()));
 		if (blob.spanId() != null) {
-			json.append(",\"spanId\":").append(Json.quote(blob.spanId()));
+			json.append(",\"spanId\":").append(JsonQuoting.quote(blob.spanId()));
 		}
-		json.append(",\"recordedAt\":").append(Json.quote(blob.recordedAt().toString()));
+		json.append(",\"recordedAt\":").append(JsonQuoting.quote(blob.recordedAt().toString()));
 		json.append(",\"labels\":{");
 		boolean first = true;
 		for (Map.Entry<String, String> label : blob.labels().entrySet()) {
 			json.append(first ? "" : ",")
-				.append(Json.quote(label.getKey()))
+				.append(JsonQuoting.quote(label.getKey()))
 				.append(':')
-				.append(Json.quote(label.getValue()));
+				.append(JsonQuoting.quote(label.getValue()));
 			first = false;
 		}
 		return json.append("}}").toString().getBytes(StandardCharsets.UTF_8);

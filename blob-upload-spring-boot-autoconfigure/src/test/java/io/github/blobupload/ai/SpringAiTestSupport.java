@@ -104,7 +104,7 @@ final class SpringAiTestSupport {
 	}
 
 	private static String quote(String text) {
-		return io.github.blobupload.internal.Json.quote(text);
+		return io.github.blobupload.internal.JsonQuoting.quote(text);
 	}
 
 	/**

@@ -37,7 +37,7 @@ import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
-import io.github.blobupload.internal.Json;
+import io.github.blobupload.internal.JsonQuoting;
 import io.github.blobupload.provider.internal.RecordedUris;
 
 /**
@@ -189,16 +189,16 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 
 	private static String sidecar(String uri, Blob blob) {
 		StringBuilder json = new StringBuilder(256);
-		json.append("{\"uri\":").append(Json.quote(uri));
-		json.append(",\"contentType\":").append(Json.quote(blob.contentType()));
+		json.append("{\"uri\":").append(JsonQuoting.quote(uri));
+		json.append(",\"contentType\":").append(JsonQuoting.quote(blob.contentType()));
 		json.append(",\"size\":").append(blob.size());
 		json.append(",\"labels\":{");
 		boolean first = true;
 		for (Map.Entry<String, String> label : blob.labels().entrySet()) {
 			json.append(first ? "" : ",")
-				.append(Json.quote(label.getKey()))
+				.append(JsonQuoting.quote(label.getKey()))
 				.append(':')
-				.append(Json.quote(label.getValue()));
+				.append(JsonQuoting.quote(label.getValue()));
 			first = false;
 		}
 		return json.append("}}\n").toString();

@@ -22,14 +22,15 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where blobs wait between attempts, so that no worker ever sleeps on a retry: blobs that
- * will be retried shortly (the {@link RetryPolicy}'s backoff), and <em>parked</em> blobs,
- * whose attempts all failed for a transient reason and which are retried later, with a
- * longer, growing backoff, until they are uploaded or too old.
+ * The blobs waiting for a retry, so that no worker ever sleeps on one: blobs that will be
+ * retried shortly (the {@link RetryPolicy}'s backoff), and <em>parked</em> blobs, whose
+ * attempts all failed for a transient reason and which are retried later, with a longer,
+ * growing backoff, until they are uploaded or too old.
  * <p>
  * Parking a blob means storage looks down. While it does, parked blobs go back one at a
  * time, a scout: when the scout is uploaded, storage is back and every parked blob goes
@@ -37,9 +38,10 @@ import org.jspecify.annotations.Nullable;
  * costs one attempt per backoff period, not one per parked blob, and fresh blobs are not
  * held up behind retries that cannot succeed.
  * <p>
- * One daemon thread hands blobs back when they are due.
+ * One daemon thread, {@linkplain #start started} by the uploader, hands blobs back when
+ * they are due; {@link #takeDue()} is what it does each time it wakes up.
  */
-final class RetryLot {
+final class RetryWaitList {
 
 	private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -49,9 +51,9 @@ final class RetryLot {
 
 	private final PriorityQueue<Waiting> parked = new PriorityQueue<>(Comparator.comparingLong(Waiting::dueNanos));
 
-	private final Consumer<UploadTask> due;
+	private final LongSupplier nanoClock;
 
-	private final Thread thread;
+	private @Nullable Thread thread;
 
 	private long parkedBytes;
 
@@ -61,32 +63,53 @@ final class RetryLot {
 
 	private long nextScoutNanos;
 
-	private boolean releaseAll;
-
 	private boolean stopped;
 
 	/**
-	 * Starts the lot's thread.
-	 * @param name the uploader's name, for the thread's name
-	 * @param due takes each blob whose wait is over, on the lot's thread
+	 * Creates a wait list without its thread.
+	 * @param nanoClock the time in nanoseconds, as {@link System#nanoTime()} gives it
 	 */
-	RetryLot(String name, Consumer<UploadTask> due) {
-		this.due = due;
-		this.thread = new Thread(this::run, "blob-upload-" + name + "-retry");
-		this.thread.setDaemon(true);
-		this.thread.start();
+	RetryWaitList(LongSupplier nanoClock) {
+		this.nanoClock = nanoClock;
+		this.nextScoutNanos = nanoClock.getAsLong();
+	}
+
+	/**
+	 * Creates a wait list on {@link System#nanoTime()} and starts its thread.
+	 * @param name the uploader's name, for the thread's name
+	 * @param due takes each blob whose wait is over, on the wait list's thread
+	 * @return the wait list
+	 */
+	static RetryWaitList started(String name, Consumer<UploadTask> due) {
+		RetryWaitList waitList = new RetryWaitList(System::nanoTime);
+		waitList.start(name, due);
+		return waitList;
+	}
+
+	/**
+	 * Starts the thread that hands blobs back when they are due.
+	 * @param name the uploader's name, for the thread's name
+	 * @param due takes each blob whose wait is over, on the wait list's thread
+	 */
+	void start(String name, Consumer<UploadTask> due) {
+		Thread started = new Thread(() -> run(due), "blob-upload-" + name + "-retry");
+		started.setDaemon(true);
+		synchronized (this.lock) {
+			this.thread = started;
+		}
+		started.start();
 	}
 
 	/**
 	 * Puts a blob aside for a retry after the given delay.
-	 * @return {@code false} if the lot has stopped: the caller settles the blob
+	 * @return {@code false} if the wait list has stopped: the caller settles the blob
 	 */
 	boolean retryLater(UploadTask task, long delayNanos) {
 		synchronized (this.lock) {
 			if (this.stopped) {
 				return false;
 			}
-			this.retrying.add(new Waiting(task, System.nanoTime() + delayNanos));
+			this.retrying.add(new Waiting(task, this.nanoClock.getAsLong() + delayNanos));
 			this.lock.notifyAll();
 			return true;
 		}
@@ -95,14 +118,14 @@ final class RetryLot {
 	/**
 	 * Parks a blob whose attempts all failed for a transient reason; storage is now
 	 * thought to be down.
-	 * @return {@code false} if the lot has stopped: the caller settles the blob
+	 * @return {@code false} if the wait list has stopped: the caller settles the blob
 	 */
 	boolean park(UploadTask task, long delayNanos) {
 		synchronized (this.lock) {
 			if (this.stopped) {
 				return false;
 			}
-			long due = System.nanoTime() + delayNanos;
+			long due = this.nanoClock.getAsLong() + delayNanos;
 			if (this.scout == task) {
 				// The scout failed: storage is still down, and the next scout waits as
 				// long as this one will.
@@ -129,7 +152,8 @@ final class RetryLot {
 
 	/**
 	 * Records that a blob was uploaded: if storage was thought to be down, it is back,
-	 * and every parked blob goes back now.
+	 * and every parked blob is due now. They go back as retries, so that a blob parked
+	 * after this call starts a new outage of its own.
 	 */
 	void uploaded() {
 		synchronized (this.lock) {
@@ -138,7 +162,11 @@ final class RetryLot {
 			}
 			this.outage = false;
 			this.scout = null;
-			this.releaseAll = true;
+			long now = this.nanoClock.getAsLong();
+			this.nextScoutNanos = now;
+			while (!this.parked.isEmpty()) {
+				this.retrying.add(new Waiting(unpark(this.parked.poll()), now));
+			}
 			this.lock.notifyAll();
 		}
 	}
@@ -162,6 +190,7 @@ final class RetryLot {
 	 */
 	List<UploadTask> stop() {
 		List<UploadTask> left = new ArrayList<>();
+		Thread running;
 		synchronized (this.lock) {
 			this.stopped = true;
 			this.retrying.forEach((waiting) -> left.add(waiting.task()));
@@ -170,15 +199,18 @@ final class RetryLot {
 			this.parked.clear();
 			this.parkedBytes = 0;
 			this.lock.notifyAll();
+			running = this.thread;
 		}
-		this.thread.interrupt();
-		try {
-			// It may be handing blobs back to the queue; the shutdown drains the queue
-			// next.
-			this.thread.join(1000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (running != null) {
+			running.interrupt();
+			try {
+				// It may be handing blobs back to the queue; the shutdown drains the
+				// queue next.
+				running.join(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		return left;
 	}
@@ -218,18 +250,42 @@ final class RetryLot {
 		}
 	}
 
-	private void run() {
+	/**
+	 * Takes out the blobs whose wait is over now: retries that are due, and parked blobs
+	 * as the outage allows (a scout, or all of them once storage is back).
+	 * @return the blobs to hand back, in the order they fell due
+	 */
+	List<UploadTask> takeDue() {
 		List<UploadTask> ready = new ArrayList<>();
+		synchronized (this.lock) {
+			long now = this.nanoClock.getAsLong();
+			takeDue(this.retrying, now, ready);
+			takeParked(now, ready);
+		}
+		return ready;
+	}
+
+	/**
+	 * Returns how long until the next blob falls due, as far as is known now.
+	 * @return the wait in nanoseconds; zero or less when one is due;
+	 * {@link Long#MAX_VALUE} when none waits
+	 */
+	long nanosUntilNextDue() {
+		synchronized (this.lock) {
+			return nanosUntilNext(this.nanoClock.getAsLong());
+		}
+	}
+
+	private void run(Consumer<UploadTask> due) {
 		while (true) {
+			List<UploadTask> ready;
 			synchronized (this.lock) {
 				if (this.stopped) {
 					return;
 				}
-				long now = System.nanoTime();
-				takeDue(this.retrying, now, ready);
-				takeParked(now, ready);
+				ready = takeDue();
 				if (ready.isEmpty()) {
-					long wait = Math.min(IDLE_WAIT_NANOS, nanosUntilNext(now));
+					long wait = Math.min(IDLE_WAIT_NANOS, nanosUntilNextDue());
 					try {
 						TimeUnit.NANOSECONDS.timedWait(this.lock, Math.max(1, wait));
 					}
@@ -242,30 +298,13 @@ final class RetryLot {
 				}
 			}
 			for (UploadTask task : ready) {
-				this.due.accept(task);
+				due.accept(task);
 			}
-			ready.clear();
 		}
 	}
 
 	private void takeParked(long now, List<UploadTask> ready) {
-		if (!this.outage) {
-			if (this.releaseAll) {
-				// Storage is back: every parked blob goes now.
-				this.releaseAll = false;
-				while (!this.parked.isEmpty()) {
-					ready.add(unpark(this.parked.poll()));
-				}
-			}
-			else {
-				// Storage works, but these blobs failed anyway: each waits its own
-				// backoff.
-				while (!this.parked.isEmpty() && this.parked.peek().dueNanos() <= now) {
-					ready.add(unpark(this.parked.poll()));
-				}
-			}
-			return;
-		}
+		// Blobs are parked only during an outage: its end turns them all into retries.
 		Waiting head = this.parked.peek();
 		if (this.scout == null && head != null && head.dueNanos() <= now && now - this.nextScoutNanos >= 0) {
 			this.scout = unpark(this.parked.poll());
@@ -285,12 +324,8 @@ final class RetryLot {
 			next = retry.dueNanos() - now;
 		}
 		Waiting park = this.parked.peek();
-		if (park != null && this.releaseAll) {
-			return 0;
-		}
 		if (park != null && this.scout == null) {
-			long due = (this.outage) ? Math.max(park.dueNanos(), this.nextScoutNanos) : park.dueNanos();
-			next = Math.min(next, due - now);
+			next = Math.min(next, Math.max(park.dueNanos(), this.nextScoutNanos) - now);
 		}
 		return next;
 	}

@@ -20,9 +20,9 @@ package io.github.blobupload.internal;
  * The smallest JSON helper: string quoting per RFC 8259, so the core needs no JSON
  * library.
  */
-public final class Json {
+public final class JsonQuoting {
 
-	private Json() {
+	private JsonQuoting() {
 	}
 
 	/**
