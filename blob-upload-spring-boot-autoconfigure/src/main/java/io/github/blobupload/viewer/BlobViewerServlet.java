@@ -180,7 +180,7 @@ public final class BlobViewerServlet extends HttpServlet {
 	 * no link of the viewer can have: encoded characters, backslashes, path parameters,
 	 * empty, {@code .} or {@code ..} segments.
 	 */
-	private static String @Nullable [] segments(HttpServletRequest request) {
+	static String @Nullable [] segments(HttpServletRequest request) {
 		String uri = request.getRequestURI();
 		if (uri == null || uri.indexOf('%') >= 0 || uri.indexOf('\\') >= 0 || uri.indexOf(';') >= 0
 				|| uri.contains("/.") || uri.contains("//")) {
