@@ -105,6 +105,26 @@ class AsyncBlobUploaderBuilderTests {
 	}
 
 	@Test
+	void rejectsASpoolThatCouldNeverHoldTheLargestBlob() {
+		this.builder.maxBlobBytes(10_000).spoolDirectory(java.nio.file.Path.of("spool")).spoolMaxBytes(11_023);
+		assertThatIllegalArgumentException().isThrownBy(this.builder::validate)
+			.withMessageStartingWith("spoolMaxBytes (11023 bytes) must not be smaller than maxBlobBytes (10000 bytes)");
+		this.builder.spoolMaxBytes(11_024).validate();
+		this.builder.spoolDirectory(null).spoolMaxBytes(1).validate();
+	}
+
+	@Test
+	void rejectsSpoolBoundsAndAgesThatCannotWork() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.spoolMaxBytes(0))
+			.withMessage("spoolMaxBytes must be positive but was 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.maxAge(Duration.ofMillis(-1)))
+			.withMessage("maxAge must be zero or a positive duration but was PT-0.001S");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.builder.maxParkedBackoff(Duration.ZERO))
+			.withMessageStartingWith("maxParkedBackoff must be a positive duration");
+		this.builder.spoolMaxBytes(1).maxAge(Duration.ZERO);
+	}
+
+	@Test
 	void rejectsAQueueThatCouldNeverHoldTheLargestBlob() {
 		this.builder.maxQueueBytes(99).maxBlobBytes(100);
 		assertThatIllegalArgumentException().isThrownBy(this.builder::build)

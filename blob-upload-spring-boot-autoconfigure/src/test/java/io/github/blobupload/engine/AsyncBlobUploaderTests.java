@@ -817,6 +817,26 @@ class AsyncBlobUploaderTests {
 
 	}
 
+	@Test
+	void aBlobRefusedForItsBytesGivesBackItsSlotAndItsDestination() throws Exception {
+		this.provider.blockUploads();
+		ManagedBlobUploader uploader = uploader(options().maxQueueSize(2).maxQueueBytes(20).maxBlobBytes(20));
+		assertThat(uploader.uploadAsync(blob("fifteen bytes.."))).isNotEqualTo(BlobUploader.NOT_UPLOADED);
+		this.provider.awaitStarted(1);
+		Blob tooMany = blob("ten bytes.");
+
+		assertThat(uploader.uploadAsync(tooMany)).isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(tooMany)).as("refused again, not deduplicated")
+			.isEqualTo(BlobUploader.NOT_UPLOADED);
+		assertThat(uploader.uploadAsync(blob("five."))).as("the second slot is free")
+			.isNotEqualTo(BlobUploader.NOT_UPLOADED);
+
+		this.provider.open(2);
+		assertThat(uploader.flush(Duration.ofSeconds(10))).isTrue();
+		assertThat(uploader.stats().deduplicated()).isZero();
+		assertThat(uploader.stats().dropped()).containsEntry(DropReason.QUEUE_FULL, 2L);
+	}
+
 	private AsyncBlobUploaderBuilder options() {
 		return options(this.provider);
 	}
