@@ -190,6 +190,8 @@ class AsyncBlobUploaderSpoolPathsTests {
 		BlobUploadStats.Spool stats = uploader.stats().spool();
 		assertThat(stats.configured()).isTrue();
 		assertThat(stats.active()).isFalse();
+		ManagedBlobUploader withoutSpool = track(AsyncBlobUploader.builder(this.storage).build());
+		assertThat(withoutSpool.stats().spool().configured()).isFalse();
 	}
 
 	@Test

@@ -60,6 +60,27 @@ class RetryPolicyTests {
 		}
 	}
 
+	@RepeatedTest(5)
+	void parkedBlobsWaitLongerFromTheMaximumBackoffUpToTheirOwnMaximum() {
+		RetryPolicy parking = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofHours(1),
+				Duration.ofMillis(300));
+		assertThat(parking.parks()).isTrue();
+		assertThat(parking.maxAge()).isEqualTo(Duration.ofHours(1));
+		assertThat(parking.parkedBackoffNanos(1)).isBetween(ms(50), ms(100));
+		assertThat(parking.parkedBackoffNanos(2)).isBetween(ms(100), ms(200));
+		assertThat(parking.parkedBackoffNanos(3)).isBetween(ms(150), ms(300));
+	}
+
+	@Test
+	void aBlobIsTooOldOnlyPastItsMaximumAgeAndOnlyWhenBlobsPark() {
+		RetryPolicy parking = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofNanos(100),
+				Duration.ofMillis(300));
+		assertThat(parking.isTooOld(1_000, 1_100)).isFalse();
+		assertThat(parking.isTooOld(1_000, 1_101)).isTrue();
+		assertThat(this.policy.parks()).isFalse();
+		assertThat(this.policy.isTooOld(0, Long.MAX_VALUE)).isFalse();
+	}
+
 	private static long ms(long millis) {
 		return Duration.ofMillis(millis).toNanos();
 	}
