@@ -249,6 +249,32 @@ class UploadWorkersTests {
 		assertThat(this.counters.shutdownDrops()).isOne();
 	}
 
+	@Test
+	void aRetryRefusedByAStoppedWaitListIsDroppedAtShutdown() throws Exception {
+		this.waitList.stop();
+		this.storage.then(Action.fail("reset"));
+		start(policy(3, Duration.ZERO), Duration.ofSeconds(10));
+
+		submit("a");
+
+		assertThat(nextEvent()).isEqualTo("retry mem://bucket/a 1 IOException");
+		assertThat(nextEvent()).isEqualTo("dropped shutdown_timeout");
+		assertThat(this.counters.shutdownDrops()).isOne();
+	}
+
+	@Test
+	void aParkingRefusedByAStoppedWaitListIsDroppedAtShutdown() throws Exception {
+		this.waitList.stop();
+		this.storage.storageDown(true);
+		start(policy(1, Duration.ofHours(1)), Duration.ofSeconds(10));
+
+		submit("a");
+
+		assertThat(nextEvent()).isEqualTo("parked mem://bucket/a 1");
+		assertThat(nextEvent()).isEqualTo("dropped shutdown_timeout");
+		assertThat(this.counters.shutdownDrops()).isOne();
+	}
+
 	private void start(RetryPolicy policy, Duration wakeUp) {
 		start(policy, Duration.ofSeconds(10), wakeUp, SpoolLoader.NONE);
 	}
