@@ -228,4 +228,21 @@ class DefaultBlobUploaderRegistryTests {
 
 	}
 
+	@Test
+	void aNameTooLongIsCutShortInTheMessageWhichSaysItsLength() {
+		String name = "x".repeat(70);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DefaultBlobUploaderRegistry.builder().useCase(name, (blob) -> "x"))
+			.withMessageContaining("('" + "x".repeat(64) + "...')")
+			.withMessageEndingWith(", but it has 70");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DefaultBlobUploaderRegistry.builder().useCase("x".repeat(65), (blob) -> "x"))
+			.withMessageEndingWith(", but it has 65");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DefaultBlobUploaderRegistry.builder().useCase("-", (blob) -> "x"))
+			.withMessageContaining("('-')")
+			.withMessageEndingWith("(it names the use case's folder)");
+		DefaultBlobUploaderRegistry.builder().useCase("x".repeat(64), (blob) -> "x");
+	}
+
 }
