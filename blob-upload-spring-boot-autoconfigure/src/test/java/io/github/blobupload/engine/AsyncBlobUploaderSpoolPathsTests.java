@@ -201,6 +201,8 @@ class AsyncBlobUploaderSpoolPathsTests {
 		ManagedBlobUploader uploader = uploader(spool, 1 << 20);
 		uploader.uploadAsync(blob("carried"));
 		this.storage.awaitStarted(1);
+		// On disk before the shutdown: a write that the shutdown interrupts fails.
+		Awaitility.await().atMost(FLUSH).until(() -> blobFiles(spool).size() == 1);
 
 		uploader.shutdown(Duration.ZERO);
 
