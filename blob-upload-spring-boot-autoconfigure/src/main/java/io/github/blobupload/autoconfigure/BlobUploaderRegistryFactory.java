@@ -115,7 +115,7 @@ final class BlobUploaderRegistryFactory {
 	 * @param report where each problem goes
 	 */
 	static void check(BlobUploadProperties properties, ConfigurationReport report) {
-		configure(properties, AsyncBlobUploader.builder(NO_STORAGE), report);
+		EngineBuilderSettings.configure(properties, AsyncBlobUploader.builder(NO_STORAGE), report);
 		if (!properties.isEnabled()) {
 			return;
 		}
@@ -156,7 +156,7 @@ final class BlobUploaderRegistryFactory {
 	 * @throws InvalidBlobUploadConfigurationException listing every invalid setting
 	 */
 	DefaultBlobUploaderRegistry create(List<KnownUseCases> knownUseCases) {
-		configure(this.properties, AsyncBlobUploader.builder(NO_STORAGE), this.report);
+		EngineBuilderSettings.configure(this.properties, AsyncBlobUploader.builder(NO_STORAGE), this.report);
 		this.report.throwIfInvalid();
 		DefaultBlobUploaderRegistry.Builder registry = DefaultBlobUploaderRegistry.builder()
 			.shutdownTimeout(this.properties.getShutdownTimeout());
@@ -220,7 +220,8 @@ final class BlobUploaderRegistryFactory {
 			logger.info(
 					"The spool is on: blobs waiting for upload are kept in {} (a folder per use case), up to {} "
 							+ "per use case, and uploaded after a restart.",
-					spoolDirectory(this.properties).toAbsolutePath(), format(this.properties.getSpool().getMaxBytes()));
+					EngineBuilderSettings.spoolDirectory(this.properties).toAbsolutePath(),
+					format(this.properties.getSpool().getMaxBytes()));
 		}
 		return registry.build();
 	}
@@ -303,100 +304,18 @@ final class BlobUploaderRegistryFactory {
 		return uploader;
 	}
 
-	/**
-	 * Applies the engine properties to a builder. Each setting is validated by the
-	 * builder, and so are the settings against each other; each refused value is added to
-	 * the report, naming the property and the value. A rule across settings is reported
-	 * only when both settings are valid on their own, and every such rule is reported,
-	 * not only the first.
-	 */
-	private static AsyncBlobUploaderBuilder configure(BlobUploadProperties p, AsyncBlobUploaderBuilder builder,
-			ConfigurationReport report) {
-		report.set(PREFIX + "max-blob-size", p.getMaxBlobSize(), (size) -> builder.maxBlobBytes(size.toBytes()));
-		report.set(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(),
-				(size) -> builder.maxQueueBytes(size.toBytes()));
-		report.set(PREFIX + "queue.max-size", p.getQueue().getMaxSize(), builder::maxQueueSize);
-		report.set(PREFIX + "worker.threads", p.getWorker().getThreads(), builder::workers);
-		report.set(PREFIX + "worker.upload-timeout", p.getWorker().getUploadTimeout(), builder::uploadTimeout);
-		report.set(PREFIX + "retry.max-attempts", p.getRetry().getMaxAttempts(), builder::maxAttempts);
-		report.set(PREFIX + "retry.initial-backoff", p.getRetry().getInitialBackoff(), builder::initialBackoff);
-		report.set(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(), builder::maxBackoff);
-		report.set(PREFIX + "dedupe-cache-size", p.getDedupeCacheSize(), builder::dedupeCacheSize);
-		report.set(PREFIX + "shutdown-timeout", p.getShutdownTimeout(), builder::shutdownTimeout);
-		report.set(PREFIX + "log-interval", p.getLogInterval(), builder::logInterval);
-		report.set(PREFIX + "retry.max-age", p.getRetry().getMaxAge(), builder::maxAge);
-		report.set(PREFIX + "retry.max-parked-backoff", p.getRetry().getMaxParkedBackoff(), builder::maxParkedBackoff);
-		if (p.getSpool().isEnabled()) {
-			report.set(PREFIX + "spool.max-bytes", p.getSpool().getMaxBytes(),
-					(size) -> builder.spoolMaxBytes(size.toBytes()));
-			builder.spoolFsync(p.getSpool().isFsync()).spoolDirectory(spoolDirectory(p));
-		}
-		checkAcrossSettings(p, builder, report);
-		return builder;
-	}
-
-	/**
-	 * Reports each rule across settings that the builder's
-	 * {@link AsyncBlobUploaderBuilder#validate()} refuses. The builder reports one rule
-	 * at a time, its message starting with the setting to change; once reported, that
-	 * setting is set to a value the rule accepts, and the builder is asked again.
-	 */
-	private static void checkAcrossSettings(BlobUploadProperties p, AsyncBlobUploaderBuilder builder,
-			ConfigurationReport report) {
-		for (int rules = 0; rules < 3; rules++) {
-			try {
-				builder.validate();
-				return;
-			}
-			catch (IllegalArgumentException ex) {
-				// The builder's message starts with the setting to change.
-				String message = String.valueOf(ex.getMessage());
-				if (message.startsWith("spoolMaxBytes")) {
-					if (!report.isInvalid(PREFIX + "max-blob-size") && !report.isInvalid(PREFIX + "spool.max-bytes")) {
-						report.invalid(PREFIX + "spool.max-bytes", p.getSpool().getMaxBytes(),
-								"It must not be smaller than " + PREFIX + "max-blob-size (" + format(p.getMaxBlobSize())
-										+ ") plus 1KB of header.");
-					}
-					builder.spoolDirectory(null);
-				}
-				else if (message.startsWith("maxBackoff")) {
-					if (!report.isInvalid(PREFIX + "retry.initial-backoff")
-							&& !report.isInvalid(PREFIX + "retry.max-backoff")) {
-						report.invalid(PREFIX + "retry.max-backoff", p.getRetry().getMaxBackoff(),
-								"It must not be shorter than " + PREFIX + "retry.initial-backoff ("
-										+ format(p.getRetry().getInitialBackoff()) + ").");
-					}
-					builder.maxBackoff(p.getRetry().getInitialBackoff());
-				}
-				else {
-					if (!report.isInvalid(PREFIX + "max-blob-size") && !report.isInvalid(PREFIX + "queue.max-bytes")) {
-						report.invalid(PREFIX + "queue.max-bytes", p.getQueue().getMaxBytes(),
-								"It must not be smaller than " + PREFIX + "max-blob-size (" + format(p.getMaxBlobSize())
-										+ "), or the largest blobs could never be queued.");
-					}
-					builder.maxQueueBytes(Long.MAX_VALUE);
-				}
-			}
-		}
-	}
-
 	private AsyncBlobUploader createEngine(String name, SimpleBlobUploader simple) {
 		ConfigurationReport engineReport = ConfigurationReport.withoutEnvironment();
-		AsyncBlobUploaderBuilder builder = configure(this.properties, AsyncBlobUploader.builder(simple), engineReport)
+		AsyncBlobUploaderBuilder builder = EngineBuilderSettings
+			.configure(this.properties, AsyncBlobUploader.builder(simple), engineReport)
 			.listener(this.listener)
 			.name(name);
 		engineReport.throwIfInvalid();
 		if (this.properties.getSpool().isEnabled()) {
 			// Each use case replays its own folder, with its own uploader.
-			builder.spoolDirectory(spoolDirectory(this.properties).resolve(name));
+			builder.spoolDirectory(EngineBuilderSettings.spoolDirectory(this.properties).resolve(name));
 		}
 		return builder.build();
-	}
-
-	private static Path spoolDirectory(BlobUploadProperties properties) {
-		String directory = properties.getSpool().getDirectory();
-		return (directory != null && !directory.isBlank()) ? Path.of(directory)
-				: Path.of(System.getProperty("java.io.tmpdir"), "blob-upload-spool");
 	}
 
 	private static String stripTrailingSlash(String prefix) {
