@@ -112,6 +112,27 @@ class ConfigurationChecksTests {
 	}
 
 	@Test
+	void aSingleInvalidValueThrownLaterIsReportedRedacted() {
+		MockEnvironment environment = new MockEnvironment().withProperty("blob.upload.uri-prefix",
+				"s3://AKIAEXAMPLE:hunter2@bucket/x");
+		InvalidBlobUploadConfigurationFailureAnalyzer analyzer = new InvalidBlobUploadConfigurationFailureAnalyzer(
+				environment);
+		FailureAnalysis analysis = analyzer.analyze(new IllegalStateException("bean creation failed",
+				new InvalidConfigurationPropertyValueException("blob.upload.uri-prefix",
+						"s3://AKIAEXAMPLE:hunter2@bucket/x",
+						"'My_Bucket' in 's3://AKIAEXAMPLE:hunter2@My_Bucket/x' is not a valid S3 bucket name")));
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).startsWith("A configuration property has a value that cannot be used:")
+			.contains("Property: blob.upload.uri-prefix")
+			.contains("Origin: \"blob.upload.uri-prefix\" from property source \"mockProperties\"")
+			.doesNotContain("hunter2");
+		assertThat(analysis.getAction()).isEqualTo("Correct the value above.");
+		assertThat(analyzer.analyze(new InvalidConfigurationPropertyValueException("server.port", "x", "bad")))
+			.as("other properties are Spring Boot's to report")
+			.isNull();
+	}
+
+	@Test
 	void valuesThatCannotBeReadAreProblemsToo() {
 		this.runner
 			.withPropertyValues("blob.upload.worker.threads=two", "blob.upload.max-blob-size=lots",
