@@ -78,7 +78,7 @@ public enum ViewerAccess {
 	 * @param request the request
 	 * @return a short sentence for the 403 answer, or {@code null}
 	 */
-	public @Nullable String refusal(HttpServletRequest request) {
+	@Nullable String refusal(HttpServletRequest request) {
 		if (this == OPEN
 				|| ((this == AUTHENTICATED || this == AUTHENTICATED_OR_LOCAL) && request.getUserPrincipal() != null)) {
 			return null;
