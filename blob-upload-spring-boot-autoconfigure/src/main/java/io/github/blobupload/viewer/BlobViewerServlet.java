@@ -17,25 +17,23 @@
 package io.github.blobupload.viewer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.github.blobupload.ByteRange;
-import io.github.blobupload.RangeNotSatisfiableException;
-import io.github.blobupload.StoredBlob;
 import io.github.blobupload.internal.RateLimitedLogger;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
+
+import static io.github.blobupload.viewer.ViewerResponses.commonHeaders;
+import static io.github.blobupload.viewer.ViewerResponses.error;
+import static io.github.blobupload.viewer.ViewerResponses.notFound;
+import static io.github.blobupload.viewer.ViewerResponses.page;
 
 /**
  * The media viewer as a servlet, mapped to {@code <path>/*}:
@@ -60,21 +58,15 @@ public final class BlobViewerServlet extends HttpServlet {
 
 	private static final long serialVersionUID = 1L;
 
-	/** Content-addressed objects never change: let browsers and proxies keep them. */
-	static final String IMMUTABLE = "private, max-age=31536000, immutable";
-
-	/** The Content-Security-Policy of raw bytes. */
-	static final String RAW_CSP = "sandbox; default-src 'none'";
-
 	private static final Pattern VIEWER_PATH = Pattern.compile("(/[A-Za-z0-9._-]+)+");
-
-	private static final int BUFFER_SIZE = 64 * 1024;
 
 	private final transient ViewerDestinations destinations;
 
 	private final transient @Nullable TraceIndex traceIndex;
 
 	private final ViewerAccess access;
+
+	private final transient RawBlobResponder raw = new RawBlobResponder();
 
 	private final transient RateLimitedLogger errors = new RateLimitedLogger(
 			LoggerFactory.getLogger(BlobViewerServlet.class), Duration.ofMinutes(1));
@@ -164,7 +156,7 @@ public final class BlobViewerServlet extends HttpServlet {
 		else if (segments.length == 2) {
 			Optional<ViewerDestinations.Target> target = this.destinations.target(segments[0], segments[1]);
 			if (target.isPresent()) {
-				raw(request, response, target.get(), head);
+				this.raw.serve(request, response, target.get(), head);
 			}
 			else {
 				notFound(response);
@@ -228,12 +220,12 @@ public final class BlobViewerServlet extends HttpServlet {
 			error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The trace index could not be read.");
 			return;
 		}
-		page(response, ViewerPages.trace(base, traceId, blobs, this.destinations::pathOf), head);
+		page(response, TracePage.render(base, traceId, blobs, this.destinations::pathOf), head);
 	}
 
 	private void blobPage(HttpServletResponse response, String base, ViewerDestinations.Target target, boolean head)
 			throws IOException {
-		Optional<Metadata> metadata = metadata(response, target);
+		Optional<RawBlobResponder.Metadata> metadata = this.raw.metadata(response, target);
 		if (metadata == null) {
 			return;
 		}
@@ -241,198 +233,9 @@ public final class BlobViewerServlet extends HttpServlet {
 			notFound(response);
 			return;
 		}
-		Metadata found = metadata.get();
+		RawBlobResponder.Metadata found = metadata.get();
 		page(response, ViewerPages.blob(base, target.path(), target.storageUri(), found.contentType(), found.size(),
 				found.labels()), head);
-	}
-
-	private void raw(HttpServletRequest request, HttpServletResponse response, ViewerDestinations.Target target,
-			boolean head) throws IOException {
-		RequestedRange requested = RequestedRange.parse(request.getHeader("Range"));
-		String etag = "\"" + target.name() + "\"";
-		boolean notModified = matches(request.getHeader("If-None-Match"), etag);
-		Metadata known = null;
-		if (head || notModified || (requested != null && requested.isSuffix())) {
-			Optional<Metadata> metadata = metadata(response, target);
-			if (metadata == null) {
-				return;
-			}
-			if (metadata.isEmpty()) {
-				notFound(response);
-				return;
-			}
-			known = metadata.get();
-		}
-		response.setHeader("ETag", etag);
-		response.setHeader("Cache-Control", IMMUTABLE);
-		response.setHeader("Accept-Ranges", "bytes");
-		if (notModified) {
-			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-			return;
-		}
-		ByteRange wanted = (requested != null) ? requested.toByteRange((known != null) ? known.size() : -1) : null;
-		if (requested != null && (wanted == null || (known != null && wanted.first() >= known.size()))) {
-			unsatisfiable(response, (known != null) ? known.size() : -1);
-			return;
-		}
-		if (head) {
-			ByteRange served = (wanted != null) ? clip(wanted, known.size()) : null;
-			rawHeaders(response, target, known.contentType(), known.size(), served);
-			return;
-		}
-		StoredBlob blob;
-		try {
-			Optional<StoredBlob> opened = target.reader().open(target.storageUri(), wanted);
-			if (opened.isEmpty()) {
-				notFound(response);
-				return;
-			}
-			blob = opened.get();
-		}
-		catch (RangeNotSatisfiableException ex) {
-			unsatisfiable(response, ex.size());
-			return;
-		}
-		catch (IOException | RuntimeException ex) {
-			storageError(response, ex);
-			return;
-		}
-		try (blob) {
-			if (wanted != null && wanted.first() >= blob.size()) {
-				unsatisfiable(response, blob.size());
-				return;
-			}
-			ByteRange served = (wanted != null) ? clip(wanted, blob.size()) : null;
-			long skip = (served != null && blob.range() == null) ? served.first() : 0;
-			long length = (served != null) ? served.last() - served.first() + 1 : blob.size();
-			rawHeaders(response, target, blob.contentType(), blob.size(), served);
-			response.setBufferSize(BUFFER_SIZE);
-			copy(blob.content(), skip, length, response.getOutputStream());
-		}
-	}
-
-	private static ByteRange clip(ByteRange range, long size) {
-		return new ByteRange(range.first(), Math.min(range.last(), size - 1));
-	}
-
-	private static void rawHeaders(HttpServletResponse response, ViewerDestinations.Target target, String contentType,
-			long size, @Nullable ByteRange served) {
-		ServedType type = ServedType.of(contentType);
-		response.setHeader("Content-Security-Policy", RAW_CSP);
-		response.setContentType(type.contentType());
-		response.setHeader("Content-Disposition",
-				(type.inline() ? "inline" : "attachment") + "; filename=\"" + target.name() + "\"");
-		if (served != null) {
-			response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
-			response.setHeader("Content-Range", "bytes " + served.first() + "-" + served.last() + "/" + size);
-			response.setContentLengthLong(served.last() - served.first() + 1);
-		}
-		else {
-			response.setStatus(HttpServletResponse.SC_OK);
-			response.setContentLengthLong(size);
-		}
-	}
-
-	private static void copy(InputStream content, long skip, long length, OutputStream out) throws IOException {
-		if (skip > 0) {
-			content.skipNBytes(skip);
-		}
-		byte[] buffer = new byte[BUFFER_SIZE];
-		long remaining = length;
-		while (remaining > 0) {
-			int read = content.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-			if (read < 0) {
-				break;
-			}
-			out.write(buffer, 0, read);
-			remaining -= read;
-		}
-		out.flush();
-	}
-
-	/**
-	 * Reads what storage says of an object (its first byte only), or answers an error and
-	 * returns {@code null} when storage fails.
-	 */
-	private @Nullable Optional<Metadata> metadata(HttpServletResponse response, ViewerDestinations.Target target)
-			throws IOException {
-		try {
-			Optional<StoredBlob> opened = target.reader().open(target.storageUri(), new ByteRange(0, 0));
-			if (opened.isEmpty()) {
-				return Optional.empty();
-			}
-			try (StoredBlob blob = opened.get()) {
-				return Optional.of(new Metadata(blob.contentType(), blob.size(), blob.labels()));
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			storageError(response, ex);
-			return null;
-		}
-	}
-
-	private void storageError(HttpServletResponse response, Exception ex) throws IOException {
-		this.errors.warn(() -> "The blob viewer could not read storage: " + ex.getClass().getName(), ex);
-		error(response, HttpServletResponse.SC_BAD_GATEWAY, "Storage could not be read.");
-	}
-
-	private static boolean matches(@Nullable String ifNoneMatch, String etag) {
-		if (ifNoneMatch == null) {
-			return false;
-		}
-		for (String candidate : ifNoneMatch.split(",")) {
-			String tag = candidate.strip();
-			if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static void unsatisfiable(HttpServletResponse response, long size) throws IOException {
-		if (size >= 0) {
-			response.setHeader("Content-Range", "bytes */" + size);
-		}
-		response.setHeader("Cache-Control", "no-store");
-		error(response, HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE, "The range cannot be satisfied.");
-	}
-
-	private static void page(HttpServletResponse response, String html, boolean head) throws IOException {
-		byte[] body = html.getBytes(StandardCharsets.UTF_8);
-		response.setStatus(HttpServletResponse.SC_OK);
-		response.setContentType("text/html;charset=utf-8");
-		response.setHeader("Content-Security-Policy", ViewerPages.CSP);
-		response.setHeader("Cache-Control", "no-store");
-		response.setContentLength(body.length);
-		if (!head) {
-			response.getOutputStream().write(body);
-		}
-	}
-
-	private static void notFound(HttpServletResponse response) throws IOException {
-		error(response, HttpServletResponse.SC_NOT_FOUND, "Not found.");
-	}
-
-	private static void error(HttpServletResponse response, int status, String message) throws IOException {
-		byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-		response.setStatus(status);
-		response.setContentType("text/plain;charset=utf-8");
-		response.setHeader("Content-Security-Policy", ViewerPages.CSP);
-		if (response.getHeader("Cache-Control") == null || status >= 400) {
-			response.setHeader("Cache-Control", "no-store");
-		}
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
-	}
-
-	private static void commonHeaders(HttpServletResponse response) {
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader("Referrer-Policy", "no-referrer");
-		response.setHeader("Content-Security-Policy", ViewerPages.CSP);
-	}
-
-	/** What storage says of an object. */
-	private record Metadata(String contentType, long size, Map<String, String> labels) {
 	}
 
 }

@@ -19,14 +19,10 @@ package io.github.blobupload.viewer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobLabels;
@@ -126,81 +122,6 @@ final class ViewerPages {
 	}
 
 	/**
-	 * Renders the page of a trace: its media grouped by span.
-	 * @param base the viewer's path
-	 * @param traceId the trace id
-	 * @param blobs the media the index lists for it
-	 * @param pathOf the viewer path of a storage URI, if the viewer can read it
-	 * @return the page
-	 */
-	static String trace(String base, String traceId, List<IndexedBlob> blobs,
-			Function<String, Optional<String>> pathOf) {
-		StringBuilder html = start(base, "Trace " + traceId);
-		html.append("<h1>Trace <span class=\"mono\">").append(escape(traceId)).append("</span></h1>");
-		Map<String, List<IndexedBlob>> bySpan = new LinkedHashMap<>();
-		for (IndexedBlob blob : blobs) {
-			bySpan.computeIfAbsent((blob.spanId() != null) ? blob.spanId() : "", (key) -> new ArrayList<>()).add(blob);
-		}
-		html.append("<p class=\"muted\">")
-			.append(count(blobs.size(), "media file"))
-			.append(" in ")
-			.append(count(bySpan.size(), "span"))
-			.append("</p>");
-		if (blobs.isEmpty()) {
-			html.append("<p class=\"empty\">No media was recorded for this trace (or it is not indexed yet).</p>");
-		}
-		for (Map.Entry<String, List<IndexedBlob>> span : bySpan.entrySet()) {
-			html.append("<section class=\"span\"><div><h2>Span <span class=\"mono\">")
-				.append(span.getKey().isEmpty() ? "(none)" : escape(span.getKey()))
-				.append("</span></h2><div class=\"what\">")
-				.append(escape(count(span.getValue().size(), "media file")))
-				.append(" · ")
-				.append(escape(
-						String.join(", ", span.getValue().stream().map(IndexedBlob::useCase).distinct().toList())))
-				.append("</div></div><div class=\"grid\">");
-			for (IndexedBlob blob : span.getValue()) {
-				card(html, base, blob, pathOf.apply(blob.storageUri()).orElse(null));
-			}
-			html.append("</div></section>");
-		}
-		return end(html);
-	}
-
-	private static String count(int count, String noun) {
-		return count + " " + noun + ((count == 1) ? "" : "s");
-	}
-
-	private static void card(StringBuilder html, String base, IndexedBlob blob, @Nullable String path) {
-		ServedType type = ServedType.of(blob.contentType());
-		html.append("<article class=\"card\">");
-		if (path == null) {
-			html.append("<div class=\"preview doc\">").append(escape(badge(blob.contentType()))).append("</div>");
-		}
-		else {
-			preview(html, base, path, type, blob.contentType(), "preview");
-		}
-		html.append("<div class=\"meta\"><div class=\"type\">")
-			.append(escape(blob.contentType()))
-			.append(" <span class=\"muted\">· ")
-			.append(escape(size(blob.size())))
-			.append("</span></div><div>")
-			.append(escape(blob.useCase()));
-		position(html, blob.labels());
-		html.append("</div>");
-		if (path != null) {
-			html.append("<div class=\"links\"><a href=\"")
-				.append(escape(base + "/blobs/" + path))
-				.append("\">Details</a><a href=\"")
-				.append(escape(base + "/" + path))
-				.append("\">Raw bytes</a></div>");
-		}
-		else {
-			html.append("<div class=\"muted\">not readable by this viewer</div>");
-		}
-		html.append("</div></article>");
-	}
-
-	/**
 	 * Renders the page of one blob.
 	 * @param base the viewer's path
 	 * @param path the blob's viewer path
@@ -247,7 +168,7 @@ final class ViewerPages {
 		return end(html.append("</dl>"));
 	}
 
-	private static void preview(StringBuilder html, String base, String path, ServedType type, String contentType,
+	static void preview(StringBuilder html, String base, String path, ServedType type, String contentType,
 			String cssClass) {
 		String raw = escape(base + "/" + path);
 		String details = escape(base + "/blobs/" + path);
@@ -282,28 +203,17 @@ final class ViewerPages {
 		}
 	}
 
-	private static void position(StringBuilder html, Map<String, String> labels) {
-		String message = labels.get(MESSAGE_INDEX);
-		String part = labels.get(PART_INDEX);
-		if (message != null) {
-			html.append(" · message ").append(escape(message));
-		}
-		if (part != null) {
-			html.append(" · part ").append(escape(part));
-		}
-	}
-
-	private static void row(StringBuilder html, String name, String valueHtml) {
+	static void row(StringBuilder html, String name, String valueHtml) {
 		html.append("<dt>").append(name).append("</dt><dd>").append(valueHtml).append("</dd>");
 	}
 
-	private static void optionalRow(StringBuilder html, String name, @Nullable String value) {
+	static void optionalRow(StringBuilder html, String name, @Nullable String value) {
 		if (value != null) {
 			row(html, name, escape(value));
 		}
 	}
 
-	private static StringBuilder start(String base, String title) {
+	static StringBuilder start(String base, String title) {
 		StringBuilder html = new StringBuilder(4096);
 		html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
 			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -317,7 +227,7 @@ final class ViewerPages {
 		return html;
 	}
 
-	private static String end(StringBuilder html) {
+	static String end(StringBuilder html) {
 		return html.append("</main></body></html>").toString();
 	}
 
