@@ -26,14 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.blobupload.BlobNamingStrategies;
-import io.github.blobupload.BlobReader;
 import io.github.blobupload.ManagedBlobUploader;
-import io.github.blobupload.StoredBlob;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
 import io.github.blobupload.provider.internal.LazyClient;
@@ -46,6 +45,7 @@ import io.github.blobupload.viewer.ViewerAccess;
 import io.github.blobupload.viewer.ViewerDestinations;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,22 +63,41 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
 /**
- * Serving a 100 MB object through the blob viewer against reading it straight from the
- * store, in the same run, with the object on local disk ({@code store=file}) or in S3
- * ({@code store=s3}: s3proxy with its in-memory store, in its own JVM on this machine, as
- * {@link BenchmarkEmulators} starts it for {@link S3ThroughputRun}).
+ * Serving a 100 MB object through the blob viewer against the fair limit of the same
+ * bytes over the same HTTP, in the same run, with the object on local disk
+ * ({@code store=file}) or in S3 ({@code store=s3}: s3proxy with its in-memory store, in
+ * its own JVM on this machine, as {@link BenchmarkEmulators} starts it for
+ * {@link S3ThroughputRun}).
  * <p>
- * {@code baseline}: the object read straight from the store's client, every byte into a
- * 64 KB buffer: {@code BlobReader.open} of the {@code file:} provider (a file stream), or
- * {@code S3Client.getObject} of the AWS SDK. {@code viewer}: a GET of the object's link
- * from the viewer's servlet in an embedded Tomcat on 127.0.0.1, the response read the
- * same way through the JDK's {@code HttpURLConnection} (a kept-alive connection): the
- * store's reader, the servlet's copy loop and a loopback HTTP connection. The score is
- * throughput (objects per second), so the ratio printed by {@link RatioReport} for each
- * store is the viewer's share of the store client's throughput. The forked JVM has a 64
- * MB heap, smaller than the object: the run completes only if the object is streamed,
- * never held whole. Run with
+ * {@code viewer}: a GET of the object's link from the viewer's servlet in an embedded
+ * Tomcat on 127.0.0.1, the response read through the JDK's {@code HttpURLConnection} (a
+ * kept-alive connection) into a 64 KB buffer. {@code baseline} depends on the store:
+ * <ul>
+ * <li>{@code file}: a GET of the same file, over the same connector and with the same
+ * client, from Spring's static-resource handling: the {@code ResourceHttpRequestHandler}
+ * that Spring Boot registers for {@code spring.web.resources.static-locations} (here
+ * {@code file:<folder>/}, registered the same way through {@code WebMvcConfigurer} behind
+ * a {@code DispatcherServlet} in the same Tomcat). Both sides pay the loopback HTTP
+ * stack; the ratio is what the viewer adds to it.</li>
+ * <li>{@code s3}: the object read straight with {@code S3Client.getObject} (the client
+ * the viewer's reader uses). The viewer reads the same bytes the same way and then sends
+ * them over one more loopback HTTP connection, so the ratio includes that hop and the CPU
+ * that Tomcat and the second client take from s3proxy on the same cores.</li>
+ * </ul>
+ * The score is throughput (objects per second), so the ratio printed by
+ * {@link RatioReport} for each store is the viewer's share of the baseline's throughput.
+ * The forked JVM has a 64 MB heap, smaller than the object: the run completes only if the
+ * object is streamed, never held whole. Run with
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport ViewerServingBenchmark}
  * (after {@code ./mvnw -B -Pbenchmarks -pl benchmarks -am package -DskipTests}, which
  * puts the s3proxy jar next to it).
@@ -109,13 +128,11 @@ public class ViewerServingBenchmark {
 
 	private ManagedBlobUploader uploader;
 
-	private BlobReader reader;
-
-	private String storageUri;
-
 	private Tomcat tomcat;
 
 	private URL link;
+
+	private URL staticLink;
 
 	private final byte[] buffer = new byte[64 * 1024];
 
@@ -165,8 +182,6 @@ public class ViewerServingBenchmark {
 						BlobNamingStrategies.contentAddressed()))
 				.build();
 		}
-		this.reader = this.uploader.blobReader().orElseThrow();
-		this.storageUri = this.reader.uriPrefix() + NAME;
 		DefaultBlobUploaderRegistry registry = DefaultBlobUploaderRegistry.builder()
 			.defaultUploader(this.uploader)
 			.destination(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, destination)
@@ -180,9 +195,15 @@ public class ViewerServingBenchmark {
 		Tomcat.addServlet(context, "blobViewer",
 				new BlobViewerServlet(ViewerDestinations.of(registry.destinations()), null, ViewerAccess.LOCAL));
 		context.addServletMappingDecoded("/blob-viewer/*", "blobViewer");
+		if (this.s3 == null) {
+			Wrapper resources = Tomcat.addServlet(context, "staticResources", staticResources(blobs));
+			resources.setLoadOnStartup(1);
+			context.addServletMappingDecoded("/", "staticResources");
+		}
 		this.tomcat.start();
 		int port = this.tomcat.getConnector().getLocalPort();
 		this.link = URI.create("http://127.0.0.1:" + port + "/blob-viewer/default/" + NAME).toURL();
+		this.staticLink = URI.create("http://127.0.0.1:" + port + "/static/" + NAME).toURL();
 	}
 
 	/**
@@ -208,8 +229,8 @@ public class ViewerServingBenchmark {
 	}
 
 	/**
-	 * Reads the object straight from the store's client: the {@code file:} reader, or the
-	 * S3 client.
+	 * Reads the object at the fair limit: from Spring's static-resource handling over the
+	 * same HTTP ({@code file}), or straight from the S3 client ({@code s3}).
 	 * @return the bytes read
 	 * @throws IOException if it cannot be read
 	 */
@@ -221,9 +242,7 @@ public class ViewerServingBenchmark {
 				return drain(content);
 			}
 		}
-		try (StoredBlob blob = this.reader.open(this.storageUri, null).orElseThrow()) {
-			return drain(blob.content());
-		}
+		return get(this.staticLink);
 	}
 
 	/**
@@ -233,14 +252,18 @@ public class ViewerServingBenchmark {
 	 */
 	@Benchmark
 	public long viewer() throws IOException {
-		HttpURLConnection connection = (HttpURLConnection) this.link.openConnection();
+		return get(this.link);
+	}
+
+	private long get(URL url) throws IOException {
+		HttpURLConnection connection = (HttpURLConnection) url.openConnection();
 		if (connection.getResponseCode() != 200) {
-			throw new IllegalStateException("The viewer answered " + connection.getResponseCode());
+			throw new IllegalStateException(url.getPath() + " answered " + connection.getResponseCode());
 		}
 		try (InputStream body = connection.getInputStream()) {
 			long read = drain(body);
 			if (read != SIZE) {
-				throw new IllegalStateException("The viewer sent " + read + " bytes");
+				throw new IllegalStateException(url.getPath() + " sent " + read + " bytes");
 			}
 			return read;
 		}
@@ -252,6 +275,41 @@ public class ViewerServingBenchmark {
 			total += read;
 		}
 		return total;
+	}
+
+	/**
+	 * A {@code DispatcherServlet} serving {@code /static/**} from a folder the way Spring
+	 * Boot serves {@code spring.web.resources.static-locations}.
+	 */
+	private static DispatcherServlet staticResources(Path folder) {
+		AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("benchmark", Map.of(StaticResources.LOCATION, folder.toUri().toString())));
+		context.register(StaticResources.class);
+		return new DispatcherServlet(context);
+	}
+
+	/**
+	 * Spring MVC with one resource handler, as Spring Boot's auto-configuration adds it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableWebMvc
+	static class StaticResources implements WebMvcConfigurer {
+
+		static final String LOCATION = "benchmark.static-location";
+
+		private final String location;
+
+		StaticResources(Environment properties) {
+			this.location = properties.getRequiredProperty(LOCATION);
+		}
+
+		@Override
+		public void addResourceHandlers(ResourceHandlerRegistry registry) {
+			registry.addResourceHandler("/static/**").addResourceLocations(this.location);
+		}
+
 	}
 
 }
