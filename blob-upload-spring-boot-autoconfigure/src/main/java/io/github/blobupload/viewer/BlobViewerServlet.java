@@ -17,6 +17,7 @@
 package io.github.blobupload.viewer;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +53,9 @@ import static io.github.blobupload.viewer.ViewerResponses.page;
  * Content-Security-Policy without script. Errors never show more than a short sentence.
  * <p>
  * Who it answers is its {@link ViewerAccess}; a refused request is answered 403 before
- * anything is read.
+ * anything is read. Each read is put on record through its {@link ViewerReadListener}
+ * (one per view: an answer 200, or the first range of a media element, never its seeks),
+ * and every answer is counted in its {@link ViewerStats}.
  */
 public final class BlobViewerServlet extends HttpServlet {
 
@@ -65,6 +68,10 @@ public final class BlobViewerServlet extends HttpServlet {
 	private final transient @Nullable TraceIndex traceIndex;
 
 	private final ViewerAccess access;
+
+	private final transient ViewerReadListener reads;
+
+	private final transient ViewerStats stats = new ViewerStats();
 
 	private final transient RawBlobResponder raw = new RawBlobResponder();
 
@@ -79,9 +86,23 @@ public final class BlobViewerServlet extends HttpServlet {
 	 * @param access who the viewer answers
 	 */
 	public BlobViewerServlet(ViewerDestinations destinations, @Nullable TraceIndex traceIndex, ViewerAccess access) {
+		this(destinations, traceIndex, access, new ViewerAuditLog());
+	}
+
+	/**
+	 * Creates the viewer.
+	 * @param destinations the destinations it reads
+	 * @param traceIndex the index of the media of each trace, or {@code null} when trace
+	 * pages are off
+	 * @param access who the viewer answers
+	 * @param reads hears each read on record, such as a {@link ViewerAuditLog}
+	 */
+	public BlobViewerServlet(ViewerDestinations destinations, @Nullable TraceIndex traceIndex, ViewerAccess access,
+			ViewerReadListener reads) {
 		this.destinations = Objects.requireNonNull(destinations, "destinations must not be null");
 		this.traceIndex = traceIndex;
 		this.access = Objects.requireNonNull(access, "access must not be null");
+		this.reads = Objects.requireNonNull(reads, "reads must not be null");
 	}
 
 	/**
@@ -116,8 +137,73 @@ public final class BlobViewerServlet extends HttpServlet {
 		return this.traceIndex != null;
 	}
 
+	/**
+	 * Returns what the viewer has answered since it started, for its meters.
+	 * @return the viewer's counts
+	 */
+	public ViewerStats stats() {
+		return this.stats;
+	}
+
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String[] segments = segments(request);
+		ViewerPage page = ViewerPage.of(segments);
+		this.stats.started();
+		try {
+			answer(request, (page == ViewerPage.RAW) ? new CountingResponse(response, this.stats) : response);
+		}
+		finally {
+			int status = response.getStatus();
+			this.stats.finished(page, status);
+			if (segments != null && isRead(request, page, status)) {
+				record(request, page, segments, status);
+			}
+		}
+	}
+
+	/**
+	 * Returns whether an answer puts a read on record: a {@code GET} of an object's
+	 * bytes, page or trace page answered 200; for an object's bytes also a 206 (or a
+	 * redirect to the bytes) when the request asked for the whole object or a range
+	 * starting at byte 0, as the first request of a media element does, but not a range
+	 * starting further on, as its seeks do.
+	 */
+	static boolean isRead(HttpServletRequest request, ViewerPage page, int status) {
+		if (page == ViewerPage.OTHER || !"GET".equals(request.getMethod())) {
+			return false;
+		}
+		if (status == HttpServletResponse.SC_OK) {
+			return true;
+		}
+		if (page != ViewerPage.RAW || (status != HttpServletResponse.SC_PARTIAL_CONTENT
+				&& status != HttpServletResponse.SC_FOUND && status != HttpServletResponse.SC_SEE_OTHER
+				&& status != HttpServletResponse.SC_TEMPORARY_REDIRECT)) {
+			return false;
+		}
+		RequestedRange range = RequestedRange.parse(request.getHeader("Range"));
+		return (range == null) ? status != HttpServletResponse.SC_PARTIAL_CONTENT : range.first() == 0;
+	}
+
+	private void record(HttpServletRequest request, ViewerPage page, String[] segments, int status) {
+		Principal user = request.getUserPrincipal();
+		String principal = (user != null) ? user.getName() : null;
+		String peer = Objects.requireNonNullElse(request.getRemoteAddr(), "");
+		ViewerRead read = switch (page) {
+			case TRACE -> new ViewerRead(principal, peer, page, null,
+					Objects.requireNonNullElse(TraceIds.normalize(segments[1]), segments[1]), status);
+			case BLOB -> new ViewerRead(principal, peer, page, segments[1], segments[2], status);
+			default -> new ViewerRead(principal, peer, page, segments[0], segments[1], status);
+		};
+		try {
+			this.reads.onRead(read);
+		}
+		catch (RuntimeException ex) {
+			this.errors.warn(() -> "A listener of the blob viewer's reads failed: " + ex.getClass().getName(), ex);
+		}
+	}
+
+	private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		commonHeaders(response);
 		boolean head = "HEAD".equals(request.getMethod());
 		if (!head && !"GET".equals(request.getMethod())) {

@@ -29,8 +29,12 @@ import io.github.blobupload.viewer.StoreTraceIndex;
 import io.github.blobupload.viewer.TraceIndex;
 import io.github.blobupload.viewer.TraceIndexWriter;
 import io.github.blobupload.viewer.ViewerAccess;
+import io.github.blobupload.viewer.ViewerAuditLog;
 import io.github.blobupload.viewer.ViewerDestinations;
 import io.github.blobupload.viewer.ViewerLinks;
+import io.github.blobupload.viewer.ViewerReadListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.http.HttpServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +48,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -73,6 +78,8 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
 public final class BlobUploadViewerAutoConfiguration {
 
 	private static final String PREFIX = "blob.upload.viewer.";
+
+	private static final String AUDIT_EVENT_REPOSITORY = "org.springframework.boot.actuate.audit.AuditEventRepository";
 
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploadViewerAutoConfiguration.class);
 
@@ -163,7 +170,7 @@ public final class BlobUploadViewerAutoConfiguration {
 		@ConditionalOnMissingBean(name = "blobViewerServlet")
 		ServletRegistrationBean<BlobViewerServlet> blobViewerServlet(BlobUploadViewerProperties viewer,
 				BlobUploaderRegistry registry, ObjectProvider<TraceIndex> traceIndex, ResourceLoader resourceLoader,
-				Environment environment) {
+				Environment environment, ObjectProvider<ViewerReadListener> readListeners) {
 			String mapping;
 			try {
 				mapping = BlobViewerServlet.urlMapping(viewer.getPath());
@@ -180,9 +187,50 @@ public final class BlobUploadViewerAutoConfiguration {
 					access.description(),
 					destinations.useCases().isEmpty() ? "none" : String.join(", ", destinations.useCases()));
 			ServletRegistrationBean<BlobViewerServlet> registration = new ServletRegistrationBean<>(
-					new BlobViewerServlet(destinations, index, access), mapping);
+					new BlobViewerServlet(destinations, index, access,
+							ViewerReadListener.of(readListeners.orderedStream().toList())),
+					mapping);
 			registration.setName("blobViewer");
 			return registration;
+		}
+
+		/** Puts each read on record on the {@value ViewerAuditLog#LOGGER} logger. */
+		@Bean
+		@ConditionalOnMissingBean
+		ViewerAuditLog blobViewerAuditLog() {
+			return new ViewerAuditLog();
+		}
+
+		/**
+		 * Publishes each read as an audit event when the application keeps them (Spring
+		 * Boot's auditing: an {@code AuditEventRepository} bean).
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = AUDIT_EVENT_REPOSITORY)
+		@ConditionalOnBean(type = AUDIT_EVENT_REPOSITORY)
+		static class AuditEventsConfiguration {
+
+			@Bean
+			ViewerReadListener blobViewerAuditEvents(ApplicationEventPublisher publisher) {
+				return new ViewerAuditEvents(publisher);
+			}
+
+		}
+
+		/** The viewer's meters, when Micrometer is on the class path. */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(MeterRegistry.class)
+		static class MetricsConfiguration {
+
+			@Bean
+			MeterBinder blobViewerMetrics(
+					ObjectProvider<ServletRegistrationBean<BlobViewerServlet>> blobViewerServlet) {
+				return new ViewerMetrics(() -> {
+					ServletRegistrationBean<BlobViewerServlet> registration = blobViewerServlet.getIfUnique();
+					return (registration != null) ? registration.getServlet().stats() : null;
+				});
+			}
+
 		}
 
 	}
