@@ -32,7 +32,27 @@ import org.jspecify.annotations.Nullable;
  * @param spanId the span that recorded it, or {@code null}
  * @param labels all its labels (message and part index, event name...)
  * @param recordedAt when it was accepted for upload
+ * @param service the application that recorded it ({@code spring.application.name}), or
+ * {@code null} when unknown: an entry written before origins were recorded, or by an
+ * application without a name
  */
 public record IndexedBlob(String storageUri, String useCase, String contentType, long size, String traceId,
-		@Nullable String spanId, Map<String, String> labels, Instant recordedAt) {
+		@Nullable String spanId, Map<String, String> labels, Instant recordedAt, @Nullable String service) {
+
+	/**
+	 * Creates an entry whose origin is unknown.
+	 * @param storageUri the object's storage URI
+	 * @param useCase the use case whose destination holds it
+	 * @param contentType its content type
+	 * @param size its size in bytes
+	 * @param traceId the trace it was recorded in
+	 * @param spanId the span that recorded it, or {@code null}
+	 * @param labels all its labels
+	 * @param recordedAt when it was accepted for upload
+	 */
+	public IndexedBlob(String storageUri, String useCase, String contentType, long size, String traceId,
+			@Nullable String spanId, Map<String, String> labels, Instant recordedAt) {
+		this(storageUri, useCase, contentType, size, traceId, spanId, labels, recordedAt, null);
+	}
+
 }

@@ -33,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  * reader. Each traced blob gets one entry object, with no content:
  * {@code <uriPrefix>_index/<traceId>/<spanId>-<objectName>.json} holding a flat JSON
  * object ({@code v}, {@code uri}, {@code useCase}, {@code contentType}, {@code size},
- * {@code traceId}, {@code spanId}, {@code recordedAt}, {@code labels}). The folder starts
- * with {@code _}, so it never collides with content-addressed or UUID blob names.
+ * {@code traceId}, {@code spanId}, {@code recordedAt}, {@code labels}, and
+ * {@code service}, the recording application's name, when known). The folder starts with
+ * {@code _}, so it never collides with content-addressed or UUID blob names. Members a
+ * reader does not know are ignored, and {@code service} is optional, so entries written
+ * before it and after it are read alike.
  */
 final class TraceIndexEntries {
 
@@ -55,6 +58,9 @@ final class TraceIndexEntries {
 
 	/** The longest label value an entry keeps. */
 	static final int MAX_LABEL_VALUE_LENGTH = 512;
+
+	/** The longest service name an entry keeps. */
+	static final int MAX_SERVICE_LENGTH = 128;
 
 	/** The longest object-name part of an entry's name. */
 	private static final int MAX_NAME_LENGTH = 160;
@@ -155,6 +161,9 @@ final class TraceIndexEntries {
 			json.append(",\"spanId\":").append(JsonQuoting.quote(blob.spanId()));
 		}
 		json.append(",\"recordedAt\":").append(JsonQuoting.quote(blob.recordedAt().toString()));
+		if (blob.service() != null) {
+			json.append(",\"service\":").append(JsonQuoting.quote(blob.service()));
+		}
 		json.append(",\"labels\":{");
 		boolean first = true;
 		for (Map.Entry<String, String> label : blob.labels().entrySet()) {
@@ -183,6 +192,16 @@ final class TraceIndexEntries {
 					cut(label.getValue(), MAX_LABEL_VALUE_LENGTH));
 		}
 		return Collections.unmodifiableMap(bounded);
+	}
+
+	/**
+	 * Returns the service name an entry records: the application's name, cut to its
+	 * longest length.
+	 * @param name the application's name, or {@code null}
+	 * @return the name, or {@code null} when it is missing or blank
+	 */
+	static @Nullable String service(@Nullable String name) {
+		return (name == null || name.isBlank()) ? null : cut(name.strip(), MAX_SERVICE_LENGTH);
 	}
 
 	private static String cut(String value, int length) {
@@ -227,8 +246,15 @@ final class TraceIndexEntries {
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("invalid recordedAt");
 		}
+		String service = null;
+		if (entry.containsKey("service")) {
+			service = text(entry, "service");
+			if (service.length() > MAX_SERVICE_LENGTH) {
+				throw new IllegalArgumentException("invalid service");
+			}
+		}
 		return new IndexedBlob(text(entry, "uri"), text(entry, "useCase"), text(entry, "contentType"), size, traceId,
-				spanId, labels(entry.get("labels")), recordedAt);
+				spanId, labels(entry.get("labels")), recordedAt, service);
 	}
 
 	private static String text(Map<String, Object> entry, String key) {

@@ -44,9 +44,10 @@ import org.jspecify.annotations.Nullable;
  * {@link BlobUploadListener}, it hears accepted blobs and offers their entry to that
  * engine. The caller's thread only builds the entry (a few hundred bytes) and offers it;
  * the write happens on the engine's worker. A destination whose uploader cannot be read
- * back gets no index. Entries are best-effort: one refused or failed is counted and
- * logged by its engine (named {@code trace-index-<use case>}), never retried beyond the
- * engine's attempts.
+ * back gets no index. Each entry records its origin: the span that recorded the blob and
+ * the service (the application's name) it was given. Entries are best-effort: one refused
+ * or failed is counted and logged by its engine (named {@code trace-index-<use case>}),
+ * never retried beyond the engine's attempts.
  */
 public final class TraceIndexWriter implements BlobUploadListener, AutoCloseable {
 
@@ -59,8 +60,10 @@ public final class TraceIndexWriter implements BlobUploadListener, AutoCloseable
 
 	private final Clock clock;
 
+	private final @Nullable String service;
+
 	/**
-	 * Creates a writer.
+	 * Creates a writer whose entries name no service.
 	 * @param engines builds the engine that writes each destination's entries
 	 */
 	public TraceIndexWriter(EngineFactory engines) {
@@ -68,13 +71,26 @@ public final class TraceIndexWriter implements BlobUploadListener, AutoCloseable
 	}
 
 	/**
-	 * Creates a writer with a clock for the entries' {@code recordedAt}.
+	 * Creates a writer with a clock for the entries' {@code recordedAt}, whose entries
+	 * name no service.
 	 * @param engines builds the engine that writes each destination's entries
 	 * @param clock the clock
 	 */
 	public TraceIndexWriter(EngineFactory engines, Clock clock) {
+		this(engines, clock, null);
+	}
+
+	/**
+	 * Creates a writer.
+	 * @param engines builds the engine that writes each destination's entries
+	 * @param clock the clock for the entries' {@code recordedAt}
+	 * @param service the name of the application, recorded in each entry as its origin
+	 * (cut to 128 characters), or {@code null} when it has none
+	 */
+	public TraceIndexWriter(EngineFactory engines, Clock clock, @Nullable String service) {
 		this.engines = Objects.requireNonNull(engines, "engines must not be null");
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		this.service = TraceIndexEntries.service(service);
 	}
 
 	/**
@@ -143,7 +159,7 @@ public final class TraceIndexWriter implements BlobUploadListener, AutoCloseable
 		}
 		String spanId = TraceIndexEntries.spanId(blobLabels.get(BlobLabels.SPAN_ID));
 		IndexedBlob entry = new IndexedBlob(storageUri, useCase, contentType, size, traceId, spanId,
-				TraceIndexEntries.boundedLabels(blobLabels), this.clock.instant());
+				TraceIndexEntries.boundedLabels(blobLabels), this.clock.instant(), this.service);
 		Map<String, String> labels = new LinkedHashMap<>();
 		labels.put(BlobLabels.TRACE_ID, traceId);
 		if (spanId != null) {

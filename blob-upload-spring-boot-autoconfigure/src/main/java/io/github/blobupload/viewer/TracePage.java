@@ -36,7 +36,11 @@ import static io.github.blobupload.viewer.ViewerPages.start;
 
 /**
  * Renders the page of a trace: its media from the {@link TraceIndex}, grouped by span,
- * with the same escaping and policy as every page of the viewer ({@link ViewerPages}).
+ * each span with its origin (the service that recorded it, or "unknown service"), with
+ * the same escaping and policy as every page of the viewer ({@link ViewerPages}). A trace
+ * id is chosen by whoever starts the trace, and an inbound {@code traceparent} continues
+ * it, so the page lists the media of every service sharing the storage that recorded that
+ * id; when they are several, the page says so above the spans.
  */
 final class TracePage {
 
@@ -59,11 +63,20 @@ final class TracePage {
 		for (IndexedBlob blob : blobs) {
 			bySpan.computeIfAbsent((blob.spanId() != null) ? blob.spanId() : "", (key) -> new ArrayList<>()).add(blob);
 		}
+		List<String> services = blobs.stream().map(TracePage::origin).distinct().toList();
 		html.append("<p class=\"muted\">")
 			.append(count(blobs.size(), "media file"))
 			.append(" in ")
 			.append(count(bySpan.size(), "span"))
+			.append(services.isEmpty() ? "" : " from " + escape(String.join(", ", services)))
 			.append("</p>");
+		if (services.size() > 1) {
+			html.append("<p class=\"muted\">Recorded by ")
+				.append(count(services.size(), "service"))
+				.append(". A trace id comes from whoever starts the trace, and a caller's traceparent header "
+						+ "continues it: any service sharing this storage, called with this trace id, adds its "
+						+ "media here. Each span shows the service that recorded it.</p>");
+		}
 		if (blobs.isEmpty()) {
 			html.append("<p class=\"empty\">No media was recorded for this trace (or it is not indexed yet).</p>");
 		}
@@ -71,6 +84,8 @@ final class TracePage {
 			html.append("<section class=\"span\"><div><h2>Span <span class=\"mono\">")
 				.append(span.getKey().isEmpty() ? "(none)" : escape(span.getKey()))
 				.append("</span></h2><div class=\"what\">")
+				.append(escape(String.join(", ", span.getValue().stream().map(TracePage::origin).distinct().toList())))
+				.append(" · ")
 				.append(escape(count(span.getValue().size(), "media file")))
 				.append(" · ")
 				.append(escape(
@@ -82,6 +97,10 @@ final class TracePage {
 			html.append("</div></section>");
 		}
 		return end(html);
+	}
+
+	private static String origin(IndexedBlob blob) {
+		return (blob.service() != null) ? blob.service() : "unknown service";
 	}
 
 	private static String count(int count, String noun) {

@@ -58,6 +58,34 @@ class TraceIndexEntriesTests {
 	}
 
 	@Test
+	void anEntryKeepsTheServiceThatRecordedIt() {
+		IndexedBlob blob = new IndexedBlob("s3://b/p/abc.png", "default", "image/png", 1, TRACE, SPAN, Map.of(),
+				Instant.EPOCH, "chat-api");
+		String json = new String(TraceIndexEntries.toJson(blob), StandardCharsets.UTF_8);
+		assertThat(json).contains("\"service\":\"chat-api\"");
+		assertThat(TraceIndexEntries.parse(json)).isEqualTo(blob);
+	}
+
+	@Test
+	void anEntryWrittenBeforeOriginsReadsWithUnknownService() {
+		// As the writer of the previous release wrote it, byte for byte.
+		String json = "{\"v\":1,\"uri\":\"s3://b/p/abc.png\",\"useCase\":\"default\",\"contentType\":\"image/png\","
+				+ "\"size\":1,\"traceId\":\"" + TRACE + "\",\"spanId\":\"" + SPAN + "\","
+				+ "\"recordedAt\":\"1970-01-01T00:00:00Z\",\"labels\":{}}";
+		IndexedBlob blob = TraceIndexEntries.parse(json);
+		assertThat(blob.service()).isNull();
+		assertThat(blob.spanId()).isEqualTo(SPAN);
+	}
+
+	@Test
+	void serviceIsCutAndBlankIsNone() {
+		assertThat(TraceIndexEntries.service(" chat-api ")).isEqualTo("chat-api");
+		assertThat(TraceIndexEntries.service("  ")).isNull();
+		assertThat(TraceIndexEntries.service(null)).isNull();
+		assertThat(TraceIndexEntries.service("s".repeat(500))).hasSize(TraceIndexEntries.MAX_SERVICE_LENGTH);
+	}
+
+	@Test
 	void idsAreHexOfTheRightLengthAndNotAllZero() {
 		assertThat(TraceIndexEntries.traceId(TRACE.toUpperCase())).isEqualTo(TRACE);
 		assertThat(TraceIndexEntries.traceId("0".repeat(32))).isNull();
@@ -101,6 +129,8 @@ class TraceIndexEntriesTests {
 			"{\"v\":1,\"uri\":\"u\",\"useCase\":\"d\",\"contentType\":\"t\",\"size\":1,\"spanId\":\"x\","
 					+ "\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"recordedAt\":\"1970-01-01T00:00:00Z\"}",
 			"{\"v\":1,\"uri\":\"u\",\"useCase\":\"d\",\"contentType\":\"t\",\"size\":1,\"labels\":{\"a\":{}},"
+					+ "\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"recordedAt\":\"1970-01-01T00:00:00Z\"}",
+			"{\"v\":1,\"uri\":\"u\",\"useCase\":\"d\",\"contentType\":\"t\",\"size\":1,\"service\":7,"
 					+ "\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"recordedAt\":\"1970-01-01T00:00:00Z\"}",
 			"not json" })
 	void malformedEntriesAreRefused(String json) {

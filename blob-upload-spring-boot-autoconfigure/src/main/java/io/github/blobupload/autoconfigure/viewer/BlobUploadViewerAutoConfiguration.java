@@ -16,6 +16,8 @@
 
 package io.github.blobupload.autoconfigure.viewer;
 
+import java.time.Clock;
+
 import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ai.BlobOffloadListener;
@@ -111,7 +113,9 @@ public final class BlobUploadViewerAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TraceIndexWriter blobTraceIndexWriter() {
+		TraceIndexWriter blobTraceIndexWriter(Environment environment) {
+			// Each entry names the application that wrote it, its origin on the trace
+			// page.
 			return new TraceIndexWriter(
 					(name, entryUploader, maxQueuedEntries, maxEntryBytes) -> AsyncBlobUploader.builder(entryUploader)
 						.name(name)

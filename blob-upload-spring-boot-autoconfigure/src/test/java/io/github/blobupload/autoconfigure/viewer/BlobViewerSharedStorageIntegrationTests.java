@@ -51,6 +51,27 @@ class BlobViewerSharedStorageIntegrationTests {
 		sharedDestination(List.of("blob.upload.uri-prefix=file://" + this.folder + "/shared"));
 	}
 
+	@Test
+	void twoServicesOnOneTraceIdShowEachSpansOrigin() throws Exception {
+		// An outside caller's traceparent makes a service record media on the trace id it
+		// names: here two services record on one trace id, as a caller of both could make
+		// them.
+		List<String> shared = List.of("blob.upload.uri-prefix=file://" + this.folder + "/shared");
+		List<String> chat = new ArrayList<>(shared);
+		chat.add("spring.application.name=chat-api");
+		List<String> ingest = new ArrayList<>(shared);
+		ingest.add("spring.application.name=ingest");
+		try (ViewerApplication a = ViewerApplication.start(null, chat);
+				ViewerApplication b = ViewerApplication.start(null, ingest)) {
+			String pathA = record(a, SampleContent.randomPng(3000), "00f067aa0ba902b7");
+			String pathB = record(b, SampleContent.randomPng(4000), "10f067aa0ba902b7");
+			assertThat(a.page("/blob-viewer/traces/" + TRACE)).contains(href(pathA), href(pathB))
+				.contains("Span <span class=\"mono\">00f067aa0ba902b7</span></h2><div class=\"what\">chat-api ·")
+				.contains("Span <span class=\"mono\">10f067aa0ba902b7</span></h2><div class=\"what\">ingest ·")
+				.contains("Recorded by 2 services");
+		}
+	}
+
 	@ParameterizedTest
 	@EnumSource(names = { "S3", "AZURE" })
 	void cloudTraceFromInstanceAShowsAndOpensOnB(StorageTarget target) throws Exception {
