@@ -123,7 +123,8 @@ public final class BlobUploadViewerAutoConfiguration {
 						.maxQueueSize(maxQueuedEntries)
 						.maxBlobBytes(maxEntryBytes)
 						.maxQueueBytes((long) maxQueuedEntries * maxEntryBytes)
-						.build());
+						.build(),
+					Clock.systemUTC(), environment.getProperty("spring.application.name"));
 		}
 
 		/** Gives the writer each destination's provider uploader, unchanged. */
@@ -158,6 +159,24 @@ public final class BlobUploadViewerAutoConfiguration {
 				return new ReusedMediaIndexer(blobTraceIndexWriter);
 			}
 
+		}
+
+	}
+
+	/**
+	 * Says at startup that a reactive application serves no viewer: the viewer is a
+	 * servlet. The trace index is still written and the links still recorded, for a
+	 * servlet application sharing the storage to show.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnBooleanProperty(PREFIX + "enabled")
+	static class ReactiveApplicationConfiguration {
+
+		ReactiveApplicationConfiguration() {
+			logger.info("blob.upload.viewer.enabled=true in a reactive (WebFlux) application: the blob viewer is a "
+					+ "servlet and is not served here. The trace index is still written (and links recorded, with "
+					+ "record-links), for a servlet application sharing the storage to serve.");
 		}
 
 	}
