@@ -147,7 +147,7 @@ public final class BlobViewerServlet extends HttpServlet {
 
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String[] segments = segments(request);
+		String @Nullable [] segments = segments(request);
 		ViewerPage page = ViewerPage.of(segments);
 		this.stats.started();
 		try {
