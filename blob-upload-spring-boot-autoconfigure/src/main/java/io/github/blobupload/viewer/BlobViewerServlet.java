@@ -56,10 +56,21 @@ import static io.github.blobupload.viewer.ViewerResponses.page;
  * anything is read. Each read is put on record through its {@link ViewerReadListener}
  * (one per view: an answer 200, or the first range of a media element, never its seeks),
  * and every answer is counted in its {@link ViewerStats}.
+ * <p>
+ * Reads are bounded per destination ({@link ReadPermits}): a request that would read a
+ * destination already read by {@code maxConcurrentReads} requests (a trace page reads
+ * them all) is answered 503 with {@code Retry-After} at once, so readers never hold more
+ * of the store's connections than that, whatever the clients do.
  */
 public final class BlobViewerServlet extends HttpServlet {
 
 	private static final long serialVersionUID = 1L;
+
+	/** The default most reads of one destination at once. */
+	public static final int DEFAULT_MAX_CONCURRENT_READS = 8;
+
+	/** The seconds a client is asked to wait when every read permit is taken. */
+	static final String RETRY_AFTER_SECONDS = "1";
 
 	private static final Pattern VIEWER_PATH = Pattern.compile("(/[A-Za-z0-9._-]+)+");
 
@@ -72,6 +83,8 @@ public final class BlobViewerServlet extends HttpServlet {
 	private final transient ViewerReadListener reads;
 
 	private final transient ViewerStats stats = new ViewerStats();
+
+	private final transient ReadPermits permits;
 
 	private final transient RawBlobResponder raw = new RawBlobResponder();
 
@@ -99,10 +112,26 @@ public final class BlobViewerServlet extends HttpServlet {
 	 */
 	public BlobViewerServlet(ViewerDestinations destinations, @Nullable TraceIndex traceIndex, ViewerAccess access,
 			ViewerReadListener reads) {
+		this(destinations, traceIndex, access, reads, DEFAULT_MAX_CONCURRENT_READS);
+	}
+
+	/**
+	 * Creates the viewer.
+	 * @param destinations the destinations it reads
+	 * @param traceIndex the index of the media of each trace, or {@code null} when trace
+	 * pages are off
+	 * @param access who the viewer answers
+	 * @param reads hears each read on record, such as a {@link ViewerAuditLog}
+	 * @param maxConcurrentReads the most requests reading one destination at once
+	 * @throws IllegalArgumentException if {@code maxConcurrentReads} is not positive
+	 */
+	public BlobViewerServlet(ViewerDestinations destinations, @Nullable TraceIndex traceIndex, ViewerAccess access,
+			ViewerReadListener reads, int maxConcurrentReads) {
 		this.destinations = Objects.requireNonNull(destinations, "destinations must not be null");
 		this.traceIndex = traceIndex;
 		this.access = Objects.requireNonNull(access, "access must not be null");
 		this.reads = Objects.requireNonNull(reads, "reads must not be null");
+		this.permits = new ReadPermits(destinations.useCases(), maxConcurrentReads);
 	}
 
 	/**
@@ -228,12 +257,27 @@ public final class BlobViewerServlet extends HttpServlet {
 			openTrace(request, response, base);
 		}
 		else if (segments.length == 2 && segments[0].equals("traces") && TraceIds.isValid(segments[1])) {
-			tracePage(response, base, segments[1], head);
+			try (ReadPermits.Permit permit = (this.traceIndex != null) ? this.permits.tryAcquireAll()
+					: ReadPermits.Permit.NONE) {
+				if (permit == null) {
+					busy(response);
+				}
+				else {
+					tracePage(response, base, segments[1], head);
+				}
+			}
 		}
 		else if (segments.length == 3 && segments[0].equals("blobs")) {
 			Optional<ViewerDestinations.Target> target = this.destinations.target(segments[1], segments[2]);
 			if (target.isPresent()) {
-				blobPage(response, base, target.get(), head);
+				try (ReadPermits.Permit permit = this.permits.tryAcquire(target.get().useCase())) {
+					if (permit == null) {
+						busy(response);
+					}
+					else {
+						blobPage(response, base, target.get(), head);
+					}
+				}
 			}
 			else {
 				notFound(response);
@@ -242,7 +286,14 @@ public final class BlobViewerServlet extends HttpServlet {
 		else if (segments.length == 2) {
 			Optional<ViewerDestinations.Target> target = this.destinations.target(segments[0], segments[1]);
 			if (target.isPresent()) {
-				this.raw.serve(request, response, target.get(), head);
+				try (ReadPermits.Permit permit = this.permits.tryAcquire(target.get().useCase())) {
+					if (permit == null) {
+						busy(response);
+					}
+					else {
+						this.raw.serve(request, response, target.get(), head);
+					}
+				}
 			}
 			else {
 				notFound(response);
@@ -278,6 +329,13 @@ public final class BlobViewerServlet extends HttpServlet {
 			}
 		}
 		return segments;
+	}
+
+	/** Answers a request that would read a destination read by too many already. */
+	private static void busy(HttpServletResponse response) throws IOException {
+		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+		error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+				"The viewer is reading as much as it may at once; try again shortly.");
 	}
 
 	private void openTrace(HttpServletRequest request, HttpServletResponse response, String base) throws IOException {

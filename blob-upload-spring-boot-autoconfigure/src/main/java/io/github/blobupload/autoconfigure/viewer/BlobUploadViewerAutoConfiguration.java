@@ -209,10 +209,15 @@ public final class BlobUploadViewerAutoConfiguration {
 			logger.info("The blob viewer serves stored blobs at {} ({}); use cases it can read: {}.", path,
 					access.description(),
 					destinations.useCases().isEmpty() ? "none" : String.join(", ", destinations.useCases()));
-			ServletRegistrationBean<BlobViewerServlet> registration = new ServletRegistrationBean<>(
-					new BlobViewerServlet(destinations, index, access,
-							ViewerReadListener.of(readListeners.orderedStream().toList())),
-					mapping);
+			BlobViewerServlet servlet;
+			try {
+				servlet = new BlobViewerServlet(destinations, index, access,
+						ViewerReadListener.of(readListeners.orderedStream().toList()), viewer.getMaxConcurrentReads());
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid(PREFIX + "max-concurrent-reads", viewer.getMaxConcurrentReads(), ex);
+			}
+			ServletRegistrationBean<BlobViewerServlet> registration = new ServletRegistrationBean<>(servlet, mapping);
 			registration.setName("blobViewer");
 			return registration;
 		}

@@ -59,6 +59,15 @@ public class BlobUploadViewerProperties {
 	 */
 	private boolean recordLinks = false;
 
+	/**
+	 * Most requests reading one destination at once (raw bytes and blob pages; a trace
+	 * page takes one of each destination). Beyond it the viewer answers 503 with
+	 * Retry-After at once. Keep it, times the destinations sharing a storage client, well
+	 * below that client's connection pool (50 for the AWS SDK's default), so that readers
+	 * never take the connections uploads need.
+	 */
+	private int maxConcurrentReads = 8;
+
 	private final Index index = new Index();
 
 	public boolean isEnabled() {
@@ -99,6 +108,14 @@ public class BlobUploadViewerProperties {
 
 	public void setRecordLinks(boolean recordLinks) {
 		this.recordLinks = recordLinks;
+	}
+
+	public int getMaxConcurrentReads() {
+		return this.maxConcurrentReads;
+	}
+
+	public void setMaxConcurrentReads(int maxConcurrentReads) {
+		this.maxConcurrentReads = maxConcurrentReads;
 	}
 
 	public Index getIndex() {
