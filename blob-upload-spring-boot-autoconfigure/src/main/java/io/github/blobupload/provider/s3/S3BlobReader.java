@@ -16,6 +16,7 @@
 
 package io.github.blobupload.provider.s3;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -39,7 +40,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Reads back the objects of one {@link S3BlobUploader}, through its client: one
  * {@code GetObject} (with a {@code Range} header when asked) per open, streamed;
- * {@code ListObjectsV2} by prefix for listing.
+ * {@code ListObjectsV2} by prefix for listing. The stream holds one of the client's
+ * pooled connections until it is closed; closed with more than
+ * {@value AbortingStream#DRAIN_LIMIT} bytes unread (a viewer client gone or cut off), the
+ * request is aborted rather than the rest downloaded to keep the connection.
  */
 final class S3BlobReader extends KeyedBlobReader {
 
@@ -91,8 +95,9 @@ final class S3BlobReader extends KeyedBlobReader {
 			}
 		}
 		String contentType = (response.contentType() != null) ? response.contentType() : "application/octet-stream";
+		long length = (served != null) ? served.last() - served.first() + 1 : size;
 		return Optional.of(new StoredBlob(uri, contentType, size, response.eTag(),
-				ObjectMetadata.toLabels(response.metadata()), served, stream));
+				ObjectMetadata.toLabels(response.metadata()), served, new AbortingStream(stream, length)));
 	}
 
 	private @Nullable HeadObjectResponse head(S3Client s3, String key) throws IOException {
@@ -163,6 +168,61 @@ final class S3BlobReader extends KeyedBlobReader {
 					what + " failed; S3 answered " + s3.statusCode() + " " + s3.awsErrorDetails().errorCode(), ex);
 		}
 		return new IOException(what + " failed: " + ex.getMessage(), ex);
+	}
+
+	/**
+	 * An object's bytes that, closed early, abort the request: the SDK's own stream would
+	 * read the rest of the object to put the connection back in the pool.
+	 */
+	static final class AbortingStream extends FilterInputStream {
+
+		/** The most unread bytes read to the end on close, to keep the connection. */
+		static final long DRAIN_LIMIT = 64 * 1024;
+
+		private final ResponseInputStream<GetObjectResponse> response;
+
+		private long remaining;
+
+		AbortingStream(ResponseInputStream<GetObjectResponse> response, long length) {
+			super(response);
+			this.response = response;
+			this.remaining = length;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int read = super.read();
+			if (read >= 0) {
+				this.remaining--;
+			}
+			else {
+				this.remaining = 0;
+			}
+			return read;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int read = super.read(buffer, offset, length);
+			this.remaining = (read >= 0) ? this.remaining - read : 0;
+			return read;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = super.skip(n);
+			this.remaining -= skipped;
+			return skipped;
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (this.remaining > DRAIN_LIMIT) {
+				this.response.abort();
+			}
+			super.close();
+		}
+
 	}
 
 }
