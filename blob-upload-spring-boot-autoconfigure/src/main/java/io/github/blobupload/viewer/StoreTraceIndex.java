@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.StoredBlob;
 import io.github.blobupload.internal.RateLimitedLogger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -44,9 +46,12 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Cost of a lookup: one list request per readable destination, plus one read per entry
  * not yet in the cache. The cache holds up to {@code cacheSize} parsed entries (no
- * content, a few hundred bytes each), least recently used first out; entries never change
- * once written, so a cached one is never stale, and new entries of a trace still being
- * recorded show on the next lookup. Malformed entries (unknown format, over
+ * content; one to two kilobytes of heap each as the writer makes them, up to some 30 KB
+ * for the largest entry read), and no more than {@value #CACHE_BYTES_PER_ENTRY} bytes per
+ * entry on average as it estimates their size, so large entries take the place of
+ * several; least recently used first out. Entries never change once written, so a cached
+ * one is never stale, and new entries of a trace still being recorded show on the next
+ * lookup. Malformed entries (unknown format, over
  * {@value TraceIndexEntries#MAX_ENTRY_BYTES} bytes, naming another trace or a blob
  * outside their destination) are skipped, counted and logged at most once per minute.
  */
@@ -54,6 +59,12 @@ public final class StoreTraceIndex implements TraceIndex {
 
 	/** The default number of entries cached. */
 	public static final int DEFAULT_CACHE_SIZE = 10_000;
+
+	/**
+	 * The heap the cache may hold per entry of {@code cacheSize}, on average: larger
+	 * entries leave room for fewer.
+	 */
+	public static final int CACHE_BYTES_PER_ENTRY = 3 * 1024;
 
 	/** The most entries read per destination for one trace. */
 	public static final int MAX_ENTRIES_PER_TRACE = 1000;
@@ -78,7 +89,7 @@ public final class StoreTraceIndex implements TraceIndex {
 		if (cacheSize < 0) {
 			throw new IllegalArgumentException("cacheSize must not be negative, but was " + cacheSize);
 		}
-		this.cache = new EntryCache(cacheSize);
+		this.cache = new EntryCache(cacheSize, (long) cacheSize * CACHE_BYTES_PER_ENTRY);
 	}
 
 	/**
@@ -176,6 +187,14 @@ public final class StoreTraceIndex implements TraceIndex {
 		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Returns the heap the cached entries take, as the cache estimates it.
+	 * @return the estimate, in bytes
+	 */
+	long cachedBytes() {
+		return this.cache.bytes();
+	}
+
 	@Override
 	public String toString() {
 		return "StoreTraceIndex[cached=" + this.cache.size() + "]";
@@ -183,35 +202,84 @@ public final class StoreTraceIndex implements TraceIndex {
 
 	/**
 	 * Parsed entries (or their absence, for malformed ones) by URI, least recently used
-	 * out.
+	 * out when there are more than {@code capacity} or they weigh more than
+	 * {@code maxBytes}.
 	 */
 	private static final class EntryCache {
 
+		/** A string's header, fields and array header, roughly, on a 64-bit JVM. */
+		private static final int STRING_OVERHEAD = 48;
+
+		/** The cache's node, the record, its instant, optional and label map, roughly. */
+		private static final int ENTRY_OVERHEAD = 320;
+
+		/** A label's map node, roughly. */
+		private static final int LABEL_OVERHEAD = 64;
+
 		private final int capacity;
 
-		private final LinkedHashMap<String, Optional<IndexedBlob>> entries;
+		private final long maxBytes;
 
-		EntryCache(int capacity) {
+		private final LinkedHashMap<String, Weighed> entries;
+
+		private long bytes;
+
+		EntryCache(int capacity, long maxBytes) {
 			this.capacity = capacity;
+			this.maxBytes = maxBytes;
 			this.entries = new LinkedHashMap<>(16, 0.75f, true);
 		}
 
-		synchronized Optional<IndexedBlob> get(String uri) {
-			return this.entries.get(uri);
+		synchronized @Nullable Optional<IndexedBlob> get(String uri) {
+			Weighed cached = this.entries.get(uri);
+			return (cached != null) ? cached.entry() : null;
 		}
 
 		synchronized void put(String uri, Optional<IndexedBlob> entry) {
-			if (this.capacity == 0) {
+			long weight = weight(uri, entry);
+			if (this.capacity == 0 || weight > this.maxBytes) {
 				return;
 			}
-			this.entries.put(uri, entry);
-			if (this.entries.size() > this.capacity) {
-				this.entries.remove(this.entries.keySet().iterator().next());
+			Weighed previous = this.entries.put(uri, new Weighed(entry, weight));
+			this.bytes += weight - ((previous != null) ? previous.weight() : 0);
+			Iterator<Weighed> eldest = this.entries.values().iterator();
+			while (this.entries.size() > this.capacity || this.bytes > this.maxBytes) {
+				this.bytes -= eldest.next().weight();
+				eldest.remove();
 			}
 		}
 
 		synchronized int size() {
 			return this.entries.size();
+		}
+
+		synchronized long bytes() {
+			return this.bytes;
+		}
+
+		/**
+		 * Estimates the heap an entry takes, counting two bytes per character (strings of
+		 * other than Latin-1 characters take that much).
+		 */
+		private static long weight(String uri, Optional<IndexedBlob> entry) {
+			long weight = ENTRY_OVERHEAD + weight(uri);
+			if (entry.isPresent()) {
+				IndexedBlob blob = entry.get();
+				weight += weight(blob.storageUri()) + weight(blob.useCase()) + weight(blob.contentType())
+						+ weight(blob.traceId()) + ((blob.spanId() != null) ? weight(blob.spanId()) : 0);
+				for (Map.Entry<String, String> label : blob.labels().entrySet()) {
+					weight += LABEL_OVERHEAD + weight(label.getKey()) + weight(label.getValue());
+				}
+			}
+			return weight;
+		}
+
+		private static long weight(String text) {
+			return STRING_OVERHEAD + 2L * text.length();
+		}
+
+		/** A cached entry and its weight. */
+		private record Weighed(Optional<IndexedBlob> entry, long weight) {
 		}
 
 	}

@@ -17,12 +17,15 @@
 package io.github.blobupload.viewer;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,6 +38,7 @@ import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import io.github.blobupload.testsupport.InMemoryStore;
 import io.github.blobupload.testsupport.SampleContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +180,55 @@ class StoreTraceIndexTests {
 	private String entry(String traceId, String uri) {
 		return "{\"v\":1,\"uri\":\"" + uri + "\",\"useCase\":\"default\",\"contentType\":\"image/png\",\"size\":1,"
 				+ "\"traceId\":\"" + traceId + "\",\"recordedAt\":\"2026-01-01T00:00:00Z\"}";
+	}
+
+	@Test
+	void largeCraftedEntriesAreCachedWithinTheByteBound() throws IOException {
+		InMemoryStore store = new InMemoryStore("mem://bucket");
+		List<String> traces = new ArrayList<>();
+		for (int t = 1; t <= 10; t++) {
+			String trace = String.format("%032x", t);
+			traces.add(trace);
+			// One crafted ~15 KB entry, stored under 1,000 names: each is parsed apart.
+			byte[] entry = craftedEntry(store.uriPrefix() + "blob-" + t + ".png", trace);
+			assertThat(entry.length).isBetween(14_000, TraceIndexEntries.MAX_ENTRY_BYTES);
+			for (int i = 1; i <= 1000; i++) {
+				store.put("_index/" + trace + "/" + String.format("%016x", i) + "-blob.json", entry, "application/json",
+						Map.of());
+			}
+		}
+		StoreTraceIndex index = new StoreTraceIndex(InMemoryStore.registry(Map.of("default", store)),
+				StoreTraceIndex.DEFAULT_CACHE_SIZE);
+		long before = liveHeap();
+		for (String trace : traces) {
+			assertThat(index.find(trace)).hasSize(1000);
+		}
+		long retained = liveHeap() - before;
+		long bound = (long) StoreTraceIndex.DEFAULT_CACHE_SIZE * StoreTraceIndex.CACHE_BYTES_PER_ENTRY;
+		System.out.printf(
+				"10,000 entries of %,d bytes read: live heap +%,d bytes; the cache estimates %,d bytes "
+						+ "(bound %,d)%n",
+				store.open(store.list(store.uriPrefix(), 1).get(0), null).get().size(), retained, index.cachedBytes(),
+				bound);
+		assertThat(index.cachedBytes()).isLessThanOrEqualTo(bound);
+		assertThat(retained).isLessThan(bound);
+		// Full: the bound, not the 10,000 entries allowed, holds it back.
+		assertThat(index.cachedBytes()).isGreaterThan(bound * 9 / 10);
+	}
+
+	private static byte[] craftedEntry(String blobUri, String trace) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (int i = 0; i < 28; i++) {
+			labels.put("k" + i, String.valueOf((char) ('a' + i % 26)).repeat(TraceIndexEntries.MAX_LABEL_VALUE_LENGTH));
+		}
+		return TraceIndexEntries.toJson(new IndexedBlob(blobUri, "default", "image/png", 1234, trace, SPAN, labels,
+				Instant.parse("2026-03-04T05:06:07Z")));
+	}
+
+	/** The heap in use after full collections: what is reachable. */
+	private static long liveHeap() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
 	private void flush() {
