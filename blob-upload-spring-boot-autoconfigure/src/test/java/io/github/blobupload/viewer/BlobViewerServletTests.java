@@ -23,6 +23,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.github.blobupload.testsupport.InMemoryStore;
@@ -310,6 +313,42 @@ class BlobViewerServletTests {
 		this.servlet.service(request, response);
 		assertThat(response.getStatus()).isEqualTo(405);
 		assertThat(this.chatInput.opens()).isZero();
+	}
+
+	@Test
+	void readsBeyondTheBoundGet503WithRetryAfterAtOnce() throws Exception {
+		CountDownLatch reading = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.servlet = new BlobViewerServlet(this.destinations, (traceId) -> {
+			reading.countDown();
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return List.of();
+		}, ViewerAccess.LOCAL, 1);
+		CompletableFuture<MockHttpServletResponse> tracePage = CompletableFuture.supplyAsync(() -> {
+			try {
+				return get("/blob-viewer/traces/" + TRACE);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+		// The trace page being written holds a permit of every destination.
+		MockHttpServletResponse busy = get("/blob-viewer/chat-input/a1b2.png");
+		assertThat(busy.getStatus()).isEqualTo(503);
+		assertThat(busy.getHeader("Retry-After")).isEqualTo("1");
+		assertThat(busy.getHeader("Cache-Control")).isEqualTo("no-store");
+		assertThat(get("/blob-viewer/blobs/chat-input/a1b2.png").getStatus()).isEqualTo(503);
+		assertThat(get("/blob-viewer/traces/" + TRACE).getStatus()).isEqualTo(503);
+		assertThat(this.chatInput.opens()).isZero();
+		release.countDown();
+		assertThat(tracePage.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+		assertThat(get("/blob-viewer/chat-input/a1b2.png").getStatus()).isEqualTo(200);
 	}
 
 	@Test
