@@ -137,8 +137,10 @@ public class BlobUploadViewerProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Most index entries (one per blob, a few hundred bytes, no content) kept in
-		 * memory by the trace pages; 0 reads them from storage each time.
+		 * Most index entries (one per blob, no content, 1-2 KB of heap each as written)
+		 * kept in memory by the trace pages; the cache also holds no more than 3 KB of
+		 * heap per entry on average, so large entries take several places. 0 reads them
+		 * from storage each time.
 		 */
 		private int cacheSize = 10000;
 

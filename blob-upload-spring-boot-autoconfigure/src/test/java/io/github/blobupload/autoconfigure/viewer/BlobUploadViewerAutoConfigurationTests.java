@@ -254,6 +254,16 @@ class BlobUploadViewerAutoConfigurationTests {
 				.hasMessageContaining("such as /blob-viewer"));
 	}
 
+	@Test
+	void noReadsAllowedFailsNamingTheProperty() {
+		this.runner.withPropertyValues("blob.upload.viewer.enabled=true", "blob.upload.viewer.max-concurrent-reads=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("blob.upload.viewer.max-concurrent-reads")
+				.hasMessageContaining("at least 1"));
+	}
+
 	private static BlobViewerServlet servlet(org.springframework.context.ApplicationContext context) {
 		return (BlobViewerServlet) context.getBean(ServletRegistrationBean.class).getServlet();
 	}

@@ -36,6 +36,7 @@ class BlobUploadViewerPropertiesTests {
 		assertThat(properties.getBaseUrl()).isNull();
 		// The default path is one the servlet accepts.
 		assertThat(BlobViewerServlet.urlMapping(properties.getPath())).isEqualTo("/blob-viewer/*");
+		assertThat(properties.getMaxConcurrentReads()).isEqualTo(BlobViewerServlet.DEFAULT_MAX_CONCURRENT_READS);
 		assertThat(properties.getIndex().isEnabled()).isTrue();
 		assertThat(properties.getIndex().getCacheSize()).isEqualTo(StoreTraceIndex.DEFAULT_CACHE_SIZE);
 	}
