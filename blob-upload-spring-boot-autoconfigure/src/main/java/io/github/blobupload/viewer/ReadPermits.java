@@ -97,7 +97,8 @@ final class ReadPermits {
 
 		@Override
 		public void close() {
-			if (!this.closed) {
+			// NONE, shared by every request, holds nothing and never changes.
+			if (!this.semaphores.isEmpty() && !this.closed) {
 				this.closed = true;
 				this.semaphores.forEach(Semaphore::release);
 			}
