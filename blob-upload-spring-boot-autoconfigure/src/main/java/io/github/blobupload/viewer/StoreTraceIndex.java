@@ -266,7 +266,8 @@ public final class StoreTraceIndex implements TraceIndex {
 			if (entry.isPresent()) {
 				IndexedBlob blob = entry.get();
 				weight += weight(blob.storageUri()) + weight(blob.useCase()) + weight(blob.contentType())
-						+ weight(blob.traceId()) + ((blob.spanId() != null) ? weight(blob.spanId()) : 0);
+						+ weight(blob.traceId()) + ((blob.spanId() != null) ? weight(blob.spanId()) : 0)
+						+ ((blob.service() != null) ? weight(blob.service()) : 0);
 				for (Map.Entry<String, String> label : blob.labels().entrySet()) {
 					weight += LABEL_OVERHEAD + weight(label.getKey()) + weight(label.getValue());
 				}

@@ -328,7 +328,7 @@ class BlobViewerServletTests {
 				Thread.currentThread().interrupt();
 			}
 			return List.of();
-		}, ViewerAccess.LOCAL, 1);
+		}, ViewerAccess.LOCAL, ViewerReadListener.NONE, 1);
 		CompletableFuture<MockHttpServletResponse> tracePage = CompletableFuture.supplyAsync(() -> {
 			try {
 				return get("/blob-viewer/traces/" + TRACE);
