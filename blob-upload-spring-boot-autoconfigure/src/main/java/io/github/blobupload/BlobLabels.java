@@ -55,6 +55,16 @@ public final class BlobLabels {
 	 */
 	public static final String OBJECT_NAME = "object_name";
 
+	/**
+	 * Label holding the blob's retention class, such as {@code 7d}: the number of days
+	 * the store keeps the object after it was last written or refreshed. Set by the
+	 * auto-configuration on every blob of a prefix that has a retention; the providers
+	 * turn it into what their store's lifecycle rules match (an S3 object tag
+	 * {@code blob-retention=7d}, an Azure blob index tag, a Google Cloud Storage custom
+	 * time).
+	 */
+	public static final String RETENTION = "blob_retention";
+
 	private BlobLabels() {
 	}
 

@@ -25,6 +25,9 @@ import io.github.blobupload.provider.BlobStorageProvider;
 import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
+import io.github.blobupload.retention.BlobRetention;
+
+import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -74,15 +77,25 @@ public final class BlobUploadAutoConfiguration {
 		};
 	}
 
+	// Retention of the registry's use cases: marks, refreshes of re-used objects and the
+	// sweeps of file: prefixes. Replace it to inject another clock.
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	BlobRetention blobRetention(BlobUploadProperties properties) {
+		return new BlobRetention(Clock.systemUTC(), properties.getRetentionSweepInterval());
+	}
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(BlobUploaderRegistry.class)
 	DefaultBlobUploaderRegistry blobUploaderRegistry(BlobUploadProperties properties,
 			ObjectProvider<BlobStorageProvider> providers, BlobNamingStrategy blobNamingStrategy,
 			ObjectProvider<BlobUploadListener> listeners, ObjectProvider<SimpleBlobUploaderDecorator> decorators,
-			ObjectProvider<KnownUseCases> knownUseCases, Environment environment) {
+			ObjectProvider<KnownUseCases> knownUseCases, ObjectProvider<BlobRetention> retention,
+			Environment environment) {
 		return new BlobUploaderRegistryFactory(properties, new ConfigurationReport(environment),
 				providers.orderedStream().toList(), blobNamingStrategy,
-				BlobUploadListener.composite(listeners.orderedStream().toList()), decorators.orderedStream().toList())
+				BlobUploadListener.composite(listeners.orderedStream().toList()), decorators.orderedStream().toList(),
+				retention.getIfAvailable())
 			.create(knownUseCases.orderedStream().toList());
 	}
 

@@ -17,12 +17,14 @@
 package io.github.blobupload.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -76,6 +78,23 @@ public class BlobUploadProperties {
 
 	/** Shortest interval between two log lines about the same kind of problem. */
 	private Duration logInterval = Duration.ofSeconds(30);
+
+	/**
+	 * How long stored blobs are kept after their last use (written, or re-used instead of
+	 * written again), in whole days, such as 7d or 90 (plain numbers are days). Not set:
+	 * kept until deleted otherwise, as before. A use case's own retention replaces it;
+	 * for objects that use cases share (same prefix) the longest retention wins. S3,
+	 * Azure and Google Cloud Storage need a lifecycle rule on the bucket (see
+	 * docs/erasure-and-retention.md); file: prefixes are swept by the starter.
+	 */
+	@DurationUnit(ChronoUnit.DAYS)
+	private @Nullable Duration retention;
+
+	/**
+	 * Interval between two sweeps of the prefixes whose store has no lifecycle rules
+	 * (file:), which delete the objects past their retention.
+	 */
+	private Duration retentionSweepInterval = Duration.ofHours(1);
 
 	private final Queue queue = new Queue();
 
@@ -162,6 +181,22 @@ public class BlobUploadProperties {
 
 	public void setLogInterval(Duration logInterval) {
 		this.logInterval = logInterval;
+	}
+
+	public @Nullable Duration getRetention() {
+		return this.retention;
+	}
+
+	public void setRetention(@Nullable Duration retention) {
+		this.retention = retention;
+	}
+
+	public Duration getRetentionSweepInterval() {
+		return this.retentionSweepInterval;
+	}
+
+	public void setRetentionSweepInterval(Duration retentionSweepInterval) {
+		this.retentionSweepInterval = retentionSweepInterval;
 	}
 
 	public Queue getQueue() {
@@ -410,6 +445,14 @@ public class BlobUploadProperties {
 		 */
 		private @Nullable String uriPrefix;
 
+		/**
+		 * How long blobs of this use case are kept after their last use, in whole days,
+		 * such as 7d (plain numbers are days). Defaults to blob.upload.retention. When
+		 * use cases share a prefix, the longest retention among them wins.
+		 */
+		@DurationUnit(ChronoUnit.DAYS)
+		private @Nullable Duration retention;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -424,6 +467,14 @@ public class BlobUploadProperties {
 
 		public void setUriPrefix(@Nullable String uriPrefix) {
 			this.uriPrefix = uriPrefix;
+		}
+
+		public @Nullable Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(@Nullable Duration retention) {
+			this.retention = retention;
 		}
 
 	}

@@ -17,6 +17,8 @@
 package io.github.blobupload.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,7 @@ import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
 import io.github.blobupload.registry.DefaultBlobUploaderRegistry;
 import io.github.blobupload.autoconfigure.ConfiguredUseCases.ConfiguredUseCase;
 import io.github.blobupload.registry.UseCases;
+import io.github.blobupload.retention.BlobRetention;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,9 +93,11 @@ final class BlobUploaderRegistryFactory {
 
 	private final List<SimpleBlobUploaderDecorator> decorators;
 
+	private final @Nullable BlobRetention retention;
+
 	BlobUploaderRegistryFactory(BlobUploadProperties properties, ConfigurationReport report,
 			List<BlobStorageProvider> providers, BlobNamingStrategy naming, BlobUploadListener listener,
-			List<SimpleBlobUploaderDecorator> decorators) {
+			List<SimpleBlobUploaderDecorator> decorators, @Nullable BlobRetention retention) {
 		this.properties = properties;
 		this.report = report;
 		this.providers = new TreeMap<>();
@@ -104,6 +109,7 @@ final class BlobUploaderRegistryFactory {
 		this.naming = BlobNamingStrategies.requestedNameOr(naming);
 		this.listener = listener;
 		this.decorators = List.copyOf(decorators);
+		this.retention = retention;
 	}
 
 	/**
@@ -116,6 +122,9 @@ final class BlobUploaderRegistryFactory {
 	 */
 	static void check(BlobUploadProperties properties, ConfigurationReport report) {
 		EngineBuilderSettings.configure(properties, AsyncBlobUploader.builder(NO_STORAGE), report);
+		checkRetention(PREFIX + "retention", properties.getRetention(), report);
+		report.set(PREFIX + "retention-sweep-interval", properties.getRetentionSweepInterval(),
+				(interval) -> new BlobRetention(Clock.systemUTC(), interval));
 		if (!properties.isEnabled()) {
 			return;
 		}
@@ -124,6 +133,14 @@ final class BlobUploaderRegistryFactory {
 			if (useCase.enabled() && useCase.uriPrefix() != null) {
 				checkPrefix(useCase.uriPrefixProperty(), useCase.uriPrefix(), report);
 			}
+			checkRetention(useCase.retentionProperty(), useCase.retention(), report);
+		}
+	}
+
+	/** Checks a retention, when one is set, by the rule of {@link BlobRetention}. */
+	private static void checkRetention(String property, @Nullable Duration retention, ConfigurationReport report) {
+		if (retention != null) {
+			report.set(property, retention, BlobRetention::checkRetention);
 		}
 	}
 
@@ -174,7 +191,8 @@ final class BlobUploaderRegistryFactory {
 		Map<String, String> destinations = new LinkedHashMap<>();
 		Map<String, @Nullable SimpleBlobUploader> simpleUploaders = new LinkedHashMap<>();
 		simpleUploaders.put(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE,
-				createUploader(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, PREFIX + "uri-prefix", defaultPrefix));
+				createUploader(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, PREFIX + "uri-prefix", defaultPrefix,
+						this.properties.getRetention()));
 		destinations.put(DefaultBlobUploaderRegistry.DEFAULT_USE_CASE, defaultPrefix);
 		for (ConfiguredUseCase useCase : ConfiguredUseCases.of(this.properties.getUseCases(), this.report)) {
 			String name = canonical(useCase.name(), useCase.property(), knownUseCases);
@@ -185,7 +203,8 @@ final class BlobUploaderRegistryFactory {
 			}
 			String prefix = (useCase.uriPrefix() != null) ? useCase.uriPrefix()
 					: stripTrailingSlash(defaultPrefix) + "/" + name;
-			simpleUploaders.put(name, createUploader(name, useCase.uriPrefixProperty(), prefix));
+			Duration retention = (useCase.retention() != null) ? useCase.retention() : this.properties.getRetention();
+			simpleUploaders.put(name, createUploader(name, useCase.uriPrefixProperty(), prefix, retention));
 			destinations.put(name, prefix);
 		}
 		for (KnownUseCases useCases : knownUseCases) {
@@ -194,7 +213,8 @@ final class BlobUploaderRegistryFactory {
 				if (simpleUploaders.keySet()
 					.stream()
 					.noneMatch((other) -> UseCases.compact(other).equals(UseCases.compact(name)))) {
-					simpleUploaders.put(name, createUploader(name, destination.property(), destination.uriPrefix()));
+					simpleUploaders.put(name, createUploader(name, destination.property(), destination.uriPrefix(),
+							this.properties.getRetention()));
 					destinations.put(name, destination.uriPrefix());
 				}
 			}
@@ -223,7 +243,29 @@ final class BlobUploaderRegistryFactory {
 					EngineBuilderSettings.spoolDirectory(this.properties).toAbsolutePath(),
 					format(this.properties.getSpool().getMaxBytes()));
 		}
+		if (this.retention != null) {
+			this.retention.start();
+			logRetention(simpleUploaders.keySet());
+		}
 		return registry.build();
+	}
+
+	private void logRetention(Iterable<String> useCases) {
+		BlobRetention retention = this.retention;
+		if (retention == null) {
+			return;
+		}
+		List<String> retained = new ArrayList<>();
+		for (String useCase : useCases) {
+			retention.retentionOf(useCase).ifPresent((days) -> retained.add(useCase + " " + days.toDays() + "d"));
+		}
+		if (!retained.isEmpty()) {
+			logger.info(
+					"Retention: {}. Objects in S3, Azure and Google Cloud Storage are marked for the bucket's "
+							+ "lifecycle rules (see docs/erasure-and-retention.md); file: prefixes are swept{}.",
+					String.join(", ", retained), retention.sweeps()
+							? " every " + this.properties.getRetentionSweepInterval() : " (none configured)");
+		}
 	}
 
 	/**
@@ -265,7 +307,8 @@ final class BlobUploaderRegistryFactory {
 	 * Creates a prefix's uploader, or adds the problem to the report and returns
 	 * {@code null}.
 	 */
-	private @Nullable SimpleBlobUploader createUploader(String useCase, String property, String prefix) {
+	private @Nullable SimpleBlobUploader createUploader(String useCase, String property, String prefix,
+			@Nullable Duration retention) {
 		if (!checkPrefix(property, prefix, this.report)) {
 			return null;
 		}
@@ -298,6 +341,10 @@ final class BlobUploaderRegistryFactory {
 			this.report.invalid(property, prefix, String.valueOf(ex.getMessage()));
 			return null;
 		}
+		if (this.retention != null) {
+			this.retention.register(useCase, uploader, retention);
+			uploader = this.retention.labelled(useCase, uploader);
+		}
 		for (SimpleBlobUploaderDecorator decorator : this.decorators) {
 			uploader = decorator.decorate(useCase, prefix, uploader);
 		}
@@ -308,7 +355,8 @@ final class BlobUploaderRegistryFactory {
 		ConfigurationReport engineReport = ConfigurationReport.withoutEnvironment();
 		AsyncBlobUploaderBuilder builder = EngineBuilderSettings
 			.configure(this.properties, AsyncBlobUploader.builder(simple), engineReport)
-			.listener(this.listener)
+			.listener((this.retention != null)
+					? BlobUploadListener.composite(List.of(this.listener, this.retention.listener())) : this.listener)
 			.name(name);
 		engineReport.throwIfInvalid();
 		if (this.properties.getSpool().isEnabled()) {

@@ -16,6 +16,7 @@
 
 package io.github.blobupload.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,8 +77,10 @@ final class ConfiguredUseCases {
 		for (List<String> keys : spellings.values()) {
 			String uriPrefixKey = winner(keys, "uri-prefix", report, (key) -> bound.get(key).getUriPrefix());
 			String enabledKey = winner(keys, "enabled", report, (key) -> null);
+			String retentionKey = winner(keys, "retention", report, (key) -> bound.get(key).getRetention());
 			useCases.add(new ConfiguredUseCase(name(keys), property(keys.get(0)), bound.get(enabledKey).isEnabled(),
-					bound.get(uriPrefixKey).getUriPrefix(), property(uriPrefixKey) + ".uri-prefix"));
+					bound.get(uriPrefixKey).getUriPrefix(), property(uriPrefixKey) + ".uri-prefix",
+					bound.get(retentionKey).getRetention(), property(retentionKey) + ".retention"));
 		}
 		return useCases;
 	}
@@ -157,9 +160,11 @@ final class ConfiguredUseCases {
 	 * @param uriPrefix its prefix, or {@code null} for a folder of the default prefix
 	 * @param uriPrefixProperty the property its prefix comes from, as spelled where it
 	 * was set
+	 * @param retention its retention, or {@code null} for the default one
+	 * @param retentionProperty the property its retention comes from
 	 */
 	record ConfiguredUseCase(String name, String property, boolean enabled, @Nullable String uriPrefix,
-			String uriPrefixProperty) {
+			String uriPrefixProperty, @Nullable Duration retention, String retentionProperty) {
 	}
 
 }

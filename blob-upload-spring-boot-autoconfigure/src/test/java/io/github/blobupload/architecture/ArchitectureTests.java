@@ -94,6 +94,9 @@ class ArchitectureTests {
 
 	private static final String ACTUATE = ROOT + ".actuate..";
 
+	/** Retention: marks, refreshes of re-used objects, sweeps. */
+	private static final String RETENTION = ROOT + ".retention..";
+
 	private static final String OBSERVATION = ROOT + ".observation..";
 
 	private static final String VIEWER = ROOT + ".viewer..";
@@ -155,7 +158,9 @@ class ArchitectureTests {
 		rules.add(rule("the AI meters", AI_METRICS).mayUse(API, REGISTRY, INTERNAL, AI_API, AI_OFFLOAD, AI_FORMAT));
 		rules.add(rule("the OpenAI interceptor", AI_OPENAI).mayUse(API, REGISTRY, INTERNAL, AI_API, AI_AUDIO)
 			.because("the optional OpenAI interceptor plugs into the audio models, never the other way"));
-		rules.add(rule("the health indicator and metrics", ACTUATE).mayUse(API, REGISTRY, INTERNAL)
+		rules.add(rule("retention", RETENTION).mayUse(API, PROVIDER_SPI, INTERNAL)
+			.because("retention reaches each store through the SPI's RetentionSupport"));
+		rules.add(rule("the health indicator and metrics", ACTUATE).mayUse(API, REGISTRY, INTERNAL, RETENTION)
 			.because("health and metrics read destinations through the API, so a user's own registry keeps them"));
 		rules.add(rule("the upload observations", OBSERVATION).mayUse(API, REGISTRY, INTERNAL, PROVIDER_SPI)
 			.because("observations wrap the providers' uploaders through the SPI's decorator"));
@@ -165,7 +170,7 @@ class ArchitectureTests {
 		// The auto-configuration: the core one knows no integration; each feature's
 		// wires its own.
 		rules.add(rule("the core auto-configuration", AUTOCONFIGURE)
-			.mayUse(API, ENGINE, REGISTRY, PROVIDER_SPI, ROOT + ".provider.file", INTERNAL)
+			.mayUse(API, ENGINE, REGISTRY, PROVIDER_SPI, ROOT + ".provider.file", INTERNAL, RETENTION)
 			.because("each feature's properties and beans live with its own auto-configuration, "
 					+ "which depends on the core one, never the other way"));
 		rules.add(rule("the storage auto-configuration", AUTOCONFIGURE + ".storage..").mayUse(AUTOCONFIGURE, API,
@@ -174,7 +179,7 @@ class ArchitectureTests {
 			.mayUse(AUTOCONFIGURE, API, REGISTRY, INTERNAL, AI, AUTOCONFIGURE + ".viewer")
 			.because("it wires the Spring AI integration, and reads the viewer's bound properties for its links"));
 		rules.add(rule("the actuator auto-configuration", AUTOCONFIGURE + ".actuate..").mayUse(AUTOCONFIGURE, API,
-				REGISTRY, INTERNAL, ACTUATE, OBSERVATION));
+				REGISTRY, INTERNAL, ACTUATE, OBSERVATION, RETENTION));
 		rules.add(rule("the viewer auto-configuration", AUTOCONFIGURE + ".viewer..").mayUse(AUTOCONFIGURE, API,
 				REGISTRY, INTERNAL, VIEWER, ENGINE, PROVIDER_SPI, AI_API));
 		return rules;

@@ -18,9 +18,11 @@ package io.github.blobupload.autoconfigure.actuate;
 
 import io.github.blobupload.BlobUploaderRegistry;
 import io.github.blobupload.actuate.ActiveStorageChecks;
+import io.github.blobupload.actuate.BlobRetentionHealthIndicator;
 import io.github.blobupload.actuate.BlobUploadHealthIndicator;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BuilderArguments;
+import io.github.blobupload.retention.BlobRetention;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,6 +33,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
 
@@ -41,7 +44,9 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.invalid;
  * {@code blob.upload.health.active-check.enabled=true} makes it write a probe object to
  * each destination (at most once per {@code blob.upload.health.active-check.interval}). A
  * failing store shows as {@code DEGRADED}, outside the application's overall health,
- * unless {@code blob.upload.health.affects-aggregate=true} makes it {@code DOWN}.
+ * unless {@code blob.upload.health.affects-aggregate=true} makes it {@code DOWN}. The
+ * {@code blobRetention} contributor shows the last retention sweep; switch it off with
+ * {@code management.health.blobretention.enabled=false}.
  */
 @AutoConfiguration(after = BlobUploadAutoConfiguration.class)
 @ConditionalOnClass(AbstractHealthIndicator.class)
@@ -79,6 +84,19 @@ public final class BlobUploadHealthAutoConfiguration {
 			throw invalid(ACTIVE_CHECK + (timeout ? "timeout" : "interval"),
 					timeout ? activeCheck.getTimeout() : activeCheck.getInterval(), ex);
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(BlobRetention.class)
+	@ConditionalOnEnabledHealthIndicator("blobretention")
+	static class RetentionHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "blobRetentionHealthIndicator")
+		BlobRetentionHealthIndicator blobRetentionHealthIndicator(BlobRetention blobRetention) {
+			return new BlobRetentionHealthIndicator(blobRetention);
+		}
+
 	}
 
 }

@@ -18,6 +18,7 @@ package io.github.blobupload.provider.azure;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -51,8 +52,10 @@ import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
+import io.github.blobupload.provider.RetentionSupport;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.ObjectMetadata;
+import io.github.blobupload.provider.internal.RetentionMarks;
 import io.github.blobupload.provider.internal.RecordedUris;
 import io.github.blobupload.provider.internal.StorageErrors;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +78,7 @@ import org.slf4j.LoggerFactory;
  * As a {@link StorageProbe}, it writes the probe blob under its name prefix, as a blob is
  * written (same client, encryption scope and classification).
  */
-final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
+final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe, RetentionSupport {
 
 	private static final Logger logger = LoggerFactory.getLogger(AzureBlobUploader.class);
 
@@ -217,17 +220,45 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 		BlockBlobClient blockBlob = client.getBlobClient(blobName).getBlockBlobClient();
 		BlobHttpHeaders headers = new BlobHttpHeaders().setContentType(blob.contentType());
 		Map<String, String> metadata = ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.AZURE_MAX_TOTAL_BYTES);
+		String retentionClass = RetentionMarks.retentionClass(blob);
+		Map<String, String> tags = (retentionClass != null) ? Map.of(RetentionMarks.TAG_KEY, retentionClass) : null;
 		try {
 			if (blob.size() > this.options.blockUploadThreshold()) {
-				uploadBlocks(blockBlob, blob, headers, metadata);
+				uploadBlocks(blockBlob, blob, headers, metadata, tags);
 			}
 			else {
 				blockBlob.uploadWithResponse(
 						new BlockBlobSimpleUploadOptions(BinaryData.fromByteBuffer(blob.asReadOnlyByteBuffer()))
 							.setHeaders(headers)
-							.setMetadata(metadata),
+							.setMetadata(metadata)
+							.setTags(tags),
 						null, Context.NONE);
 			}
+		}
+		catch (RuntimeException ex) {
+			throw classify(ex);
+		}
+	}
+
+	@Override
+	public String storedUnder() {
+		return this.uris.uriPrefix();
+	}
+
+	/**
+	 * Sets the blob's metadata to the re-using blob's labels, which moves its last
+	 * modification time, from which a {@code daysAfterModificationGreaterThan} lifecycle
+	 * condition counts, to now: one {@code Set Blob Metadata} request; the content and
+	 * the blob index tags stay.
+	 */
+	@Override
+	public void refresh(String uri, Blob blob, Instant now) throws IOException {
+		String blobName = this.uris.keyToUpload(uri);
+		BlobContainerClient client = this.containerClient
+			.getForUpload("container '" + this.container + "' of account '" + this.account + "'");
+		try {
+			client.getBlobClient(blobName)
+				.setMetadata(ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.AZURE_MAX_TOTAL_BYTES));
 		}
 		catch (RuntimeException ex) {
 			throw classify(ex);
@@ -240,7 +271,7 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 	}
 
 	private void uploadBlocks(BlockBlobClient blockBlob, Blob blob, BlobHttpHeaders headers,
-			Map<String, String> metadata) {
+			Map<String, String> metadata, @Nullable Map<String, String> tags) {
 		ByteBuffer content = blob.asReadOnlyByteBuffer();
 		int size = blob.size();
 		int blockSize = (int) this.options.blockSize();
@@ -256,8 +287,8 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe {
 			blockIds.add(blockId);
 		}
 		blockBlob.commitBlockListWithResponse(
-				new BlockBlobCommitBlockListOptions(blockIds).setHeaders(headers).setMetadata(metadata), null,
-				Context.NONE);
+				new BlockBlobCommitBlockListOptions(blockIds).setHeaders(headers).setMetadata(metadata).setTags(tags),
+				null, Context.NONE);
 	}
 
 	/**

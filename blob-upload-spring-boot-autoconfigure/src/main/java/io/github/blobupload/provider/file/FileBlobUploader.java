@@ -27,7 +27,11 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +42,7 @@ import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
 import io.github.blobupload.internal.JsonQuoting;
+import io.github.blobupload.provider.RetentionSupport;
 import io.github.blobupload.provider.internal.RecordedUris;
 
 /**
@@ -49,7 +54,7 @@ import io.github.blobupload.provider.internal.RecordedUris;
  * As a {@link StorageProbe}, it checks that the folder exists or can be created and that
  * a file can be written into it atomically.
  */
-final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
+final class FileBlobUploader implements SimpleBlobUploader, StorageProbe, RetentionSupport {
 
 	private final Path root;
 
@@ -119,6 +124,27 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe {
 	 * Creates the folder if needed and writes the probe file
 	 * {@value StorageProbe#PROBE_OBJECT_NAME} into it atomically, as a blob is written.
 	 */
+	@Override
+	public String storedUnder() {
+		return this.uris.uriPrefix();
+	}
+
+	/**
+	 * Sets the object's modification time, from which the sweeper counts, to now.
+	 */
+	@Override
+	public void refresh(String uri, Blob blob, Instant now) throws IOException {
+		Files.setLastModifiedTime(this.root.resolve(this.uris.keyToUpload(uri)), FileTime.from(now));
+	}
+
+	/**
+	 * Returns a sweeper of this folder: a file system has no lifecycle rules.
+	 */
+	@Override
+	public Optional<RetentionSweeper> sweeper(Duration retention, List<String> excludedPrefixes) {
+		return Optional.of(new FileRetentionSweeper(this.root, retention, excludedPrefixes));
+	}
+
 	@Override
 	public void check() throws IOException {
 		write(() -> {

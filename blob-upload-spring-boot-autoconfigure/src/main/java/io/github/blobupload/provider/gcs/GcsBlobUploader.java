@@ -18,6 +18,9 @@ package io.github.blobupload.provider.gcs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,9 +38,11 @@ import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
+import io.github.blobupload.provider.RetentionSupport;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.ObjectMetadata;
 import io.github.blobupload.provider.internal.RecordedUris;
+import io.github.blobupload.provider.internal.RetentionMarks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +72,7 @@ import org.jspecify.annotations.Nullable;
  * lost after the probe object was created gives 403 rather than 412 relies on the store
  * checking permissions before preconditions, as the uploader's own handling of 412 does.
  */
-final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
+final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe, RetentionSupport {
 
 	private final String bucket;
 
@@ -138,10 +143,14 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 	public void uploadSync(String uri, Blob blob) throws IOException {
 		String objectName = this.uris.keyToUpload(uri);
 		Storage client = this.storage.getForUpload("gs://" + this.bucket);
-		BlobInfo info = BlobInfo.newBuilder(this.bucket, objectName)
+		BlobInfo.Builder builder = BlobInfo.newBuilder(this.bucket, objectName)
 			.setContentType(blob.contentType())
-			.setMetadata(ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.GCS_MAX_TOTAL_BYTES))
-			.build();
+			.setMetadata(ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.GCS_MAX_TOTAL_BYTES));
+		boolean retained = RetentionMarks.retentionClass(blob) != null;
+		if (retained) {
+			builder.setCustomTimeOffsetDateTime(OffsetDateTime.now(ZoneOffset.UTC));
+		}
+		BlobInfo info = builder.build();
 		try {
 			if (blob.size() < this.options.resumableThreshold()) {
 				// One request carrying metadata and content; the only copy of the bytes
@@ -155,16 +164,56 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe {
 		}
 		catch (StorageException ex) {
 			rethrow(ex, objectName);
+			alreadyStored(uri, blob, retained);
 		}
 		catch (IOException ex) {
 			if (!(ex.getCause() instanceof StorageException storageException)) {
 				throw ex;
 			}
 			rethrow(storageException, objectName);
+			alreadyStored(uri, blob, retained);
 		}
 		catch (RuntimeException ex) {
 			// Not an answer and not a connection failure: a fault in the client that
 			// retrying the same call would only repeat.
+			throw unexpected(ex, objectName);
+		}
+	}
+
+	/**
+	 * The object was already stored (412): a re-use, whose window is restarted when the
+	 * blob has a retention.
+	 */
+	private void alreadyStored(String uri, Blob blob, boolean retained) throws IOException {
+		if (retained) {
+			refresh(uri, blob, Instant.now());
+		}
+	}
+
+	@Override
+	public String storedUnder() {
+		return this.uris.uriPrefix();
+	}
+
+	/**
+	 * Moves the object's custom time, from which a {@code daysSinceCustomTime} lifecycle
+	 * condition counts, to now: one metadata {@code PATCH} request, which needs
+	 * {@code storage.objects.update}. Custom time can only move forward, which a refresh
+	 * always does.
+	 */
+	@Override
+	public void refresh(String uri, Blob blob, Instant now) throws IOException {
+		String objectName = this.uris.keyToUpload(uri);
+		Storage client = this.storage.getForUpload("gs://" + this.bucket);
+		try {
+			client.update(BlobInfo.newBuilder(this.bucket, objectName)
+				.setCustomTimeOffsetDateTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+				.build());
+		}
+		catch (StorageException ex) {
+			rethrow(ex, objectName);
+		}
+		catch (RuntimeException ex) {
 			throw unexpected(ex, objectName);
 		}
 	}

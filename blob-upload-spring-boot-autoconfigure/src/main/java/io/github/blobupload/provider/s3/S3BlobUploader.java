@@ -19,6 +19,7 @@ package io.github.blobupload.provider.s3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,11 @@ import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
+import io.github.blobupload.provider.RetentionSupport;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.ObjectMetadata;
 import io.github.blobupload.provider.internal.RecordedUris;
+import io.github.blobupload.provider.internal.RetentionMarks;
 import io.github.blobupload.provider.internal.StorageErrors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,9 +48,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -67,7 +73,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * As a {@link StorageProbe}, it writes the probe object under its key prefix with a plain
  * {@code PutObject}, as a blob is written (same client, encryption and classification).
  */
-final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
+final class S3BlobUploader implements SimpleBlobUploader, StorageProbe, RetentionSupport {
 
 	private static final Logger logger = LoggerFactory.getLogger(S3BlobUploader.class);
 
@@ -186,7 +192,8 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 					.key(key)
 					.contentType(blob.contentType())
 					.contentLength((long) blob.size())
-					.metadata(metadata);
+					.metadata(metadata)
+					.tagging(RetentionMarks.s3Tagging(blob));
 				if (this.options.serverSideEncryption() != null) {
 					put.serverSideEncryption(this.options.serverSideEncryption());
 					put.ssekmsKeyId(this.options.kmsKeyId());
@@ -194,6 +201,46 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 				s3.putObject(put.build(),
 						RequestBody.fromContentProvider(blob::newInputStream, blob.size(), blob.contentType()));
 			}
+		}
+		catch (SdkException ex) {
+			throw classify(ex);
+		}
+	}
+
+	@Override
+	public String storedUnder() {
+		return this.uris.uriPrefix();
+	}
+
+	/**
+	 * Copies the object onto itself, which makes it a new object as far as lifecycle
+	 * rules count (they count days from creation): one {@code CopyObject} request, within
+	 * the bucket, with no data sent by the application. S3 refuses a copy onto itself
+	 * that changes nothing, so the metadata is replaced with the re-using blob's (its
+	 * content type and labels) and the tags with its retention tag.
+	 */
+	@Override
+	public void refresh(String uri, Blob blob, Instant now) throws IOException {
+		String key = this.uris.keyToUpload(uri);
+		S3Client s3 = client();
+		CopyObjectRequest.Builder copy = CopyObjectRequest.builder()
+			.sourceBucket(this.bucket)
+			.sourceKey(key)
+			.destinationBucket(this.bucket)
+			.destinationKey(key)
+			.metadataDirective(MetadataDirective.REPLACE)
+			.contentType(blob.contentType())
+			.metadata(ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.S3_MAX_TOTAL_BYTES));
+		String tagging = RetentionMarks.s3Tagging(blob);
+		if (tagging != null) {
+			copy.taggingDirective(TaggingDirective.REPLACE).tagging(tagging);
+		}
+		if (this.options.serverSideEncryption() != null) {
+			copy.serverSideEncryption(this.options.serverSideEncryption());
+			copy.ssekmsKeyId(this.options.kmsKeyId());
+		}
+		try {
+			s3.copyObject(copy.build());
 		}
 		catch (SdkException ex) {
 			throw classify(ex);
@@ -225,7 +272,8 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe {
 			.bucket(this.bucket)
 			.key(key)
 			.contentType(blob.contentType())
-			.metadata(metadata);
+			.metadata(metadata)
+			.tagging(RetentionMarks.s3Tagging(blob));
 		if (this.options.serverSideEncryption() != null) {
 			create.serverSideEncryption(this.options.serverSideEncryption());
 			create.ssekmsKeyId(this.options.kmsKeyId());

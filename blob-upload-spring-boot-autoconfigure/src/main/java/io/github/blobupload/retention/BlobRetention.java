@@ -1,0 +1,498 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.retention;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.blobupload.Blob;
+import io.github.blobupload.BlobLabels;
+import io.github.blobupload.BlobUploadListener;
+import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.internal.RateLimitedLogger;
+import io.github.blobupload.provider.RetentionSupport;
+import io.github.blobupload.provider.RetentionSupport.RetentionSweeper;
+import io.github.blobupload.provider.RetentionSupport.SweepCounts;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retention of the blobs of every use case. Each use case is {@linkplain #register
+ * registered} with its provider's uploader and its retention; use cases that store under
+ * the same prefix share objects (content-addressed names), so the longest retention of
+ * the prefix wins for all of them, and keeping forever beats any number of days.
+ * <p>
+ * Once {@linkplain #start() started}:
+ * <ul>
+ * <li>the uploader {@linkplain #labelled labelled} for a use case adds its prefix's
+ * retention class ({@link BlobLabels#RETENTION}, such as {@code 7d}) to every blob, which
+ * the provider turns into its store's mark;</li>
+ * <li>the {@linkplain #listener() listener} restarts the window of an object re-used
+ * instead of written again (an upload skipped because it was recently uploaded), at most
+ * once per tenth of the window per object and instance, on a thread of its own (a bounded
+ * queue: a refresh that does not fit is counted and skipped, never waited for);</li>
+ * <li>the prefixes whose store offers a {@linkplain RetentionSupport#sweeper sweeper}
+ * (the {@code file:} store) are swept every sweep interval.</li>
+ * </ul>
+ * Time comes from an injectable {@link Clock}.
+ */
+public final class BlobRetention implements AutoCloseable {
+
+	/** Default interval between two sweeps. */
+	public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofHours(1);
+
+	/** Longest retention accepted, in days (what S3, Azure and GCS rules can express). */
+	public static final long MAX_DAYS = 36_500;
+
+	/** Refreshes waiting for the refresh thread; further ones are counted and skipped. */
+	static final int REFRESH_QUEUE_SIZE = 1000;
+
+	/** Objects remembered as written or refreshed recently, per instance. */
+	static final int MEMO_SIZE = 10_000;
+
+	private static final Logger logger = LoggerFactory.getLogger(BlobRetention.class);
+
+	private final Clock clock;
+
+	private final Duration sweepInterval;
+
+	private final Map<String, Registration> registrations = new LinkedHashMap<>();
+
+	private volatile Map<String, Target> targets = Map.of();
+
+	private volatile List<RetentionSweeper> sweepers = List.of();
+
+	private final RefreshMemo memo = new RefreshMemo(MEMO_SIZE);
+
+	private final RateLimitedLogger refreshFailures = new RateLimitedLogger(logger, Duration.ofMinutes(1));
+
+	private final AtomicLong sweepsRun = new AtomicLong();
+
+	private final AtomicLong objectsSwept = new AtomicLong();
+
+	private final AtomicLong sweepFailuresCount = new AtomicLong();
+
+	private final AtomicLong refreshes = new AtomicLong();
+
+	private final AtomicLong refreshFailuresCount = new AtomicLong();
+
+	private final AtomicLong refreshesSkipped = new AtomicLong();
+
+	private volatile @Nullable LastSweep lastSweep;
+
+	private @Nullable ThreadPoolExecutor refresher;
+
+	private @Nullable ScheduledExecutorService scheduler;
+
+	private boolean started;
+
+	/**
+	 * Creates the retention of an application.
+	 * @param clock where time comes from
+	 * @param sweepInterval the interval between two sweeps; positive
+	 * @throws IllegalArgumentException if the interval is not positive
+	 */
+	public BlobRetention(Clock clock, Duration sweepInterval) {
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		Objects.requireNonNull(sweepInterval, "sweepInterval must not be null");
+		if (sweepInterval.isNegative() || sweepInterval.isZero()) {
+			throw new IllegalArgumentException("sweepInterval must be positive but was " + sweepInterval);
+		}
+		this.sweepInterval = sweepInterval;
+	}
+
+	/**
+	 * Checks a retention: a whole number of days, at least one, as the stores' lifecycle
+	 * rules count.
+	 * @param retention the retention
+	 * @throws IllegalArgumentException if it is not
+	 */
+	public static void checkRetention(Duration retention) {
+		Objects.requireNonNull(retention, "retention must not be null");
+		if (retention.isNegative() || retention.isZero() || !retention.equals(Duration.ofDays(retention.toDays()))
+				|| retention.toDays() > MAX_DAYS) {
+			throw new IllegalArgumentException("retention must be a whole number of days from 1 to " + MAX_DAYS
+					+ " (such as 7d or 90d; the stores' lifecycle rules count whole days) but was "
+					+ describe(retention));
+		}
+	}
+
+	private static String describe(Duration duration) {
+		return (duration.equals(Duration.ofDays(duration.toDays()))) ? duration.toDays() + "d" : duration.toString();
+	}
+
+	/**
+	 * Returns a retention's class, the value of the {@link BlobLabels#RETENTION} label
+	 * and of the stores' tags.
+	 * @param retention a valid retention
+	 * @return such as {@code 7d}
+	 */
+	public static String retentionClass(Duration retention) {
+		checkRetention(retention);
+		return retention.toDays() + "d";
+	}
+
+	/**
+	 * Registers a use case; before {@link #start()} only.
+	 * @param useCase the use case
+	 * @param providerUploader the uploader its provider created, before any decorator
+	 * @param retention how long its objects are kept after their last use, or
+	 * {@code null} to keep them
+	 * @throws IllegalArgumentException if the retention is invalid
+	 * @throws IllegalStateException if already started
+	 */
+	public synchronized void register(String useCase, SimpleBlobUploader providerUploader,
+			@Nullable Duration retention) {
+		if (this.started) {
+			throw new IllegalStateException("Use cases are registered before the retention starts");
+		}
+		if (retention != null) {
+			checkRetention(retention);
+		}
+		this.registrations.put(useCase, new Registration(useCase, providerUploader, retention));
+	}
+
+	/**
+	 * Wraps a use case's uploader so that every blob it writes carries its prefix's
+	 * retention class (none before {@link #start()} or when kept forever). A
+	 * {@link io.github.blobupload.StorageProbe} when the uploader is one.
+	 * @param useCase the use case
+	 * @param uploader the uploader to wrap
+	 * @return the wrapped uploader
+	 */
+	public SimpleBlobUploader labelled(String useCase, SimpleBlobUploader uploader) {
+		return RetentionLabeledUploader.wrap(uploader, () -> {
+			Target target = this.targets.get(useCase);
+			return (target != null) ? target.retentionClass() : null;
+		});
+	}
+
+	/**
+	 * Works out each prefix's retention, prepares the sweepers and starts the sweep
+	 * schedule and the refresh thread. Idempotent.
+	 */
+	public synchronized void start() {
+		if (this.started) {
+			return;
+		}
+		this.started = true;
+		Map<String, List<Registration>> byPrefix = new LinkedHashMap<>();
+		List<String> unsupported = new ArrayList<>();
+		for (Registration registration : this.registrations.values()) {
+			if (registration.uploader() instanceof RetentionSupport support) {
+				byPrefix.computeIfAbsent(support.storedUnder(), (prefix) -> new ArrayList<>()).add(registration);
+			}
+			else if (registration.retention() != null) {
+				unsupported.add(registration.useCase());
+			}
+		}
+		Map<String, Target> resolved = new LinkedHashMap<>();
+		List<RetentionSweeper> prepared = new ArrayList<>();
+		byPrefix.forEach((prefix, registrations) -> {
+			Duration longest = longest(registrations);
+			if (longest == null) {
+				return;
+			}
+			RetentionSupport support = (RetentionSupport) registrations.get(0).uploader();
+			for (Registration registration : registrations) {
+				resolved.put(registration.useCase(), new Target(support, longest, retentionClass(longest)));
+			}
+			List<String> nested = byPrefix.keySet()
+				.stream()
+				.filter((other) -> other.length() > prefix.length() && other.startsWith(prefix))
+				.toList();
+			support.sweeper(longest, nested).ifPresent(prepared::add);
+		});
+		this.targets = Map.copyOf(resolved);
+		this.sweepers = List.copyOf(prepared);
+		if (!unsupported.isEmpty()) {
+			logger.warn("Retention is set for use cases whose storage offers no retention support: {}. Their objects "
+					+ "are kept until deleted by a lifecycle rule of the store.", unsupported);
+		}
+		if (!resolved.isEmpty()) {
+			ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+					new ArrayBlockingQueue<>(REFRESH_QUEUE_SIZE), (task) -> thread(task, "blob-retention-refresh"));
+			this.refresher = executor;
+		}
+		if (!this.sweepers.isEmpty()) {
+			ScheduledExecutorService executor = Executors
+				.newSingleThreadScheduledExecutor((task) -> thread(task, "blob-retention-sweep"));
+			long interval = this.sweepInterval.toMillis();
+			executor.scheduleWithFixedDelay(this::sweepNow, Math.min(interval, 60_000), interval,
+					TimeUnit.MILLISECONDS);
+			this.scheduler = executor;
+		}
+	}
+
+	private static @Nullable Duration longest(List<Registration> registrations) {
+		Duration longest = Duration.ZERO;
+		for (Registration registration : registrations) {
+			if (registration.retention() == null) {
+				// Kept forever by one of the use cases sharing the objects.
+				return null;
+			}
+			if (registration.retention().compareTo(longest) > 0) {
+				longest = registration.retention();
+			}
+		}
+		return longest;
+	}
+
+	private static Thread thread(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	/**
+	 * Returns the retention that applies to a use case's objects, once started.
+	 * @param useCase the use case
+	 * @return the longest retention of its prefix, or empty when its objects are kept
+	 */
+	public Optional<Duration> retentionOf(String useCase) {
+		Target target = this.targets.get(useCase);
+		return (target != null) ? Optional.of(target.retention()) : Optional.empty();
+	}
+
+	/**
+	 * Returns the listener that refreshes re-used objects; add it to every use case's
+	 * upload engine.
+	 * @return the listener
+	 */
+	public BlobUploadListener listener() {
+		return new BlobUploadListener() {
+
+			@Override
+			public void onUploaded(String uploader, String uri, Blob blob, Duration duration, int attempts) {
+				if (BlobRetention.this.targets.containsKey(uploader)) {
+					BlobRetention.this.memo.mark(uri, BlobRetention.this.clock.instant());
+				}
+			}
+
+			@Override
+			public void onDeduplicated(String uploader, String uri, Blob blob) {
+				reused(uploader, uri, blob);
+			}
+
+		};
+	}
+
+	/**
+	 * Called on the caller's thread when an object was re-used: queues a refresh when
+	 * none was made within a tenth of the window.
+	 */
+	private void reused(String useCase, String uri, Blob blob) {
+		Target target = this.targets.get(useCase);
+		ThreadPoolExecutor executor = this.refresher;
+		if (target == null || executor == null) {
+			return;
+		}
+		if (!this.memo.claim(uri, this.clock.instant(), target.retention().dividedBy(10))) {
+			return;
+		}
+		Blob labelled = blob.withLabels(Map.of(BlobLabels.RETENTION, target.retentionClass()));
+		try {
+			executor.execute(() -> refresh(target, uri, labelled));
+		}
+		catch (RejectedExecutionException ex) {
+			this.refreshesSkipped.incrementAndGet();
+			this.memo.forget(uri);
+		}
+	}
+
+	private void refresh(Target target, String uri, Blob blob) {
+		try {
+			target.support().refresh(uri, blob, this.clock.instant());
+			this.refreshes.incrementAndGet();
+		}
+		catch (IOException | RuntimeException ex) {
+			this.refreshFailuresCount.incrementAndGet();
+			this.memo.forget(uri);
+			this.refreshFailures.warn(() -> "Could not restart the retention window of a re-used object: " + ex);
+		}
+	}
+
+	/**
+	 * Runs one sweep of every prefix that has a sweeper, now, on the calling thread.
+	 * @return what the sweep did
+	 */
+	public synchronized LastSweep sweepNow() {
+		Instant now = this.clock.instant();
+		int examined = 0;
+		int swept = 0;
+		int failed = 0;
+		for (RetentionSweeper sweeper : this.sweepers) {
+			try {
+				SweepCounts counts = sweeper.sweep(now);
+				examined += counts.examined();
+				swept += counts.swept();
+				failed += counts.failed();
+			}
+			catch (IOException | RuntimeException ex) {
+				failed++;
+				logger.warn("A retention sweep could not list its folder: {}", ex.toString());
+			}
+		}
+		this.sweepsRun.incrementAndGet();
+		this.objectsSwept.addAndGet(swept);
+		this.sweepFailuresCount.addAndGet(failed);
+		LastSweep sweep = new LastSweep(now, examined, swept, failed);
+		this.lastSweep = sweep;
+		return sweep;
+	}
+
+	/**
+	 * Returns whether any prefix is swept by the starter.
+	 * @return whether there is a sweeper
+	 */
+	public boolean sweeps() {
+		return !this.sweepers.isEmpty();
+	}
+
+	/**
+	 * Returns the number of sweeps run.
+	 * @return the count
+	 */
+	public long sweepsRun() {
+		return this.sweepsRun.get();
+	}
+
+	/**
+	 * Returns the number of objects deleted by sweeps.
+	 * @return the count
+	 */
+	public long objectsSwept() {
+		return this.objectsSwept.get();
+	}
+
+	/**
+	 * Returns the number of objects past their window that a sweep could not delete, plus
+	 * the folders that could not be listed.
+	 * @return the count
+	 */
+	public long sweepFailures() {
+		return this.sweepFailuresCount.get();
+	}
+
+	/**
+	 * Returns the number of re-used objects whose window was restarted.
+	 * @return the count
+	 */
+	public long refreshes() {
+		return this.refreshes.get();
+	}
+
+	/**
+	 * Returns the number of refreshes the store refused or that could not reach it.
+	 * @return the count
+	 */
+	public long refreshFailures() {
+		return this.refreshFailuresCount.get();
+	}
+
+	/**
+	 * Returns the number of refreshes skipped because the refresh queue was full.
+	 * @return the count
+	 */
+	public long refreshesSkipped() {
+		return this.refreshesSkipped.get();
+	}
+
+	/**
+	 * Returns the last sweep.
+	 * @return the last sweep, or empty before the first
+	 */
+	public Optional<LastSweep> lastSweep() {
+		return Optional.ofNullable(this.lastSweep);
+	}
+
+	/**
+	 * Waits until the refreshes queued so far are done (for tests and shutdown).
+	 * @param timeout the longest wait
+	 * @return whether they are done
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public boolean awaitRefreshes(Duration timeout) throws InterruptedException {
+		ThreadPoolExecutor executor = this.refresher;
+		if (executor == null) {
+			return true;
+		}
+		// One thread, first in first out: the marker runs after every refresh before it.
+		try {
+			executor.submit(() -> {
+			}).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (RejectedExecutionException | ExecutionException | TimeoutException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Stops the sweep schedule and the refresh thread; refreshes still queued are skipped
+	 * (the next re-use refreshes them). Idempotent.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+		}
+		if (this.refresher != null) {
+			this.refresher.shutdownNow();
+		}
+	}
+
+	/**
+	 * What a sweep did.
+	 *
+	 * @param time when it ran
+	 * @param examined objects looked at
+	 * @param swept objects deleted
+	 * @param failed objects that could not be deleted, plus folders that could not be
+	 * listed
+	 */
+	public record LastSweep(Instant time, int examined, int swept, int failed) {
+
+	}
+
+	private record Registration(String useCase, SimpleBlobUploader uploader, @Nullable Duration retention) {
+
+	}
+
+	private record Target(RetentionSupport support, Duration retention, String retentionClass) {
+
+	}
+
+}
