@@ -74,7 +74,7 @@ final class PropertyNameCheck {
 	private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"(blob\\.upload\\.[^\"]+)\"");
 
 	/** The settings of one use case, in uniform form. */
-	private static final Set<String> USE_CASE_SETTINGS = Set.of("enabled", "uriprefix");
+	private static final Set<String> USE_CASE_SETTINGS = Set.of("enabled", "uriprefix", "retention");
 
 	private final Map<String, String> known;
 
@@ -166,7 +166,7 @@ final class PropertyNameCheck {
 			for (int i = 3; i < elements - 1; i++) {
 				useCase.append((useCase.length() > 0) ? "." : "").append(name.getElement(i, Form.DASHED));
 			}
-			String setting = "uriprefix".equals(last) ? "uri-prefix" : "enabled";
+			String setting = "uriprefix".equals(last) ? "uri-prefix" : last;
 			ConfigurationProperty property = source.getConfigurationProperty(name);
 			report.invalid(describe(source, name), (property != null) ? property.getValue() : null,
 					"A use-case name with dots must be written in brackets, or with dashes: " + USE_CASES + ".["
@@ -179,8 +179,10 @@ final class PropertyNameCheck {
 							+ name.getElement(3, Form.DASHED) + "' and route nothing.");
 			return;
 		}
-		logger.warn("Unknown property {}{} is ignored; a use case takes {}.NAME.enabled and {}.NAME.uri-prefix",
-				describe(source, name), origin(source, name), USE_CASES, USE_CASES);
+		logger.warn(
+				"Unknown property {}{} is ignored; a use case takes {}.NAME.enabled, {}.NAME.uri-prefix and "
+						+ "{}.NAME.retention",
+				describe(source, name), origin(source, name), USE_CASES, USE_CASES, USE_CASES);
 	}
 
 	private static boolean isUseCase(ConfigurationPropertyName name) {

@@ -29,8 +29,10 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -125,6 +127,14 @@ public final class FaultInjector implements AutoCloseable {
 	 */
 	public int requests() {
 		return this.gate.arrivals.get();
+	}
+
+	/**
+	 * Returns the requests that reached the server, in order, as they were sent.
+	 * @return the requests
+	 */
+	public List<LoggedRequest> recorded() {
+		return this.server.findAll(anyRequestedFor(anyUrl()));
 	}
 
 	/** Releases held answers and stops the server. */
