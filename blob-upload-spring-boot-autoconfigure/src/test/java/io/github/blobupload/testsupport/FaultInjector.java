@@ -61,13 +61,22 @@ public final class FaultInjector implements AutoCloseable {
 	 * @param target the store whose normal answers to give
 	 */
 	public FaultInjector(StorageTarget target) {
+		this(target.successAnswer());
+	}
+
+	/**
+	 * Starts a server whose normal answer is the given one, such as a proxy to an
+	 * emulator of the test's own.
+	 * @param normalAnswer the answer when no fault is set
+	 */
+	public FaultInjector(ResponseDefinitionBuilder normalAnswer) {
 		this.server = new WireMockServer(options().bindAddress("127.0.0.1")
 			.dynamicPort()
 			.preserveHostHeader(true)
 			.containerThreads(50)
 			.extensions(this.gate));
 		this.server.start();
-		this.server.stubFor(any(anyUrl()).atPriority(10).willReturn(target.successAnswer()));
+		this.server.stubFor(any(anyUrl()).atPriority(10).willReturn(normalAnswer));
 	}
 
 	/**

@@ -148,6 +148,17 @@ public final class S3Emulator implements StorageEmulator {
 				"768m");
 	}
 
+	/**
+	 * Starts a new emulator, owned by the caller, that ignores the request headers it
+	 * does not implement (such as {@code x-amz-tagging}) instead of answering 501, so
+	 * that requests using them can be recorded on their way and still be stored.
+	 * @return the running emulator
+	 */
+	public static S3Emulator startIgnoringUnknownHeaders() {
+		return start(EmulatorProcess.freePort(), ACCESS_KEY, SECRET_KEY, List.of("s3proxy.ignore-unknown-headers=true"),
+				"256m");
+	}
+
 	private static S3Emulator start(int port, String accessKey, String secretKey, List<String> extraProperties,
 			String maxHeap) {
 		String jar = EmulatorProcess.requiredProperty("blobupload.s3proxy.jar");
