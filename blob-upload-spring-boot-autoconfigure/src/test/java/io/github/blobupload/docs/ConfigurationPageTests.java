@@ -165,9 +165,9 @@ class ConfigurationPageTests {
 
 	private Map<String, @Nullable Object> documentedProperties() {
 		Map<String, @Nullable Object> documented = new LinkedHashMap<>();
-		List<Map<String, Object>> all = Stream
-			.concat(this.metadata.properties("blob.upload.").stream(),
-					Stream.ofNullable(this.metadata.property("management.health.blobupload.enabled")))
+		List<Map<String, Object>> all = Stream.concat(this.metadata.properties("blob.upload.").stream(),
+				// The health contributors' switches: blobupload, blobretention.
+				this.metadata.properties("management.health.blob").stream())
 			.toList();
 		for (Map<String, Object> property : all) {
 			String name = GeneratedMetadata.name(property);
