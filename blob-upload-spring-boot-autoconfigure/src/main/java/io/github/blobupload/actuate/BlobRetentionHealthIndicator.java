@@ -58,7 +58,8 @@ public class BlobRetentionHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("swept", this.retention.objectsSwept())
 			.withDetail("sweepFailures", this.retention.sweepFailures())
 			.withDetail("refreshes", this.retention.refreshes())
-			.withDetail("refreshFailures", this.retention.refreshFailures());
+			.withDetail("refreshFailures", this.retention.refreshFailures())
+			.withDetail("rewrites", this.retention.rewrites());
 	}
 
 }

@@ -29,7 +29,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * objects swept ({@code blob.upload.retention.swept}), sweep failures
  * ({@code blob.upload.retention.sweep.failures}) and refreshes of re-used objects
  * ({@code blob.upload.retention.refreshes}, tagged {@code outcome} {@code refreshed},
- * {@code failed} or {@code skipped}, the last when the refresh queue was full).
+ * {@code failed}, {@code skipped} when the refresh queue was full, or {@code rewritten}
+ * when the object was gone and written again).
  */
 public final class BlobRetentionMetrics implements MeterBinder {
 
@@ -57,6 +58,7 @@ public final class BlobRetentionMetrics implements MeterBinder {
 		refreshes(registry, "refreshed", this.retention, BlobRetention::refreshes);
 		refreshes(registry, "failed", this.retention, BlobRetention::refreshFailures);
 		refreshes(registry, "skipped", this.retention, BlobRetention::refreshesSkipped);
+		refreshes(registry, "rewritten", this.retention, BlobRetention::rewrites);
 	}
 
 	private static void refreshes(MeterRegistry registry, String outcome, BlobRetention retention,

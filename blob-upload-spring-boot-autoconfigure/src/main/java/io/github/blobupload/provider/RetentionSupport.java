@@ -52,9 +52,11 @@ public interface RetentionSupport {
 	 * @param blob the blob that re-used the object, with its {@link BlobLabels#RETENTION}
 	 * label
 	 * @param now the current time, from the retention's clock
+	 * @return {@code true} if refreshed; {@code false} if the object is not there (its
+	 * window ended, or it was deleted), so that the caller writes it again
 	 * @throws IOException if the store refused or could not be reached
 	 */
-	void refresh(String uri, Blob blob, Instant now) throws IOException;
+	boolean refresh(String uri, Blob blob, Instant now) throws IOException;
 
 	/**
 	 * Returns the sweeper that deletes this uploader's objects past their window, for a

@@ -62,7 +62,9 @@ import org.slf4j.LoggerFactory;
  * <li>the {@linkplain #listener() listener} restarts the window of an object re-used
  * instead of written again (an upload skipped because it was recently uploaded), at most
  * once per tenth of the window per object and instance, on a thread of its own (a bounded
- * queue: a refresh that does not fit is counted and skipped, never waited for);</li>
+ * queue: a refresh that does not fit is counted and skipped, never waited for); an object
+ * found gone (its window ended while the upload engine still remembered it) is written
+ * again, so that the re-use does not point at nothing;</li>
  * <li>the prefixes whose store offers a {@linkplain RetentionSupport#sweeper sweeper}
  * (the {@code file:} store) are swept every sweep interval.</li>
  * </ul>
@@ -78,6 +80,12 @@ public final class BlobRetention implements AutoCloseable {
 
 	/** Refreshes waiting for the refresh thread; further ones are counted and skipped. */
 	static final int REFRESH_QUEUE_SIZE = 1000;
+
+	/**
+	 * Most bytes held by the blobs of queued refreshes (a refresh keeps its blob, to
+	 * write it again if the object is gone); further refreshes are counted and skipped.
+	 */
+	static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
 
 	/** Objects remembered as written or refreshed recently, per instance. */
 	static final int MEMO_SIZE = 10_000;
@@ -109,6 +117,10 @@ public final class BlobRetention implements AutoCloseable {
 	private final AtomicLong refreshFailuresCount = new AtomicLong();
 
 	private final AtomicLong refreshesSkipped = new AtomicLong();
+
+	private final AtomicLong rewrites = new AtomicLong();
+
+	private final AtomicLong pendingBytes = new AtomicLong();
 
 	private volatile @Nullable LastSweep lastSweep;
 
@@ -227,7 +239,8 @@ public final class BlobRetention implements AutoCloseable {
 			}
 			RetentionSupport support = (RetentionSupport) registrations.get(0).uploader();
 			for (Registration registration : registrations) {
-				resolved.put(registration.useCase(), new Target(support, longest, retentionClass(longest)));
+				resolved.put(registration.useCase(),
+						new Target(support, registrations.get(0).uploader(), longest, retentionClass(longest)));
 			}
 			List<String> nested = byPrefix.keySet()
 				.stream()
@@ -322,11 +335,25 @@ public final class BlobRetention implements AutoCloseable {
 		if (!this.memo.claim(uri, this.clock.instant(), target.retention().dividedBy(10))) {
 			return;
 		}
+		if (this.pendingBytes.addAndGet(blob.size()) > MAX_PENDING_BYTES) {
+			this.pendingBytes.addAndGet(-blob.size());
+			this.refreshesSkipped.incrementAndGet();
+			this.memo.forget(uri);
+			return;
+		}
 		Blob labelled = blob.withLabels(Map.of(BlobLabels.RETENTION, target.retentionClass()));
 		try {
-			executor.execute(() -> refresh(target, uri, labelled));
+			executor.execute(() -> {
+				try {
+					refresh(target, uri, labelled);
+				}
+				finally {
+					this.pendingBytes.addAndGet(-labelled.size());
+				}
+			});
 		}
 		catch (RejectedExecutionException ex) {
+			this.pendingBytes.addAndGet(-blob.size());
 			this.refreshesSkipped.incrementAndGet();
 			this.memo.forget(uri);
 		}
@@ -334,8 +361,16 @@ public final class BlobRetention implements AutoCloseable {
 
 	private void refresh(Target target, String uri, Blob blob) {
 		try {
-			target.support().refresh(uri, blob, this.clock.instant());
-			this.refreshes.incrementAndGet();
+			if (target.support().refresh(uri, blob, this.clock.instant())) {
+				this.refreshes.incrementAndGet();
+			}
+			else {
+				// The object's window ended (or it was deleted) while the upload engine
+				// still remembered it, so the re-use was not uploaded: write it again, or
+				// the span just recorded would point at nothing.
+				target.uploader().uploadSync(uri, blob);
+				this.rewrites.incrementAndGet();
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			this.refreshFailuresCount.incrementAndGet();
@@ -415,6 +450,15 @@ public final class BlobRetention implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the number of re-used objects written again because they were gone (their
+	 * window had ended while the upload engine still remembered them).
+	 * @return the count
+	 */
+	public long rewrites() {
+		return this.rewrites.get();
+	}
+
+	/**
 	 * Returns the number of refreshes the store refused or that could not reach it.
 	 * @return the count
 	 */
@@ -491,7 +535,8 @@ public final class BlobRetention implements AutoCloseable {
 
 	}
 
-	private record Target(RetentionSupport support, Duration retention, String retentionClass) {
+	private record Target(RetentionSupport support, SimpleBlobUploader uploader, Duration retention,
+			String retentionClass) {
 
 	}
 

@@ -107,6 +107,28 @@ class BlobRetentionTests {
 	}
 
 	@Test
+	void aReusedObjectSweptWhileTheEngineRemembersItIsWrittenAgain() {
+		this.runner.withPropertyValues("blob.upload.retention=7d").run((context) -> {
+			ManagedBlobUploader uploader = uploader(context.getBean(BlobUploaderRegistry.class), null);
+			BlobRetention retention = context.getBean(BlobRetention.class);
+			String uri = uploader.uploadAsync(new Blob(SampleContent.png(), "image/png", null));
+			assertThat(uploader.flush(Duration.ofSeconds(10))).isTrue();
+			this.clock.advance(Duration.ofDays(8));
+			assertThat(retention.sweepNow().swept()).isEqualTo(1);
+			assertThat(path(uri)).doesNotExist();
+
+			// Deduplicated by the engine, which still remembers the upload.
+			assertThat(uploader.uploadAsync(new Blob(SampleContent.png(), "image/png", null))).isEqualTo(uri);
+			assertThat(retention.awaitRefreshes(Duration.ofSeconds(10))).isTrue();
+			assertThat(uploader.stats().deduplicated()).isEqualTo(1);
+			assertThat(retention.rewrites()).isEqualTo(1);
+			assertThat(retention.refreshes()).isZero();
+			assertThat(path(uri)).hasBinaryContent(SampleContent.png());
+			assertThat(Files.readString(sidecar(uri))).contains("\"blob_retention\":\"7d\"");
+		});
+	}
+
+	@Test
 	void aUseCaseFolderNestedInASweptPrefixKeepsItsOwnRetention() {
 		this.runner.withPropertyValues("blob.upload.retention=7d", "blob.upload.use-cases.images.retention=90d")
 			.run((context) -> {

@@ -252,15 +252,20 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe, Reten
 	 * the blob index tags stay.
 	 */
 	@Override
-	public void refresh(String uri, Blob blob, Instant now) throws IOException {
+	public boolean refresh(String uri, Blob blob, Instant now) throws IOException {
 		String blobName = this.uris.keyToUpload(uri);
 		BlobContainerClient client = this.containerClient
 			.getForUpload("container '" + this.container + "' of account '" + this.account + "'");
 		try {
 			client.getBlobClient(blobName)
 				.setMetadata(ObjectMetadata.fromLabels(blob.labels(), ObjectMetadata.AZURE_MAX_TOTAL_BYTES));
+			return true;
 		}
 		catch (RuntimeException ex) {
+			if (ex instanceof BlobStorageException storage && storage.getStatusCode() == 404
+					&& storage.getErrorCode() != null && "BlobNotFound".equals(storage.getErrorCode().toString())) {
+				return false;
+			}
 			throw classify(ex);
 		}
 	}

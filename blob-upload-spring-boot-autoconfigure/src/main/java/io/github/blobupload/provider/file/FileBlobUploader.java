@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -133,8 +134,14 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe, Retent
 	 * Sets the object's modification time, from which the sweeper counts, to now.
 	 */
 	@Override
-	public void refresh(String uri, Blob blob, Instant now) throws IOException {
-		Files.setLastModifiedTime(this.root.resolve(this.uris.keyToUpload(uri)), FileTime.from(now));
+	public boolean refresh(String uri, Blob blob, Instant now) throws IOException {
+		try {
+			Files.setLastModifiedTime(this.root.resolve(this.uris.keyToUpload(uri)), FileTime.from(now));
+			return true;
+		}
+		catch (NoSuchFileException ex) {
+			return false;
+		}
 	}
 
 	/**

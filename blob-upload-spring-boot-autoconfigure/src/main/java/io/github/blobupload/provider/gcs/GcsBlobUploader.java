@@ -202,16 +202,21 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe, Retenti
 	 * always does.
 	 */
 	@Override
-	public void refresh(String uri, Blob blob, Instant now) throws IOException {
+	public boolean refresh(String uri, Blob blob, Instant now) throws IOException {
 		String objectName = this.uris.keyToUpload(uri);
 		Storage client = this.storage.getForUpload("gs://" + this.bucket);
 		try {
-			client.update(BlobInfo.newBuilder(this.bucket, objectName)
+			// Storage.update answers null when the object is not there.
+			return client.update(BlobInfo.newBuilder(this.bucket, objectName)
 				.setCustomTimeOffsetDateTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-				.build());
+				.build()) != null;
 		}
 		catch (StorageException ex) {
+			if (ex.getCode() == 404) {
+				return false;
+			}
 			rethrow(ex, objectName);
+			return true;
 		}
 		catch (RuntimeException ex) {
 			throw unexpected(ex, objectName);

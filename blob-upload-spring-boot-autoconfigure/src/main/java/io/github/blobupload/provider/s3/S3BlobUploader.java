@@ -220,7 +220,7 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe, Retentio
 	 * content type and labels) and the tags with its retention tag.
 	 */
 	@Override
-	public void refresh(String uri, Blob blob, Instant now) throws IOException {
+	public boolean refresh(String uri, Blob blob, Instant now) throws IOException {
 		String key = this.uris.keyToUpload(uri);
 		S3Client s3 = client();
 		CopyObjectRequest.Builder copy = CopyObjectRequest.builder()
@@ -241,6 +241,14 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe, Retentio
 		}
 		try {
 			s3.copyObject(copy.build());
+			return true;
+		}
+		catch (S3Exception ex) {
+			if (ex.statusCode() == 404 && ex.awsErrorDetails() != null
+					&& "NoSuchKey".equals(ex.awsErrorDetails().errorCode())) {
+				return false;
+			}
+			throw classify(ex);
 		}
 		catch (SdkException ex) {
 			throw classify(ex);
