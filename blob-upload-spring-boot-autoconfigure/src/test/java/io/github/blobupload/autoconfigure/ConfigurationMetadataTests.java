@@ -37,6 +37,7 @@ class ConfigurationMetadataTests {
 	/** Properties without a fixed default, each with what applies when it is not set. */
 	private static final Map<String, String> UNSET = Map.ofEntries(
 			entry("blob.upload.use-cases", "no use case has settings of its own until one is configured"),
+			entry("blob.upload.retention", "kept forever: no retention until one is set"),
 			entry("blob.upload.spool.directory", "blob-upload-spool in java.io.tmpdir, resolved at startup"),
 			entry("blob.upload.s3.endpoint", "the AWS endpoint of the region, chosen by the SDK"),
 			entry("blob.upload.s3.region", "the SDK's region chain: AWS_REGION, the profile file, instance metadata"),
