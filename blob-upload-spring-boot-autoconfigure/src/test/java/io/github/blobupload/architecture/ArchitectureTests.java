@@ -101,6 +101,9 @@ class ArchitectureTests {
 
 	private static final String VIEWER = ROOT + ".viewer..";
 
+	/** The export guard's API. */
+	private static final String EXPORT_API = ROOT + ".export";
+
 	private static final String AUTOCONFIGURE = ROOT + ".autoconfigure";
 
 	private static final JavaClasses PRODUCTION = new ClassFileImporter()
@@ -167,6 +170,8 @@ class ArchitectureTests {
 		rules.add(rule("the viewer", VIEWER).mayUse(API, INTERNAL)
 			.because("the viewer reaches storage only through the API (BlobReader, BlobLinks); "
 					+ "its auto-configuration builds the trace index's engine"));
+		rules.add(rule("the export guard's API", EXPORT_API).mayUse(API, INTERNAL)
+			.because("every export path (Spring Boot's, the OpenTelemetry starter's, a hand-built SDK) adapts to it"));
 		// The auto-configuration: the core one knows no integration; each feature's
 		// wires its own.
 		rules.add(rule("the core auto-configuration", AUTOCONFIGURE)
