@@ -28,7 +28,7 @@ public enum SkipReason {
 	/** Its JSON nests deeper than the guard follows: left as is. */
 	TOO_DEEP("too_deep"),
 
-	/** It is longer than the guard parses: its inline media, if any, was stripped. */
+	/** It is longer than the guard parses: left as is. */
 	TOO_LARGE("too_large");
 
 	private final String tag;
