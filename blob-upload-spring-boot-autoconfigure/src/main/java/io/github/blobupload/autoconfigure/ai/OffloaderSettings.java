@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * their rules are written: once before any bean is created, to report every invalid value
  * together ({@link SpringAiConfigurationCheck}), and once to build the offloader.
  */
-final class OffloaderSettings {
+public final class OffloaderSettings {
 
 	private OffloaderSettings() {
 	}
@@ -37,7 +37,7 @@ final class OffloaderSettings {
 	 * @param setter what hands a value to a setter and names the property if it is
 	 * refused
 	 */
-	static void apply(BlobUploadAiProperties ai, MediaOffloaderBuilder builder, PropertySetter setter) {
+	public static void apply(BlobUploadAiProperties ai, MediaOffloaderBuilder builder, PropertySetter setter) {
 		setter.set("blob.upload.ai.inline-budget", ai.getInlineBudget(),
 				(budget) -> builder.inlineBudgetBytes(budget.toBytes()));
 		setter.set("blob.upload.ai.pcm.sample-rate", ai.getPcm().getSampleRate(), builder::pcmSampleRate);
@@ -60,7 +60,7 @@ final class OffloaderSettings {
 	 * for a refused value, {@code ConfigurationReport::set} collects it.
 	 */
 	@FunctionalInterface
-	interface PropertySetter {
+	public interface PropertySetter {
 
 		/**
 		 * Hands a value to a setter.

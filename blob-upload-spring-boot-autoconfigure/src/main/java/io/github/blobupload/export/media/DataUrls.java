@@ -35,6 +35,30 @@ final class DataUrls {
 	}
 
 	/**
+	 * Returns whether a base64 {@code data:} URL was cut short, as an attribute length
+	 * limit cuts it: its base64 ends within a 4-character quantum. (One cut at a
+	 * quantum's end decodes to fewer bytes and cannot be told from a whole one.)
+	 * @param dataUrl a {@code data:} URL
+	 * @return whether its base64 data is incomplete
+	 */
+	static boolean isCutShort(String dataUrl) {
+		int comma = dataUrl.indexOf(',');
+		if (comma < 0) {
+			return true;
+		}
+		if (!dataUrl.regionMatches(true, comma - 7, ";base64", 0, 7)) {
+			return false;
+		}
+		int length = 0;
+		for (int i = comma + 1; i < dataUrl.length(); i++) {
+			if (!Character.isWhitespace(dataUrl.charAt(i))) {
+				length++;
+			}
+		}
+		return length % 4 != 0;
+	}
+
+	/**
 	 * Returns whether a text may hold a {@code data:} URL somewhere.
 	 * @param text the text
 	 * @return whether {@code data:} occurs in it (lower case, as written by every

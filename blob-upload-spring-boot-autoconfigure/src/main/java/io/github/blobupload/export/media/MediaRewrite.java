@@ -37,6 +37,9 @@ final class MediaRewrite {
 	/** The {@code stripped_reason} of a {@code blob} part whose content is not base64. */
 	static final String MALFORMED_CONTENT = "malformed_content";
 
+	/** The {@code stripped_reason} of a {@code data:} URL cut short. */
+	static final String TRUNCATED = "truncated";
+
 	private final String text;
 
 	private final ExportContext context;
@@ -64,7 +67,7 @@ final class MediaRewrite {
 	 * @return the value to export
 	 */
 	String wholeDataUrl() {
-		MediaStore.Stored stored = this.store.store(this.text, this.text, null, this.context, 0, 0);
+		MediaStore.Stored stored = storeDataUrl(this.text, null, 0, 0);
 		if (stored.inline()) {
 			return this.text;
 		}
@@ -125,14 +128,13 @@ final class MediaRewrite {
 		}
 		String uri = object.string("uri");
 		if ("uri".equals(type) && uri != null && DataUrls.isDataUrl(uri)) {
-			replacePart(object, this.store.store(uri, uri, mimeType, this.context, messageIndex, partIndex), mimeType);
+			replacePart(object, storeDataUrl(uri, mimeType, messageIndex, partIndex), mimeType);
 			return;
 		}
 		for (Map.Entry<String, Object> member : object.members().entrySet()) {
 			if (member.getValue() instanceof JsonTree.Str string && DataUrls.isDataUrl(string.value())
 					&& string.value().length() >= this.examineAtLeast) {
-				MediaStore.Stored stored = this.store.store(string.value(), string.value(), null, this.context,
-						messageIndex, partIndex);
+				MediaStore.Stored stored = storeDataUrl(string.value(), null, messageIndex, partIndex);
 				if (!stored.inline()) {
 					counted(stored, null);
 					this.replacements
@@ -143,6 +145,13 @@ final class MediaRewrite {
 				walk(member.getValue(), lists, messageIndex, partIndex);
 			}
 		}
+	}
+
+	private MediaStore.Stored storeDataUrl(String dataUrl, @Nullable String mimeType, int messageIndex, int partIndex) {
+		if (DataUrls.isCutShort(dataUrl)) {
+			return MediaStore.Stored.marker(TRUNCATED);
+		}
+		return this.store.store(dataUrl, dataUrl, mimeType, this.context, messageIndex, partIndex);
 	}
 
 	private void replacePart(JsonTree.Obj part, MediaStore.Stored stored, @Nullable String mimeType) {
