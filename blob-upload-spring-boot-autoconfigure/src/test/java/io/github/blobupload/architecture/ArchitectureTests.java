@@ -104,6 +104,12 @@ class ArchitectureTests {
 	/** The export guard's API. */
 	private static final String EXPORT_API = ROOT + ".export";
 
+	private static final String EXPORT_MEDIA = ROOT + ".export.media..";
+
+	private static final String EXPORT_TRACING = ROOT + ".export.tracing..";
+
+	private static final String EXPORT_METRICS = ROOT + ".export.metrics..";
+
 	private static final String AUTOCONFIGURE = ROOT + ".autoconfigure";
 
 	private static final JavaClasses PRODUCTION = new ClassFileImporter()
@@ -170,8 +176,14 @@ class ArchitectureTests {
 		rules.add(rule("the viewer", VIEWER).mayUse(API, INTERNAL)
 			.because("the viewer reaches storage only through the API (BlobReader, BlobLinks); "
 					+ "its auto-configuration builds the trace index's engine"));
-		rules.add(rule("the export guard's API", EXPORT_API).mayUse(API, INTERNAL)
+		rules.add(rule("the export guard's API", EXPORT_API).mayUse(API)
 			.because("every export path (Spring Boot's, the OpenTelemetry starter's, a hand-built SDK) adapts to it"));
+		rules.add(rule("the export guard that stores media", EXPORT_MEDIA)
+			.mayUse(API, INTERNAL, EXPORT_API, AI_API, AI_OFFLOAD)
+			.because("media at export goes through the Spring AI hooks' offloader: one engine, one set of rules"));
+		rules.add(rule("the export guard's span filter", EXPORT_TRACING).mayUse(API, INTERNAL, EXPORT_API)
+			.because("an export path adapts to the guard's API, whatever guard is configured"));
+		rules.add(rule("the export guard's meters", EXPORT_METRICS).mayUse(EXPORT_API));
 		// The auto-configuration: the core one knows no integration; each feature's
 		// wires its own.
 		rules.add(rule("the core auto-configuration", AUTOCONFIGURE)
@@ -185,6 +197,11 @@ class ArchitectureTests {
 			.because("it wires the Spring AI integration, and reads the viewer's bound properties for its links"));
 		rules.add(rule("the actuator auto-configuration", AUTOCONFIGURE + ".actuate..").mayUse(AUTOCONFIGURE, API,
 				REGISTRY, INTERNAL, ACTUATE, OBSERVATION, RETENTION));
+		rules.add(rule("the export guard's auto-configuration", AUTOCONFIGURE + ".export..")
+			.mayUse(AUTOCONFIGURE, API, INTERNAL, EXPORT_API, EXPORT_MEDIA, EXPORT_TRACING, EXPORT_METRICS, AI_API,
+					AI_OFFLOAD, AUTOCONFIGURE + ".ai")
+			.because(
+					"it builds the guard on the Spring AI hooks' offloader, or on one of the same blob.upload.ai settings"));
 		rules.add(rule("the viewer auto-configuration", AUTOCONFIGURE + ".viewer..").mayUse(AUTOCONFIGURE, API,
 				REGISTRY, INTERNAL, VIEWER, ENGINE, PROVIDER_SPI, AI_API));
 		return rules;
@@ -250,6 +267,17 @@ class ArchitectureTests {
 			.resideInAnyPackage("org.springframework..", "io.micrometer..")
 			.because("the API, the engine and the providers are plain Java; "
 					+ "only the auto-configuration and the integrations meet Spring")
+			.check(PRODUCTION);
+	}
+
+	@Test
+	void exportApiDependsOnNoSpringMicrometerOrOpenTelemetryType() {
+		noClasses().that()
+			.resideInAPackage(EXPORT_API)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "io.micrometer..", "io.opentelemetry..")
+			.because("the guard's API is plain Java, so that every export path adapts to it")
 			.check(PRODUCTION);
 	}
 
