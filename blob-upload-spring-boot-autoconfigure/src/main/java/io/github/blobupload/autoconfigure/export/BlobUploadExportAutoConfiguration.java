@@ -95,7 +95,7 @@ public final class BlobUploadExportAutoConfiguration {
 	ExportGuard blobExportGuard(BlobUploadExportProperties properties, BlobUploadAiProperties ai,
 			Environment environment, ObjectProvider<MediaOffloader> offloaders,
 			ObjectProvider<BlobUploaderRegistry> registries, ObjectProvider<MediaFilter> filters,
-			ExportGuardCounts counts, ObjectProvider<ExportGuardListener> listeners) {
+			ObjectProvider<ExportGuardListener> listeners) {
 		boolean uploading = environment.getProperty("blob.upload.enabled", Boolean.class, true);
 		BlobUploaderRegistry registry = registries.getIfAvailable();
 		MediaExportGuard.Builder builder;
@@ -117,7 +117,8 @@ public final class BlobUploadExportAutoConfiguration {
 			builder = MediaExportGuard.builder(offloader);
 		}
 		ExportGuardSettings.apply(properties, builder, BuilderArguments::set);
-		return builder.listeners(List.of(counts)).listeners(listeners.orderedStream().toList()).build();
+		// The counts are one of the listeners.
+		return builder.listeners(listeners.orderedStream().toList()).build();
 	}
 
 	/**
