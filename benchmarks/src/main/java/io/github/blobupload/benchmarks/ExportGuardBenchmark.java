@@ -176,8 +176,9 @@ public class ExportGuardBenchmark {
 			span.setAttribute("gen_ai.output.messages", "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\","
 					+ "\"content\":\"" + text + "\"}],\"finish_reason\":\"stop\"}]");
 			span.end();
+			// Before the provider's shutdown, which empties the in-memory exporter.
+			return recorded.getFinishedSpanItems().get(0);
 		}
-		return recorded.getFinishedSpanItems().get(0);
 	}
 
 	/** Marshals spans to OTLP protobuf as the OTLP exporters do, and sends nothing. */
