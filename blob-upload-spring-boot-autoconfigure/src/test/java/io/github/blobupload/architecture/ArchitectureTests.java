@@ -109,6 +109,8 @@ class ArchitectureTests {
 	private static final String EXPORT_TRACING = ROOT + ".export.tracing..";
 
 	private static final String EXPORT_METRICS = ROOT + ".export.metrics..";
+	/** The export guard on the OpenTelemetry SDK: exporter wrappers. */
+	private static final String EXPORT_OTEL = ROOT + ".export.otel..";
 
 	private static final String AUTOCONFIGURE = ROOT + ".autoconfigure";
 
@@ -184,6 +186,9 @@ class ArchitectureTests {
 		rules.add(rule("the export guard's span filter", EXPORT_TRACING).mayUse(API, INTERNAL, EXPORT_API)
 			.because("an export path adapts to the guard's API, whatever guard is configured"));
 		rules.add(rule("the export guard's meters", EXPORT_METRICS).mayUse(EXPORT_API));
+		rules.add(rule("the export guard on the OpenTelemetry SDK", EXPORT_OTEL).mayUse(API, INTERNAL, EXPORT_API)
+			.because(
+					"the SDK's exporter wrappers adapt spans and log records to the guard's API, never to its engine"));
 		// The auto-configuration: the core one knows no integration; each feature's
 		// wires its own.
 		rules.add(rule("the core auto-configuration", AUTOCONFIGURE)
