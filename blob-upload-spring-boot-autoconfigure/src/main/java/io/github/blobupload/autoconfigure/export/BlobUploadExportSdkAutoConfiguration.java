@@ -18,6 +18,8 @@ package io.github.blobupload.autoconfigure.export;
 
 import io.github.blobupload.export.ExportGuard;
 import io.github.blobupload.export.otel.ExportGuardCustomizerProvider;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 
@@ -44,6 +46,21 @@ public final class BlobUploadExportSdkAutoConfiguration {
 
 	/** The auto-configuration of the OpenTelemetry Spring Boot starter. */
 	static final String OTEL_STARTER = "io.opentelemetry.instrumentation.spring.autoconfigure.OpenTelemetryAutoConfiguration";
+
+	/**
+	 * Flushes the OpenTelemetry SDKs before the upload registries stop, so that what is
+	 * queued for export at shutdown is guarded while its media can still be stored.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(OpenTelemetrySdk.class)
+	static class FlushConfiguration {
+
+		@Bean
+		ExportFlushLifecycle blobExportFlushLifecycle(ObjectProvider<OpenTelemetry> openTelemetries) {
+			return new ExportFlushLifecycle(openTelemetries.orderedStream().toList());
+		}
+
+	}
 
 	/**
 	 * Log records on Spring Boot's OpenTelemetry path: its log-record processor exports

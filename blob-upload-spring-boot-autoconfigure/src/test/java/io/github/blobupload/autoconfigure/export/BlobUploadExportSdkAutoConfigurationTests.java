@@ -21,7 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.github.blobupload.BlobUploaderRegistry;
@@ -29,6 +32,7 @@ import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.export.otel.ExportGuardCustomizerProvider;
 import io.github.blobupload.export.otel.GuardedLogRecordExporter;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
@@ -98,6 +102,23 @@ class BlobUploadExportSdkAutoConfigurationTests {
 	}
 
 	@Test
+	void whatIsQueuedAtShutdownIsStoredBeforeUploadingStops() {
+		byte[] image = new byte[3000];
+		new Random(32).nextBytes(image);
+		KeepingExporterConfiguration.exported.clear();
+		this.runner.withUserConfiguration(KeepingExporterConfiguration.class)
+			.withPropertyValues("blob.upload.export.enabled=true", "blob.upload.enabled=true",
+					"blob.upload.uri-prefix=file://" + this.folder)
+			.run((context) -> emit(context.getBean(OpenTelemetry.class),
+					"data:image/png;base64," + Base64.getEncoder().encodeToString(image)));
+		assertThat(KeepingExporterConfiguration.exported).singleElement().satisfies((record) -> {
+			String uri = record.getBodyValue().asString();
+			assertThat(uri).startsWith("file:");
+			assertThat(Files.readAllBytes(Path.of(URI.create(uri)))).isEqualTo(image);
+		});
+	}
+
+	@Test
 	void withUploadingOffMediaIsStripped() {
 		this.runner.withPropertyValues("blob.upload.export.enabled=true", "blob.upload.enabled=false")
 			.run((context) -> {
@@ -124,6 +145,36 @@ class BlobUploadExportSdkAutoConfigurationTests {
 
 	private static void emit(OpenTelemetry openTelemetry, String body) {
 		openTelemetry.getLogsBridge().get("test").logRecordBuilder().setBody(body).emit();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class KeepingExporterConfiguration {
+
+		static final List<LogRecordData> exported = new CopyOnWriteArrayList<>();
+
+		@Bean
+		LogRecordExporter keepingLogs() {
+			return new LogRecordExporter() {
+
+				@Override
+				public CompletableResultCode export(Collection<LogRecordData> records) {
+					exported.addAll(records);
+					return CompletableResultCode.ofSuccess();
+				}
+
+				@Override
+				public CompletableResultCode flush() {
+					return CompletableResultCode.ofSuccess();
+				}
+
+				@Override
+				public CompletableResultCode shutdown() {
+					return CompletableResultCode.ofSuccess();
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
