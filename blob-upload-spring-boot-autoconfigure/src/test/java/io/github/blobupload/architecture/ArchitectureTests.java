@@ -109,6 +109,7 @@ class ArchitectureTests {
 	private static final String EXPORT_TRACING = ROOT + ".export.tracing..";
 
 	private static final String EXPORT_METRICS = ROOT + ".export.metrics..";
+
 	/** The export guard on the OpenTelemetry SDK: exporter wrappers. */
 	private static final String EXPORT_OTEL = ROOT + ".export.otel..";
 
@@ -203,8 +204,8 @@ class ArchitectureTests {
 		rules.add(rule("the actuator auto-configuration", AUTOCONFIGURE + ".actuate..").mayUse(AUTOCONFIGURE, API,
 				REGISTRY, INTERNAL, ACTUATE, OBSERVATION, RETENTION));
 		rules.add(rule("the export guard's auto-configuration", AUTOCONFIGURE + ".export..")
-			.mayUse(AUTOCONFIGURE, API, INTERNAL, EXPORT_API, EXPORT_MEDIA, EXPORT_TRACING, EXPORT_METRICS, AI_API,
-					AI_OFFLOAD, AUTOCONFIGURE + ".ai")
+			.mayUse(AUTOCONFIGURE, API, INTERNAL, EXPORT_API, EXPORT_MEDIA, EXPORT_TRACING, EXPORT_METRICS, EXPORT_OTEL,
+					AI_API, AI_OFFLOAD, AUTOCONFIGURE + ".ai")
 			.because(
 					"it builds the guard on the Spring AI hooks' offloader, or on one of the same blob.upload.ai settings"));
 		rules.add(rule("the viewer auto-configuration", AUTOCONFIGURE + ".viewer..").mayUse(AUTOCONFIGURE, API,
