@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -141,6 +142,18 @@ class BlobUploadExportSdkAutoConfigurationTests {
 	void noOpenTelemetryStarterMeansNoCustomizer() {
 		this.runner.withPropertyValues("blob.upload.export.enabled=true")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ExportGuardCustomizerProvider.class));
+	}
+
+	@Test
+	void noOpenTelemetrySdkMeansNothingHooked() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class,
+					BlobUploadExportAutoConfiguration.class, BlobUploadExportSdkAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("io.opentelemetry.sdk"))
+			.withPropertyValues("blob.upload.export.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(GuardingLogRecordExporterPostProcessor.class)
+				.doesNotHaveBean(ExportFlushLifecycle.class));
 	}
 
 	private static void emit(OpenTelemetry openTelemetry, String body) {
