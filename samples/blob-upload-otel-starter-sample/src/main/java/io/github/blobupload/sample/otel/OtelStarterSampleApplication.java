@@ -16,6 +16,7 @@
 
 package io.github.blobupload.sample.otel;
 
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,7 @@ public class OtelStarterSampleApplication {
 					.get("blob-upload-otel-starter-sample")
 					.logRecordBuilder()
 					.setEventName("gen_ai.client.inference.operation.details")
+					.setTimestamp(Instant.now())
 					.setAttribute("gen_ai.operation.name", "chat")
 					.setAttribute(AttributeKey.valueKey("gen_ai.input.messages"), inputMessages())
 					.emit();
