@@ -89,4 +89,13 @@ public interface BlobReader {
 	 */
 	List<String> list(String uriPrefix, int limit) throws IOException;
 
+	/**
+	 * Returns the signer of short-lived GET URLs for this reader's objects, when the
+	 * store can sign them.
+	 * @return the signer, or empty (the default) when the store cannot sign
+	 */
+	default Optional<BlobUrlSigner> urlSigner() {
+		return Optional.empty();
+	}
+
 }

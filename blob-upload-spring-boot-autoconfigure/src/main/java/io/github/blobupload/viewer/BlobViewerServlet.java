@@ -40,7 +40,8 @@ import static io.github.blobupload.viewer.ViewerResponses.page;
  * The media viewer as a servlet, mapped to {@code <path>/*}:
  * <ul>
  * <li>{@code <path>/<use-case>/<object>}: the object's bytes, streamed, with
- * {@code ETag}, long-lived {@code Cache-Control} and single {@code Range} requests;</li>
+ * {@code ETag}, long-lived {@code Cache-Control} and single {@code Range} requests, or
+ * redirected to a signed URL of the store ({@link RedirectDelivery});</li>
  * <li>{@code <path>/blobs/<use-case>/<object>}: a page about the object;</li>
  * <li>{@code <path>/traces/<trace-id>}: the media of a trace, from the
  * {@link TraceIndex};</li>
@@ -86,6 +87,8 @@ public final class BlobViewerServlet extends HttpServlet {
 
 	private final transient ReadPermits permits;
 
+	private final transient @Nullable RedirectDelivery redirect;
+
 	private final transient RawBlobResponder raw = new RawBlobResponder();
 
 	private final transient RateLimitedLogger errors = new RateLimitedLogger(
@@ -127,11 +130,29 @@ public final class BlobViewerServlet extends HttpServlet {
 	 */
 	public BlobViewerServlet(ViewerDestinations destinations, @Nullable TraceIndex traceIndex, ViewerAccess access,
 			ViewerReadListener reads, int maxConcurrentReads) {
+		this(destinations, traceIndex, access, reads, maxConcurrentReads, null);
+	}
+
+	/**
+	 * Creates the viewer.
+	 * @param destinations the destinations it reads
+	 * @param traceIndex the index of the media of each trace, or {@code null} when trace
+	 * pages are off
+	 * @param access who the viewer answers
+	 * @param reads hears each read on record, such as a {@link ViewerAuditLog}
+	 * @param maxConcurrentReads the most requests reading one destination at once
+	 * @param redirect how raw bytes are redirected to the store, or {@code null} to
+	 * stream them
+	 * @throws IllegalArgumentException if {@code maxConcurrentReads} is not positive
+	 */
+	public BlobViewerServlet(ViewerDestinations destinations, @Nullable TraceIndex traceIndex, ViewerAccess access,
+			ViewerReadListener reads, int maxConcurrentReads, @Nullable RedirectDelivery redirect) {
 		this.destinations = Objects.requireNonNull(destinations, "destinations must not be null");
 		this.traceIndex = traceIndex;
 		this.access = Objects.requireNonNull(access, "access must not be null");
 		this.reads = Objects.requireNonNull(reads, "reads must not be null");
 		this.permits = new ReadPermits(destinations.useCases(), maxConcurrentReads);
+		this.redirect = redirect;
 	}
 
 	/**
@@ -290,7 +311,7 @@ public final class BlobViewerServlet extends HttpServlet {
 					if (permit == null) {
 						busy(response);
 					}
-					else {
+					else if (head || this.redirect == null || !this.redirect.answer(response, target.get(), this.raw)) {
 						this.raw.serve(request, response, target.get(), head);
 					}
 				}
@@ -331,6 +352,10 @@ public final class BlobViewerServlet extends HttpServlet {
 		return segments;
 	}
 
+	private String pageCsp() {
+		return (this.redirect != null) ? this.redirect.pageCsp(this.destinations) : ViewerPages.CSP;
+	}
+
 	/** Answers a request that would read a destination read by too many already. */
 	private static void busy(HttpServletResponse response) throws IOException {
 		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -364,7 +389,7 @@ public final class BlobViewerServlet extends HttpServlet {
 			error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The trace index could not be read.");
 			return;
 		}
-		page(response, TracePage.render(base, traceId, blobs, this.destinations::pathOf), head);
+		page(response, TracePage.render(base, traceId, blobs, this.destinations::pathOf), head, pageCsp());
 	}
 
 	private void blobPage(HttpServletResponse response, String base, ViewerDestinations.Target target, boolean head)
@@ -379,7 +404,7 @@ public final class BlobViewerServlet extends HttpServlet {
 		}
 		RawBlobResponder.Metadata found = metadata.get();
 		page(response, ViewerPages.blob(base, target.path(), target.storageUri(), found.contentType(), found.size(),
-				found.labels()), head);
+				found.labels()), head, pageCsp());
 	}
 
 }

@@ -136,8 +136,7 @@ final class RawBlobResponder {
 		ServedType type = ServedType.of(contentType);
 		response.setHeader("Content-Security-Policy", RAW_CSP);
 		response.setContentType(type.contentType());
-		response.setHeader("Content-Disposition",
-				(type.inline() ? "inline" : "attachment") + "; filename=\"" + target.name() + "\"");
+		response.setHeader("Content-Disposition", disposition(type, target.name()));
 		if (served != null) {
 			response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
 			response.setHeader("Content-Range", "bytes " + served.first() + "-" + served.last() + "/" + size);
@@ -147,6 +146,16 @@ final class RawBlobResponder {
 			response.setStatus(HttpServletResponse.SC_OK);
 			response.setContentLengthLong(size);
 		}
+	}
+
+	/**
+	 * Returns the {@code Content-Disposition} an object is served with.
+	 * @param type how its content type is served
+	 * @param name its object name (safe characters only)
+	 * @return {@code inline} or {@code attachment}, with the file name
+	 */
+	static String disposition(ServedType type, String name) {
+		return (type.inline() ? "inline" : "attachment") + "; filename=\"" + name + "\"";
 	}
 
 	private static void copy(InputStream content, long skip, long length, OutputStream out) throws IOException {

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobReader;
+import io.github.blobupload.BlobUrlSigner;
 import io.github.blobupload.BlobUploader;
 import io.github.blobupload.ManagedBlobUploader;
 
@@ -83,6 +84,28 @@ public final class ViewerDestinations {
 	 */
 	public List<String> useCases() {
 		return List.copyOf(this.byUseCase.keySet());
+	}
+
+	/**
+	 * Returns the use cases whose store cannot sign URLs ({@link BlobReader#urlSigner()}
+	 * is empty, such as {@code file:}): the viewer streams their bytes even when it
+	 * delivers by redirect.
+	 * @return the use case names, in the registry's order
+	 */
+	public List<String> useCasesWithoutUrlSigner() {
+		return this.byUseCase.values()
+			.stream()
+			.filter((readable) -> readable.reader().urlSigner().isEmpty())
+			.map(Readable::useCase)
+			.toList();
+	}
+
+	/**
+	 * Returns the URL signers of the destinations whose store signs.
+	 * @return the signers
+	 */
+	List<BlobUrlSigner> urlSigners() {
+		return this.byUseCase.values().stream().flatMap((readable) -> readable.reader().urlSigner().stream()).toList();
 	}
 
 	/**

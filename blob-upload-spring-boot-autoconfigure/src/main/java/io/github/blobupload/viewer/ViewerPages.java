@@ -20,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobLabels;
@@ -81,8 +83,19 @@ final class ViewerPages {
 			@media (max-width:720px){.span{grid-template-columns:1fr}}""";
 
 	/** The Content-Security-Policy of the pages: no script, this style only. */
-	static final String CSP = "default-src 'none'; img-src 'self'; media-src 'self'; style-src '" + hash(STYLE)
-			+ "'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+	static final String CSP = csp(List.of());
+
+	/**
+	 * Returns the Content-Security-Policy of the pages, with images and media also
+	 * allowed from the given origins (the stores the viewer redirects to).
+	 * @param mediaOrigins origins such as {@code https://bucket.s3.amazonaws.com}
+	 * @return the policy
+	 */
+	static String csp(Collection<String> mediaOrigins) {
+		String media = "'self'" + mediaOrigins.stream().map((origin) -> " " + origin).collect(Collectors.joining());
+		return "default-src 'none'; img-src " + media + "; media-src " + media + "; style-src '" + hash(STYLE)
+				+ "'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+	}
 
 	private ViewerPages() {
 	}

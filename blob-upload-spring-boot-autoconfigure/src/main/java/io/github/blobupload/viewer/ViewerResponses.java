@@ -31,10 +31,14 @@ final class ViewerResponses {
 	}
 
 	static void page(HttpServletResponse response, String html, boolean head) throws IOException {
+		page(response, html, head, ViewerPages.CSP);
+	}
+
+	static void page(HttpServletResponse response, String html, boolean head, String csp) throws IOException {
 		byte[] body = html.getBytes(StandardCharsets.UTF_8);
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType("text/html;charset=utf-8");
-		response.setHeader("Content-Security-Policy", ViewerPages.CSP);
+		response.setHeader("Content-Security-Policy", csp);
 		response.setHeader("Cache-Control", "no-store");
 		response.setContentLength(body.length);
 		if (!head) {

@@ -38,6 +38,14 @@ public class BlobUploadAzureProperties {
 	private @Nullable String endpoint;
 
 	/**
+	 * Blob service endpoint that SAS URLs (recorded signed URLs and the viewer's
+	 * redirects) point at, when browsers reach the store by another name than the
+	 * application, such as https://media.example.com/devstoreaccount1. Defaults to the
+	 * client's endpoint.
+	 */
+	private @Nullable String publicEndpoint;
+
+	/**
 	 * Storage connection string (account name and key, or a SAS). When not set, the
 	 * client authenticates with Microsoft Entra ID through DefaultAzureCredential, which
 	 * needs com.azure:azure-identity.
@@ -62,6 +70,14 @@ public class BlobUploadAzureProperties {
 
 	public void setEndpoint(@Nullable String endpoint) {
 		this.endpoint = endpoint;
+	}
+
+	public @Nullable String getPublicEndpoint() {
+		return this.publicEndpoint;
+	}
+
+	public void setPublicEndpoint(@Nullable String publicEndpoint) {
+		this.publicEndpoint = publicEndpoint;
 	}
 
 	public @Nullable String getConnectionString() {

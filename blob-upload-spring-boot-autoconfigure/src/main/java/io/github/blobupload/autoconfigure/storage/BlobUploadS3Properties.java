@@ -39,6 +39,15 @@ public class BlobUploadS3Properties {
 	private @Nullable URI endpoint;
 
 	/**
+	 * Endpoint that signed URLs (recorded signed URLs and the viewer's redirects) point
+	 * at, when browsers reach the store by another name than the application, such as
+	 * https://media.example.com for a MinIO the application reaches at http://minio:9000.
+	 * Defaults to the endpoint. Applies to the presigner the starter builds, not to an
+	 * application's own S3Presigner bean.
+	 */
+	private @Nullable URI publicEndpoint;
+
+	/**
 	 * AWS region, such as eu-west-1. Defaults to the SDK's region chain (AWS_REGION, the
 	 * profile file, instance metadata).
 	 */
@@ -74,6 +83,14 @@ public class BlobUploadS3Properties {
 
 	public void setEndpoint(@Nullable URI endpoint) {
 		this.endpoint = endpoint;
+	}
+
+	public @Nullable URI getPublicEndpoint() {
+		return this.publicEndpoint;
+	}
+
+	public void setPublicEndpoint(@Nullable URI publicEndpoint) {
+		this.publicEndpoint = publicEndpoint;
 	}
 
 	public @Nullable String getRegion() {

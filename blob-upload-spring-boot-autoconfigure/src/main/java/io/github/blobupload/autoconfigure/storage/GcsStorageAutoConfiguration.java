@@ -16,6 +16,8 @@
 
 package io.github.blobupload.autoconfigure.storage;
 
+import java.time.Duration;
+
 import com.google.cloud.storage.Storage;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
@@ -63,7 +65,9 @@ public final class GcsStorageAutoConfiguration {
 		}
 		GcsStorageClients clients = new GcsStorageClients(gcs, properties.getWorker().getUploadTimeout(), storage);
 		@Nullable LazyClient<GcsUrlSigner> signer = signedUrls.isEnabled() ? clients.urlSigner(signedUrls.getExpiry()) : null;
-		return new GcsBlobStorageProvider(clients.storage(), options.build(), signer);
+		// The viewer's redirects sign with their own expiry; obtained on first redirect.
+		LazyClient<GcsUrlSigner> readSigner = (signer != null) ? signer : clients.urlSigner(Duration.ofHours(1));
+		return new GcsBlobStorageProvider(clients.storage(), options.build(), signer, readSigner);
 	}
 
 }

@@ -66,9 +66,9 @@ public final class S3StorageAutoConfiguration {
 		Duration uploadTimeout = properties.getWorker().getUploadTimeout();
 		LazyClient<S3Client> client = LazyClient.of("S3 client", s3Client::getIfAvailable,
 				() -> buildClient(s3, uploadTimeout));
-		LazyClient<S3Presigner> presigner = (options.signedUrlExpiry() != null)
-				? LazyClient.of("S3 presigner", s3Presigner::getIfAvailable, () -> buildPresigner(client.get(), s3))
-				: null;
+		// Obtained on first use: for recorded signed URLs, or for the viewer's redirects.
+		LazyClient<S3Presigner> presigner = LazyClient.of("S3 presigner", s3Presigner::getIfAvailable,
+				() -> buildPresigner(client.get(), s3));
 		return new S3BlobStorageProvider(client, presigner, options);
 	}
 
@@ -131,7 +131,14 @@ public final class S3StorageAutoConfiguration {
 			.region(configuration.region())
 			.credentialsProvider(configuration.credentialsProvider())
 			.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.isPathStyleAccess()).build());
-		configuration.endpointOverride().ifPresent(builder::endpointOverride);
+		if (s3.getPublicEndpoint() != null) {
+			// Browsers reach the store by another name: the host is part of the
+			// signature.
+			builder.endpointOverride(s3.getPublicEndpoint());
+		}
+		else {
+			configuration.endpointOverride().ifPresent(builder::endpointOverride);
+		}
 		S3Presigner presigner = builder.build();
 		// Resolve the credentials now, on this background thread, not on the caller's.
 		presigner.presignGetObject((presign) -> presign.signatureDuration(Duration.ofMinutes(1))

@@ -17,6 +17,7 @@
 package io.github.blobupload.autoconfigure.viewer;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploaderRegistry;
@@ -27,6 +28,7 @@ import io.github.blobupload.autoconfigure.ConfigurationChecksRegistrar;
 import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
 import io.github.blobupload.viewer.BlobViewerServlet;
+import io.github.blobupload.viewer.RedirectDelivery;
 import io.github.blobupload.viewer.StoreTraceIndex;
 import io.github.blobupload.viewer.TraceIndex;
 import io.github.blobupload.viewer.TraceIndexWriter;
@@ -38,6 +40,7 @@ import io.github.blobupload.viewer.ViewerReadListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.http.HttpServlet;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -212,7 +215,8 @@ public final class BlobUploadViewerAutoConfiguration {
 			BlobViewerServlet servlet;
 			try {
 				servlet = new BlobViewerServlet(destinations, index, access,
-						ViewerReadListener.of(readListeners.orderedStream().toList()), viewer.getMaxConcurrentReads());
+						ViewerReadListener.of(readListeners.orderedStream().toList()), viewer.getMaxConcurrentReads(),
+						redirectDelivery(viewer, destinations));
 			}
 			catch (IllegalArgumentException ex) {
 				throw invalid(PREFIX + "max-concurrent-reads", viewer.getMaxConcurrentReads(), ex);
@@ -220,6 +224,26 @@ public final class BlobUploadViewerAutoConfiguration {
 			ServletRegistrationBean<BlobViewerServlet> registration = new ServletRegistrationBean<>(servlet, mapping);
 			registration.setName("blobViewer");
 			return registration;
+		}
+
+		private static @Nullable RedirectDelivery redirectDelivery(BlobUploadViewerProperties viewer,
+				ViewerDestinations destinations) {
+			if (viewer.getDelivery() != BlobUploadViewerProperties.Delivery.REDIRECT) {
+				return null;
+			}
+			RedirectDelivery redirect;
+			try {
+				redirect = new RedirectDelivery(viewer.getRedirectExpiry());
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid(PREFIX + "redirect-expiry", viewer.getRedirectExpiry(), ex);
+			}
+			List<String> streamed = destinations.useCasesWithoutUrlSigner();
+			if (!streamed.isEmpty()) {
+				logger.warn("The blob viewer streams the bytes of use cases {} although {}delivery=redirect: their "
+						+ "store cannot sign URLs (such as file:).", String.join(", ", streamed), PREFIX);
+			}
+			return redirect;
 		}
 
 		/** Puts each read on record on the {@value ViewerAuditLog#LOGGER} logger. */

@@ -16,6 +16,8 @@
 
 package io.github.blobupload.autoconfigure.viewer;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -68,7 +70,35 @@ public class BlobUploadViewerProperties {
 	 */
 	private int maxConcurrentReads = 8;
 
+	/**
+	 * How a request for an object's bytes is answered: stream (through the application)
+	 * or redirect (to a short-lived signed GET URL of the store, after the same access
+	 * checks; S3, Google Cloud Storage and Azure only, file: keeps streaming).
+	 */
+	private Delivery delivery = Delivery.STREAM;
+
+	/**
+	 * How long the signed URL of a redirect stays valid; at most 7 days.
+	 */
+	private Duration redirectExpiry = Duration.ofMinutes(5);
+
 	private final Index index = new Index();
+
+	public Delivery getDelivery() {
+		return this.delivery;
+	}
+
+	public void setDelivery(Delivery delivery) {
+		this.delivery = delivery;
+	}
+
+	public Duration getRedirectExpiry() {
+		return this.redirectExpiry;
+	}
+
+	public void setRedirectExpiry(Duration redirectExpiry) {
+		this.redirectExpiry = redirectExpiry;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -159,6 +189,24 @@ public class BlobUploadViewerProperties {
 		public void setCacheSize(int cacheSize) {
 			this.cacheSize = cacheSize;
 		}
+
+	}
+
+	/**
+	 * How the viewer answers a request for an object's bytes.
+	 */
+	public enum Delivery {
+
+		/**
+		 * The application reads the object and streams its bytes.
+		 */
+		STREAM,
+
+		/**
+		 * The application redirects to a short-lived signed GET URL of the store, where
+		 * the store can sign; other stores stream.
+		 */
+		REDIRECT
 
 	}
 

@@ -18,6 +18,9 @@ package io.github.blobupload.provider.azure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -29,8 +32,11 @@ import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlobInputStreamOptions;
+import com.azure.storage.blob.sas.BlobSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.BlobClientBase;
 import com.azure.storage.blob.specialized.BlobInputStream;
+import io.github.blobupload.BlobUrlSigner;
 import io.github.blobupload.ByteRange;
 import io.github.blobupload.StoredBlob;
 import io.github.blobupload.provider.internal.ByteRanges;
@@ -46,16 +52,75 @@ import org.jspecify.annotations.Nullable;
  * so a blob replaced meanwhile fails rather than mixing versions); {@code listBlobs} by
  * prefix for listing.
  */
-final class AzureBlobReader extends KeyedBlobReader {
+final class AzureBlobReader extends KeyedBlobReader implements BlobUrlSigner {
 
 	private final String container;
 
 	private final LazyClient<BlobContainerClient> client;
 
-	AzureBlobReader(String container, RecordedUris uris, LazyClient<BlobContainerClient> client) {
+	private final @Nullable String publicEndpoint;
+
+	AzureBlobReader(String container, RecordedUris uris, LazyClient<BlobContainerClient> client,
+			@Nullable String publicEndpoint) {
 		super(uris);
 		this.container = container;
 		this.client = client;
+		this.publicEndpoint = publicEndpoint;
+	}
+
+	@Override
+	public Optional<BlobUrlSigner> urlSigner() {
+		return Optional.of(this);
+	}
+
+	/**
+	 * Signs a read-only service SAS with {@code rsct} and {@code rscd}, computed locally
+	 * with the account key.
+	 */
+	@Override
+	public Optional<URI> signedGet(String uri, Duration expiry, String contentType, String contentDisposition)
+			throws IOException {
+		Optional<String> key = readableKey(uri);
+		if (key.isEmpty()) {
+			return Optional.empty();
+		}
+		BlobContainerClient container = client();
+		try {
+			String sas = container.getBlobClient(key.get())
+				.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plus(expiry),
+						new BlobSasPermission().setReadPermission(true))
+					.setContentType(contentType)
+					.setContentDisposition(contentDisposition));
+			// The key holds only safe characters; getBlobUrl() would encode its slashes.
+			return Optional.of(URI.create(containerUrl(container) + "/" + key.get() + "?" + sas));
+		}
+		catch (RuntimeException ex) {
+			// Never the message: it could hold a part of the signature.
+			throw new IOException("Cannot sign a SAS for container '" + this.container + "': " + ex.getClass().getName()
+					+ " (a client without the account key cannot sign)");
+		}
+	}
+
+	@Override
+	public String origin() throws IOException {
+		URI container = URI.create(containerUrl(client()));
+		return container.getScheme() + "://" + container.getRawAuthority();
+	}
+
+	/**
+	 * Returns the container's URL as browsers reach it: the public endpoint in place of
+	 * the client's account URL, when one is set.
+	 * @param container the container client
+	 * @return the URL, without a trailing {@code /}
+	 */
+	String containerUrl(BlobContainerClient container) {
+		String url = container.getBlobContainerUrl();
+		if (this.publicEndpoint == null) {
+			return url;
+		}
+		String accountUrl = container.getAccountUrl();
+		return url.startsWith(accountUrl) ? this.publicEndpoint + url.substring(accountUrl.length())
+				: this.publicEndpoint + "/" + this.container;
 	}
 
 	@Override

@@ -120,7 +120,7 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe, Reten
 		Objects.requireNonNull(serviceClient, "serviceClient must not be null");
 		this.containerClient = LazyClient.of("Azure Blob client", () -> null,
 				() -> containerClient(serviceClient.get()));
-		this.reader = new AzureBlobReader(container, this.uris, this.containerClient);
+		this.reader = new AzureBlobReader(container, this.uris, this.containerClient, options.publicEndpoint());
 	}
 
 	/**
@@ -181,7 +181,7 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe, Reten
 									new BlobSasPermission().setReadPermission(true)));
 					// The name holds only safe characters; getBlobUrl() would encode its
 					// slashes.
-					return client.getBlobContainerUrl() + "/" + blobName + "?" + sas;
+					return this.reader.containerUrl(client) + "/" + blobName + "?" + sas;
 				}
 				catch (RuntimeException ex) {
 					logSigningUnavailable(ex.getMessage());

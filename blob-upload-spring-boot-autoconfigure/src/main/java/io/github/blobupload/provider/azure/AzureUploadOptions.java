@@ -47,11 +47,14 @@ public final class AzureUploadOptions {
 
 	private final @Nullable Duration signedUrlExpiry;
 
+	private final @Nullable String publicEndpoint;
+
 	private AzureUploadOptions(Builder builder) {
 		this.blockUploadThreshold = builder.blockUploadThreshold;
 		this.blockSize = builder.blockSize;
 		this.encryptionScope = builder.encryptionScope;
 		this.signedUrlExpiry = builder.signedUrlExpiry;
+		this.publicEndpoint = builder.publicEndpoint;
 	}
 
 	/**
@@ -104,6 +107,15 @@ public final class AzureUploadOptions {
 		return this.signedUrlExpiry;
 	}
 
+	/**
+	 * Returns the blob service endpoint that SAS URLs point at, in place of the client's.
+	 * @return the endpoint, without a trailing {@code /}, or {@code null} for the
+	 * client's
+	 */
+	public @Nullable String publicEndpoint() {
+		return this.publicEndpoint;
+	}
+
 	@Override
 	public String toString() {
 		return "AzureUploadOptions[blockUploadThreshold=" + this.blockUploadThreshold + ", blockSize=" + this.blockSize
@@ -120,6 +132,8 @@ public final class AzureUploadOptions {
 		private @Nullable String encryptionScope;
 
 		private @Nullable Duration signedUrlExpiry;
+
+		private @Nullable String publicEndpoint;
 
 		private Builder() {
 		}
@@ -171,6 +185,24 @@ public final class AzureUploadOptions {
 			check(expiry == null || (!expiry.isNegative() && !expiry.isZero()),
 					"signedUrlExpiry must be a positive duration but was " + expiry);
 			this.signedUrlExpiry = expiry;
+			return this;
+		}
+
+		/**
+		 * Sets the blob service endpoint that SAS URLs (recorded ones and the viewer's
+		 * redirects) point at, when browsers reach the store by another name than the
+		 * application (default none: the client's endpoint). A SAS does not sign the
+		 * host, so only the URL changes.
+		 * @param endpoint an {@code http} or {@code https} URL such as
+		 * {@code https://media.example.com/devstoreaccount1}, or {@code null}
+		 * @return this builder
+		 */
+		public Builder publicEndpoint(@Nullable String endpoint) {
+			String stripped = (endpoint == null || endpoint.isBlank()) ? null : endpoint.strip();
+			check(stripped == null || stripped.startsWith("https://") || stripped.startsWith("http://"),
+					"publicEndpoint must be an http or https URL but was " + endpoint);
+			this.publicEndpoint = (stripped != null && stripped.endsWith("/"))
+					? stripped.substring(0, stripped.length() - 1) : stripped;
 			return this;
 		}
 

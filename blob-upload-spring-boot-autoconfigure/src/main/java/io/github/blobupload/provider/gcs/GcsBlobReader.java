@@ -17,7 +17,9 @@
 package io.github.blobupload.provider.gcs;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.channels.Channels;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -29,6 +31,7 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.Storage.BlobListOption;
 import com.google.cloud.storage.Storage.BlobSourceOption;
 import com.google.cloud.storage.StorageException;
+import io.github.blobupload.BlobUrlSigner;
 import io.github.blobupload.ByteRange;
 import io.github.blobupload.StoredBlob;
 import io.github.blobupload.provider.internal.ByteRanges;
@@ -43,16 +46,59 @@ import org.jspecify.annotations.Nullable;
  * metadata, then a {@link ReadChannel} pinned to its generation, positioned and limited
  * to the range; {@code list} by prefix for listing.
  */
-final class GcsBlobReader extends KeyedBlobReader {
+final class GcsBlobReader extends KeyedBlobReader implements BlobUrlSigner {
+
+	/** Where V4 signed URLs point (path style). */
+	static final String SIGNED_URL_ORIGIN = "https://storage.googleapis.com";
 
 	private final String bucket;
 
 	private final LazyClient<Storage> storage;
 
-	GcsBlobReader(String bucket, RecordedUris uris, LazyClient<Storage> storage) {
+	private final @Nullable LazyClient<GcsUrlSigner> signer;
+
+	GcsBlobReader(String bucket, RecordedUris uris, LazyClient<Storage> storage,
+			@Nullable LazyClient<GcsUrlSigner> signer) {
 		super(uris);
 		this.bucket = bucket;
 		this.storage = storage;
+		this.signer = signer;
+	}
+
+	@Override
+	public Optional<BlobUrlSigner> urlSigner() {
+		return (this.signer != null) ? Optional.of(this) : Optional.empty();
+	}
+
+	/**
+	 * Signs a V4 GET URL with {@code response-content-type} and
+	 * {@code response-content-disposition} in the signature, offline.
+	 */
+	@Override
+	public Optional<URI> signedGet(String uri, Duration expiry, String contentType, String contentDisposition)
+			throws IOException {
+		Optional<String> key = readableKey(uri);
+		if (key.isEmpty()) {
+			return Optional.empty();
+		}
+		if (this.signer == null) {
+			throw new IOException("No URL signer for bucket '" + this.bucket + "'");
+		}
+		try {
+			return Optional.of(URI.create(this.signer.get()
+				.sign(this.bucket, key.get(), expiry, Map.of("response-content-type", contentType,
+						"response-content-disposition", contentDisposition))));
+		}
+		catch (RuntimeException ex) {
+			// Never the message: it could hold a part of the signature.
+			throw new IOException("Cannot sign a URL for bucket '" + this.bucket + "': " + ex.getClass().getName()
+					+ " (only the private key of a service-account key file signs offline)");
+		}
+	}
+
+	@Override
+	public String origin() {
+		return SIGNED_URL_ORIGIN;
 	}
 
 	@Override

@@ -50,6 +50,8 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 
 	private final @Nullable LazyClient<GcsUrlSigner> signer;
 
+	private final @Nullable LazyClient<GcsUrlSigner> readSigner;
+
 	/**
 	 * Creates a provider.
 	 * @param storage the client, obtained on first upload
@@ -60,9 +62,25 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 	 */
 	public GcsBlobStorageProvider(LazyClient<Storage> storage, GcsUploadOptions options,
 			@Nullable LazyClient<GcsUrlSigner> signer) {
+		this(storage, options, signer, null);
+	}
+
+	/**
+	 * Creates a provider whose readers also sign GET URLs (the viewer's redirects).
+	 * @param storage the client, obtained on first upload
+	 * @param options how objects are written
+	 * @param signer the signer of the URLs returned as destinations, obtained when the
+	 * first uploader is created; {@code null} to return {@code gs://} URIs
+	 * @param readSigner the signer of the readers' GET URLs, obtained on first use (so
+	 * that credentials that cannot sign only fail a redirect, which then streams); may be
+	 * {@code null}
+	 */
+	public GcsBlobStorageProvider(LazyClient<Storage> storage, GcsUploadOptions options,
+			@Nullable LazyClient<GcsUrlSigner> signer, @Nullable LazyClient<GcsUrlSigner> readSigner) {
 		this.storage = Objects.requireNonNull(storage, "storage must not be null");
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.signer = signer;
+		this.readSigner = readSigner;
 	}
 
 	@Override
@@ -80,7 +98,7 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 		Location location = parse(uriPrefix);
 		GcsUrlSigner urlSigner = (this.signer != null) ? this.signer.get() : null;
 		return new GcsBlobUploader(location.bucket(), location.keyPrefix(), naming, this.storage, this.options,
-				urlSigner);
+				urlSigner, this.readSigner);
 	}
 
 	/**
@@ -90,6 +108,9 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 	public void close() {
 		if (this.signer != null) {
 			this.signer.close();
+		}
+		if (this.readSigner != null && this.readSigner != this.signer) {
+			this.readSigner.close();
 		}
 		this.storage.close();
 	}

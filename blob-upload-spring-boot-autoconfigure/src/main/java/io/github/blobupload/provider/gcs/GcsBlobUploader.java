@@ -100,13 +100,31 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe, Retenti
 	 */
 	GcsBlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<Storage> storage,
 			GcsUploadOptions options, @Nullable GcsUrlSigner signer) {
+		this(bucket, keyPrefix, naming, storage, options, signer, null);
+	}
+
+	/**
+	 * Creates an uploader whose reader also signs GET URLs.
+	 * @param bucket the bucket name
+	 * @param keyPrefix the object-name prefix: empty, or safe segments ending with
+	 * {@code /}
+	 * @param naming how objects are named under the prefix
+	 * @param storage the client, obtained on first upload
+	 * @param options how objects are written
+	 * @param signer makes the signed URLs returned as destinations, or {@code null} to
+	 * return {@code gs://} URIs
+	 * @param readSigner signs the reader's GET URLs, obtained on first use, or
+	 * {@code null} when the reader does not sign
+	 */
+	GcsBlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<Storage> storage,
+			GcsUploadOptions options, @Nullable GcsUrlSigner signer, @Nullable LazyClient<GcsUrlSigner> readSigner) {
 		this.bucket = Objects.requireNonNull(bucket, "bucket must not be null");
 		this.uris = new RecordedUris(GcsBlobStorageProvider.SCHEME + "://" + bucket + "/" + keyPrefix, keyPrefix,
 				"/" + bucket + "/" + keyPrefix, naming);
 		this.storage = Objects.requireNonNull(storage, "storage must not be null");
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.signer = signer;
-		this.reader = new GcsBlobReader(bucket, this.uris, storage);
+		this.reader = new GcsBlobReader(bucket, this.uris, storage, readSigner);
 	}
 
 	/**

@@ -19,6 +19,7 @@ package io.github.blobupload.provider.gcs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -141,6 +142,25 @@ public final class GcsUrlSigner {
 		}
 		this.recent.put(key, new Signed(url, now.plus(this.expiry.dividedBy(2))));
 		return url;
+	}
+
+	/**
+	 * Returns a fresh signed GET URL for an object, with query parameters inside the
+	 * signature (such as {@code response-content-type} and
+	 * {@code response-content-disposition}, which the store then answers with). Not
+	 * reused: each call signs.
+	 * @param bucket the bucket
+	 * @param objectName the object name, made of safe characters
+	 * @param expiry how long the URL is valid, positive and at most {@link #MAX_EXPIRY}
+	 * @param queryParameters the signed query parameters
+	 * @return the URL
+	 */
+	public String sign(String bucket, String objectName, Duration expiry, Map<String, String> queryParameters) {
+		return this.offlineStorage
+			.signUrl(BlobInfo.newBuilder(bucket, objectName).build(), checkExpiry(expiry).toSeconds(), TimeUnit.SECONDS,
+					Storage.SignUrlOption.withV4Signature(), Storage.SignUrlOption.withPathStyle(),
+					Storage.SignUrlOption.withQueryParams(queryParameters), Storage.SignUrlOption.signWith(this.signer))
+			.toString();
 	}
 
 	/**

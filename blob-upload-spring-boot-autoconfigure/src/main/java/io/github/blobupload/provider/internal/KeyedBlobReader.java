@@ -76,6 +76,16 @@ public abstract class KeyedBlobReader implements BlobReader {
 	}
 
 	/**
+	 * Returns the object key of a URI under the prefix, as
+	 * {@link #open(String, ByteRange)} would read it, for a reader that also signs URLs.
+	 * @param uri a storage URI
+	 * @return the key, or empty if the URI names nothing under the prefix
+	 */
+	protected final Optional<String> readableKey(String uri) {
+		return this.uris.readableKeyOf(uri);
+	}
+
+	/**
 	 * Opens the object with the given key, checked to be under the prefix.
 	 * @param uri the URI asked for, for messages
 	 * @param key its object key

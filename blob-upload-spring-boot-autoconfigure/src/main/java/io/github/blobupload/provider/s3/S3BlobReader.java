@@ -18,9 +18,13 @@ package io.github.blobupload.provider.s3;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import io.github.blobupload.BlobUrlSigner;
 import io.github.blobupload.ByteRange;
 import io.github.blobupload.StoredBlob;
 import io.github.blobupload.provider.internal.ByteRanges;
@@ -36,6 +40,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Reads back the objects of one {@link S3BlobUploader}, through its client: one
@@ -43,18 +48,68 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code ListObjectsV2} by prefix for listing. The stream holds one of the client's
  * pooled connections until it is closed; closed with more than
  * {@value AbortingStream#DRAIN_LIMIT} bytes unread (a viewer client gone or cut off), the
- * request is aborted rather than the rest downloaded to keep the connection.
+ * request is aborted rather than the rest downloaded to keep the connection. With a
+ * presigner, it also signs GET URLs with {@code response-content-type} and
+ * {@code response-content-disposition}.
  */
-final class S3BlobReader extends KeyedBlobReader {
+final class S3BlobReader extends KeyedBlobReader implements BlobUrlSigner {
+
+	/** A key signed only to learn the origin of the presigner's URLs; never fetched. */
+	private static final String ORIGIN_PROBE_KEY = "blob-upload-origin";
 
 	private final String bucket;
 
 	private final LazyClient<S3Client> client;
 
-	S3BlobReader(String bucket, RecordedUris uris, LazyClient<S3Client> client) {
+	private final @Nullable LazyClient<S3Presigner> presigner;
+
+	S3BlobReader(String bucket, RecordedUris uris, LazyClient<S3Client> client,
+			@Nullable LazyClient<S3Presigner> presigner) {
 		super(uris);
 		this.bucket = bucket;
 		this.client = client;
+		this.presigner = presigner;
+	}
+
+	@Override
+	public Optional<BlobUrlSigner> urlSigner() {
+		return (this.presigner != null) ? Optional.of(this) : Optional.empty();
+	}
+
+	@Override
+	public Optional<URI> signedGet(String uri, Duration expiry, String contentType, String contentDisposition)
+			throws IOException {
+		Optional<String> key = readableKey(uri);
+		if (key.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(presign(key.get(), expiry, contentType, contentDisposition));
+	}
+
+	@Override
+	public String origin() throws IOException {
+		URI signed = presign(ORIGIN_PROBE_KEY, Duration.ofMinutes(1), "application/octet-stream", "attachment");
+		return signed.getScheme() + "://" + signed.getRawAuthority();
+	}
+
+	private URI presign(String key, Duration expiry, String contentType, String contentDisposition) throws IOException {
+		if (this.presigner == null) {
+			throw new IOException("No S3 presigner for bucket '" + this.bucket + "'");
+		}
+		try {
+			return this.presigner.get()
+				.presignGetObject((presign) -> presign.signatureDuration(expiry)
+					.getObjectRequest((get) -> get.bucket(this.bucket)
+						.key(key)
+						.responseContentType(contentType)
+						.responseContentDisposition(contentDisposition)))
+				.url()
+				.toURI();
+		}
+		catch (RuntimeException | URISyntaxException ex) {
+			// The exception's message may hold the URL: only its type is told.
+			throw new IOException("Cannot presign a GET for bucket '" + this.bucket + "': " + ex.getClass().getName());
+		}
 	}
 
 	@Override

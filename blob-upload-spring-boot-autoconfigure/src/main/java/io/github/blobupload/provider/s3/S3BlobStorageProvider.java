@@ -53,8 +53,9 @@ public class S3BlobStorageProvider implements BlobStorageProvider, AutoCloseable
 	/**
 	 * Creates a provider.
 	 * @param client the S3 client, obtained on first upload
-	 * @param presigner the presigner, needed only when
-	 * {@link S3UploadOptions#signedUrlExpiry()} is set
+	 * @param presigner the presigner, needed when
+	 * {@link S3UploadOptions#signedUrlExpiry()} is set; it also lets the readers sign GET
+	 * URLs (the viewer's redirects), and is obtained on first use
 	 * @param options how objects are written
 	 */
 	public S3BlobStorageProvider(LazyClient<S3Client> client, @Nullable LazyClient<S3Presigner> presigner,
@@ -82,7 +83,7 @@ public class S3BlobStorageProvider implements BlobStorageProvider, AutoCloseable
 	@Override
 	public SimpleBlobUploader createUploader(String uriPrefix, BlobNamingStrategy naming) {
 		Location location = parse(uriPrefix);
-		if (this.presigner != null) {
+		if (this.options.signedUrlExpiry() != null && this.presigner != null) {
 			this.presigner.initializeInBackground();
 		}
 		return new S3BlobUploader(location.bucket(), location.keyPrefix(), naming, this.client, this.presigner,
@@ -95,8 +96,8 @@ public class S3BlobStorageProvider implements BlobStorageProvider, AutoCloseable
 	 * @return the future; completed at once when signed URLs are disabled
 	 */
 	public CompletableFuture<?> signedUrlsReady() {
-		return (this.presigner != null) ? this.presigner.initializeInBackground()
-				: CompletableFuture.completedFuture(null);
+		return (this.options.signedUrlExpiry() != null && this.presigner != null)
+				? this.presigner.initializeInBackground() : CompletableFuture.completedFuture(null);
 	}
 
 	/**

@@ -113,7 +113,7 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe, Retentio
 		this.client = Objects.requireNonNull(client, "client must not be null");
 		this.presigner = presigner;
 		this.options = Objects.requireNonNull(options, "options must not be null");
-		this.reader = new S3BlobReader(bucket, this.uris, client);
+		this.reader = new S3BlobReader(bucket, this.uris, client, presigner);
 	}
 
 	/**
