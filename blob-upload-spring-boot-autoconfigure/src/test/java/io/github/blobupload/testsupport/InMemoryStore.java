@@ -159,6 +159,17 @@ public final class InMemoryStore implements BlobReader {
 		};
 	}
 
+	/**
+	 * Returns a destination whose uploader uploads nothing and reads through any reader,
+	 * such as a provider's.
+	 * @param useCase the use case
+	 * @param reader the reader
+	 * @return the destination
+	 */
+	public static BlobDestination destination(String useCase, BlobReader reader) {
+		return new BlobDestination(useCase, reader.uriPrefix(), new ReadableUploader(useCase, reader));
+	}
+
 	private record StoredObject(byte[] bytes, String contentType, Map<String, String> labels) {
 	}
 
