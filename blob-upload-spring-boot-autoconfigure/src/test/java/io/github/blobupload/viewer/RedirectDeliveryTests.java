@@ -197,8 +197,7 @@ class RedirectDeliveryTests {
 		String credential = query.get("X-Goog-Credential");
 		String scope = credential.substring(credential.indexOf('/') + 1);
 		String stringToSign = "GOOG4-RSA-SHA256\n" + query.get("X-Goog-Date") + "\n" + scope + "\n" + HexFormat.of()
-			.formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
 		Signature verifier = Signature.getInstance("SHA256withRSA");
 		verifier.initVerify(ServiceAccountKeys.publicKey());
 		verifier.update(stringToSign.getBytes(StandardCharsets.UTF_8));

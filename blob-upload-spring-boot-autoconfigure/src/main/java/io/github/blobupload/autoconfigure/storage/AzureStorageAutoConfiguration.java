@@ -71,7 +71,9 @@ public final class AzureStorageAutoConfiguration {
 				(size) -> options.blockUploadThreshold(size.toBytes()));
 		set(PREFIX + "block-size", azure.getBlockSize(), (size) -> options.blockSize(size.toBytes()));
 		options.encryptionScope(azure.getEncryptionScope());
-		set(PREFIX + "public-endpoint", azure.getPublicEndpoint(), options::publicEndpoint);
+		if (azure.getPublicEndpoint() != null) {
+			set(PREFIX + "public-endpoint", azure.getPublicEndpoint(), options::publicEndpoint);
+		}
 		if (signedUrls.isEnabled()) {
 			set(BlobUploadSignedUrlsProperties.PREFIX + ".expiry", signedUrls.getExpiry(), options::signedUrlExpiry);
 		}
