@@ -19,7 +19,10 @@ package io.github.blobupload.viewer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +47,9 @@ import static io.github.blobupload.viewer.ViewerResponses.notFound;
  * <li>The URL carries response overrides: the store answers with the content type and
  * disposition the streamed answer would have ({@link ServedType}), so active content
  * (HTML, SVG, XML) is an attachment there too.</li>
+ * <li>The object's content type is read from the store on its first redirect and
+ * remembered (a few thousand objects), so later visits cost a local signature only; an
+ * object missing then is answered 404 without a URL.</li>
  * <li>{@code HEAD} requests, and objects of a store that cannot sign ({@code file:}) or
  * whose signing fails, are streamed as before.</li>
  * <li>The pages' Content-Security-Policy lists the stores' origins in {@code img-src} and
@@ -57,6 +63,8 @@ public final class RedirectDelivery {
 	/** The longest validity of an S3 or GCS V4 signed URL. */
 	public static final Duration MAX_EXPIRY = Duration.ofDays(7);
 
+	private static final int MAX_REMEMBERED_TYPES = 4096;
+
 	private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+");
 
 	private final Duration expiry;
@@ -65,6 +73,22 @@ public final class RedirectDelivery {
 			Duration.ofMinutes(1));
 
 	private volatile @Nullable String pageCsp;
+
+	/**
+	 * How recently redirected objects are served, so that a second visit costs a local
+	 * signature only. Objects are written once under their name; a type is one of a few
+	 * {@link ServedType} values, and the store is told it, so a stale entry (an object
+	 * replaced under the same name) cannot make anything run.
+	 */
+	private final Map<String, ServedType> servedTypes = Collections
+		.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, ServedType> eldest) {
+				return size() > MAX_REMEMBERED_TYPES;
+			}
+
+		});
 
 	/**
 	 * Creates a redirect delivery.
@@ -104,15 +128,19 @@ public final class RedirectDelivery {
 		if (signer.isEmpty()) {
 			return false;
 		}
-		Optional<RawBlobResponder.Metadata> metadata = raw.metadata(response, target);
-		if (metadata == null) {
-			return true;
+		ServedType type = this.servedTypes.get(target.storageUri());
+		if (type == null) {
+			Optional<RawBlobResponder.Metadata> metadata = raw.metadata(response, target);
+			if (metadata == null) {
+				return true;
+			}
+			if (metadata.isEmpty()) {
+				notFound(response);
+				return true;
+			}
+			type = ServedType.of(metadata.get().contentType());
+			this.servedTypes.put(target.storageUri(), type);
 		}
-		if (metadata.isEmpty()) {
-			notFound(response);
-			return true;
-		}
-		ServedType type = ServedType.of(metadata.get().contentType());
 		Optional<URI> signed;
 		try {
 			signed = signer.get()

@@ -169,6 +169,18 @@ class BlobUploadViewerAutoConfigurationTests {
 	}
 
 	@Test
+	void redirectExpiryOutOfRangeFailsStartup() {
+		this.runner
+			.withPropertyValues("blob.upload.viewer.enabled=true", "blob.upload.viewer.delivery=redirect",
+					"blob.upload.viewer.redirect-expiry=8d")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("blob.upload.viewer.redirect-expiry")
+				.hasMessageContaining("at most 7 days"));
+	}
+
+	@Test
 	void kubernetesDetectedFromTheEnvironmentFailsStartup() {
 		Map<String, Object> kubernetes = Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "KUBERNETES_SERVICE_PORT",
 				"443");

@@ -17,6 +17,7 @@
 package io.github.blobupload.autoconfigure.viewer;
 
 import io.github.blobupload.viewer.BlobViewerServlet;
+import io.github.blobupload.viewer.RedirectDelivery;
 import io.github.blobupload.viewer.StoreTraceIndex;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,8 @@ class BlobUploadViewerPropertiesTests {
 		// The default path is one the servlet accepts.
 		assertThat(BlobViewerServlet.urlMapping(properties.getPath())).isEqualTo("/blob-viewer/*");
 		assertThat(properties.getMaxConcurrentReads()).isEqualTo(BlobViewerServlet.DEFAULT_MAX_CONCURRENT_READS);
+		assertThat(properties.getDelivery()).isEqualTo(BlobUploadViewerProperties.Delivery.STREAM);
+		assertThat(new RedirectDelivery(properties.getRedirectExpiry()).expiry()).hasMinutes(5);
 		assertThat(properties.getIndex().isEnabled()).isTrue();
 		assertThat(properties.getIndex().getCacheSize()).isEqualTo(StoreTraceIndex.DEFAULT_CACHE_SIZE);
 	}
