@@ -42,6 +42,7 @@ import io.github.blobupload.viewer.BlobViewerServlet;
 import io.github.blobupload.viewer.RedirectDelivery;
 import io.github.blobupload.viewer.ViewerAccess;
 import io.github.blobupload.viewer.ViewerDestinations;
+import io.github.blobupload.viewer.ViewerReadListener;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
@@ -73,7 +74,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * response overrides the viewer asks for), as a browser holding a signed URL would send
  * it. {@code redirect}: a GET of the object's viewer link, answered {@code 307} by the
  * viewer's servlet in an embedded Tomcat on 127.0.0.1 (after reading the object's
- * content type and signing a fresh URL), then followed to the store. Both read every byte
+ * content type once and signing a fresh URL; no read listener, so no audit line), then
+ * followed to the store. Both read every byte
  * into a 64 KB buffer through the JDK's {@code HttpURLConnection}. The ratio printed by
  * {@link RatioReport} is the redirect's share of the direct GET's throughput. Run with
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport ViewerRedirectBenchmark}
@@ -164,7 +166,7 @@ public class ViewerRedirectBenchmark {
 		this.tomcat.getConnector().setProperty("address", "127.0.0.1");
 		Context context = this.tomcat.addContext("", this.folder.toString());
 		Tomcat.addServlet(context, "blobViewer", new BlobViewerServlet(ViewerDestinations.of(registry.destinations()),
-				null, ViewerAccess.LOCAL, new RedirectDelivery(Duration.ofMinutes(5))));
+				null, ViewerAccess.LOCAL, ViewerReadListener.NONE, new RedirectDelivery(Duration.ofMinutes(5))));
 		context.addServletMappingDecoded("/blob-viewer/*", "blobViewer");
 		this.tomcat.start();
 		int port = this.tomcat.getConnector().getLocalPort();

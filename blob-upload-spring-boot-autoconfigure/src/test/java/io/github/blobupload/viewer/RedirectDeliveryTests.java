@@ -72,7 +72,7 @@ class RedirectDeliveryTests {
 		ViewerDestinations destinations = ViewerDestinations
 			.of(List.of(InMemoryStore.destination("media", this.gcs.blobReader().orElseThrow()),
 					InMemoryStore.destination("files", this.files)));
-		this.servlet = new BlobViewerServlet(destinations, null, ViewerAccess.LOCAL,
+		this.servlet = new BlobViewerServlet(destinations, null, ViewerAccess.LOCAL, new ViewerAuditLog(),
 				new RedirectDelivery(Duration.ofMinutes(5)));
 	}
 
