@@ -77,7 +77,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * content type once and signing a fresh URL; no read listener, so no audit line), then
  * followed to the store. Both read every byte
  * into a 64 KB buffer through the JDK's {@code HttpURLConnection}. The ratio printed by
- * {@link RatioReport} is the redirect's share of the direct GET's throughput. Run with
+ * {@link RatioReport} is the redirect's share of the direct GET's throughput;
+ * {@code redirectAnswerOnly} measures the {@code 307} alone. Run with
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport ViewerRedirectBenchmark}
  * (after {@code ./mvnw -B -Pbenchmarks -pl benchmarks -am package -DskipTests}).
  */
@@ -210,6 +211,24 @@ public class ViewerRedirectBenchmark {
 	@Benchmark
 	public long redirect() throws IOException {
 		return read(this.link, true);
+	}
+
+	/**
+	 * Asks the viewer for the object's link without following the redirect: what one
+	 * redirect costs (the loopback request, the access checks, a local signature).
+	 * @return the length of the signed URL
+	 * @throws IOException if the viewer cannot be reached
+	 */
+	@Benchmark
+	public int redirectAnswerOnly() throws IOException {
+		HttpURLConnection connection = (HttpURLConnection) this.link.openConnection();
+		connection.setInstanceFollowRedirects(false);
+		if (connection.getResponseCode() != 307) {
+			throw new IllegalStateException("Answered " + connection.getResponseCode());
+		}
+		String location = connection.getHeaderField("Location");
+		connection.getInputStream().close();
+		return location.length();
 	}
 
 	private long read(URL url, boolean redirected) throws IOException {
