@@ -167,7 +167,7 @@ public class ViewerRedirectBenchmark {
 		this.tomcat.getConnector().setProperty("address", "127.0.0.1");
 		Context context = this.tomcat.addContext("", this.folder.toString());
 		Tomcat.addServlet(context, "blobViewer", new BlobViewerServlet(ViewerDestinations.of(registry.destinations()),
-				null, ViewerAccess.LOCAL, ViewerReadListener.NONE, new RedirectDelivery(Duration.ofMinutes(5))));
+				null, ViewerAccess.LOCAL, ViewerReadListener.NONE, BlobViewerServlet.DEFAULT_MAX_CONCURRENT_READS, new RedirectDelivery(Duration.ofMinutes(5))));
 		context.addServletMappingDecoded("/blob-viewer/*", "blobViewer");
 		this.tomcat.start();
 		int port = this.tomcat.getConnector().getLocalPort();

@@ -73,7 +73,7 @@ class RedirectDeliveryTests {
 			.of(List.of(InMemoryStore.destination("media", this.gcs.blobReader().orElseThrow()),
 					InMemoryStore.destination("files", this.files)));
 		this.servlet = new BlobViewerServlet(destinations, null, ViewerAccess.LOCAL, new ViewerAuditLog(),
-				new RedirectDelivery(Duration.ofMinutes(5)));
+				BlobViewerServlet.DEFAULT_MAX_CONCURRENT_READS, new RedirectDelivery(Duration.ofMinutes(5)));
 	}
 
 	@Test
