@@ -73,12 +73,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * {@code baseline}: a GET of a presigned URL of the object (signed once, with the same
  * response overrides the viewer asks for), as a browser holding a signed URL would send
  * it. {@code redirect}: a GET of the object's viewer link, answered {@code 307} by the
- * viewer's servlet in an embedded Tomcat on 127.0.0.1 (after reading the object's
- * content type once and signing a fresh URL; no read listener, so no audit line), then
- * followed to the store. Both read every byte
- * into a 64 KB buffer through the JDK's {@code HttpURLConnection}. The ratio printed by
- * {@link RatioReport} is the redirect's share of the direct GET's throughput;
- * {@code redirectAnswerOnly} measures the {@code 307} alone. Run with
+ * viewer's servlet in an embedded Tomcat on 127.0.0.1 (after reading the object's content
+ * type once and signing a fresh URL; no read listener, so no audit line), then followed
+ * to the store. Both read every byte into a 64 KB buffer through the JDK's
+ * {@code HttpURLConnection}. The ratio printed by {@link RatioReport} is the redirect's
+ * share of the direct GET's throughput; {@code redirectAnswerOnly} measures the
+ * {@code 307} alone. Run with
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport ViewerRedirectBenchmark}
  * (after {@code ./mvnw -B -Pbenchmarks -pl benchmarks -am package -DskipTests}).
  */
@@ -166,8 +166,10 @@ public class ViewerRedirectBenchmark {
 		this.tomcat.setPort(0);
 		this.tomcat.getConnector().setProperty("address", "127.0.0.1");
 		Context context = this.tomcat.addContext("", this.folder.toString());
-		Tomcat.addServlet(context, "blobViewer", new BlobViewerServlet(ViewerDestinations.of(registry.destinations()),
-				null, ViewerAccess.LOCAL, ViewerReadListener.NONE, BlobViewerServlet.DEFAULT_MAX_CONCURRENT_READS, new RedirectDelivery(Duration.ofMinutes(5))));
+		Tomcat.addServlet(context, "blobViewer",
+				new BlobViewerServlet(ViewerDestinations.of(registry.destinations()), null, ViewerAccess.LOCAL,
+						ViewerReadListener.NONE, BlobViewerServlet.DEFAULT_MAX_CONCURRENT_READS,
+						new RedirectDelivery(Duration.ofMinutes(5))));
 		context.addServletMappingDecoded("/blob-viewer/*", "blobViewer");
 		this.tomcat.start();
 		int port = this.tomcat.getConnector().getLocalPort();
