@@ -57,18 +57,18 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of the export guard on Spring Boot's span export path: one GenAI chat span
- * exported through Micrometer's {@code CompositeSpanExporter} (as Spring Boot's batch span
- * processor does) into OTLP protobuf marshalling ({@code TraceRequestMarshaler}, what
- * {@code OtlpHttpSpanExporter} does before it sends), with the guard's
+ * exported through Micrometer's {@code CompositeSpanExporter} (as Spring Boot's batch
+ * span processor does) into OTLP protobuf marshalling ({@code TraceRequestMarshaler},
+ * what {@code OtlpHttpSpanExporter} does before it sends), with the guard's
  * {@link GuardingSpanFilter} ({@code guarded}) and without it ({@code baseline}).
  * <p>
  * {@code media=none}: a span of 14 attributes, with 2 KB of text messages
  * ({@code gen_ai.input.messages}, {@code gen_ai.output.messages}) and no media: the guard
  * looks at the two long values and finds nothing. {@code media=1MB}: the same span with a
- * 1 MB {@code blob} image part in {@code gen_ai.input.messages}: the guard reads the JSON,
- * decodes the base64, hands the bytes to {@code uploadAsync} (content-addressed names: one
- * SHA-256; the upload itself is the engine's, into a discarding store) and exports a
- * {@code uri} part, so what is marshalled is 1 MB smaller. Run with
+ * 1 MB {@code blob} image part in {@code gen_ai.input.messages}: the guard reads the
+ * JSON, decodes the base64, hands the bytes to {@code uploadAsync} (content-addressed
+ * names: one SHA-256; the upload itself is the engine's, into a discarding store) and
+ * exports a {@code uri} part, so what is marshalled is 1 MB smaller. Run with
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.blobupload.benchmarks.RatioReport ExportGuardBenchmark}.
  */
 @State(Scope.Benchmark)
