@@ -233,6 +233,24 @@ public class ViewerRedirectBenchmark {
 		return location.length();
 	}
 
+	/**
+	 * Asks the viewer for the object's link without following it, then reads the
+	 * {@code Location} it answered as a new request: a browser's two requests, without
+	 * the client's own redirect handling.
+	 * @return the bytes read
+	 * @throws IOException if it cannot be read
+	 */
+	long readLocation() throws IOException {
+		HttpURLConnection connection = (HttpURLConnection) this.link.openConnection();
+		connection.setInstanceFollowRedirects(false);
+		if (connection.getResponseCode() != 307) {
+			throw new IllegalStateException("Answered " + connection.getResponseCode());
+		}
+		String location = connection.getHeaderField("Location");
+		connection.getInputStream().close();
+		return read(URI.create(location).toURL(), false);
+	}
+
 	private long read(URL url, boolean redirected) throws IOException {
 		HttpURLConnection connection = (HttpURLConnection) url.openConnection();
 		connection.setInstanceFollowRedirects(true);
