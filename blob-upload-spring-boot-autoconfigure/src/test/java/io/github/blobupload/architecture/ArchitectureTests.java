@@ -184,8 +184,9 @@ class ArchitectureTests {
 		rules.add(rule("the export guard that stores media", EXPORT_MEDIA)
 			.mayUse(API, INTERNAL, EXPORT_API, AI_API, AI_OFFLOAD)
 			.because("media at export goes through the Spring AI hooks' offloader: one engine, one set of rules"));
-		rules.add(rule("the export guard's span filter", EXPORT_TRACING).mayUse(API, INTERNAL, EXPORT_API)
-			.because("an export path adapts to the guard's API, whatever guard is configured"));
+		rules.add(rule("the export guard's span filter", EXPORT_TRACING).mayUse(API, INTERNAL, EXPORT_API, EXPORT_OTEL)
+			.because("the Micrometer bridge's spans are OpenTelemetry spans: the filter rewrites them with the "
+					+ "SDK path's SpanGuard, whatever guard is configured"));
 		rules.add(rule("the export guard's meters", EXPORT_METRICS).mayUse(EXPORT_API));
 		rules.add(rule("the export guard on the OpenTelemetry SDK", EXPORT_OTEL).mayUse(API, INTERNAL, EXPORT_API)
 			.because(

@@ -16,22 +16,15 @@
 
 package io.github.blobupload.export.otel;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
-import io.github.blobupload.export.ExportContext;
 import io.github.blobupload.export.ExportGuard;
-import io.github.blobupload.internal.RateLimitedLogger;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link SpanExporter} that passes each span through an {@link ExportGuard} before the
@@ -46,19 +39,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class GuardedSpanExporter implements SpanExporter {
 
-	private static final RateLimitedLogger failures = new RateLimitedLogger(
-			LoggerFactory.getLogger(GuardedSpanExporter.class), Duration.ofMinutes(1));
-
 	private final SpanExporter delegate;
 
 	private final ExportGuard guard;
 
-	private final AttributeRewriter rewriter;
+	private final SpanGuard spans;
 
 	private GuardedSpanExporter(SpanExporter delegate, ExportGuard guard) {
 		this.delegate = delegate;
 		this.guard = guard;
-		this.rewriter = new AttributeRewriter(guard);
+		this.spans = new SpanGuard(guard);
 	}
 
 	/**
@@ -81,62 +71,11 @@ public final class GuardedSpanExporter implements SpanExporter {
 		List<SpanData> guarded = new ArrayList<>(spans.size());
 		boolean changed = false;
 		for (SpanData span : spans) {
-			SpanData exported = guard(span);
+			SpanData exported = this.spans.guard(span);
 			changed |= (exported != span);
 			guarded.add(exported);
 		}
 		return this.delegate.export(changed ? guarded : spans);
-	}
-
-	/**
-	 * Returns the span to export.
-	 * @param span the span as recorded
-	 * @return the same instance when the guard changed nothing, else a copy with the
-	 * guarded values
-	 */
-	SpanData guard(SpanData span) {
-		SpanContext spanContext = span.getSpanContext();
-		ExportContext context = ExportContext.span(spanContext.getTraceId(), spanContext.getSpanId());
-		try {
-			this.guard.itemExamined(context);
-			Attributes attributes = this.rewriter.rewrite(span.getAttributes(), context);
-			List<EventData> events = rewriteEvents(span.getEvents(), context);
-			if (attributes == span.getAttributes() && events == span.getEvents()) {
-				return span;
-			}
-			return new GuardedSpanData(span, attributes, events);
-		}
-		catch (RuntimeException ex) {
-			failures.warn(() -> "Could not guard a span for export; it is exported with its long values removed: "
-					+ ex.getClass().getName(), ex);
-			return new GuardedSpanData(span, AttributeRewriter.strip(span.getAttributes()),
-					stripEvents(span.getEvents()));
-		}
-	}
-
-	private List<EventData> rewriteEvents(List<EventData> events, ExportContext context) {
-		List<EventData> changed = null;
-		for (int i = 0; i < events.size(); i++) {
-			EventData event = events.get(i);
-			Attributes attributes = this.rewriter.rewrite(event.getAttributes(), context);
-			if (attributes != event.getAttributes() && changed == null) {
-				changed = new ArrayList<>(events);
-			}
-			if (changed != null && attributes != event.getAttributes()) {
-				changed.set(i, EventData.create(event.getEpochNanos(), event.getName(), attributes,
-						event.getTotalAttributeCount()));
-			}
-		}
-		return (changed != null) ? changed : events;
-	}
-
-	private static List<EventData> stripEvents(List<EventData> events) {
-		List<EventData> stripped = new ArrayList<>(events.size());
-		for (EventData event : events) {
-			stripped.add(EventData.create(event.getEpochNanos(), event.getName(),
-					AttributeRewriter.strip(event.getAttributes()), event.getTotalAttributeCount()));
-		}
-		return stripped;
 	}
 
 	@Override
