@@ -16,7 +16,6 @@
 
 package io.github.blobupload.retention;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,24 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.blobupload.Blob;
-import io.github.blobupload.BlobLabels;
 import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.SimpleBlobUploader;
-import io.github.blobupload.internal.RateLimitedLogger;
 import io.github.blobupload.provider.RetentionSupport;
 import io.github.blobupload.provider.RetentionSupport.RetentionSweeper;
-import io.github.blobupload.provider.RetentionSupport.SweepCounts;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,33 +87,9 @@ public final class BlobRetention implements AutoCloseable {
 
 	private volatile Map<String, Target> targets = Map.of();
 
-	private volatile List<RetentionSweeper> sweepers = List.of();
+	private final RetentionRefresher refresher;
 
-	private final RefreshMemo memo = new RefreshMemo(MEMO_SIZE);
-
-	private final RateLimitedLogger refreshFailures = new RateLimitedLogger(logger, Duration.ofMinutes(1));
-
-	private final AtomicLong sweepsRun = new AtomicLong();
-
-	private final AtomicLong objectsSwept = new AtomicLong();
-
-	private final AtomicLong sweepFailuresCount = new AtomicLong();
-
-	private final AtomicLong refreshes = new AtomicLong();
-
-	private final AtomicLong refreshFailuresCount = new AtomicLong();
-
-	private final AtomicLong refreshesSkipped = new AtomicLong();
-
-	private final AtomicLong rewrites = new AtomicLong();
-
-	private final AtomicLong pendingBytes = new AtomicLong();
-
-	private volatile @Nullable LastSweep lastSweep;
-
-	private @Nullable ThreadPoolExecutor refresher;
-
-	private @Nullable ScheduledExecutorService scheduler;
+	private final RetentionSweeps sweeps;
 
 	private boolean started;
 
@@ -143,6 +106,8 @@ public final class BlobRetention implements AutoCloseable {
 			throw new IllegalArgumentException("sweepInterval must be positive but was " + sweepInterval);
 		}
 		this.sweepInterval = sweepInterval;
+		this.refresher = new RetentionRefresher(clock);
+		this.sweeps = new RetentionSweeps(clock);
 	}
 
 	/**
@@ -249,24 +214,14 @@ public final class BlobRetention implements AutoCloseable {
 			support.sweeper(longest, nested).ifPresent(prepared::add);
 		});
 		this.targets = Map.copyOf(resolved);
-		this.sweepers = List.copyOf(prepared);
 		if (!unsupported.isEmpty()) {
 			logger.warn("Retention is set for use cases whose storage offers no retention support: {}. Their objects "
 					+ "are kept until deleted by a lifecycle rule of the store.", unsupported);
 		}
 		if (!resolved.isEmpty()) {
-			ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-					new ArrayBlockingQueue<>(REFRESH_QUEUE_SIZE), (task) -> thread(task, "blob-retention-refresh"));
-			this.refresher = executor;
+			this.refresher.start((task) -> thread(task, "blob-retention-refresh"));
 		}
-		if (!this.sweepers.isEmpty()) {
-			ScheduledExecutorService executor = Executors
-				.newSingleThreadScheduledExecutor((task) -> thread(task, "blob-retention-sweep"));
-			long interval = this.sweepInterval.toMillis();
-			executor.scheduleWithFixedDelay(this::sweepNow, Math.min(interval, 60_000), interval,
-					TimeUnit.MILLISECONDS);
-			this.scheduler = executor;
-		}
+		this.sweeps.start(prepared, this.sweepInterval, (task) -> thread(task, "blob-retention-sweep"));
 	}
 
 	private static @Nullable Duration longest(List<Registration> registrations) {
@@ -310,102 +265,27 @@ public final class BlobRetention implements AutoCloseable {
 			@Override
 			public void onUploaded(String uploader, String uri, Blob blob, Duration duration, int attempts) {
 				if (BlobRetention.this.targets.containsKey(uploader)) {
-					BlobRetention.this.memo.mark(uri, BlobRetention.this.clock.instant());
+					BlobRetention.this.refresher.uploaded(uri);
 				}
 			}
 
 			@Override
 			public void onDeduplicated(String uploader, String uri, Blob blob) {
-				reused(uploader, uri, blob);
+				Target target = BlobRetention.this.targets.get(uploader);
+				if (target != null) {
+					BlobRetention.this.refresher.reused(target, uri, blob);
+				}
 			}
 
 		};
 	}
 
 	/**
-	 * Called on the caller's thread when an object was re-used: queues a refresh when
-	 * none was made within a tenth of the window.
-	 */
-	private void reused(String useCase, String uri, Blob blob) {
-		Target target = this.targets.get(useCase);
-		ThreadPoolExecutor executor = this.refresher;
-		if (target == null || executor == null) {
-			return;
-		}
-		if (!this.memo.claim(uri, this.clock.instant(), target.retention().dividedBy(10))) {
-			return;
-		}
-		if (this.pendingBytes.addAndGet(blob.size()) > MAX_PENDING_BYTES) {
-			this.pendingBytes.addAndGet(-blob.size());
-			this.refreshesSkipped.incrementAndGet();
-			this.memo.forget(uri);
-			return;
-		}
-		Blob labelled = blob.withLabels(Map.of(BlobLabels.RETENTION, target.retentionClass()));
-		try {
-			executor.execute(() -> {
-				try {
-					refresh(target, uri, labelled);
-				}
-				finally {
-					this.pendingBytes.addAndGet(-labelled.size());
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			this.pendingBytes.addAndGet(-blob.size());
-			this.refreshesSkipped.incrementAndGet();
-			this.memo.forget(uri);
-		}
-	}
-
-	private void refresh(Target target, String uri, Blob blob) {
-		try {
-			if (target.support().refresh(uri, blob, this.clock.instant())) {
-				this.refreshes.incrementAndGet();
-			}
-			else {
-				// The object's window ended (or it was deleted) while the upload engine
-				// still remembered it, so the re-use was not uploaded: write it again, or
-				// the span just recorded would point at nothing.
-				target.uploader().uploadSync(uri, blob);
-				this.rewrites.incrementAndGet();
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			this.refreshFailuresCount.incrementAndGet();
-			this.memo.forget(uri);
-			this.refreshFailures.warn(() -> "Could not restart the retention window of a re-used object: " + ex);
-		}
-	}
-
-	/**
 	 * Runs one sweep of every prefix that has a sweeper, now, on the calling thread.
 	 * @return what the sweep did
 	 */
-	public synchronized LastSweep sweepNow() {
-		Instant now = this.clock.instant();
-		int examined = 0;
-		int swept = 0;
-		int failed = 0;
-		for (RetentionSweeper sweeper : this.sweepers) {
-			try {
-				SweepCounts counts = sweeper.sweep(now);
-				examined += counts.examined();
-				swept += counts.swept();
-				failed += counts.failed();
-			}
-			catch (IOException | RuntimeException ex) {
-				failed++;
-				logger.warn("A retention sweep could not list its folder: {}", ex.toString());
-			}
-		}
-		this.sweepsRun.incrementAndGet();
-		this.objectsSwept.addAndGet(swept);
-		this.sweepFailuresCount.addAndGet(failed);
-		LastSweep sweep = new LastSweep(now, examined, swept, failed);
-		this.lastSweep = sweep;
-		return sweep;
+	public LastSweep sweepNow() {
+		return this.sweeps.sweepNow();
 	}
 
 	/**
@@ -413,7 +293,7 @@ public final class BlobRetention implements AutoCloseable {
 	 * @return whether there is a sweeper
 	 */
 	public boolean sweeps() {
-		return !this.sweepers.isEmpty();
+		return this.sweeps.any();
 	}
 
 	/**
@@ -421,7 +301,7 @@ public final class BlobRetention implements AutoCloseable {
 	 * @return the count
 	 */
 	public long sweepsRun() {
-		return this.sweepsRun.get();
+		return this.sweeps.sweepsRun();
 	}
 
 	/**
@@ -429,7 +309,7 @@ public final class BlobRetention implements AutoCloseable {
 	 * @return the count
 	 */
 	public long objectsSwept() {
-		return this.objectsSwept.get();
+		return this.sweeps.objectsSwept();
 	}
 
 	/**
@@ -438,7 +318,7 @@ public final class BlobRetention implements AutoCloseable {
 	 * @return the count
 	 */
 	public long sweepFailures() {
-		return this.sweepFailuresCount.get();
+		return this.sweeps.sweepFailures();
 	}
 
 	/**
@@ -446,7 +326,7 @@ public final class BlobRetention implements AutoCloseable {
 	 * @return the count
 	 */
 	public long refreshes() {
-		return this.refreshes.get();
+		return this.refresher.refreshes();
 	}
 
 	/**
@@ -455,7 +335,7 @@ public final class BlobRetention implements AutoCloseable {
 	 * @return the count
 	 */
 	public long rewrites() {
-		return this.rewrites.get();
+		return this.refresher.rewrites();
 	}
 
 	/**
@@ -463,7 +343,7 @@ public final class BlobRetention implements AutoCloseable {
 	 * @return the count
 	 */
 	public long refreshFailures() {
-		return this.refreshFailuresCount.get();
+		return this.refresher.refreshFailures();
 	}
 
 	/**
@@ -471,7 +351,7 @@ public final class BlobRetention implements AutoCloseable {
 	 * @return the count
 	 */
 	public long refreshesSkipped() {
-		return this.refreshesSkipped.get();
+		return this.refresher.refreshesSkipped();
 	}
 
 	/**
@@ -479,7 +359,7 @@ public final class BlobRetention implements AutoCloseable {
 	 * @return the last sweep, or empty before the first
 	 */
 	public Optional<LastSweep> lastSweep() {
-		return Optional.ofNullable(this.lastSweep);
+		return this.sweeps.lastSweep();
 	}
 
 	/**
@@ -489,19 +369,7 @@ public final class BlobRetention implements AutoCloseable {
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public boolean awaitRefreshes(Duration timeout) throws InterruptedException {
-		ThreadPoolExecutor executor = this.refresher;
-		if (executor == null) {
-			return true;
-		}
-		// One thread, first in first out: the marker runs after every refresh before it.
-		try {
-			executor.submit(() -> {
-			}).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-			return true;
-		}
-		catch (RejectedExecutionException | ExecutionException | TimeoutException ex) {
-			return false;
-		}
+		return this.refresher.await(timeout);
 	}
 
 	/**
@@ -510,12 +378,8 @@ public final class BlobRetention implements AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-		}
-		if (this.refresher != null) {
-			this.refresher.shutdownNow();
-		}
+		this.sweeps.close();
+		this.refresher.close();
 	}
 
 	/**
@@ -535,8 +399,7 @@ public final class BlobRetention implements AutoCloseable {
 
 	}
 
-	private record Target(RetentionSupport support, SimpleBlobUploader uploader, Duration retention,
-			String retentionClass) {
+	record Target(RetentionSupport support, SimpleBlobUploader uploader, Duration retention, String retentionClass) {
 
 	}
 
