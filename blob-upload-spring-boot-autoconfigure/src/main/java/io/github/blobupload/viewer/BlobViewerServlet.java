@@ -17,7 +17,6 @@
 package io.github.blobupload.viewer;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -81,7 +80,7 @@ public final class BlobViewerServlet extends HttpServlet {
 
 	private final ViewerAccess access;
 
-	private final transient ViewerReadListener reads;
+	private final transient ViewerReadRecorder recorder;
 
 	private final transient ViewerStats stats = new ViewerStats();
 
@@ -150,7 +149,7 @@ public final class BlobViewerServlet extends HttpServlet {
 		this.destinations = Objects.requireNonNull(destinations, "destinations must not be null");
 		this.traceIndex = traceIndex;
 		this.access = Objects.requireNonNull(access, "access must not be null");
-		this.reads = Objects.requireNonNull(reads, "reads must not be null");
+		this.recorder = new ViewerReadRecorder(Objects.requireNonNull(reads, "reads must not be null"));
 		this.permits = new ReadPermits(destinations.useCases(), maxConcurrentReads);
 		this.redirect = redirect;
 	}
@@ -206,50 +205,9 @@ public final class BlobViewerServlet extends HttpServlet {
 		finally {
 			int status = response.getStatus();
 			this.stats.finished(page, status);
-			if (segments != null && isRead(request, page, status)) {
-				record(request, page, segments, status);
+			if (segments != null) {
+				this.recorder.answered(request, page, segments, status);
 			}
-		}
-	}
-
-	/**
-	 * Returns whether an answer puts a read on record: a {@code GET} of an object's
-	 * bytes, page or trace page answered 200; for an object's bytes also a 206 (or a
-	 * redirect to the bytes) when the request asked for the whole object or a range
-	 * starting at byte 0, as the first request of a media element does, but not a range
-	 * starting further on, as its seeks do.
-	 */
-	static boolean isRead(HttpServletRequest request, ViewerPage page, int status) {
-		if (page == ViewerPage.OTHER || !"GET".equals(request.getMethod())) {
-			return false;
-		}
-		if (status == HttpServletResponse.SC_OK) {
-			return true;
-		}
-		if (page != ViewerPage.RAW || (status != HttpServletResponse.SC_PARTIAL_CONTENT
-				&& status != HttpServletResponse.SC_FOUND && status != HttpServletResponse.SC_SEE_OTHER
-				&& status != HttpServletResponse.SC_TEMPORARY_REDIRECT)) {
-			return false;
-		}
-		RequestedRange range = RequestedRange.parse(request.getHeader("Range"));
-		return (range == null) ? status != HttpServletResponse.SC_PARTIAL_CONTENT : range.first() == 0;
-	}
-
-	private void record(HttpServletRequest request, ViewerPage page, String[] segments, int status) {
-		Principal user = request.getUserPrincipal();
-		String principal = (user != null) ? user.getName() : null;
-		String peer = Objects.requireNonNullElse(request.getRemoteAddr(), "");
-		ViewerRead read = switch (page) {
-			case TRACE -> new ViewerRead(principal, peer, page, null,
-					Objects.requireNonNullElse(TraceIds.normalize(segments[1]), segments[1]), status);
-			case BLOB -> new ViewerRead(principal, peer, page, segments[1], segments[2], status);
-			default -> new ViewerRead(principal, peer, page, segments[0], segments[1], status);
-		};
-		try {
-			this.reads.onRead(read);
-		}
-		catch (RuntimeException ex) {
-			this.errors.warn(() -> "A listener of the blob viewer's reads failed: " + ex.getClass().getName(), ex);
 		}
 	}
 
