@@ -28,6 +28,7 @@ import io.github.blobupload.export.ExportGuard;
 import io.github.blobupload.export.ExportGuardListener;
 import io.github.blobupload.export.SkipReason;
 import io.github.blobupload.internal.RateLimitedLogger;
+import io.github.blobupload.internal.JsonTree;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

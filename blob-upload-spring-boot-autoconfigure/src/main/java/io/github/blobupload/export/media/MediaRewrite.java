@@ -26,6 +26,7 @@ import io.github.blobupload.ai.MediaModality;
 import io.github.blobupload.export.ExportContext;
 import io.github.blobupload.export.ExportGuardListener;
 import io.github.blobupload.internal.JsonQuoting;
+import io.github.blobupload.internal.JsonTree;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -21,25 +21,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.blobupload.internal.JsonTree;
 import io.opentelemetry.api.common.Value;
 
 /**
  * Reads JSON text into an OpenTelemetry {@link Value}: the way back of
- * {@link Value#asString()}, for a structured value the export guard rewrote. Objects
- * become key-value lists (in order), arrays arrays, integral numbers longs, other numbers
- * doubles, {@code null} the empty value. Nesting is bounded ({@value #MAX_DEPTH}).
+ * {@link Value#asString()}, for a structured value the export guard rewrote. Reads with
+ * {@link JsonTree}, the guard's one JSON reader; objects become key-value lists (in
+ * order), arrays arrays, integral numbers longs, other numbers doubles, {@code null} the
+ * empty value. Nesting is bounded ({@value #MAX_DEPTH}).
  */
 final class JsonValues {
 
 	/** The deepest nesting read. */
 	static final int MAX_DEPTH = 64;
 
-	private final String text;
-
-	private int position;
-
-	private JsonValues(String text) {
-		this.text = text;
+	private JsonValues() {
 	}
 
 	/**
@@ -50,210 +47,55 @@ final class JsonValues {
 	 * message gives the position, never the content
 	 */
 	static Value<?> parse(String text) {
-		JsonValues parser = new JsonValues(text);
-		Value<?> value = parser.value(0);
-		parser.skipWhitespace();
-		if (parser.position != text.length()) {
-			throw parser.error("text after the value");
+		Object tree;
+		try {
+			tree = JsonTree.parse(text, MAX_DEPTH);
 		}
-		return value;
+		catch (JsonTree.NotJsonException | JsonTree.TooDeepException ex) {
+			throw new IllegalArgumentException(ex.getMessage());
+		}
+		return value(tree);
 	}
 
-	private Value<?> value(int depth) {
-		if (depth > MAX_DEPTH) {
-			throw error("nested deeper than " + MAX_DEPTH);
+	private static Value<?> value(Object node) {
+		if (node instanceof JsonTree.Obj object) {
+			Map<String, Value<?>> members = new LinkedHashMap<>();
+			object.members().forEach((name, member) -> members.put(name, value(member)));
+			return Value.of(members);
 		}
-		skipWhitespace();
-		char next = peek();
-		switch (next) {
-			case '{':
-				return object(depth);
-			case '[':
-				return array(depth);
-			case '"':
-				return Value.of(string());
-			case 't':
-				literal("true");
+		if (node instanceof List<?> list) {
+			List<Value<?>> items = new ArrayList<>(list.size());
+			for (Object item : list) {
+				items.add(value(item));
+			}
+			return Value.of(items);
+		}
+		if (node instanceof JsonTree.Str string) {
+			return Value.of(string.value());
+		}
+		return literal(((JsonTree.Literal) node).text());
+	}
+
+	private static Value<?> literal(String text) {
+		switch (text) {
+			case "true":
 				return Value.of(true);
-			case 'f':
-				literal("false");
+			case "false":
 				return Value.of(false);
-			case 'n':
-				literal("null");
+			case "null":
 				return Value.empty();
 			default:
-				return number();
-		}
-	}
-
-	private Value<?> object(int depth) {
-		this.position++;
-		Map<String, Value<?>> members = new LinkedHashMap<>();
-		skipWhitespace();
-		if (peek() == '}') {
-			this.position++;
-			return Value.of(members);
-		}
-		while (true) {
-			skipWhitespace();
-			String key = string();
-			skipWhitespace();
-			expect(':');
-			members.put(key, value(depth + 1));
-			skipWhitespace();
-			if (peek() == ',') {
-				this.position++;
-				continue;
-			}
-			expect('}');
-			return Value.of(members);
-		}
-	}
-
-	private Value<?> array(int depth) {
-		this.position++;
-		List<Value<?>> items = new ArrayList<>();
-		skipWhitespace();
-		if (peek() == ']') {
-			this.position++;
-			return Value.of(items);
-		}
-		while (true) {
-			items.add(value(depth + 1));
-			skipWhitespace();
-			if (peek() == ',') {
-				this.position++;
-				continue;
-			}
-			expect(']');
-			return Value.of(items);
-		}
-	}
-
-	private String string() {
-		expect('"');
-		StringBuilder result = null;
-		int start = this.position;
-		while (true) {
-			if (this.position >= this.text.length()) {
-				throw error("unterminated string");
-			}
-			char c = this.text.charAt(this.position);
-			if (c == '"') {
-				String tail = this.text.substring(start, this.position++);
-				return (result != null) ? result.append(tail).toString() : tail;
-			}
-			if (c == '\\') {
-				if (result == null) {
-					result = new StringBuilder();
+				boolean integral = text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
+				if (integral) {
+					try {
+						return Value.of(Long.parseLong(text));
+					}
+					catch (NumberFormatException ex) {
+						// Beyond a long: kept as a double, as JSON readers do.
+					}
 				}
-				result.append(this.text, start, this.position);
-				this.position++;
-				result.append(escape());
-				start = this.position;
-				continue;
-			}
-			if (c < 0x20) {
-				throw error("control character in a string");
-			}
-			this.position++;
+				return Value.of(Double.parseDouble(text));
 		}
-	}
-
-	private char escape() {
-		char c = peek();
-		this.position++;
-		switch (c) {
-			case '"':
-			case '\\':
-			case '/':
-				return c;
-			case 'b':
-				return '\b';
-			case 'f':
-				return '\f';
-			case 'n':
-				return '\n';
-			case 'r':
-				return '\r';
-			case 't':
-				return '\t';
-			case 'u':
-				if (this.position + 4 > this.text.length()) {
-					throw error("short unicode escape");
-				}
-				try {
-					char unicode = (char) Integer.parseInt(this.text.substring(this.position, this.position + 4), 16);
-					this.position += 4;
-					return unicode;
-				}
-				catch (NumberFormatException ex) {
-					throw error("bad unicode escape");
-				}
-			default:
-				throw error("bad escape");
-		}
-	}
-
-	private Value<?> number() {
-		int start = this.position;
-		boolean integral = true;
-		while (this.position < this.text.length()) {
-			char c = this.text.charAt(this.position);
-			if (c == '.' || c == 'e' || c == 'E') {
-				integral = false;
-			}
-			else if (!(c == '-' || c == '+' || (c >= '0' && c <= '9'))) {
-				break;
-			}
-			this.position++;
-		}
-		String number = this.text.substring(start, this.position);
-		try {
-			if (integral) {
-				try {
-					return Value.of(Long.parseLong(number));
-				}
-				catch (NumberFormatException ex) {
-					// Beyond a long: kept as a double, as JSON readers do.
-				}
-			}
-			return Value.of(Double.parseDouble(number));
-		}
-		catch (NumberFormatException ex) {
-			throw error("not a JSON value");
-		}
-	}
-
-	private void literal(String literal) {
-		if (!this.text.startsWith(literal, this.position)) {
-			throw error("not a JSON value");
-		}
-		this.position += literal.length();
-	}
-
-	private void expect(char c) {
-		if (peek() != c) {
-			throw error("'" + c + "' expected");
-		}
-		this.position++;
-	}
-
-	private char peek() {
-		if (this.position >= this.text.length()) {
-			throw error("unexpected end");
-		}
-		return this.text.charAt(this.position);
-	}
-
-	private void skipWhitespace() {
-		while (this.position < this.text.length() && Character.isWhitespace(this.text.charAt(this.position))) {
-			this.position++;
-		}
-	}
-
-	private IllegalArgumentException error(String what) {
-		return new IllegalArgumentException("Not JSON at position " + this.position + ": " + what);
 	}
 
 }

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.blobupload.export.media;
+package io.github.blobupload.internal;
 
 import java.util.List;
 

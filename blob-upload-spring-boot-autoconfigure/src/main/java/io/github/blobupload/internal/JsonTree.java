@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.blobupload.export.media;
+package io.github.blobupload.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link TooDeepException}); messages give the position, never the content. Lenient in
  * one way only: control characters inside strings without escapes are taken as they are.
  */
-final class JsonTree {
+public final class JsonTree {
 
 	private final String text;
 
@@ -56,7 +56,7 @@ final class JsonTree {
 	 * @throws NotJsonException if the text is not one JSON value
 	 * @throws TooDeepException if it nests deeper than {@code maxDepth}
 	 */
-	static Object parse(String text, int maxDepth) {
+	public static Object parse(String text, int maxDepth) {
 		JsonTree reader = new JsonTree(text, maxDepth);
 		reader.skipWhitespace();
 		Object value = reader.value(0);
@@ -288,14 +288,14 @@ final class JsonTree {
 	 * @param end the position after its closing brace
 	 * @param members its members in order (the last of duplicate names wins)
 	 */
-	record Obj(int start, int end, Map<String, Object> members) {
+	public record Obj(int start, int end, Map<String, Object> members) {
 
 		/**
 		 * Returns a member that is a string.
 		 * @param name the member's name
 		 * @return its value, or {@code null} when it is missing or not a string
 		 */
-		@Nullable String string(String name) {
+		public @Nullable String string(String name) {
 			return (this.members.get(name) instanceof Str value) ? value.value() : null;
 		}
 
@@ -308,7 +308,7 @@ final class JsonTree {
 	 * @param end the position after its closing quote
 	 * @param value its value, unescaped
 	 */
-	record Str(int start, int end, String value) {
+	public record Str(int start, int end, String value) {
 
 	}
 
@@ -317,12 +317,12 @@ final class JsonTree {
 	 *
 	 * @param text the literal
 	 */
-	record Literal(String text) {
+	public record Literal(String text) {
 
 	}
 
 	/** The text is not one JSON value. */
-	static final class NotJsonException extends RuntimeException {
+	public static final class NotJsonException extends RuntimeException {
 
 		NotJsonException(String message) {
 			super(message, null, false, false);
@@ -331,7 +331,7 @@ final class JsonTree {
 	}
 
 	/** The JSON nests deeper than allowed. */
-	static final class TooDeepException extends RuntimeException {
+	public static final class TooDeepException extends RuntimeException {
 
 		TooDeepException(String message) {
 			super(message, null, false, false);
