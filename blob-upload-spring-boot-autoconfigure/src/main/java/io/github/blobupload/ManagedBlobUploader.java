@@ -79,6 +79,15 @@ public interface ManagedBlobUploader extends BlobUploader, AutoCloseable {
 	}
 
 	/**
+	 * Returns the deleter of the objects this uploader wrote, for erasure, when its
+	 * storage can delete them.
+	 * @return the deleter, or empty
+	 */
+	default Optional<BlobDeleter> blobDeleter() {
+		return Optional.empty();
+	}
+
+	/**
 	 * Shuts down with the uploader's configured shutdown timeout.
 	 * @see #shutdown(Duration)
 	 */

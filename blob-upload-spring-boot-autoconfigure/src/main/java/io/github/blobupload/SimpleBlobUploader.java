@@ -56,4 +56,13 @@ public interface SimpleBlobUploader {
 		return Optional.empty();
 	}
 
+	/**
+	 * Returns the deleter of the objects this uploader wrote, for erasure, when its
+	 * storage can delete them. A decorator passes its delegate's through.
+	 * @return the deleter, or empty
+	 */
+	default Optional<BlobDeleter> blobDeleter() {
+		return Optional.empty();
+	}
+
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDeleter;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.BlobUploadStats;
 import io.github.blobupload.DropReason;
@@ -267,6 +268,11 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 	@Override
 	public Optional<BlobReader> blobReader() {
 		return this.provider.blobReader();
+	}
+
+	@Override
+	public Optional<BlobDeleter> blobDeleter() {
+		return this.provider.blobDeleter();
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDeleter;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
@@ -101,6 +102,11 @@ public class ObservedSimpleBlobUploader implements SimpleBlobUploader {
 	@Override
 	public Optional<BlobReader> blobReader() {
 		return this.delegate.blobReader();
+	}
+
+	@Override
+	public Optional<BlobDeleter> blobDeleter() {
+		return this.delegate.blobDeleter();
 	}
 
 	@Override

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobLabels;
+import io.github.blobupload.BlobDeleter;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
@@ -63,6 +64,11 @@ class RetentionLabeledUploader implements SimpleBlobUploader {
 	@Override
 	public Optional<BlobReader> blobReader() {
 		return this.delegate.blobReader();
+	}
+
+	@Override
+	public Optional<BlobDeleter> blobDeleter() {
+		return this.delegate.blobDeleter();
 	}
 
 	SimpleBlobUploader delegate() {

@@ -113,6 +113,13 @@ class ArchitectureTests {
 	/** The export guard on the OpenTelemetry SDK: exporter wrappers. */
 	private static final String EXPORT_OTEL = ROOT + ".export.otel..";
 
+	/** Erasure's API and the reference index's layout. */
+	private static final String ERASURE = ROOT + ".erasure";
+
+	private static final String ERASURE_INDEX = ROOT + ".erasure.index..";
+
+	private static final String ERASURE_STORE = ROOT + ".erasure.store..";
+
 	private static final String AUTOCONFIGURE = ROOT + ".autoconfigure";
 
 	private static final JavaClasses PRODUCTION = new ClassFileImporter()
@@ -172,7 +179,7 @@ class ArchitectureTests {
 			.because("the optional OpenAI interceptor plugs into the audio models, never the other way"));
 		rules.add(rule("retention", RETENTION).mayUse(API, PROVIDER_SPI, INTERNAL)
 			.because("retention reaches each store through the SPI's RetentionSupport"));
-		rules.add(rule("the health indicator and metrics", ACTUATE).mayUse(API, REGISTRY, INTERNAL, RETENTION)
+		rules.add(rule("the health indicator and metrics", ACTUATE).mayUse(API, REGISTRY, INTERNAL, RETENTION, ERASURE)
 			.because("health and metrics read destinations through the API, so a user's own registry keeps them"));
 		rules.add(rule("the upload observations", OBSERVATION).mayUse(API, REGISTRY, INTERNAL, PROVIDER_SPI)
 			.because("observations wrap the providers' uploaders through the SPI's decorator"));
@@ -191,6 +198,12 @@ class ArchitectureTests {
 		rules.add(rule("the export guard on the OpenTelemetry SDK", EXPORT_OTEL).mayUse(API, INTERNAL, EXPORT_API)
 			.because(
 					"the SDK's exporter wrappers adapt spans and log records to the guard's API, never to its engine"));
+		rules.add(rule("erasure's API", ERASURE).mayUse(API, INTERNAL)
+			.because("the owner hook, selectors, receipts and the index layout depend on no implementation"));
+		rules.add(rule("the reference index writer", ERASURE_INDEX).mayUse(API, INTERNAL, ERASURE)
+			.because("its auto-configuration builds the index's engines, as the viewer's"));
+		rules.add(rule("erasure against the stores", ERASURE_STORE).mayUse(API, INTERNAL, ERASURE)
+			.because("it reaches storage only through the API's BlobReader and BlobDeleter"));
 		// The auto-configuration: the core one knows no integration; each feature's
 		// wires its own.
 		rules.add(rule("the core auto-configuration", AUTOCONFIGURE)
@@ -209,6 +222,10 @@ class ArchitectureTests {
 					AI_API, AI_OFFLOAD, AUTOCONFIGURE + ".ai")
 			.because(
 					"it builds the guard on the Spring AI hooks' offloader, or on one of the same blob.upload.ai settings"));
+		rules.add(rule("erasure's auto-configuration", AUTOCONFIGURE + ".erasure..")
+			.mayUse(AUTOCONFIGURE, API, REGISTRY, INTERNAL, ENGINE, PROVIDER_SPI, RETENTION, VIEWER, ACTUATE, AI,
+					ERASURE, ERASURE_INDEX, ERASURE_STORE, AUTOCONFIGURE + ".viewer", AUTOCONFIGURE + ".ai")
+			.because("it wires the index, the erasure and the memos of every feature that remembers stored content"));
 		rules.add(rule("the viewer auto-configuration", AUTOCONFIGURE + ".viewer..").mayUse(AUTOCONFIGURE, API,
 				REGISTRY, INTERNAL, VIEWER, ENGINE, PROVIDER_SPI, AI_API));
 		return rules;

@@ -41,6 +41,7 @@ class ConfigurationMetadataTests {
 			entry("blob.upload.spool.directory", "blob-upload-spool in java.io.tmpdir, resolved at startup"),
 			entry("blob.upload.s3.endpoint", "the AWS endpoint of the region, chosen by the SDK"),
 			entry("blob.upload.s3.public-endpoint", "the endpoint the application uses"),
+			entry("blob.upload.erasure.secret", "a secret has no default; hashes are unkeyed without one"),
 			entry("blob.upload.s3.region", "the SDK's region chain: AWS_REGION, the profile file, instance metadata"),
 			entry("blob.upload.s3.kms-key-id", "the AWS managed key (aws/s3)"),
 			entry("blob.upload.azure.endpoint", "derived from the account in the prefix or the connection string"),

@@ -1,0 +1,37 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.autoconfigure.erasure;
+
+import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.autoconfigure.viewer.BlobUploadViewerAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+/**
+ * Auto-configuration of erasure ({@code blob.upload.erasure.*}), when
+ * {@code blob.upload.erasure.enabled=true}: the reference index written next to the
+ * blobs, the owner hook, the {@link io.github.blobupload.erasure.BlobErasure} bean and
+ * the memos that forget what it erases.
+ */
+@AutoConfiguration(after = BlobUploadAutoConfiguration.class, before = BlobUploadViewerAutoConfiguration.class)
+@EnableConfigurationProperties(BlobUploadErasureProperties.class)
+@ConditionalOnBooleanProperty("blob.upload.erasure.enabled")
+public class BlobUploadErasureAutoConfiguration {
+
+}
