@@ -17,11 +17,17 @@
 package io.github.blobupload.autoconfigure.erasure;
 
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
+import io.github.blobupload.autoconfigure.erasure.BlobUploadErasureProperties.OwnerStorage;
 import io.github.blobupload.autoconfigure.viewer.BlobUploadViewerAutoConfiguration;
+import io.github.blobupload.erasure.OwnerLabels;
+import io.github.blobupload.erasure.ReferenceKeys;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of erasure ({@code blob.upload.erasure.*}), when
@@ -32,6 +38,23 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @AutoConfiguration(after = BlobUploadAutoConfiguration.class, before = BlobUploadViewerAutoConfiguration.class)
 @EnableConfigurationProperties(BlobUploadErasureProperties.class)
 @ConditionalOnBooleanProperty("blob.upload.erasure.enabled")
+@Import({ OwnerLabelConfiguration.class, ReferenceIndexConfiguration.class, ErasureServiceConfiguration.class,
+		ErasureMemosConfiguration.class })
 public class BlobUploadErasureAutoConfiguration {
+
+	/**
+	 * How owners are stored and how owners and conversation ids are keyed: HMAC-SHA-256
+	 * under {@code blob.upload.erasure.secret} when it is set.
+	 * @param properties the erasure properties
+	 * @return the owner labels
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	OwnerLabels blobOwnerLabels(BlobUploadErasureProperties properties) {
+		String secret = properties.getSecret();
+		ReferenceKeys keys = (secret != null && !secret.isEmpty()) ? ReferenceKeys.keyed(secret)
+				: ReferenceKeys.unkeyed();
+		return new OwnerLabels(keys, properties.getOwnerStorage() == OwnerStorage.PLAIN);
+	}
 
 }
