@@ -109,10 +109,21 @@ final class FileBlobReader extends KeyedBlobReader {
 	}
 
 	private boolean isInside(Path file) {
+		return isInside(this.root, file);
+	}
+
+	/**
+	 * Whether a file's folder is inside the root once symbolic links are followed (or
+	 * does not exist yet): the check the reader and the deleter share.
+	 * @param root the uploader's folder
+	 * @param file a file resolved against it
+	 * @return whether the file may be touched
+	 */
+	static boolean isInside(Path root, Path file) {
 		try {
 			Path parent = file.getParent();
-			return parent != null && Files.isDirectory(this.root)
-					&& (!Files.exists(parent) || parent.toRealPath().startsWith(this.root.toRealPath()));
+			return parent != null && Files.isDirectory(root)
+					&& (!Files.exists(parent) || parent.toRealPath().startsWith(root.toRealPath()));
 		}
 		catch (IOException ex) {
 			return false;

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDeleter;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
@@ -63,6 +64,8 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe, Retent
 
 	private final FileBlobReader reader;
 
+	private final FileBlobDeleter deleter;
+
 	/**
 	 * Creates an uploader.
 	 * @param root the absolute folder to write into; created on first upload
@@ -75,6 +78,7 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe, Retent
 		String uri = this.root.toUri().toString();
 		this.uris = new RecordedUris(uri.endsWith("/") ? uri : uri + "/", "", null, naming);
 		this.reader = new FileBlobReader(this.root, this.uris);
+		this.deleter = new FileBlobDeleter(this.root, this.uris);
 	}
 
 	/**
@@ -84,6 +88,16 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe, Retent
 	@Override
 	public Optional<BlobReader> blobReader() {
 		return Optional.of(this.reader);
+	}
+
+	/**
+	 * Returns the deleter of this uploader's files, which removes each file with its
+	 * sidecar.
+	 * @return the deleter
+	 */
+	@Override
+	public Optional<BlobDeleter> blobDeleter() {
+		return Optional.of(this.deleter);
 	}
 
 	/**
