@@ -17,6 +17,7 @@
 package io.github.blobupload.autoconfigure.storage;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobServiceClient;
@@ -28,6 +29,7 @@ import io.github.blobupload.provider.azure.AzureUploadOptions;
 import io.github.blobupload.provider.internal.LazyClients;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,12 +46,21 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.set;
  * client per storage account is built on first upload from {@code blob.upload.azure.*} (a
  * connection string, or Microsoft Entra ID through {@code DefaultAzureCredential} when
  * {@code com.azure:azure-identity} is present), with the SDK's own retries off (the
- * upload engine retries).
+ * upload engine retries). Erasure deletes through the {@value #ERASURE_CLIENT_BEAN_NAME}
+ * bean when the application declares one, so that the uploading client can stay
+ * write-only.
  */
 @AutoConfiguration
 @ConditionalOnClass(BlobServiceClient.class)
 @EnableConfigurationProperties({ BlobUploadAzureProperties.class, BlobUploadSignedUrlsProperties.class })
 public final class AzureStorageAutoConfiguration {
+
+	/**
+	 * The name of the application's {@link BlobServiceClient} bean for erasure only
+	 * (declared with {@code @Bean(defaultCandidate = false)}): the deleters use it, when
+	 * there is one, instead of the uploading client.
+	 */
+	public static final String ERASURE_CLIENT_BEAN_NAME = "blobErasureAzureServiceClient";
 
 	private static final String PREFIX = "blob.upload.azure.";
 
@@ -58,10 +69,16 @@ public final class AzureStorageAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AzureBlobStorageProvider azureBlobStorageProvider(BlobUploadAzureProperties azure,
-			BlobUploadSignedUrlsProperties signedUrls, ObjectProvider<BlobServiceClient> blobServiceClient) {
+			BlobUploadSignedUrlsProperties signedUrls, ObjectProvider<BlobServiceClient> blobServiceClient,
+			ConfigurableListableBeanFactory beanFactory) {
 		AzureUploadOptions options = options(azure, signedUrls);
-		return new AzureBlobStorageProvider(LazyClients.of("Azure Blob client", blobServiceClient::getIfAvailable,
-				(account) -> buildClient(account, azure)), options);
+		Supplier<BlobServiceClient> erasure = ErasureClientBeans.find(beanFactory, ERASURE_CLIENT_BEAN_NAME,
+				BlobServiceClient.class);
+		return new AzureBlobStorageProvider(
+				LazyClients.of("Azure Blob client", blobServiceClient::getIfAvailable,
+						(account) -> buildClient(account, azure)),
+				options, (erasure != null)
+						? LazyClients.of("Azure Blob erasure client", erasure::get, (account) -> erasure.get()) : null);
 	}
 
 	private static AzureUploadOptions options(BlobUploadAzureProperties azure,

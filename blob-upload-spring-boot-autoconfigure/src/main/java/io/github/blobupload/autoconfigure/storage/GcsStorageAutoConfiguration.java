@@ -17,6 +17,7 @@
 package io.github.blobupload.autoconfigure.storage;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.google.cloud.storage.Storage;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
@@ -28,6 +29,7 @@ import io.github.blobupload.provider.internal.LazyClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -42,7 +44,9 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.set;
  * on the class path. It reuses the application's {@link Storage} bean when there is one
  * and otherwise builds a client from {@code blob.upload.gcs.*} on the first upload;
  * nothing about Google credentials is resolved at startup unless a {@code gs://} prefix
- * is used with signed URLs.
+ * is used with signed URLs. Erasure deletes through the
+ * {@value #ERASURE_CLIENT_BEAN_NAME} bean when the application declares one, so that the
+ * uploading client can stay write-only.
  */
 @AutoConfiguration(before = BlobUploadAutoConfiguration.class)
 @ConditionalOnClass(Storage.class)
@@ -50,13 +54,20 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 		BlobUploadSignedUrlsProperties.class })
 public final class GcsStorageAutoConfiguration {
 
+	/**
+	 * The name of the application's {@link Storage} bean for erasure only (declared with
+	 * {@code @Bean(defaultCandidate = false)}): the deleters use it, when there is one,
+	 * instead of the uploading client.
+	 */
+	public static final String ERASURE_CLIENT_BEAN_NAME = "blobErasureGcsStorage";
+
 	private static final String PREFIX = "blob.upload.gcs.";
 
 	@Bean
 	@ConditionalOnMissingBean
 	GcsBlobStorageProvider gcsBlobStorageProvider(BlobUploadGcsProperties gcs,
-			BlobUploadSignedUrlsProperties signedUrls, BlobUploadProperties properties,
-			ObjectProvider<Storage> storage) {
+			BlobUploadSignedUrlsProperties signedUrls, BlobUploadProperties properties, ObjectProvider<Storage> storage,
+			ConfigurableListableBeanFactory beanFactory) {
 		GcsUploadOptions.Builder options = GcsUploadOptions.builder().kmsKeyName(gcs.getKmsKeyName());
 		set(PREFIX + "resumable-threshold", gcs.getResumableThreshold(),
 				(size) -> options.resumableThreshold(size.toBytes()));
@@ -67,7 +78,9 @@ public final class GcsStorageAutoConfiguration {
 		@Nullable LazyClient<GcsUrlSigner> signer = signedUrls.isEnabled() ? clients.urlSigner(signedUrls.getExpiry()) : null;
 		// The viewer's redirects sign with their own expiry; obtained on first redirect.
 		LazyClient<GcsUrlSigner> readSigner = (signer != null) ? signer : clients.urlSigner(Duration.ofHours(1));
-		return new GcsBlobStorageProvider(clients.storage(), options.build(), signer, readSigner);
+		Supplier<Storage> erasure = ErasureClientBeans.find(beanFactory, ERASURE_CLIENT_BEAN_NAME, Storage.class);
+		return new GcsBlobStorageProvider(clients.storage(), options.build(), signer, readSigner,
+				(erasure != null) ? LazyClient.of("Google Cloud Storage erasure client", erasure::get, erasure) : null);
 	}
 
 }

@@ -17,6 +17,7 @@
 package io.github.blobupload.autoconfigure.storage;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.provider.internal.LazyClient;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,7 +49,8 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.set;
  * {@link S3Client} (and {@link S3Presigner}) beans are used when there are; otherwise a
  * client is built on first upload from {@code blob.upload.s3.*} and the SDK's default
  * credential and region chains, with the SDK's own retries off (the upload engine
- * retries).
+ * retries). Erasure deletes through the {@value #ERASURE_CLIENT_BEAN_NAME} bean when the
+ * application declares one, so that the uploading client can stay write-only.
  */
 @AutoConfiguration
 @ConditionalOnClass(S3Client.class)
@@ -55,13 +58,20 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.set;
 		BlobUploadSignedUrlsProperties.class })
 public final class S3StorageAutoConfiguration {
 
+	/**
+	 * The name of the application's {@link S3Client} bean for erasure only (declared with
+	 * {@code @Bean(defaultCandidate = false)}): the deleters use it, when there is one,
+	 * instead of the uploading client.
+	 */
+	public static final String ERASURE_CLIENT_BEAN_NAME = "blobErasureS3Client";
+
 	private static final String PREFIX = "blob.upload.s3.";
 
 	@Bean
 	@ConditionalOnMissingBean
 	S3BlobStorageProvider s3BlobStorageProvider(BlobUploadS3Properties s3, BlobUploadSignedUrlsProperties signedUrls,
-			BlobUploadProperties properties, ObjectProvider<S3Client> s3Client,
-			ObjectProvider<S3Presigner> s3Presigner) {
+			BlobUploadProperties properties, ObjectProvider<S3Client> s3Client, ObjectProvider<S3Presigner> s3Presigner,
+			ConfigurableListableBeanFactory beanFactory) {
 		S3UploadOptions options = options(s3, signedUrls);
 		Duration uploadTimeout = properties.getWorker().getUploadTimeout();
 		LazyClient<S3Client> client = LazyClient.of("S3 client", s3Client::getIfAvailable,
@@ -69,7 +79,9 @@ public final class S3StorageAutoConfiguration {
 		// Obtained on first use: for recorded signed URLs, or for the viewer's redirects.
 		LazyClient<S3Presigner> presigner = LazyClient.of("S3 presigner", s3Presigner::getIfAvailable,
 				() -> buildPresigner(client.get(), s3));
-		return new S3BlobStorageProvider(client, presigner, options);
+		Supplier<S3Client> erasure = ErasureClientBeans.find(beanFactory, ERASURE_CLIENT_BEAN_NAME, S3Client.class);
+		return new S3BlobStorageProvider(client, presigner, options,
+				(erasure != null) ? LazyClient.of("S3 erasure client", erasure::get, erasure) : null);
 	}
 
 	private static S3UploadOptions options(BlobUploadS3Properties s3, BlobUploadSignedUrlsProperties signedUrls) {

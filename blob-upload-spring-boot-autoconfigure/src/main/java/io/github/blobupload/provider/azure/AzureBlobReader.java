@@ -218,7 +218,11 @@ final class AzureBlobReader extends KeyedBlobReader implements BlobUrlSigner {
 		}
 	}
 
-	private static IOException failure(String what, RuntimeException ex) {
+	/**
+	 * Builds the exception for a failed request: Azure's status and error code, never the
+	 * request (its URL could carry a SAS).
+	 */
+	static IOException failure(String what, RuntimeException ex) {
 		if (ex instanceof BlobStorageException storage) {
 			return new IOException(what + " failed; Azure answered " + storage.getStatusCode()
 					+ ((storage.getErrorCode() != null) ? " " + storage.getErrorCode() : ""), ex);

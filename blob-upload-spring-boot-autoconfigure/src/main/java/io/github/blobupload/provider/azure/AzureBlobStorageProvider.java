@@ -28,6 +28,7 @@ import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.BlobStorageProvider;
 import io.github.blobupload.provider.internal.LazyClients;
+import org.jspecify.annotations.Nullable;
 import io.github.blobupload.provider.internal.UriPrefixes;
 
 /**
@@ -52,12 +53,28 @@ public class AzureBlobStorageProvider implements BlobStorageProvider, AutoClosea
 
 	private final AzureUploadOptions options;
 
+	private final LazyClients<BlobServiceClient> erasureClients;
+
 	/**
 	 * Creates a provider.
 	 * @param clients the client of each storage account, obtained on first upload
 	 * @param options how blobs are written
 	 */
 	public AzureBlobStorageProvider(LazyClients<BlobServiceClient> clients, AzureUploadOptions options) {
+		this(clients, options, null);
+	}
+
+	/**
+	 * Creates a provider whose deleters (erasure) use clients of their own, so that the
+	 * uploading client can stay write-only.
+	 * @param clients the client of each storage account, obtained on first upload
+	 * @param options how blobs are written
+	 * @param erasureClients the client of each storage account that deletes and reads
+	 * modification times, or {@code null} to use {@code clients}
+	 */
+	public AzureBlobStorageProvider(LazyClients<BlobServiceClient> clients, AzureUploadOptions options,
+			@Nullable LazyClients<BlobServiceClient> erasureClients) {
+		this.erasureClients = (erasureClients != null) ? erasureClients : clients;
 		this.clients = Objects.requireNonNull(clients, "clients must not be null");
 		this.options = Objects.requireNonNull(options, "options must not be null");
 	}
@@ -77,7 +94,8 @@ public class AzureBlobStorageProvider implements BlobStorageProvider, AutoClosea
 	public SimpleBlobUploader createUploader(String uriPrefix, BlobNamingStrategy naming) {
 		Location location = parse(uriPrefix);
 		AzureBlobUploader uploader = new AzureBlobUploader(location.account(), location.container(),
-				location.blobPrefix(), naming, this.clients.forAccount(location.account()), this.options);
+				location.blobPrefix(), naming, this.clients.forAccount(location.account()), this.options,
+				this.erasureClients.forAccount(location.account()));
 		this.uploaders.put(uriPrefix, uploader);
 		if (this.options.signedUrlExpiry() != null) {
 			uploader.prepareInBackground();
@@ -113,6 +131,9 @@ public class AzureBlobStorageProvider implements BlobStorageProvider, AutoClosea
 	@Override
 	public void close() {
 		this.clients.close();
+		if (this.erasureClients != this.clients) {
+			this.erasureClients.close();
+		}
 	}
 
 	/**

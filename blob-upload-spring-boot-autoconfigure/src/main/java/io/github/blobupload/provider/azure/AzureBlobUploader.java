@@ -47,6 +47,7 @@ import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDeleter;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
@@ -99,6 +100,8 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe, Reten
 
 	private final AzureBlobReader reader;
 
+	private final AzureBlobDeleter deleter;
+
 	/**
 	 * Creates an uploader.
 	 * @param account the storage account name
@@ -111,6 +114,24 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe, Reten
 	 */
 	AzureBlobUploader(String account, String container, String blobPrefix, BlobNamingStrategy naming,
 			LazyClient<BlobServiceClient> serviceClient, AzureUploadOptions options) {
+		this(account, container, blobPrefix, naming, serviceClient, options, serviceClient);
+	}
+
+	/**
+	 * Creates an uploader whose deleter has a client of its own.
+	 * @param account the storage account name
+	 * @param container the container
+	 * @param blobPrefix the blob-name prefix: empty, or safe segments ending with
+	 * {@code /}
+	 * @param naming how blobs are named
+	 * @param serviceClient the account's client, obtained on first upload
+	 * @param options how blobs are written
+	 * @param erasureServiceClient the account's client for the deleter, obtained on first
+	 * deletion; may be {@code serviceClient}
+	 */
+	AzureBlobUploader(String account, String container, String blobPrefix, BlobNamingStrategy naming,
+			LazyClient<BlobServiceClient> serviceClient, AzureUploadOptions options,
+			LazyClient<BlobServiceClient> erasureServiceClient) {
 		this.account = Objects.requireNonNull(account, "account must not be null");
 		this.container = Objects.requireNonNull(container, "container must not be null");
 		this.uris = new RecordedUris(
@@ -121,6 +142,20 @@ final class AzureBlobUploader implements SimpleBlobUploader, StorageProbe, Reten
 		this.containerClient = LazyClient.of("Azure Blob client", () -> null,
 				() -> containerClient(serviceClient.get()));
 		this.reader = new AzureBlobReader(container, this.uris, this.containerClient, options.publicEndpoint());
+		Objects.requireNonNull(erasureServiceClient, "erasureServiceClient must not be null");
+		this.deleter = new AzureBlobDeleter(container, this.uris,
+				(erasureServiceClient != serviceClient) ? LazyClient.of("Azure Blob erasure client", () -> null,
+						() -> containerClient(erasureServiceClient.get())) : this.containerClient);
+	}
+
+	/**
+	 * Returns the deleter of this uploader's blobs, through the erasure client when there
+	 * is one, otherwise the same client.
+	 * @return the deleter
+	 */
+	@Override
+	public Optional<BlobDeleter> blobDeleter() {
+		return Optional.of(this.deleter);
 	}
 
 	/**

@@ -171,7 +171,11 @@ final class GcsBlobReader extends KeyedBlobReader implements BlobUrlSigner {
 		}
 	}
 
-	private static IOException failure(String what, StorageException ex) {
+	/**
+	 * Builds the exception for a failed request: the status and reason, never the
+	 * request.
+	 */
+	static IOException failure(String what, StorageException ex) {
 		return new IOException(what + " failed; Google Cloud Storage answered " + ex.getCode()
 				+ ((ex.getReason() != null) ? " (" + ex.getReason() + ")" : ""), ex);
 	}

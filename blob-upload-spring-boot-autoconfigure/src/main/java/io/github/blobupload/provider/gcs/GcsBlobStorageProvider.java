@@ -52,6 +52,8 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 
 	private final @Nullable LazyClient<GcsUrlSigner> readSigner;
 
+	private final LazyClient<Storage> erasureStorage;
+
 	/**
 	 * Creates a provider.
 	 * @param storage the client, obtained on first upload
@@ -77,6 +79,25 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 	 */
 	public GcsBlobStorageProvider(LazyClient<Storage> storage, GcsUploadOptions options,
 			@Nullable LazyClient<GcsUrlSigner> signer, @Nullable LazyClient<GcsUrlSigner> readSigner) {
+		this(storage, options, signer, readSigner, null);
+	}
+
+	/**
+	 * Creates a provider whose deleters (erasure) use a client of their own, so that the
+	 * uploading client can stay write-only.
+	 * @param storage the client, obtained on first upload
+	 * @param options how objects are written
+	 * @param signer the signer of the URLs returned as destinations, obtained when the
+	 * first uploader is created; {@code null} to return {@code gs://} URIs
+	 * @param readSigner the signer of the readers' GET URLs, obtained on first use; may
+	 * be {@code null}
+	 * @param erasureStorage the client that deletes and reads update times, or
+	 * {@code null} to use {@code storage}
+	 */
+	public GcsBlobStorageProvider(LazyClient<Storage> storage, GcsUploadOptions options,
+			@Nullable LazyClient<GcsUrlSigner> signer, @Nullable LazyClient<GcsUrlSigner> readSigner,
+			@Nullable LazyClient<Storage> erasureStorage) {
+		this.erasureStorage = (erasureStorage != null) ? erasureStorage : storage;
 		this.storage = Objects.requireNonNull(storage, "storage must not be null");
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.signer = signer;
@@ -98,7 +119,7 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 		Location location = parse(uriPrefix);
 		GcsUrlSigner urlSigner = (this.signer != null) ? this.signer.get() : null;
 		return new GcsBlobUploader(location.bucket(), location.keyPrefix(), naming, this.storage, this.options,
-				urlSigner, this.readSigner);
+				urlSigner, this.readSigner, this.erasureStorage);
 	}
 
 	/**
@@ -113,6 +134,9 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 			this.readSigner.close();
 		}
 		this.storage.close();
+		if (this.erasureStorage != this.storage) {
+			this.erasureStorage.close();
+		}
 	}
 
 	/**

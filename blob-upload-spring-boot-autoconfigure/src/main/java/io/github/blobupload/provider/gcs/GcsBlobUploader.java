@@ -33,6 +33,7 @@ import com.google.cloud.storage.Storage.BlobTargetOption;
 import com.google.cloud.storage.Storage.BlobWriteOption;
 import com.google.cloud.storage.StorageException;
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDeleter;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
@@ -86,6 +87,8 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe, Retenti
 
 	private final GcsBlobReader reader;
 
+	private final GcsBlobDeleter deleter;
+
 	/**
 	 * Creates an uploader.
 	 * @param bucket the bucket name
@@ -118,6 +121,26 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe, Retenti
 	 */
 	GcsBlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<Storage> storage,
 			GcsUploadOptions options, @Nullable GcsUrlSigner signer, @Nullable LazyClient<GcsUrlSigner> readSigner) {
+		this(bucket, keyPrefix, naming, storage, options, signer, readSigner, storage);
+	}
+
+	/**
+	 * Creates an uploader whose deleter has a client of its own.
+	 * @param bucket the bucket name
+	 * @param keyPrefix the object-name prefix: empty, or safe segments ending with
+	 * {@code /}
+	 * @param naming how objects are named under the prefix
+	 * @param storage the client, obtained on first upload
+	 * @param options how objects are written
+	 * @param signer makes the signed URLs returned as destinations, or {@code null} to
+	 * return {@code gs://} URIs
+	 * @param readSigner signs the reader's GET URLs, obtained on first use, or
+	 * {@code null} when the reader does not sign
+	 * @param erasureStorage the client the deleter uses, obtained on first deletion
+	 */
+	GcsBlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<Storage> storage,
+			GcsUploadOptions options, @Nullable GcsUrlSigner signer, @Nullable LazyClient<GcsUrlSigner> readSigner,
+			LazyClient<Storage> erasureStorage) {
 		this.bucket = Objects.requireNonNull(bucket, "bucket must not be null");
 		this.uris = new RecordedUris(GcsBlobStorageProvider.SCHEME + "://" + bucket + "/" + keyPrefix, keyPrefix,
 				"/" + bucket + "/" + keyPrefix, naming);
@@ -125,6 +148,18 @@ final class GcsBlobUploader implements SimpleBlobUploader, StorageProbe, Retenti
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.signer = signer;
 		this.reader = new GcsBlobReader(bucket, this.uris, storage, readSigner);
+		this.deleter = new GcsBlobDeleter(bucket, this.uris,
+				Objects.requireNonNull(erasureStorage, "erasureStorage must not be null"));
+	}
+
+	/**
+	 * Returns the deleter of this uploader's objects, through the erasure client when
+	 * there is one, otherwise the same client.
+	 * @return the deleter
+	 */
+	@Override
+	public Optional<BlobDeleter> blobDeleter() {
+		return Optional.of(this.deleter);
 	}
 
 	/**

@@ -217,7 +217,11 @@ final class S3BlobReader extends KeyedBlobReader implements BlobUrlSigner {
 		}
 	}
 
-	private IOException failure(String what, SdkException ex) {
+	/**
+	 * Builds the exception for a failed request: S3's status and error code, never the
+	 * request (its URL could be signed).
+	 */
+	static IOException failure(String what, SdkException ex) {
 		if (ex instanceof S3Exception s3 && s3.awsErrorDetails() != null) {
 			return new IOException(
 					what + " failed; S3 answered " + s3.statusCode() + " " + s3.awsErrorDetails().errorCode(), ex);

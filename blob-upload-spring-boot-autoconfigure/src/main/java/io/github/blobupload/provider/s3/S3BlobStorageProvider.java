@@ -50,6 +50,8 @@ public class S3BlobStorageProvider implements BlobStorageProvider, AutoCloseable
 
 	private final S3UploadOptions options;
 
+	private final LazyClient<S3Client> erasureClient;
+
 	/**
 	 * Creates a provider.
 	 * @param client the S3 client, obtained on first upload
@@ -60,6 +62,23 @@ public class S3BlobStorageProvider implements BlobStorageProvider, AutoCloseable
 	 */
 	public S3BlobStorageProvider(LazyClient<S3Client> client, @Nullable LazyClient<S3Presigner> presigner,
 			S3UploadOptions options) {
+		this(client, presigner, options, null);
+	}
+
+	/**
+	 * Creates a provider whose deleters (erasure) use a client of their own, so that the
+	 * uploading client can stay write-only.
+	 * @param client the S3 client, obtained on first upload
+	 * @param presigner the presigner, needed when
+	 * {@link S3UploadOptions#signedUrlExpiry()} is set; obtained on first use
+	 * @param options how objects are written
+	 * @param erasureClient the client that deletes and reads modification times, or
+	 * {@code null} to use {@code client}; never closed by this provider unless it built
+	 * it
+	 */
+	public S3BlobStorageProvider(LazyClient<S3Client> client, @Nullable LazyClient<S3Presigner> presigner,
+			S3UploadOptions options, @Nullable LazyClient<S3Client> erasureClient) {
+		this.erasureClient = (erasureClient != null) ? erasureClient : client;
 		this.client = Objects.requireNonNull(client, "client must not be null");
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		if (options.signedUrlExpiry() != null && presigner == null) {
@@ -87,7 +106,7 @@ public class S3BlobStorageProvider implements BlobStorageProvider, AutoCloseable
 			this.presigner.initializeInBackground();
 		}
 		return new S3BlobUploader(location.bucket(), location.keyPrefix(), naming, this.client, this.presigner,
-				this.options);
+				this.options, this.erasureClient);
 	}
 
 	/**
@@ -118,6 +137,9 @@ public class S3BlobStorageProvider implements BlobStorageProvider, AutoCloseable
 			this.presigner.close();
 		}
 		this.client.close();
+		if (this.erasureClient != this.client) {
+			this.erasureClient.close();
+		}
 	}
 
 	/**

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDeleter;
 import io.github.blobupload.BlobNamingStrategy;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.PermanentUploadException;
@@ -96,6 +97,8 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe, Retentio
 
 	private final S3BlobReader reader;
 
+	private final S3BlobDeleter deleter;
+
 	/**
 	 * Creates an uploader.
 	 * @param bucket the bucket
@@ -107,6 +110,21 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe, Retentio
 	 */
 	S3BlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<S3Client> client,
 			@Nullable LazyClient<S3Presigner> presigner, S3UploadOptions options) {
+		this(bucket, keyPrefix, naming, client, presigner, options, client);
+	}
+
+	/**
+	 * Creates an uploader whose deleter has a client of its own.
+	 * @param bucket the bucket
+	 * @param keyPrefix the key prefix: empty, or safe segments ending with {@code /}
+	 * @param naming how objects are named
+	 * @param client the S3 client, obtained on first upload
+	 * @param presigner the presigner, used when signed URLs are enabled in the options
+	 * @param options how objects are written
+	 * @param erasureClient the client the deleter uses, obtained on first deletion
+	 */
+	S3BlobUploader(String bucket, String keyPrefix, BlobNamingStrategy naming, LazyClient<S3Client> client,
+			@Nullable LazyClient<S3Presigner> presigner, S3UploadOptions options, LazyClient<S3Client> erasureClient) {
 		this.bucket = Objects.requireNonNull(bucket, "bucket must not be null");
 		this.uris = new RecordedUris(S3BlobStorageProvider.SCHEME + "://" + bucket + "/" + keyPrefix, keyPrefix,
 				"/" + keyPrefix, naming);
@@ -114,6 +132,18 @@ final class S3BlobUploader implements SimpleBlobUploader, StorageProbe, Retentio
 		this.presigner = presigner;
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.reader = new S3BlobReader(bucket, this.uris, client, presigner);
+		this.deleter = new S3BlobDeleter(bucket, this.uris,
+				Objects.requireNonNull(erasureClient, "erasureClient must not be null"));
+	}
+
+	/**
+	 * Returns the deleter of this uploader's objects, through the erasure client when
+	 * there is one, otherwise the same client.
+	 * @return the deleter
+	 */
+	@Override
+	public Optional<BlobDeleter> blobDeleter() {
+		return Optional.of(this.deleter);
 	}
 
 	/**
