@@ -63,6 +63,17 @@ public interface BlobDeleter {
 	Optional<Instant> lastModified(String uri) throws IOException;
 
 	/**
+	 * Returns a reader of the same objects through this deleter's client, so that erasure
+	 * lists and reads the reference index with the rights it deletes with: with a client
+	 * for erasure only, the uploading client needs no read or list rights.
+	 * @return the reader, or empty to read through the uploader's
+	 * {@link SimpleBlobUploader#blobReader() reader}
+	 */
+	default Optional<BlobReader> blobReader() {
+		return Optional.empty();
+	}
+
+	/**
 	 * Says what a deletion leaves behind in this store, for the erasure receipt: such as
 	 * noncurrent versions on a versioned bucket, or soft-deleted copies. Never contains
 	 * content or credentials.

@@ -118,6 +118,10 @@ class BlobDeleterIntegrationTests {
 			assertThat(erasureRequests).as("the upload went through the uploading client").isEmpty();
 			BlobDeleter deleter = deleter(registry);
 
+			// Erasure lists the reference index through the deleter's own reader.
+			assertThat(deleter.blobReader().orElseThrow().list(deleter.uriPrefix(), 10)).containsExactly(uri);
+			assertThat(erasureRequests).isNotEmpty();
+			erasureRequests.clear();
 			assertThat(deleter.delete(uri)).isTrue();
 			assertThat(erasureRequests).isNotEmpty();
 			assertThat(reader(registry).open(uri, null)).isEmpty();
@@ -133,7 +137,12 @@ class BlobDeleterIntegrationTests {
 				String uri = registry.getBlobUploader(null)
 					.uploadAsync(new Blob(SampleContent.randomPng(256), "image/png", null));
 				assertThat(registry.flush(FLUSH)).isTrue();
-				assertThatIOException().isThrownBy(() -> deleter(registry).delete(uri))
+				BlobDeleter deleter = deleter(registry);
+				assertThatIOException().isThrownBy(() -> deleter.delete(uri))
+					.withMessageContaining("403")
+					.withMessageNotContaining(WRONG_SECRET);
+				assertThatIOException()
+					.isThrownBy(() -> deleter.blobReader().orElseThrow().list(deleter.uriPrefix(), 10))
 					.withMessageContaining("403")
 					.withMessageNotContaining(WRONG_SECRET);
 				assertThat(reader(registry).open(uri, null)).as("nothing was deleted").isPresent();

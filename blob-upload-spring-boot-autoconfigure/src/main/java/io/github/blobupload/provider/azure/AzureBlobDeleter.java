@@ -26,6 +26,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.DeleteSnapshotsOptionType;
+import io.github.blobupload.BlobReader;
 import io.github.blobupload.provider.internal.KeyedBlobDeleter;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.RecordedUris;
@@ -47,10 +48,21 @@ final class AzureBlobDeleter extends KeyedBlobDeleter {
 
 	private final LazyClient<BlobContainerClient> client;
 
+	private final AzureBlobReader reader;
+
 	AzureBlobDeleter(String container, RecordedUris uris, LazyClient<BlobContainerClient> client) {
 		super(uris);
 		this.container = container;
 		this.client = client;
+		this.reader = new AzureBlobReader(container, uris, client, null);
+	}
+
+	/**
+	 * Returns a reader through the deleter's client ({@code blobs/read}).
+	 */
+	@Override
+	public Optional<BlobReader> blobReader() {
+		return Optional.of(this.reader);
 	}
 
 	@Override

@@ -25,6 +25,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.github.blobupload.BlobReader;
 import io.github.blobupload.provider.internal.KeyedBlobDeleter;
 import io.github.blobupload.provider.internal.RecordedUris;
 
@@ -42,9 +43,20 @@ final class FileBlobDeleter extends KeyedBlobDeleter {
 
 	private final Path root;
 
-	FileBlobDeleter(Path root, RecordedUris uris) {
+	private final FileBlobReader reader;
+
+	FileBlobDeleter(Path root, RecordedUris uris, FileBlobReader reader) {
 		super(uris);
 		this.root = root;
+		this.reader = reader;
+	}
+
+	/**
+	 * Returns the uploader's reader: a folder has one set of rights.
+	 */
+	@Override
+	public Optional<BlobReader> blobReader() {
+		return Optional.of(this.reader);
 	}
 
 	@Override

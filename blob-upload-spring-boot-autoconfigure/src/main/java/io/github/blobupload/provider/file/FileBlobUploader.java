@@ -78,7 +78,7 @@ final class FileBlobUploader implements SimpleBlobUploader, StorageProbe, Retent
 		String uri = this.root.toUri().toString();
 		this.uris = new RecordedUris(uri.endsWith("/") ? uri : uri + "/", "", null, naming);
 		this.reader = new FileBlobReader(this.root, this.uris);
-		this.deleter = new FileBlobDeleter(this.root, this.uris);
+		this.deleter = new FileBlobDeleter(this.root, this.uris, this.reader);
 	}
 
 	/**

@@ -26,6 +26,7 @@ import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
+import io.github.blobupload.BlobReader;
 import io.github.blobupload.provider.internal.KeyedBlobDeleter;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.RecordedUris;
@@ -46,10 +47,22 @@ final class GcsBlobDeleter extends KeyedBlobDeleter {
 
 	private final LazyClient<Storage> storage;
 
+	private final GcsBlobReader reader;
+
 	GcsBlobDeleter(String bucket, RecordedUris uris, LazyClient<Storage> storage) {
 		super(uris);
 		this.bucket = bucket;
 		this.storage = storage;
+		this.reader = new GcsBlobReader(bucket, uris, storage, null);
+	}
+
+	/**
+	 * Returns a reader through the deleter's client ({@code storage.objects.get},
+	 * {@code storage.objects.list}).
+	 */
+	@Override
+	public Optional<BlobReader> blobReader() {
+		return Optional.of(this.reader);
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.blobupload.BlobReader;
 import io.github.blobupload.provider.internal.KeyedBlobDeleter;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.provider.internal.RecordedUris;
@@ -50,10 +51,22 @@ final class S3BlobDeleter extends KeyedBlobDeleter {
 
 	private final AtomicBoolean versioned = new AtomicBoolean();
 
+	private final S3BlobReader reader;
+
 	S3BlobDeleter(String bucket, RecordedUris uris, LazyClient<S3Client> client) {
 		super(uris);
 		this.bucket = bucket;
 		this.client = client;
+		this.reader = new S3BlobReader(bucket, uris, client, null);
+	}
+
+	/**
+	 * Returns a reader through the deleter's client ({@code s3:GetObject},
+	 * {@code s3:ListBucket}).
+	 */
+	@Override
+	public Optional<BlobReader> blobReader() {
+		return Optional.of(this.reader);
 	}
 
 	@Override

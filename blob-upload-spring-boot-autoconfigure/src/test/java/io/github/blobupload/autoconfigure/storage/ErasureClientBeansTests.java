@@ -39,6 +39,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,9 +55,7 @@ class ErasureClientBeansTests {
 
 	@Test
 	void erasureClientsDeclaredAsNoDefaultCandidatesAreAccepted() {
-		this.runner
-			.withBean(S3StorageAutoConfiguration.ERASURE_CLIENT_BEAN_NAME, S3Client.class,
-					ErasureClientBeansTests::s3Client, (definition) -> notDefault(definition))
+		this.runner.withUserConfiguration(ErasureClientConfiguration.class)
 			.withBean(GcsStorageAutoConfiguration.ERASURE_CLIENT_BEAN_NAME, Storage.class,
 					ErasureClientBeansTests::storage, (definition) -> notDefault(definition))
 			.withBean(AzureStorageAutoConfiguration.ERASURE_CLIENT_BEAN_NAME, BlobServiceClient.class,
@@ -113,6 +113,17 @@ class ErasureClientBeansTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("'blobErasureS3Client' must be a software.amazon.awssdk.services.s3.S3Client"));
+	}
+
+	/** The declaration docs/storage-providers.md shows. */
+	@Configuration(proxyBeanMethods = false)
+	static class ErasureClientConfiguration {
+
+		@Bean(name = "blobErasureS3Client", defaultCandidate = false)
+		S3Client blobErasureS3Client() {
+			return s3Client();
+		}
+
 	}
 
 	/** What injection by type gives, as the auto-configurations ask for clients. */

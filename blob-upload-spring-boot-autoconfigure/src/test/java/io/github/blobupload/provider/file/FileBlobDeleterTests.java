@@ -82,6 +82,11 @@ class FileBlobDeleterTests {
 	}
 
 	@Test
+	void readsThroughTheUploadersReader() {
+		assertThat(this.deleter.blobReader()).containsSame(this.reader);
+	}
+
+	@Test
 	void aSecondDeletionFindsNothing() throws IOException {
 		assertThat(this.deleter.delete(this.uri)).isTrue();
 		assertThat(this.deleter.delete(this.uri)).isFalse();
