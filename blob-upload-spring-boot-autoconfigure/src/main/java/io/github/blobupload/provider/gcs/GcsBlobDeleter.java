@@ -34,8 +34,8 @@ import io.github.blobupload.provider.internal.RecordedUris;
 /**
  * Deletes the objects of one {@link GcsBlobUploader}: {@code delete}, which tells whether
  * the object was there; the modification time is the object's update time. Its client may
- * be one for erasure only ({@code storage.objects.delete}, {@code storage.objects.get}),
- * while the uploader's stays write-only.
+ * be one for erasure only ({@code storage.objects.delete}, {@code storage.objects.get},
+ * {@code storage.objects.list}), while the uploader's stays write-only.
  * <p>
  * A deleted object is kept by the bucket's soft delete for its retention (and, with
  * Object Versioning on, as a noncurrent version), which {@link #residualCopies()} says:

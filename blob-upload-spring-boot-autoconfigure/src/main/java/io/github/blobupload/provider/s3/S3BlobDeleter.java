@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Deletes the objects of one {@link S3BlobUploader}: a {@code HeadObject} first (an
  * absent object is reported absent, and no {@code DeleteObject} is sent, which on a
  * versioned bucket would add a delete marker for nothing), then {@code DeleteObject}. Its
- * client may be one for erasure only ({@code s3:DeleteObject}, {@code s3:GetObject}),
- * while the uploader's stays write-only.
+ * client may be one for erasure only ({@code s3:DeleteObject}, {@code s3:GetObject},
+ * {@code s3:ListBucket}), while the uploader's stays write-only.
  * <p>
  * A deletion answered with a delete marker shows the bucket is versioned: the object
  * stays as a noncurrent version, which {@link #residualCopies()} says from then on.
