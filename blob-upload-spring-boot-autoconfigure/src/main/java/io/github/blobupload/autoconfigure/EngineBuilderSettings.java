@@ -18,6 +18,8 @@ package io.github.blobupload.autoconfigure;
 
 import java.nio.file.Path;
 
+import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.engine.AsyncBlobUploader;
 import io.github.blobupload.engine.AsyncBlobUploaderBuilder;
 
 import static io.github.blobupload.autoconfigure.BuilderArguments.format;
@@ -25,9 +27,11 @@ import static io.github.blobupload.autoconfigure.BuilderArguments.format;
 /**
  * Hands the engine's {@code blob.upload.*} properties to
  * {@link AsyncBlobUploaderBuilder}, the one place their rules are written: before any
- * bean is created (each refused value reported) and for each destination's engine.
+ * bean is created (each refused value reported), for each destination's engine, and for
+ * the engines other features keep beside the destinations (such as the reference
+ * index's), which must lose nothing the blobs' own engines would keep.
  */
-final class EngineBuilderSettings {
+public final class EngineBuilderSettings {
 
 	private static final String PREFIX = "blob.upload.";
 
@@ -109,6 +113,28 @@ final class EngineBuilderSettings {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Returns a builder for an engine with the blobs' own settings (bounds, retries,
+	 * parking, shutdown timeout) that, when the spool is on, spools into a folder of its
+	 * own under the spool's.
+	 * @param properties the bound properties, checked at startup
+	 * @param provider the storage the engine writes to
+	 * @param spoolFolder the engine's folder, relative to
+	 * {@code blob.upload.spool.directory}, that no use case's engine uses
+	 * @return the builder; give it a name and a listener, then build it
+	 * @throws InvalidBlobUploadConfigurationException if a setting is invalid
+	 */
+	public static AsyncBlobUploaderBuilder engineBuilder(BlobUploadProperties properties, SimpleBlobUploader provider,
+			String spoolFolder) {
+		ConfigurationReport report = ConfigurationReport.withoutEnvironment();
+		AsyncBlobUploaderBuilder builder = configure(properties, AsyncBlobUploader.builder(provider), report);
+		report.throwIfInvalid();
+		if (properties.getSpool().isEnabled()) {
+			builder.spoolDirectory(spoolDirectory(properties).resolve(spoolFolder));
+		}
+		return builder;
 	}
 
 	/**
