@@ -72,8 +72,7 @@ public class DeletableFileStorageProvider extends FileBlobStorageProvider {
 	}
 
 	/**
-	 * Returns how many bytes were written in objects whose storage URI contains a
-	 * marker.
+	 * Returns how many bytes were written in objects whose storage URI contains a marker.
 	 * @param marker such as {@code /_refs/} for the reference index
 	 * @return the bytes, without the provider's sidecars
 	 */

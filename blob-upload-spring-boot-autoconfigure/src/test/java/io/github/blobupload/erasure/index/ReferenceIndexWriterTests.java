@@ -120,7 +120,8 @@ class ReferenceIndexWriterTests {
 		assertThat(recordUris.get(1)).startsWith(this.readerPrefix + "_refs/t/" + TRACE + "/");
 		assertThat(recordUris.get(2))
 			.startsWith(this.readerPrefix + "_refs/c/" + this.owners.keys().keyOf("conversation-1") + "/");
-		assertThat(recordUris.get(3)).startsWith(this.readerPrefix + "_refs/u/" + this.owners.keyOfOwner("alice") + "/");
+		assertThat(recordUris.get(3))
+			.startsWith(this.readerPrefix + "_refs/u/" + this.owners.keyOfOwner("alice") + "/");
 		for (String recordUri : recordUris) {
 			assertThat(read(recordUri)).isEqualTo(expected);
 		}
@@ -175,12 +176,11 @@ class ReferenceIndexWriterTests {
 	void aTraceAloneIsEnoughAndNamesNoConversationOrOwner() throws IOException {
 		String uri = upload("a picture", labels(TRACE, null, null, null));
 		assertThat(records()).hasSize(2);
-		assertThat(folder(ReferenceLayout.objectFolder(this.readerPrefix, uri))).singleElement()
-			.satisfies((record) -> {
-				assertThat(record.spanId()).isNull();
-				assertThat(record.conversationKey()).isNull();
-				assertThat(record.ownerKey()).isNull();
-			});
+		assertThat(folder(ReferenceLayout.objectFolder(this.readerPrefix, uri))).singleElement().satisfies((record) -> {
+			assertThat(record.spanId()).isNull();
+			assertThat(record.conversationKey()).isNull();
+			assertThat(record.ownerKey()).isNull();
+		});
 	}
 
 	@Test
@@ -196,7 +196,8 @@ class ReferenceIndexWriterTests {
 		assertThat(blobs.flush(FLUSH)).isTrue();
 		assertThat(writer.flush(FLUSH)).isTrue();
 		String prefix = destination.blobReader().orElseThrow().uriPrefix();
-		assertThat(folder(ReferenceLayout.selectorFolder(prefix, ErasureSelector.Kind.OWNER, plain.keyOfOwner("alice"))))
+		assertThat(
+				folder(ReferenceLayout.selectorFolder(prefix, ErasureSelector.Kind.OWNER, plain.keyOfOwner("alice"))))
 			.singleElement()
 			.satisfies((record) -> assertThat(record.service()).isNull());
 	}
