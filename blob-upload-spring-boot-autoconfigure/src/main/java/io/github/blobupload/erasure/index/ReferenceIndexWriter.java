@@ -18,7 +18,9 @@ package io.github.blobupload.erasure.index;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -185,12 +187,34 @@ public final class ReferenceIndexWriter implements BlobUploadListener, AutoClose
 	}
 
 	/**
-	 * Writes what is queued (each engine within its shutdown timeout; with the spool on,
-	 * what is left stays in it for the next start), then stops. Harmless when repeated.
+	 * Writes what is queued, then stops: every engine at once, each within its shutdown
+	 * timeout (with the spool on, what is left stays in it for the next start). Harmless
+	 * when repeated.
 	 */
 	@Override
 	public void close() {
-		this.targets.values().forEach((target) -> target.engine().close());
+		List<Thread> closing = new ArrayList<>();
+		for (Target target : this.targets.values()) {
+			// One thread per engine: one after the other, the later ones would get
+			// only what the earlier ones left of the time.
+			Thread thread = new Thread(target.engine()::close, target.engine().name() + "-close");
+			thread.start();
+			closing.add(thread);
+		}
+		boolean interrupted = false;
+		for (Thread thread : closing) {
+			while (thread.isAlive()) {
+				try {
+					thread.join();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override

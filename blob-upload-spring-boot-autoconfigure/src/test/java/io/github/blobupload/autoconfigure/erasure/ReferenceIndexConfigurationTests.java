@@ -190,6 +190,23 @@ class ReferenceIndexConfigurationTests {
 	}
 
 	@Test
+	void recordsStillQueuedWhenTheContextClosesAreWrittenFirst() throws IOException {
+		ManagedBlobUploader[] records = new ManagedBlobUploader[1];
+		runner().withPropertyValues("blob.upload.erasure.enabled=true").run((context) -> {
+			records[0] = context.getBean(ReferenceIndexWriter.class).engines().get("default");
+			BlobUploaderRegistry registry = context.getBean(BlobUploaderRegistry.class);
+			for (int i = 0; i < 50; i++) {
+				registry.getBlobUploader(null)
+					.uploadAsync(new Blob(("picture " + i).getBytes(StandardCharsets.UTF_8), "image/png",
+							Map.of(BlobLabels.TRACE_ID, TRACE, BlobLabels.SPAN_ID, SPAN)));
+			}
+		});
+		assertThat(records[0].stats().shutdown()).isTrue();
+		assertThat(records(ReferenceLayout.selectorFolder(prefix(), ErasureSelector.Kind.TRACE, TRACE))).hasSize(50);
+		assertThat(records[0].stats().uploaded()).isEqualTo(100);
+	}
+
+	@Test
 	void theIndexEnginesTakeTheBlobsSettings() {
 		runner().withPropertyValues("blob.upload.erasure.enabled=true", "blob.upload.retry.max-attempts=7",
 				"blob.upload.queue.max-size=123", "blob.upload.max-blob-size=2KB", "blob.upload.queue.max-bytes=4KB")
