@@ -45,7 +45,7 @@ import io.github.blobupload.erasure.ReferenceLayout;
 import io.github.blobupload.erasure.ReferenceRecord;
 import io.github.blobupload.erasure.index.ReferenceIndexWriter;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
-import io.github.blobupload.testsupport.DeletableFileStorageProvider;
+import io.github.blobupload.testsupport.CountingFileStorageProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;
@@ -77,14 +77,14 @@ class ReferenceIndexConfigurationTests {
 	@TempDir
 	Path folder;
 
-	private final DeletableFileStorageProvider store = new DeletableFileStorageProvider();
+	private final CountingFileStorageProvider store = new CountingFileStorageProvider();
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, BlobUploadAutoConfiguration.class,
 					BlobUploadMetricsAutoConfiguration.class, BlobUploadErasureAutoConfiguration.class))
 			.withBean(SimpleMeterRegistry.class)
-			.withBean(DeletableFileStorageProvider.class, () -> this.store)
+			.withBean(CountingFileStorageProvider.class, () -> this.store)
 			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=" + this.folder.toUri(),
 					"spring.application.name=shop");
 	}

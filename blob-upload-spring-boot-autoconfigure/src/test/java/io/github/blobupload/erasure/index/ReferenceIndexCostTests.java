@@ -38,7 +38,7 @@ import io.github.blobupload.erasure.OwnerLabels;
 import io.github.blobupload.erasure.ReferenceKeys;
 import io.github.blobupload.erasure.ReferenceLayout;
 import io.github.blobupload.erasure.ReferenceRecord;
-import io.github.blobupload.testsupport.DeletableFileStorageProvider;
+import io.github.blobupload.testsupport.CountingFileStorageProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +61,7 @@ class ReferenceIndexCostTests {
 	@Test
 	void fourSmallWritesPerTracedBlob() throws IOException {
 		OwnerLabels owners = new OwnerLabels(ReferenceKeys.keyed("a test secret of at least 32 bytes!"), false);
-		DeletableFileStorageProvider store = new DeletableFileStorageProvider();
+		CountingFileStorageProvider store = new CountingFileStorageProvider();
 		SimpleBlobUploader destination = store.createUploader(this.folder.toUri().toString(),
 				BlobNamingStrategies.contentAddressed());
 		ManagedBlobUploader[] records = new ManagedBlobUploader[1];

@@ -44,7 +44,7 @@ import io.github.blobupload.erasure.ReferenceKeys;
 import io.github.blobupload.erasure.ReferenceLayout;
 import io.github.blobupload.erasure.ReferenceRecord;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
-import io.github.blobupload.testsupport.DeletableFileStorageProvider;
+import io.github.blobupload.testsupport.CountingFileStorageProvider;
 import io.github.blobupload.testsupport.MutableClock;
 import io.github.blobupload.testsupport.ScriptedUploader;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +77,7 @@ class ReferenceIndexWriterTests {
 	private final OwnerLabels owners = new OwnerLabels(ReferenceKeys.keyed("a test secret of at least 32 bytes!"),
 			false);
 
-	private final DeletableFileStorageProvider store = new DeletableFileStorageProvider();
+	private final CountingFileStorageProvider store = new CountingFileStorageProvider();
 
 	private final List<ManagedBlobUploader> engines = new ArrayList<>();
 

@@ -17,10 +17,6 @@
 package io.github.blobupload.testsupport;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,11 +31,11 @@ import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
 
 /**
- * The {@code file:} provider, with a deleter where its uploaders have none yet, a switch
- * that takes the storage down, and a count of the writes and their bytes per kind of
- * object: what the reference index's tests need of a store that erasure can use.
+ * The {@code file:} provider (which reads and deletes) with a switch that takes the
+ * storage down and a count of the writes and their bytes per kind of object: what the
+ * reference index's tests need of a store that erasure can use.
  */
-public class DeletableFileStorageProvider extends FileBlobStorageProvider {
+public class CountingFileStorageProvider extends FileBlobStorageProvider {
 
 	private final AtomicBoolean down = new AtomicBoolean();
 
@@ -57,7 +53,7 @@ public class DeletableFileStorageProvider extends FileBlobStorageProvider {
 	 * @param down whether the storage is down
 	 * @return this provider
 	 */
-	public DeletableFileStorageProvider down(boolean down) {
+	public CountingFileStorageProvider down(boolean down) {
 		this.down.set(down);
 		return this;
 	}
@@ -95,13 +91,13 @@ public class DeletableFileStorageProvider extends FileBlobStorageProvider {
 
 		@Override
 		public void uploadSync(String uri, Blob blob) throws IOException {
-			if (DeletableFileStorageProvider.this.down.get()) {
+			if (CountingFileStorageProvider.this.down.get()) {
 				throw new IOException("storage down (test)");
 			}
 			this.delegate.uploadSync(uri, blob);
 			String kind = uri.contains("/_refs/") ? "/_refs/" : "blobs";
-			DeletableFileStorageProvider.this.writes.computeIfAbsent(kind, (k) -> new AtomicLong()).incrementAndGet();
-			DeletableFileStorageProvider.this.bytes.computeIfAbsent(kind, (k) -> new AtomicLong())
+			CountingFileStorageProvider.this.writes.computeIfAbsent(kind, (k) -> new AtomicLong()).incrementAndGet();
+			CountingFileStorageProvider.this.bytes.computeIfAbsent(kind, (k) -> new AtomicLong())
 				.addAndGet(blob.size());
 		}
 
@@ -112,36 +108,7 @@ public class DeletableFileStorageProvider extends FileBlobStorageProvider {
 
 		@Override
 		public Optional<BlobDeleter> blobDeleter() {
-			Optional<BlobDeleter> own = this.delegate.blobDeleter();
-			if (own.isPresent()) {
-				return own;
-			}
-			return this.delegate.blobReader().map(FileDeleter::new);
-		}
-
-	}
-
-	private record FileDeleter(BlobReader reader) implements BlobDeleter {
-
-		@Override
-		public String uriPrefix() {
-			return this.reader.uriPrefix();
-		}
-
-		@Override
-		public boolean delete(String uri) throws IOException {
-			if (!uri.startsWith(uriPrefix())) {
-				return false;
-			}
-			Path path = Path.of(URI.create(uri));
-			Files.deleteIfExists(path.resolveSibling(path.getFileName() + SIDECAR_SUFFIX));
-			return Files.deleteIfExists(path);
-		}
-
-		@Override
-		public Optional<Instant> lastModified(String uri) throws IOException {
-			Path path = Path.of(URI.create(uri));
-			return Files.exists(path) ? Optional.of(Files.getLastModifiedTime(path).toInstant()) : Optional.empty();
+			return this.delegate.blobDeleter();
 		}
 
 	}
