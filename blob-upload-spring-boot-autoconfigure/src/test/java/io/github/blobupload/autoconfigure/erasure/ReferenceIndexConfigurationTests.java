@@ -129,6 +129,14 @@ class ReferenceIndexConfigurationTests {
 	}
 
 	@Test
+	void erasureOnWithUploadingOffStartsWithoutEngines() {
+		runner().withPropertyValues("blob.upload.erasure.enabled=true", "blob.upload.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(ReferenceIndexWriter.class)
+				.satisfies((writer) -> assertThat(writer.engines()).isEmpty()));
+	}
+
+	@Test
 	void mediaReusedBySpringAiIsRecordedForTheNewSpan() {
 		runner().withPropertyValues("blob.upload.erasure.enabled=true").run((context) -> {
 			String uri = upload(context, Map.of(BlobLabels.TRACE_ID, TRACE, BlobLabels.SPAN_ID, SPAN));
