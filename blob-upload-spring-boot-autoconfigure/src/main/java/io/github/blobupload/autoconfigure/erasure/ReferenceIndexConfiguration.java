@@ -19,11 +19,14 @@ package io.github.blobupload.autoconfigure.erasure;
 import java.time.Clock;
 
 import io.github.blobupload.BlobUploadListener;
+import io.github.blobupload.actuate.BlobUploadMetrics;
 import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.autoconfigure.BlobUploadProperties;
 import io.github.blobupload.erasure.OwnerLabels;
 import io.github.blobupload.erasure.index.ReferenceIndexWriter;
 import io.github.blobupload.provider.SimpleBlobUploaderDecorator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +79,23 @@ class ReferenceIndexConfiguration {
 	@Bean
 	ReferenceIndexLifecycle blobReferenceIndexLifecycle(ObjectProvider<ReferenceIndexWriter> writers) {
 		return new ReferenceIndexLifecycle(writers.orderedStream().toList());
+	}
+
+	/**
+	 * The index engines' gauges (queue, parked, spool) and their counters at zero, beside
+	 * the destinations': their records are counted by the application's upload listeners.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		// A binder only, not a listener: the application's BlobUploadMetrics already
+		// hears the index engines.
+		@Bean
+		MeterBinder blobReferenceIndexMetrics(ReferenceIndexWriter blobReferenceIndexWriter) {
+			return (registry) -> new BlobUploadMetrics(blobReferenceIndexWriter::destinations).bindTo(registry);
+		}
+
 	}
 
 	/** Records the references of media that Spring AI calls send again. */

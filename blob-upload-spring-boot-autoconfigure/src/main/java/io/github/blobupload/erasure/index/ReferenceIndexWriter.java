@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobLabels;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.BlobUploadListener;
@@ -169,6 +170,20 @@ public final class ReferenceIndexWriter implements BlobUploadListener, AutoClose
 		Map<String, ManagedBlobUploader> engines = new TreeMap<>();
 		this.targets.forEach((useCase, target) -> engines.put(useCase, target.engine()));
 		return Collections.unmodifiableMap(engines);
+	}
+
+	/**
+	 * Returns the engines writing the records as destinations, for health details and
+	 * meters: each named {@code reference-index-<use case>}, with the folder of the
+	 * index.
+	 * @return the destinations, in the order of the use cases' names
+	 */
+	public List<BlobDestination> destinations() {
+		List<BlobDestination> destinations = new ArrayList<>();
+		new TreeMap<>(this.targets)
+			.forEach((useCase, target) -> destinations.add(new BlobDestination(target.engine().name(),
+					target.reader().uriPrefix() + ReferenceLayout.FOLDER + "/", target.engine())));
+		return destinations;
 	}
 
 	/**

@@ -110,6 +110,15 @@ class ReferenceIndexConfigurationTests {
 				.tags("use.case", "reference-index-default", "outcome", "uploaded")
 				.counter()
 				.count()).isEqualTo(3);
+			assertThat(
+					meters.get("blob.upload.parked.blobs").tag("use.case", "reference-index-default").gauge().value())
+				.isZero();
+			assertThat(meters.get("blob.upload.blobs")
+				.tags("use.case", "reference-index-default", "outcome", "failed", "reason", "permanent")
+				.counter()
+				.count()).isZero();
+			assertThat(writer.destinations()).singleElement()
+				.satisfies((destination) -> assertThat(destination.uriPrefix()).isEqualTo(prefix() + "_refs/"));
 		});
 	}
 
