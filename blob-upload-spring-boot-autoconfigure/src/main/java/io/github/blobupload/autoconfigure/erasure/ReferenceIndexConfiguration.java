@@ -90,10 +90,15 @@ class ReferenceIndexConfiguration {
 	static class MetricsConfiguration {
 
 		// A binder only, not a listener: the application's BlobUploadMetrics already
-		// hears the index engines.
+		// hears the index engines; without it, the counters would stay at zero.
 		@Bean
-		MeterBinder blobReferenceIndexMetrics(ReferenceIndexWriter blobReferenceIndexWriter) {
-			return (registry) -> new BlobUploadMetrics(blobReferenceIndexWriter::destinations).bindTo(registry);
+		MeterBinder blobReferenceIndexMetrics(ReferenceIndexWriter blobReferenceIndexWriter,
+				ObjectProvider<BlobUploadMetrics> blobUploadMetrics) {
+			return (registry) -> {
+				if (blobUploadMetrics.getIfAvailable() != null) {
+					new BlobUploadMetrics(blobReferenceIndexWriter::destinations).bindTo(registry);
+				}
+			};
 		}
 
 	}

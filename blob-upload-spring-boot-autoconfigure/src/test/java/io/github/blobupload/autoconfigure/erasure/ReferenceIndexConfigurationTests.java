@@ -123,6 +123,20 @@ class ReferenceIndexConfigurationTests {
 	}
 
 	@Test
+	void withoutTheUploadMetricsTheIndexHasNoMeters() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, BlobUploadAutoConfiguration.class,
+					BlobUploadErasureAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=" + this.folder.toUri(),
+					"blob.upload.erasure.enabled=true")
+			.run((context) -> {
+				assertThat(context.getBean(ReferenceIndexWriter.class).engines()).containsOnlyKeys("default");
+				assertThat(context.getBean(MeterRegistry.class).find("blob.upload.parked.blobs").gauges()).isEmpty();
+			});
+	}
+
+	@Test
 	void theConversationLabelIsTheSpringAiIntegrations() {
 		assertThat(ReferenceIndexWriter.CONVERSATION_LABEL).isEqualTo(AiBlobLabels.CONVERSATION_ID);
 	}
