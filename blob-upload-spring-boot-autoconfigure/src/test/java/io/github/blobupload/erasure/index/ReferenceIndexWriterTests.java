@@ -147,6 +147,26 @@ class ReferenceIndexWriterTests {
 	}
 
 	@Test
+	void twoInstancesRecordingOneReferenceWriteTheSameNames() throws IOException {
+		ReferenceIndexWriter other = new ReferenceIndexWriter(this::engine, this.owners, this.clock, "shop");
+		SimpleBlobUploader destination = this.store.createUploader(this.folder.toUri().toString(),
+				BlobNamingStrategies.contentAddressed());
+		other.addDestination("default", destination);
+		ManagedBlobUploader otherBlobs = AsyncBlobUploader.builder(destination).listener(other).build();
+		this.engines.add(otherBlobs);
+		String uri = upload("a picture", labels(TRACE, SPAN, "conversation-1", "alice"));
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(otherBlobs.uploadAsync(blob("a picture", labels(TRACE, SPAN, "conversation-1", "alice"))))
+			.isEqualTo(uri);
+		assertThat(otherBlobs.flush(FLUSH)).isTrue();
+		assertThat(other.flush(FLUSH)).isTrue();
+		assertThat(this.store.writes("/_refs/")).isEqualTo(8);
+		assertThat(records()).hasSize(4);
+		assertThat(folder(ReferenceLayout.objectFolder(this.readerPrefix, uri))).singleElement()
+			.satisfies((record) -> assertThat(record.recordedAt()).isEqualTo(this.clock.instant()));
+	}
+
+	@Test
 	void mediaReusedWithoutAnUploadIsRecordedForTheNewSpan() throws IOException {
 		String uri = upload("a picture", labels(TRACE, SPAN, "conversation-1", null));
 		this.writer.recordReused("chat.input", uri, labels(OTHER_TRACE, OTHER_SPAN, "conversation-1", null));
