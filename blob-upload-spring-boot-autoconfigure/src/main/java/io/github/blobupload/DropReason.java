@@ -17,9 +17,9 @@
 package io.github.blobupload;
 
 /**
- * Why a blob was not uploaded without ever being tried (or, for
- * {@link #SHUTDOWN_TIMEOUT}, without being finished). The {@link #tag()} is the value of
- * the {@code reason} tag in metrics.
+ * Why a blob was not uploaded without ever being tried (or, for {@link #SHUTDOWN_TIMEOUT}
+ * and {@link #ERASED}, without being finished). The {@link #tag()} is the value of the
+ * {@code reason} tag in metrics.
  */
 public enum DropReason {
 
@@ -51,7 +51,14 @@ public enum DropReason {
 	 * The blob had been accepted (its URI returned) but was still queued, in progress or
 	 * waiting to retry when the shutdown timeout ran out.
 	 */
-	SHUTDOWN_TIMEOUT("shutdown_timeout", false);
+	SHUTDOWN_TIMEOUT("shutdown_timeout", false),
+
+	/**
+	 * The blob had been accepted (its URI returned) but was dropped while it still waited
+	 * (queued, waiting to retry, parked or in the spool) because its content was being
+	 * erased: its labels matched an erasure's selection.
+	 */
+	ERASED("erased", false);
 
 	private final String tag;
 

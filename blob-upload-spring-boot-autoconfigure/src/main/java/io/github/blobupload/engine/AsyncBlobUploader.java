@@ -19,11 +19,15 @@ package io.github.blobupload.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobDeleter;
@@ -95,7 +99,8 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		this.provider = provider;
 		this.options = options;
 		this.name = options.name();
-		this.recentUploads = new RecentUploads(options.dedupeCacheSize());
+		this.recentUploads = new RecentUploads(options.dedupeCacheSize(), options.recentUploadsLifetime(),
+				System::nanoTime);
 		this.queue = new UploadQueue(options.maxQueueSize(), options.maxQueueBytes());
 		this.log = new UploadLog(this.name, this.counters, options.logInterval());
 		this.retryWaitList = RetryWaitList.started(this.name, this.queue::add);
@@ -186,6 +191,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 					+ spool.spool().usedBytes() + " of " + spool.spool().maxBytes() + " bytes used)");
 		}
 		UploadTask task = new UploadTask(uri, blob, this.pending.begin());
+		this.pending.track(task);
 		this.queue.add(task);
 		if (this.shutdown.get() && this.queue.withdraw(task)) {
 			// Shut down between the check above and the offer: the shutdown may already
@@ -215,6 +221,62 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	/**
+	 * Drops the blobs still waiting whose labels match: queued, waiting to retry, parked,
+	 * or waiting in the spool (their spool files are deleted). Each is counted as dropped
+	 * ({@link DropReason#ERASED}) and told to the listener; it gives back its room in the
+	 * queue and on disk, and a {@link #flush(Duration) flush} no longer waits for it.
+	 * This is what an erasure of their content calls first, so that they are not uploaded
+	 * after it.
+	 * <p>
+	 * A blob a worker is uploading at this moment cannot be stopped: if the attempt
+	 * succeeds, the object is written (an erasure keeps objects written within its grace
+	 * period); if it fails, the blob is dropped rather than retried. Blobs accepted after
+	 * this call are not affected.
+	 * @param labels selects the blobs to drop by their labels
+	 * @return how many blobs were dropped by this call (not counting those a worker held,
+	 * which are dropped when their attempt fails)
+	 */
+	public int dropWaitingBlobs(Predicate<Map<String, String>> labels) {
+		List<UploadTask> selected = new ArrayList<>();
+		for (UploadTask task : this.pending.unfinished()) {
+			if (labels.test(task.labels())) {
+				// Marked first, so that a blob on its way to the retry wait list is
+				// refused
+				// there once the wait list has been searched below.
+				task.requestDrop();
+				selected.add(task);
+			}
+		}
+		if (selected.isEmpty()) {
+			return 0;
+		}
+		int dropped = 0;
+		for (UploadTask task : this.retryWaitList.removeDropRequested()) {
+			this.outcomes.droppedOnRequest(task);
+			dropped++;
+		}
+		for (UploadTask task : selected) {
+			// Whoever takes a task out of the queue settles it: this call, or a worker,
+			// which drops it because its drop was requested.
+			if (this.queue.withdraw(task)) {
+				this.outcomes.droppedOnRequest(task);
+				dropped++;
+			}
+		}
+		return dropped;
+	}
+
+	/**
+	 * Forgets that blobs were uploaded to the given destinations, so that the same
+	 * content given again is uploaded again rather than deduplicated: what to call once
+	 * their objects were deleted.
+	 * @param uris the destinations
+	 */
+	public void forget(Collection<String> uris) {
+		this.recentUploads.forget(uris);
 	}
 
 	@Override
@@ -309,7 +371,9 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 			}
 			this.counters.recovered();
 			bytes += file.size();
-			this.queue.add(new UploadTask(file, this.pending.begin()));
+			UploadTask task = new UploadTask(file, this.pending.begin());
+			this.pending.track(task);
+			this.queue.add(task);
 		}
 		this.log.spoolRecovered(spool.directory(), this.counters.recoveredCount(), bytes,
 				this.counters.spoolCorruptCount());

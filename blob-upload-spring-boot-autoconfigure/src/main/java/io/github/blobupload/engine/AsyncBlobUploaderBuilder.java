@@ -114,6 +114,8 @@ public final class AsyncBlobUploaderBuilder {
 
 	private boolean spoolFsync;
 
+	private @Nullable Duration recentUploadsLifetime;
+
 	private BlobUploadListener listener = BlobUploadListener.NONE;
 
 	AsyncBlobUploaderBuilder(SimpleBlobUploader provider) {
@@ -233,6 +235,23 @@ public final class AsyncBlobUploaderBuilder {
 	public AsyncBlobUploaderBuilder dedupeCacheSize(int dedupeCacheSize) {
 		check(dedupeCacheSize >= 0, "dedupeCacheSize must not be negative but was " + dedupeCacheSize);
 		this.dedupeCacheSize = dedupeCacheSize;
+		return this;
+	}
+
+	/**
+	 * Sets how long a recent upload is trusted to skip the same content: a blob whose
+	 * destination was uploaded longer ago is uploaded again. Unlimited by default (an
+	 * upload is remembered until {@linkplain #dedupeCacheSize(int) newer ones} push it
+	 * out); a bounded lifetime keeps the memo from vouching for an object that may have
+	 * been deleted since, as an erasure on another instance does.
+	 * @param recentUploadsLifetime zero or a positive duration (zero trusts no recent
+	 * upload), or {@code null} for unlimited
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder recentUploadsLifetime(@Nullable Duration recentUploadsLifetime) {
+		check(recentUploadsLifetime == null || !recentUploadsLifetime.isNegative(),
+				"recentUploadsLifetime must not be negative but was " + recentUploadsLifetime);
+		this.recentUploadsLifetime = recentUploadsLifetime;
 		return this;
 	}
 
@@ -358,7 +377,7 @@ public final class AsyncBlobUploaderBuilder {
 		return new EngineSettings(this.name, this.maxQueueSize, this.maxQueueBytes, this.maxBlobBytes, this.workers,
 				this.uploadTimeout, this.maxAttempts, this.initialBackoff, this.maxBackoff, this.dedupeCacheSize,
 				this.shutdownTimeout, this.logInterval, this.listener, this.maxAge, this.maxParkedBackoff,
-				this.spoolDirectory, this.spoolMaxBytes, this.spoolFsync);
+				this.spoolDirectory, this.spoolMaxBytes, this.spoolFsync, this.recentUploadsLifetime);
 	}
 
 	/**

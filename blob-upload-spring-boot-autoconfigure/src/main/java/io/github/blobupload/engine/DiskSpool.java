@@ -269,7 +269,8 @@ final class DiskSpool implements AutoCloseable {
 		catch (AtomicMoveNotSupportedException ex) {
 			Files.move(temporary, target);
 		}
-		return new SpoolFile(target, task.uri(), blob.size(), task.acceptedEpochMillis(), chargeFor(blob.size()));
+		return new SpoolFile(target, task.uri(), blob.size(), task.acceptedEpochMillis(), chargeFor(blob.size()),
+				labels);
 	}
 
 	/**
@@ -381,7 +382,7 @@ final class DiskSpool implements AutoCloseable {
 					return null;
 				}
 				return new SpoolFile(path, header.uri(), header.size(), header.acceptedEpochMillis(),
-						chargeFor(header.size()));
+						chargeFor(header.size()), header.labels());
 			}
 		}
 		catch (IOException | RuntimeException ex) {

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 record EngineSettings(String name, int maxQueueSize, long maxQueueBytes, long maxBlobBytes, int workers,
 		Duration uploadTimeout, int maxAttempts, Duration initialBackoff, Duration maxBackoff, int dedupeCacheSize,
 		Duration shutdownTimeout, Duration logInterval, BlobUploadListener listener, Duration maxAge,
-		Duration maxParkedBackoff, @Nullable Path spoolDirectory, long spoolMaxBytes, boolean spoolFsync) {
+		Duration maxParkedBackoff, @Nullable Path spoolDirectory, long spoolMaxBytes, boolean spoolFsync,
+		@Nullable Duration recentUploadsLifetime) {
 
 	@Override
 	public String toString() {
@@ -39,7 +40,9 @@ record EngineSettings(String name, int maxQueueSize, long maxQueueBytes, long ma
 				+ ", maxBackoff=" + this.maxBackoff + ", dedupeCacheSize=" + this.dedupeCacheSize + ", shutdownTimeout="
 				+ this.shutdownTimeout + ", logInterval=" + this.logInterval + ", maxAge=" + this.maxAge
 				+ ", maxParkedBackoff=" + this.maxParkedBackoff + ", spoolDirectory=" + this.spoolDirectory
-				+ ", spoolMaxBytes=" + this.spoolMaxBytes + ", spoolFsync=" + this.spoolFsync;
+				+ ", spoolMaxBytes=" + this.spoolMaxBytes + ", spoolFsync=" + this.spoolFsync
+				+ ", recentUploadsLifetime="
+				+ ((this.recentUploadsLifetime != null) ? this.recentUploadsLifetime : "unlimited");
 	}
 
 }

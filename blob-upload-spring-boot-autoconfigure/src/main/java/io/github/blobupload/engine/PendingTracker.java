@@ -16,18 +16,26 @@
 
 package io.github.blobupload.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Tracks accepted blobs until they finish, so that a flush can wait for exactly the blobs
- * accepted before it, whatever order the workers finish them in.
+ * accepted before it, whatever order the workers finish them in; and keeps each
+ * unfinished blob within reach, wherever it waits, so that blobs can be selected by their
+ * labels and dropped.
  */
 final class PendingTracker {
 
 	private final Object lock = new Object();
 
 	private final ConcurrentSkipListSet<Long> active = new ConcurrentSkipListSet<>();
+
+	private final Map<Long, UploadTask> tasks = new ConcurrentHashMap<>();
 
 	private long lastSequence;
 
@@ -46,10 +54,28 @@ final class PendingTracker {
 	}
 
 	/**
+	 * Keeps a task within reach of {@link #unfinished()} until it {@linkplain #end ends};
+	 * call it before the task is queued.
+	 * @param task a task whose sequence number {@link #begin()} returned
+	 */
+	void track(UploadTask task) {
+		this.tasks.put(task.sequence(), task);
+	}
+
+	/**
+	 * Returns the tracked tasks that have not ended yet.
+	 * @return a copy, in no particular order
+	 */
+	List<UploadTask> unfinished() {
+		return new ArrayList<>(this.tasks.values());
+	}
+
+	/**
 	 * Marks a blob finished.
 	 * @param sequence the number returned by {@link #begin()}
 	 */
 	void end(long sequence) {
+		this.tasks.remove(sequence);
 		this.active.remove(sequence);
 		// Waiters is raised before a flush checks its condition under the lock, so a
 		// completion either is seen by that check or notifies the waiting flush.

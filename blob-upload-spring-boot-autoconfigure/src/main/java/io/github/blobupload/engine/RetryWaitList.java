@@ -102,11 +102,12 @@ final class RetryWaitList {
 
 	/**
 	 * Puts a blob aside for a retry after the given delay.
-	 * @return {@code false} if the wait list has stopped: the caller settles the blob
+	 * @return {@code false} if the wait list has stopped or the blob's drop was
+	 * requested: the caller settles the blob
 	 */
 	boolean retryLater(UploadTask task, long delayNanos) {
 		synchronized (this.lock) {
-			if (this.stopped) {
+			if (this.stopped || task.isDropRequested()) {
 				return false;
 			}
 			this.retrying.add(new Waiting(task, this.nanoClock.getAsLong() + delayNanos));
@@ -118,11 +119,12 @@ final class RetryWaitList {
 	/**
 	 * Parks a blob whose attempts all failed for a transient reason; storage is now
 	 * thought to be down.
-	 * @return {@code false} if the wait list has stopped: the caller settles the blob
+	 * @return {@code false} if the wait list has stopped or the blob's drop was
+	 * requested: the caller settles the blob
 	 */
 	boolean park(UploadTask task, long delayNanos) {
 		synchronized (this.lock) {
-			if (this.stopped) {
+			if (this.stopped || task.isDropRequested()) {
 				return false;
 			}
 			long due = this.nanoClock.getAsLong() + delayNanos;
@@ -213,6 +215,37 @@ final class RetryWaitList {
 			}
 		}
 		return left;
+	}
+
+	/**
+	 * Takes out every waiting blob whose {@linkplain UploadTask#requestDrop() drop was
+	 * requested}, retrying or parked, for the caller to settle. A blob handed to
+	 * {@link #retryLater} or {@link #park} after this call is refused if its drop was
+	 * requested before it: the two are decided under the same lock.
+	 * @return the blobs taken out
+	 */
+	List<UploadTask> removeDropRequested() {
+		List<UploadTask> removed = new ArrayList<>();
+		synchronized (this.lock) {
+			this.retrying.removeIf((waiting) -> take(waiting, removed));
+			this.parked.removeIf((waiting) -> {
+				if (!take(waiting, removed)) {
+					return false;
+				}
+				this.parkedBytes -= waiting.task().size();
+				return true;
+			});
+			this.lock.notifyAll();
+		}
+		return removed;
+	}
+
+	private static boolean take(Waiting waiting, List<UploadTask> removed) {
+		if (!waiting.task().isDropRequested()) {
+			return false;
+		}
+		removed.add(waiting.task());
+		return true;
 	}
 
 	int parkedBlobs() {

@@ -17,6 +17,7 @@
 package io.github.blobupload.engine;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A blob written to the spool: the file and what its header says.
@@ -26,6 +27,14 @@ import java.nio.file.Path;
  * @param size the blob's size in bytes
  * @param acceptedEpochMillis when the blob was first accepted
  * @param chargedBytes what the file counts against the spool's byte bound
+ * @param labels the blob's labels, so that a blob on disk only can still be selected by
+ * them
  */
-record SpoolFile(Path path, String uri, int size, long acceptedEpochMillis, long chargedBytes) {
+record SpoolFile(Path path, String uri, int size, long acceptedEpochMillis, long chargedBytes,
+		Map<String, String> labels) {
+
+	SpoolFile {
+		labels = Map.copyOf(labels);
+	}
+
 }

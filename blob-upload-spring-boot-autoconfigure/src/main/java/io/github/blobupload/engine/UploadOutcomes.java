@@ -148,6 +148,11 @@ final class UploadOutcomes {
 	 * @param task the blob
 	 */
 	void droppedAtShutdown(UploadTask task) {
+		if (task.isDropRequested()) {
+			// Asked to be dropped: not carried over, its spool file goes too.
+			droppedOnRequest(task);
+			return;
+		}
 		if (task.spoolFile() != null) {
 			// In the spool: the next start uploads it, so it is not lost.
 			this.counters.carriedOver();
@@ -159,6 +164,19 @@ final class UploadOutcomes {
 		this.counters.droppedAtShutdown(task.size());
 		Blob blob = blobOrStandIn(task);
 		notifyListener((listener) -> listener.onDropped(this.name, DropReason.SHUTDOWN_TIMEOUT, blob));
+		finish(task, false);
+	}
+
+	/**
+	 * Drops a blob whose drop was requested ({@link DropReason#ERASED}) while it waited:
+	 * its bytes, its claim on the destination and its spool file go, and a flush no
+	 * longer waits for it.
+	 * @param task the blob, taken out of wherever it waited by the caller
+	 */
+	void droppedOnRequest(UploadTask task) {
+		this.counters.dropped(DropReason.ERASED);
+		Blob blob = blobOrStandIn(task);
+		notifyListener((listener) -> listener.onDropped(this.name, DropReason.ERASED, blob));
 		finish(task, false);
 	}
 

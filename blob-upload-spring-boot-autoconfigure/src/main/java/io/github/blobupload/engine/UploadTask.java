@@ -16,6 +16,8 @@
 
 package io.github.blobupload.engine;
 
+import java.util.Map;
+
 import io.github.blobupload.Blob;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +42,8 @@ final class UploadTask {
 
 	private final int size;
 
+	private final Map<String, String> labels;
+
 	private @Nullable Blob blob;
 
 	private boolean holdsMemory;
@@ -62,6 +66,8 @@ final class UploadTask {
 
 	private @Nullable Throwable lastError;
 
+	private boolean dropRequested;
+
 	/**
 	 * Creates a task for a blob accepted now, held in memory.
 	 */
@@ -70,6 +76,7 @@ final class UploadTask {
 		this.blob = blob;
 		this.sequence = sequence;
 		this.size = blob.size();
+		this.labels = blob.labels();
 		this.acceptedNanos = System.nanoTime();
 		this.acceptedEpochMillis = System.currentTimeMillis();
 		this.holdsMemory = true;
@@ -82,6 +89,7 @@ final class UploadTask {
 		this.uri = file.uri();
 		this.sequence = sequence;
 		this.size = file.size();
+		this.labels = file.labels();
 		this.acceptedEpochMillis = file.acceptedEpochMillis();
 		long ageMillis = Math.max(0, System.currentTimeMillis() - file.acceptedEpochMillis());
 		this.acceptedNanos = System.nanoTime() - ageMillis * 1_000_000L;
@@ -98,6 +106,13 @@ final class UploadTask {
 
 	int size() {
 		return this.size;
+	}
+
+	/**
+	 * Returns the blob's labels, also while its bytes are on disk only.
+	 */
+	Map<String, String> labels() {
+		return this.labels;
 	}
 
 	long acceptedNanos() {
@@ -202,6 +217,21 @@ final class UploadTask {
 
 	synchronized boolean isFinished() {
 		return this.finished;
+	}
+
+	/**
+	 * Asks for the blob to be dropped rather than tried again: whoever holds it next (a
+	 * worker, the retry wait list) drops it instead of attempting it.
+	 */
+	synchronized void requestDrop() {
+		this.dropRequested = true;
+	}
+
+	/**
+	 * Returns whether {@link #requestDrop()} was called.
+	 */
+	synchronized boolean isDropRequested() {
+		return this.dropRequested;
 	}
 
 	synchronized @Nullable SpoolFile spoolFile() {

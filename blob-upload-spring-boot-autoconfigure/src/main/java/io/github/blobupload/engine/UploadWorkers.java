@@ -168,6 +168,10 @@ final class UploadWorkers {
 	 * parked, or failed. Never sleeps: waiting between attempts is the retry wait list's.
 	 */
 	private void process(UploadTask task) {
+		if (task.isDropRequested()) {
+			this.outcomes.droppedOnRequest(task);
+			return;
+		}
 		if (task.attempts() > 0 && this.retryPolicy.isTooOld(task.acceptedNanos(), System.nanoTime())) {
 			this.outcomes.expired(task, this.retryPolicy.maxAge());
 			return;

@@ -58,6 +58,17 @@ class AsyncBlobUploaderBuilderTests {
 	}
 
 	@Test
+	void rejectsANegativeRecentUploadsLifetime() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.builder.recentUploadsLifetime(Duration.ofSeconds(-1)))
+			.withMessage("recentUploadsLifetime must not be negative but was PT-1S");
+		assertThat(this.builder.recentUploadsLifetime(null)
+			.recentUploadsLifetime(Duration.ZERO)
+			.settings()
+			.recentUploadsLifetime()).isZero();
+	}
+
+	@Test
 	void acceptsTheSmallestValues() {
 		AsyncBlobUploader uploader = this.builder.maxQueueSize(1)
 			.maxQueueBytes(1)
@@ -142,7 +153,7 @@ class AsyncBlobUploaderBuilderTests {
 					+ "maxQueueBytes=104857600, maxBlobBytes=20971520, workers=2, uploadTimeout=PT30S, maxAttempts=3, "
 					+ "initialBackoff=PT0.25S, maxBackoff=PT5S, dedupeCacheSize=10000, shutdownTimeout=PT10S, "
 					+ "logInterval=PT30S, maxAge=PT12H, maxParkedBackoff=PT1M, spoolDirectory=null, "
-					+ "spoolMaxBytes=1073741824, spoolFsync=false, provider=");
+					+ "spoolMaxBytes=1073741824, spoolFsync=false, recentUploadsLifetime=unlimited, provider=");
 		}
 		finally {
 			uploader.shutdown(Duration.ZERO);

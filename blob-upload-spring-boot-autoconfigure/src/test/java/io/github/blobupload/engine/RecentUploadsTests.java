@@ -16,6 +16,10 @@
 
 package io.github.blobupload.engine;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +69,40 @@ class RecentUploadsTests {
 		assertThat(recent.tryClaim("a")).isTrue();
 		recent.release("a", true);
 		assertThat(recent.tryClaim("a")).isTrue();
+	}
+
+	@Test
+	void anUploadOlderThanTheLifetimeIsNotTrusted() {
+		AtomicLong now = new AtomicLong(1_000);
+		RecentUploads recent = new RecentUploads(10, Duration.ofMinutes(5), now::get);
+		uploaded(recent, "a");
+		now.addAndGet(Duration.ofMinutes(5).toNanos() - 1);
+		assertThat(recent.tryClaim("a")).as("a reuse does not refresh it").isFalse();
+		now.addAndGet(1);
+		assertThat(recent.tryClaim("a")).isTrue();
+		recent.release("a", true);
+		assertThat(recent.tryClaim("a")).as("uploaded again, trusted again").isFalse();
+	}
+
+	@Test
+	void withoutALifetimeAnUploadIsTrustedUntilPushedOut() {
+		AtomicLong now = new AtomicLong();
+		RecentUploads recent = new RecentUploads(10, null, now::get);
+		uploaded(recent, "a");
+		now.addAndGet(Duration.ofDays(365).toNanos());
+		assertThat(recent.tryClaim("a")).isFalse();
+	}
+
+	@Test
+	void forgottenDestinationsAreClaimedAgain() {
+		RecentUploads recent = new RecentUploads(10);
+		uploaded(recent, "a");
+		uploaded(recent, "b");
+		assertThat(recent.tryClaim("c")).isTrue();
+		recent.forget(List.of("a", "c", "unknown"));
+		assertThat(recent.tryClaim("a")).isTrue();
+		assertThat(recent.tryClaim("b")).isFalse();
+		assertThat(recent.tryClaim("c")).as("being uploaded stays claimed").isFalse();
 	}
 
 	private static void uploaded(RecentUploads recent, String uri) {

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.blobupload.Blob;
@@ -118,7 +119,8 @@ class UploadOutcomesTests {
 
 	@Test
 	void aBlobWithoutBytesFailsWithAStandIn() throws Exception {
-		UploadTask task = new UploadTask(new SpoolFile(Path.of("a.blob"), "mem://a", 5, 0, 4096), this.pending.begin());
+		UploadTask task = new UploadTask(new SpoolFile(Path.of("a.blob"), "mem://a", 5, 0, 4096, Map.of()),
+				this.pending.begin());
 		Blob[] told = new Blob[1];
 		this.outcomes = outcomes(new BlobUploadListener() {
 			@Override
@@ -211,7 +213,7 @@ class UploadOutcomesTests {
 	@Test
 	void aBlobInTheSpoolAtShutdownIsCarriedOverNotDropped() throws Exception {
 		UploadTask task = accepted("mem://a");
-		task.spooled(new SpoolFile(Path.of("a.blob"), "mem://a", 5, 0, 4096));
+		task.spooled(new SpoolFile(Path.of("a.blob"), "mem://a", 5, 0, 4096, Map.of()));
 		this.queue.add(task);
 		this.queue.take(0);
 

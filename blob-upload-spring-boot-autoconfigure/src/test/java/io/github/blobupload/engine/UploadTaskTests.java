@@ -19,6 +19,7 @@ package io.github.blobupload.engine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.blobupload.Blob;
@@ -33,7 +34,8 @@ class UploadTaskTests {
 
 	private static final Blob BLOB = new Blob("secret words".getBytes(StandardCharsets.UTF_8), "text/plain", null);
 
-	private static final SpoolFile FILE = new SpoolFile(Path.of("spool", "a.blob"), "mem://bucket/a", 12, 1_000, 4096);
+	private static final SpoolFile FILE = new SpoolFile(Path.of("spool", "a.blob"), "mem://bucket/a", 12, 1_000, 4096,
+			Map.of());
 
 	@Test
 	void aNewTaskHoldsItsBlobInMemory() {
@@ -53,7 +55,7 @@ class UploadTaskTests {
 	@Test
 	void aTaskFromTheSpoolIsOnDiskOnlyAndAsOldAsItsFile() {
 		long acceptedMillis = System.currentTimeMillis() - 60_000;
-		SpoolFile file = new SpoolFile(Path.of("a.blob"), "mem://bucket/a", 12, acceptedMillis, 4096);
+		SpoolFile file = new SpoolFile(Path.of("a.blob"), "mem://bucket/a", 12, acceptedMillis, 4096, Map.of());
 		UploadTask task = new UploadTask(file, 3);
 		assertThat(task.uri()).isEqualTo("mem://bucket/a");
 		assertThat(task.size()).isEqualTo(12);
@@ -68,7 +70,7 @@ class UploadTaskTests {
 	@Test
 	void aFileFromTheFutureCountsAsAcceptedNow() {
 		SpoolFile file = new SpoolFile(Path.of("a.blob"), "mem://bucket/a", 12, System.currentTimeMillis() + 60_000,
-				4096);
+				4096, Map.of());
 		long before = System.nanoTime();
 		assertThat(new UploadTask(file, 1).acceptedNanos()).isGreaterThanOrEqualTo(before);
 	}

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -192,7 +193,7 @@ class UploadWorkersTests {
 			task.load(blob);
 			return blob;
 		});
-		UploadTask task = new UploadTask(new SpoolFile(Path.of("a.blob"), "mem://bucket/spooled", 7, 0, 4096),
+		UploadTask task = new UploadTask(new SpoolFile(Path.of("a.blob"), "mem://bucket/spooled", 7, 0, 4096, Map.of()),
 				this.pending.begin());
 		this.queue.tryReserve(7);
 
@@ -209,7 +210,7 @@ class UploadWorkersTests {
 			asked.release();
 			return null;
 		});
-		this.queue.add(new UploadTask(new SpoolFile(Path.of("a.blob"), "mem://bucket/a", 7, 0, 4096), 1));
+		this.queue.add(new UploadTask(new SpoolFile(Path.of("a.blob"), "mem://bucket/a", 7, 0, 4096, Map.of()), 1));
 
 		assertThat(asked.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
 		this.started.get(0).stop();
