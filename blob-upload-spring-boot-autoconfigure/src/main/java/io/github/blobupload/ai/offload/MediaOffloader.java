@@ -19,6 +19,7 @@ package io.github.blobupload.ai.offload;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,7 +74,7 @@ public final class MediaOffloader implements AutoCloseable {
 
 	private final MediaOffloadCounts counts = new MediaOffloadCounts();
 
-	private final MediaResultCache results = new MediaResultCache(RESULT_CACHE_SIZE);
+	private final MediaResultCache results;
 
 	private final PromptMediaExecutor promptExecutor;
 
@@ -88,6 +89,7 @@ public final class MediaOffloader implements AutoCloseable {
 		this.recorder = new OffloadRecorder(this.counts,
 				new MediaOffloadNotifier(builder.listeners, builder.eventViewerLinks, this.errors), builder.joinTimeout,
 				this.errors);
+		this.results = new MediaResultCache(RESULT_CACHE_SIZE, builder.recentMediaLifetime, System::nanoTime);
 		this.promptExecutor = new PromptMediaExecutor(builder.promptThreads, builder.promptQueueSize, CLOSE_TIMEOUT);
 	}
 
@@ -115,6 +117,17 @@ public final class MediaOffloader implements AutoCloseable {
 		String link = this.recordedLinks.linkFor(media.uri());
 		return link.equals(media.uri()) ? media : new OffloadedMedia(media.status(), media.useCase(), link,
 				media.contentType(), media.size(), media.span(), media.refusalReason(), media.inlineBase64());
+	}
+
+	/**
+	 * Forgets the media recently offloaded to the given URIs, so that the same media
+	 * object seen again (in a later call of the same conversation) is uploaded again
+	 * rather than recorded as reused: what to call once those objects were deleted. Media
+	 * still being offloaded is not affected.
+	 * @param uris the URIs
+	 */
+	public void forget(Collection<String> uris) {
+		this.results.forget(uris);
 	}
 
 	/**

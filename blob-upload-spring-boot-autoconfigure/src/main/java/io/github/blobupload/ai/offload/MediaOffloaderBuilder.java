@@ -28,6 +28,7 @@ import io.github.blobupload.ai.BlobOffloadListener;
 import io.github.blobupload.ai.MediaFilter;
 import io.github.blobupload.ai.MediaOffloadEvent;
 import io.github.blobupload.ai.MediaOffloadOutcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link MediaOffloader}; obtain one with {@link MediaOffloader#builder}. Each
@@ -75,6 +76,8 @@ public final class MediaOffloaderBuilder {
 	int promptQueueSize = DEFAULT_PROMPT_OFFLOAD_QUEUE_SIZE;
 
 	Duration joinTimeout = DEFAULT_PROMPT_OFFLOAD_JOIN_TIMEOUT;
+
+	@Nullable Duration recentMediaLifetime;
 
 	MediaOffloaderBuilder(BlobUploaderRegistry registry) {
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
@@ -262,6 +265,24 @@ public final class MediaOffloaderBuilder {
 			throw new IllegalArgumentException("promptOffloadJoinTimeout must be positive but was " + joinTimeout);
 		}
 		this.joinTimeout = joinTimeout;
+		return this;
+	}
+
+	/**
+	 * Sets how long what became of a media object is trusted: the same object seen again
+	 * later (a chat history sends its media again with every call) is offloaded again
+	 * rather than recorded as reused. Unlimited by default (an entry is kept until newer
+	 * media makes room); a bounded lifetime keeps the offloader from vouching for an
+	 * object that may have been deleted since, as an erasure on another instance does.
+	 * @param lifetime zero or a positive duration (zero trusts nothing seen before), or
+	 * {@code null} for unlimited
+	 * @return this builder
+	 */
+	public MediaOffloaderBuilder recentMediaLifetime(@Nullable Duration lifetime) {
+		if (lifetime != null && lifetime.isNegative()) {
+			throw new IllegalArgumentException("recentMediaLifetime must not be negative but was " + lifetime);
+		}
+		this.recentMediaLifetime = lifetime;
 		return this;
 	}
 

@@ -17,7 +17,12 @@
 package io.github.blobupload.ai.offload;
 
 import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 import io.github.blobupload.ai.OffloadedMedia;
 import org.jspecify.annotations.Nullable;
@@ -32,28 +37,51 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Compares by identity, never by {@code equals}: comparing URLs would resolve host names,
  * comparing arrays would cost as much as hashing. Weak keys and weak calls, bounded (the
- * oldest entry makes room), thread-safe.
+ * oldest entry makes room), thread-safe. An entry older than the lifetime, when one is
+ * set, is not trusted: the media is offloaded again. Entries whose upload went to given
+ * URIs can be {@linkplain #forget forgotten}, as when their objects were deleted.
  */
 final class MediaResultCache {
 
-	private final Object[] keys;
+	private final @Nullable Object[] keys;
 
 	private final @Nullable CompletableFuture<OffloadedMedia>[] values;
 
-	private final Object[] calls;
+	private final @Nullable Object[] calls;
+
+	/** When each entry was put, as {@code nanoClock} said. */
+	private final long[] putNanos;
+
+	private final long lifetimeNanos;
+
+	private final LongSupplier nanoClock;
 
 	private int next;
 
 	/**
-	 * Creates a memo.
+	 * Creates a memo that trusts its entries until they make room for others.
 	 * @param size how many media objects it remembers
 	 */
 	MediaResultCache(int size) {
+		this(size, null, System::nanoTime);
+	}
+
+	/**
+	 * Creates a memo.
+	 * @param size how many media objects it remembers
+	 * @param lifetime how long an entry is trusted, or {@code null} until it makes room;
+	 * zero trusts none
+	 * @param nanoClock the time in nanoseconds, as {@link System#nanoTime()} gives it
+	 */
+	MediaResultCache(int size, @Nullable Duration lifetime, LongSupplier nanoClock) {
 		this.keys = new Object[size];
 		@SuppressWarnings("unchecked")
 		CompletableFuture<OffloadedMedia>[] values = new CompletableFuture[size];
 		this.values = values;
 		this.calls = new Object[size];
+		this.putNanos = new long[size];
+		this.lifetimeNanos = (lifetime != null) ? lifetime.toNanos() : Long.MAX_VALUE;
+		this.nanoClock = nanoClock;
 	}
 
 	/**
@@ -66,6 +94,10 @@ final class MediaResultCache {
 	synchronized @Nullable Sighting see(Object identity, MediaCall call, boolean claim) {
 		int i = indexOf(identity);
 		if (i < 0) {
+			return null;
+		}
+		if (this.nanoClock.getAsLong() - this.putNanos[i] >= this.lifetimeNanos) {
+			clear(i);
 			return null;
 		}
 		boolean sameCall = this.calls[i] instanceof WeakReference<?> ref && ref.get() == call;
@@ -91,6 +123,30 @@ final class MediaResultCache {
 		}
 		this.values[i] = result;
 		this.calls[i] = new WeakReference<>(call);
+		this.putNanos[i] = this.nanoClock.getAsLong();
+	}
+
+	/**
+	 * Forgets the media whose upload went to one of the given URIs, so that it is
+	 * offloaded again when it is seen again. Media still being offloaded is kept: its URI
+	 * is not known yet.
+	 * @param uris the URIs
+	 */
+	synchronized void forget(Collection<String> uris) {
+		Set<String> forgotten = new HashSet<>(uris);
+		for (int i = 0; i < this.keys.length; i++) {
+			CompletableFuture<OffloadedMedia> result = this.values[i];
+			if (result != null && result.isDone() && !result.isCompletedExceptionally()
+					&& forgotten.contains(result.join().uri())) {
+				clear(i);
+			}
+		}
+	}
+
+	private void clear(int i) {
+		this.keys[i] = null;
+		this.values[i] = null;
+		this.calls[i] = null;
 	}
 
 	private int indexOf(Object identity) {
