@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +279,17 @@ public final class BlobRetention implements AutoCloseable {
 			}
 
 		};
+	}
+
+	/**
+	 * Forgets when the given objects were written or refreshed by this instance, so that
+	 * the next re-use of any of them is not taken for a recent one: it restarts the
+	 * object's window, or writes the object again when it is gone. What to call once
+	 * those objects were deleted (an erasure).
+	 * @param uris the objects' URIs
+	 */
+	public void forget(Collection<String> uris) {
+		this.refresher.forget(uris);
 	}
 
 	/**

@@ -18,6 +18,7 @@ package io.github.blobupload.retention;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -69,6 +70,16 @@ final class RefreshMemo {
 	 */
 	synchronized void mark(String uri, Instant now) {
 		this.marked.put(uri, now);
+	}
+
+	/**
+	 * Forgets objects, so that the next re-use of each refreshes it (they were deleted).
+	 * @param uris the objects
+	 */
+	synchronized void forget(Collection<String> uris) {
+		for (String uri : uris) {
+			this.marked.remove(uri);
+		}
 	}
 
 	/**

@@ -19,6 +19,7 @@ package io.github.blobupload.retention;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -85,6 +86,15 @@ final class RetentionRefresher implements AutoCloseable {
 	 */
 	void uploaded(String uri) {
 		this.memo.mark(uri, this.clock.instant());
+	}
+
+	/**
+	 * Forgets when objects were written or refreshed, so that the next re-use of each
+	 * refreshes it (or writes it again, as it is gone).
+	 * @param uris the objects' URIs
+	 */
+	void forget(Collection<String> uris) {
+		this.memo.forget(uris);
 	}
 
 	/**

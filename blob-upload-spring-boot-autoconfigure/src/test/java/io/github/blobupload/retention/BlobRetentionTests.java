@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobUploaderRegistry;
@@ -125,6 +126,28 @@ class BlobRetentionTests {
 			assertThat(retention.refreshes()).isZero();
 			assertThat(path(uri)).hasBinaryContent(SampleContent.png());
 			assertThat(Files.readString(sidecar(uri))).contains("\"blob_retention\":\"7d\"");
+		});
+	}
+
+	@Test
+	void anObjectItForgotIsWrittenAgainOnItsNextReuse() {
+		this.runner.withPropertyValues("blob.upload.retention=7d").run((context) -> {
+			ManagedBlobUploader uploader = uploader(context.getBean(BlobUploaderRegistry.class), null);
+			BlobRetention retention = context.getBean(BlobRetention.class);
+			String uri = uploader.uploadAsync(new Blob(SampleContent.png(), "image/png", null));
+			assertThat(uploader.flush(Duration.ofSeconds(10))).isTrue();
+			// Erased, but the engine still remembers the upload and deduplicates.
+			Files.delete(path(uri));
+			uploader.uploadAsync(new Blob(SampleContent.png(), "image/png", null));
+			assertThat(retention.awaitRefreshes(Duration.ofSeconds(10))).isTrue();
+			assertThat(retention.rewrites()).as("written moments ago, as far as it knows").isZero();
+			assertThat(path(uri)).doesNotExist();
+
+			retention.forget(List.of(uri));
+			uploader.uploadAsync(new Blob(SampleContent.png(), "image/png", null));
+			assertThat(retention.awaitRefreshes(Duration.ofSeconds(10))).isTrue();
+			assertThat(retention.rewrites()).isOne();
+			assertThat(path(uri)).hasBinaryContent(SampleContent.png());
 		});
 	}
 

@@ -16,6 +16,7 @@
 
 package io.github.blobupload.provider.gcs;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -120,6 +121,19 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 		GcsUrlSigner urlSigner = (this.signer != null) ? this.signer.get() : null;
 		return new GcsBlobUploader(location.bucket(), location.keyPrefix(), naming, this.storage, this.options,
 				urlSigner, this.readSigner, this.erasureStorage);
+	}
+
+	/**
+	 * Forgets the signed URLs reused for the given objects, so that each is signed anew
+	 * (see {@link GcsUrlSigner#forget(Collection)}); nothing to do when URLs are not
+	 * signed or none was signed yet.
+	 * @param uris the objects, as their signed URLs or as {@code gs://} URIs
+	 */
+	public void forget(Collection<String> uris) {
+		GcsUrlSigner urlSigner = (this.signer != null) ? this.signer.getIfReady() : null;
+		if (urlSigner != null) {
+			urlSigner.forget(uris);
+		}
 	}
 
 	/**

@@ -19,8 +19,11 @@ package io.github.blobupload.provider.gcs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -142,6 +145,19 @@ public final class GcsUrlSigner {
 		}
 		this.recent.put(key, new Signed(url, now.plus(this.expiry.dividedBy(2))));
 		return url;
+	}
+
+	/**
+	 * Forgets the URLs reused for the given objects, so that the next URL for any of them
+	 * is signed anew: what to call once those objects were deleted, so that the same
+	 * content uploaded again is not taken for the one already stored.
+	 * @param uris the objects, as their signed URLs or as {@code gs://bucket/object} URIs
+	 */
+	public void forget(Collection<String> uris) {
+		Set<String> forgotten = new HashSet<>(uris);
+		this.recent.entrySet()
+			.removeIf((entry) -> forgotten.contains(entry.getValue().url())
+					|| forgotten.contains(GcsBlobStorageProvider.SCHEME + "://" + entry.getKey()));
 	}
 
 	/**

@@ -19,12 +19,15 @@ package io.github.blobupload.provider.gcs;
 import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.PermanentUploadException;
+import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.provider.internal.LazyClient;
 import io.github.blobupload.testsupport.ServiceAccountKeys;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -79,6 +83,23 @@ class GcsBlobStorageProviderTests {
 		assertThat(uploader.objectNameOf(url)).isEqualTo("genai/abc.png");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> uploader.objectNameOf(signer.sign("other-bucket", "genai/abc.png")));
+	}
+
+	@Test
+	void forgetsTheSignedUrlOfAnErasedObject() {
+		GcsBlobStorageProvider signing = new GcsBlobStorageProvider(this.unused, GcsUploadOptions.defaults(), LazyClient
+			.ofInstance("signer", new GcsUrlSigner(ServiceAccountKeys.credentials(), Duration.ofHours(1))));
+		SimpleBlobUploader uploader = signing.createUploader("gs://my-bucket/genai",
+				BlobNamingStrategies.contentAddressed());
+		String url = uploader.generateDestinationUri(this.blob);
+		assertThat(uploader.generateDestinationUri(this.blob)).isEqualTo(url);
+		long second = Instant.now().getEpochSecond();
+		while (Instant.now().getEpochSecond() == second) {
+			Thread.onSpinWait();
+		}
+		signing.forget(List.of(url));
+		assertThat(uploader.generateDestinationUri(this.blob)).as("signed anew").isNotEqualTo(url);
+		assertThatNoException().as("no signer, nothing to forget").isThrownBy(() -> this.provider.forget(List.of(url)));
 	}
 
 	@Test

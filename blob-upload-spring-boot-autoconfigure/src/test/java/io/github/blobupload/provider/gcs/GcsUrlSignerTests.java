@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -90,6 +91,18 @@ class GcsUrlSignerTests {
 		// The signing date has second resolution, so a later signature differs.
 		sleepPastTheSecond();
 		assertThat(this.signer.sign("my-bucket", "a.png")).isNotEqualTo(first);
+	}
+
+	@Test
+	void signsAnewForAnObjectItWasToldToForget() {
+		String a = this.signer.sign("my-bucket", "a.png");
+		String b = this.signer.sign("my-bucket", "b.png");
+		String c = this.signer.sign("my-bucket", "c.png");
+		sleepPastTheSecond();
+		this.signer.forget(List.of(a, "gs://my-bucket/b.png", "gs://other-bucket/c.png"));
+		assertThat(this.signer.sign("my-bucket", "a.png")).as("forgotten by its URL").isNotEqualTo(a);
+		assertThat(this.signer.sign("my-bucket", "b.png")).as("forgotten by its gs:// URI").isNotEqualTo(b);
+		assertThat(this.signer.sign("my-bucket", "c.png")).isEqualTo(c);
 	}
 
 	@Test
