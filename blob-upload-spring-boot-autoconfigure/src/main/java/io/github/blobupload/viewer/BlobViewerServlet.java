@@ -39,8 +39,9 @@ import static io.github.blobupload.viewer.ViewerResponses.page;
  * The media viewer as a servlet, mapped to {@code <path>/*}:
  * <ul>
  * <li>{@code <path>/<use-case>/<object>}: the object's bytes, streamed, with
- * {@code ETag}, long-lived {@code Cache-Control} and single {@code Range} requests, or
- * redirected to a signed URL of the store ({@link RedirectDelivery});</li>
+ * {@code ETag}, long-lived (or bounded, see the constructors) {@code Cache-Control} and
+ * single {@code Range} requests, or redirected to a signed URL of the store
+ * ({@link RedirectDelivery});</li>
  * <li>{@code <path>/blobs/<use-case>/<object>}: a page about the object;</li>
  * <li>{@code <path>/traces/<trace-id>}: the media of a trace, from the
  * {@link TraceIndex};</li>
@@ -88,7 +89,7 @@ public final class BlobViewerServlet extends HttpServlet {
 
 	private final transient @Nullable RedirectDelivery redirect;
 
-	private final transient RawBlobResponder raw = new RawBlobResponder();
+	private final transient RawBlobResponder raw;
 
 	private final transient RateLimitedLogger errors = new RateLimitedLogger(
 			LoggerFactory.getLogger(BlobViewerServlet.class), Duration.ofMinutes(1));
@@ -146,6 +147,33 @@ public final class BlobViewerServlet extends HttpServlet {
 	 */
 	public BlobViewerServlet(ViewerDestinations destinations, @Nullable TraceIndex traceIndex, ViewerAccess access,
 			ViewerReadListener reads, int maxConcurrentReads, @Nullable RedirectDelivery redirect) {
+		this(destinations, traceIndex, access, reads, maxConcurrentReads, redirect, null);
+	}
+
+	/**
+	 * Creates the viewer.
+	 * @param destinations the destinations it reads
+	 * @param traceIndex the index of the media of each trace, or {@code null} when trace
+	 * pages are off
+	 * @param access who the viewer answers
+	 * @param reads hears each read on record, such as a {@link ViewerAuditLog}
+	 * @param maxConcurrentReads the most requests reading one destination at once
+	 * @param redirect how raw bytes are redirected to the store, or {@code null} to
+	 * stream them
+	 * @param rawCacheLifetime how long browsers may keep the bytes they were sent
+	 * ({@code Cache-Control: private, max-age=<seconds>}), so that an object erased since
+	 * is not shown from their cache for longer; {@code null} for a year, as immutable
+	 * (content-addressed objects never change)
+	 * @throws IllegalArgumentException if {@code maxConcurrentReads} is not positive or
+	 * {@code rawCacheLifetime} is negative
+	 */
+	public BlobViewerServlet(ViewerDestinations destinations, @Nullable TraceIndex traceIndex, ViewerAccess access,
+			ViewerReadListener reads, int maxConcurrentReads, @Nullable RedirectDelivery redirect,
+			@Nullable Duration rawCacheLifetime) {
+		if (rawCacheLifetime != null && rawCacheLifetime.isNegative()) {
+			throw new IllegalArgumentException("rawCacheLifetime must not be negative, but was " + rawCacheLifetime);
+		}
+		this.raw = new RawBlobResponder(rawCacheLifetime);
 		this.destinations = Objects.requireNonNull(destinations, "destinations must not be null");
 		this.traceIndex = traceIndex;
 		this.access = Objects.requireNonNull(access, "access must not be null");

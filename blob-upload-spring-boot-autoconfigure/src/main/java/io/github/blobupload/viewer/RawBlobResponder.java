@@ -38,8 +38,9 @@ import static io.github.blobupload.viewer.ViewerResponses.unsatisfiable;
 
 /**
  * Answers a request for an object's bytes: {@code ETag} and {@code If-None-Match},
- * long-lived {@code Cache-Control}, single {@code Range} requests, and the content type
- * and disposition that keep active content from running ({@link ServedType}).
+ * long-lived (or, with erasure on, bounded) {@code Cache-Control}, single {@code Range}
+ * requests, and the content type and disposition that keep active content from running
+ * ({@link ServedType}).
  */
 final class RawBlobResponder {
 
@@ -53,6 +54,35 @@ final class RawBlobResponder {
 
 	private final RateLimitedLogger errors = new RateLimitedLogger(LoggerFactory.getLogger(BlobViewerServlet.class),
 			Duration.ofMinutes(1));
+
+	private final String cacheControl;
+
+	/**
+	 * Creates a responder whose answers may be kept for a year.
+	 */
+	RawBlobResponder() {
+		this(null);
+	}
+
+	/**
+	 * Creates a responder.
+	 * @param cacheLifetime how long browsers may keep an answer, or {@code null} for a
+	 * year, as immutable (objects never change, but an erased object must not be shown
+	 * from a cache for long)
+	 */
+	RawBlobResponder(@Nullable Duration cacheLifetime) {
+		this.cacheControl = (cacheLifetime != null) ? cacheControl(cacheLifetime) : IMMUTABLE;
+	}
+
+	/**
+	 * Returns the {@code Cache-Control} of answers that may be kept for a while: private,
+	 * and revalidated once the lifetime is over (an erased object then answers 404).
+	 * @param cacheLifetime the lifetime
+	 * @return the header's value
+	 */
+	static String cacheControl(Duration cacheLifetime) {
+		return "private, max-age=" + cacheLifetime.toSeconds();
+	}
 
 	/**
 	 * Answers a {@code GET} or {@code HEAD} of an object's bytes.
@@ -80,7 +110,7 @@ final class RawBlobResponder {
 			known = metadata.get();
 		}
 		response.setHeader("ETag", etag);
-		response.setHeader("Cache-Control", IMMUTABLE);
+		response.setHeader("Cache-Control", this.cacheControl);
 		response.setHeader("Accept-Ranges", "bytes");
 		if (notModified) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

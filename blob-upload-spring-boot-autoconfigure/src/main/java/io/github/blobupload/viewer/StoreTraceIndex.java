@@ -21,14 +21,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 
 import io.github.blobupload.BlobDestination;
 import io.github.blobupload.BlobReader;
@@ -114,6 +118,26 @@ public final class StoreTraceIndex implements TraceIndex {
 	}
 
 	/**
+	 * Drops the cached entries of the given traces, so that their pages read the index
+	 * again (what to call once their entries were erased) and the heap no longer holds
+	 * their labels.
+	 * @param traceIds the trace ids
+	 */
+	public void forget(Collection<String> traceIds) {
+		Set<String> traces = new HashSet<>();
+		for (String traceId : traceIds) {
+			String canonical = TraceIndexEntries.traceId(traceId);
+			if (canonical != null) {
+				traces.add(canonical);
+			}
+		}
+		if (!traces.isEmpty()) {
+			this.cache.removeIf((uri, entry) -> entry.map((blob) -> traces.contains(blob.traceId()))
+				.orElseGet(() -> traces.stream().anyMatch((trace) -> uri.contains(folder(trace)))));
+		}
+	}
+
+	/**
 	 * Returns how many malformed entries have been skipped.
 	 * @return the count since this index was created
 	 */
@@ -177,6 +201,11 @@ public final class StoreTraceIndex implements TraceIndex {
 			return "it names a blob outside its destination";
 		}
 		return null;
+	}
+
+	/** The part of an entry's URI that names its trace's folder. */
+	private static String folder(String traceId) {
+		return TraceIndexEntries.folderUri("", traceId);
 	}
 
 	private static String readAll(InputStream content) throws IOException {
@@ -246,6 +275,17 @@ public final class StoreTraceIndex implements TraceIndex {
 			while (this.entries.size() > this.capacity || this.bytes > this.maxBytes) {
 				this.bytes -= eldest.next().weight();
 				eldest.remove();
+			}
+		}
+
+		synchronized void removeIf(BiPredicate<String, Optional<IndexedBlob>> condition) {
+			Iterator<Map.Entry<String, Weighed>> entries = this.entries.entrySet().iterator();
+			while (entries.hasNext()) {
+				Map.Entry<String, Weighed> next = entries.next();
+				if (condition.test(next.getKey(), next.getValue().entry())) {
+					this.bytes -= next.getValue().weight();
+					entries.remove();
+				}
 			}
 		}
 

@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -160,6 +161,30 @@ class StoreTraceIndexTests {
 		}
 		assertThat(index.find(TRACE)).hasSize(1);
 		assertThat(new StoreTraceIndex(this.registry, 0).find(TRACE)).isEmpty();
+	}
+
+	@Test
+	void aForgottenTraceIsReadAgain() throws IOException {
+		this.registry = registry(this.writer);
+		this.registry.getBlobUploader(null)
+			.uploadAsync(new Blob(SampleContent.png(), "image/png", BlobLabels.forSpan(TRACE, SPAN)));
+		flush();
+		StoreTraceIndex index = new StoreTraceIndex(this.registry, 100);
+		assertThat(index.find(TRACE)).hasSize(1);
+		try (Stream<Path> entries = Files.list(this.folder.resolve("blobs/_index/" + TRACE))) {
+			for (Path entry : entries.toList()) {
+				if (!entry.toString().endsWith(FileBlobStorageProvider.SIDECAR_SUFFIX)) {
+					Files.writeString(entry, "overwritten");
+				}
+			}
+		}
+		index.forget(List.of("5bf92f3577b34da6a3ce929d0e0e4736", "not a trace id"));
+		assertThat(index.find(TRACE)).as("another trace forgotten").hasSize(1);
+		index.forget(List.of(TRACE.toUpperCase(Locale.ROOT)));
+		assertThat(index.find(TRACE)).isEmpty();
+		assertThat(index.cachedBytes()).as("the malformed entry cached instead").isPositive();
+		index.forget(List.of(TRACE));
+		assertThat(index.cachedBytes()).as("a malformed entry forgotten by its folder").isZero();
 	}
 
 	@Test

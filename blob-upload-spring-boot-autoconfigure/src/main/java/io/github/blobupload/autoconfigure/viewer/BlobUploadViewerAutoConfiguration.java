@@ -17,6 +17,7 @@
 package io.github.blobupload.autoconfigure.viewer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.github.blobupload.BlobLinks;
@@ -87,6 +88,12 @@ public final class BlobUploadViewerAutoConfiguration {
 	private static final String AUDIT_EVENT_REPOSITORY = "org.springframework.boot.actuate.audit.AuditEventRepository";
 
 	private static final Logger logger = LoggerFactory.getLogger(BlobUploadViewerAutoConfiguration.class);
+
+	/**
+	 * How long browsers may keep raw bytes with erasure on, instead of a year: an erased
+	 * object is shown from a browser's cache for at most this long, then answers 404.
+	 */
+	static final Duration ERASURE_CACHE_LIFETIME = Duration.ofMinutes(5);
 
 	@Bean
 	static ConfigurationCheck blobUploadViewerConfigurationCheck() {
@@ -214,9 +221,12 @@ public final class BlobUploadViewerAutoConfiguration {
 					destinations.useCases().isEmpty() ? "none" : String.join(", ", destinations.useCases()));
 			BlobViewerServlet servlet;
 			try {
+				// With erasure on (its own auto-configuration, read here by name only),
+				// erased bytes must not stay in browsers' caches for a year.
+				boolean erasure = environment.getProperty("blob.upload.erasure.enabled", Boolean.class, false);
 				servlet = new BlobViewerServlet(destinations, index, access,
 						ViewerReadListener.of(readListeners.orderedStream().toList()), viewer.getMaxConcurrentReads(),
-						redirectDelivery(viewer, destinations));
+						redirectDelivery(viewer, destinations), erasure ? ERASURE_CACHE_LIFETIME : null);
 			}
 			catch (IllegalArgumentException ex) {
 				throw invalid(PREFIX + "max-concurrent-reads", viewer.getMaxConcurrentReads(), ex);

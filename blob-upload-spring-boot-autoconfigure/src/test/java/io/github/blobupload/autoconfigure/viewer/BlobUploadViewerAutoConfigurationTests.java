@@ -26,9 +26,11 @@ import io.github.blobupload.viewer.BlobViewerServlet;
 import io.github.blobupload.viewer.TraceIndex;
 import io.github.blobupload.viewer.ViewerAccess;
 import io.github.blobupload.viewer.ViewerLinks;
+import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -39,6 +41,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +76,27 @@ class BlobUploadViewerAutoConfigurationTests {
 			assertThat(context.getBean(BlobLinks.class)).as("no base-url: nothing to link to")
 				.isSameAs(BlobLinks.IDENTITY);
 		});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "true, 'private, max-age=300'", "false, 'private, max-age=31536000, immutable'" })
+	void erasureBoundsHowLongBrowsersKeepTheBytes(boolean erasure, String cacheControl) {
+		InMemoryStore store = new InMemoryStore("s3://bucket/genai");
+		store.put("ab12.png", new byte[] { 1, 2, 3 }, "image/png", Map.of());
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(BlobUploadViewerAutoConfiguration.class))
+			.withBean(BlobUploaderRegistry.class, () -> InMemoryStore.registry(Map.of("default", store)))
+			.withPropertyValues("blob.upload.viewer.enabled=true", "blob.upload.erasure.enabled=" + erasure)
+			.run((context) -> {
+				Servlet servlet = context.getBean(ServletRegistrationBean.class).getServlet();
+				MockHttpServletRequest request = new MockHttpServletRequest("GET", "/blob-viewer/default/ab12.png");
+				request.setServletPath("/blob-viewer");
+				request.setPathInfo("/default/ab12.png");
+				MockHttpServletResponse response = new MockHttpServletResponse();
+				servlet.service(request, response);
+				assertThat(response.getStatus()).isEqualTo(200);
+				assertThat(response.getHeader("Cache-Control")).isEqualTo(cacheControl);
+			});
 	}
 
 	@Test
