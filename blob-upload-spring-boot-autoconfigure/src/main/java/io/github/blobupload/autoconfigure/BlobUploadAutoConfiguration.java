@@ -95,7 +95,7 @@ public final class BlobUploadAutoConfiguration {
 		return new BlobUploaderRegistryFactory(properties, new ConfigurationReport(environment),
 				providers.orderedStream().toList(), blobNamingStrategy,
 				BlobUploadListener.composite(listeners.orderedStream().toList()), decorators.orderedStream().toList(),
-				retention.getIfAvailable())
+				retention.getIfAvailable(), ErasureMemoLifetime.of(environment))
 			.create(knownUseCases.orderedStream().toList());
 	}
 

@@ -95,9 +95,12 @@ final class BlobUploaderRegistryFactory {
 
 	private final @Nullable BlobRetention retention;
 
+	private final @Nullable Duration recentUploadsLifetime;
+
 	BlobUploaderRegistryFactory(BlobUploadProperties properties, ConfigurationReport report,
 			List<BlobStorageProvider> providers, BlobNamingStrategy naming, BlobUploadListener listener,
-			List<SimpleBlobUploaderDecorator> decorators, @Nullable BlobRetention retention) {
+			List<SimpleBlobUploaderDecorator> decorators, @Nullable BlobRetention retention,
+			@Nullable Duration recentUploadsLifetime) {
 		this.properties = properties;
 		this.report = report;
 		this.providers = new TreeMap<>();
@@ -110,6 +113,7 @@ final class BlobUploaderRegistryFactory {
 		this.listener = listener;
 		this.decorators = List.copyOf(decorators);
 		this.retention = retention;
+		this.recentUploadsLifetime = recentUploadsLifetime;
 	}
 
 	/**
@@ -357,6 +361,7 @@ final class BlobUploaderRegistryFactory {
 			.configure(this.properties, AsyncBlobUploader.builder(simple), engineReport)
 			.listener((this.retention != null)
 					? BlobUploadListener.composite(List.of(this.listener, this.retention.listener())) : this.listener)
+			.recentUploadsLifetime(this.recentUploadsLifetime)
 			.name(name);
 		engineReport.throwIfInvalid();
 		if (this.properties.getSpool().isEnabled()) {

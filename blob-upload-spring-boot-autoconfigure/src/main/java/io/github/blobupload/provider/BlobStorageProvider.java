@@ -16,6 +16,7 @@
 
 package io.github.blobupload.provider;
 
+import java.util.Collection;
 import java.util.Locale;
 
 import io.github.blobupload.BlobNamingStrategy;
@@ -69,5 +70,14 @@ public interface BlobStorageProvider {
 	 * message says what is wrong and what a valid prefix looks like
 	 */
 	SimpleBlobUploader createUploader(String uriPrefix, BlobNamingStrategy naming);
+
+	/**
+	 * Forgets what this provider remembers about the given objects once they were deleted
+	 * (an erasure), such as signed URLs it reuses, so that the same content uploaded
+	 * again is not taken for the one already stored. Does nothing by default.
+	 * @param uris the URIs of the deleted objects
+	 */
+	default void forget(Collection<String> uris) {
+	}
 
 }

@@ -35,6 +35,7 @@ import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BuilderArguments;
 import io.github.blobupload.autoconfigure.ConfigurationCheck;
 import io.github.blobupload.autoconfigure.ConfigurationChecksRegistrar;
+import io.github.blobupload.autoconfigure.ErasureMemoLifetime;
 import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.github.blobupload.autoconfigure.viewer.BlobUploadViewerProperties;
 import io.micrometer.observation.ObservationFilter;
@@ -97,10 +98,12 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@ConditionalOnMissingBean
 	MediaOffloader blobMediaOffloader(BlobUploaderRegistry registry, BlobUploadAiProperties ai,
 			BlobUploadViewerProperties viewer, ObjectProvider<BlobOffloadListener> listeners,
-			ObjectProvider<MediaFilter> filters, ObjectProvider<BlobLinks> links) {
+			ObjectProvider<MediaFilter> filters, ObjectProvider<BlobLinks> links, Environment environment) {
 		// Each rule is checked once, by the builder; BuilderArguments names the property.
 		MediaOffloaderBuilder builder = MediaOffloader.builder(registry);
 		OffloaderSettings.apply(ai, builder, BuilderArguments::set);
+		// With erasure on, media seen before is trusted for half its grace period only.
+		builder.recentMediaLifetime(ErasureMemoLifetime.of(environment));
 		BlobLinks viewerLinks = links.getIfAvailable(() -> BlobLinks.IDENTITY);
 		return builder.uploadOnlyWhenSampled(ai.isUploadOnlyWhenSampled())
 			.listeners(listeners.orderedStream().toList())

@@ -26,6 +26,7 @@ import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BuilderArguments;
 import io.github.blobupload.autoconfigure.ConfigurationCheck;
 import io.github.blobupload.autoconfigure.ConfigurationChecksRegistrar;
+import io.github.blobupload.autoconfigure.ErasureMemoLifetime;
 import io.github.blobupload.autoconfigure.KnownUseCases;
 import io.github.blobupload.autoconfigure.ai.BlobUploadAiProperties;
 import io.github.blobupload.autoconfigure.ai.BlobUploadSpringAiAutoConfiguration;
@@ -110,6 +111,7 @@ public final class BlobUploadExportAutoConfiguration {
 				MediaOffloaderBuilder offloaderBuilder = MediaOffloader.builder(registry);
 				OffloaderSettings.apply(ai, offloaderBuilder, BuilderArguments::set);
 				offloader = offloaderBuilder.uploadOnlyWhenSampled(false)
+					.recentMediaLifetime(ErasureMemoLifetime.of(environment))
 					.promptOffloadThreads(0)
 					.filters(filters.orderedStream().toList())
 					.build();

@@ -129,6 +129,7 @@ public class GcsBlobStorageProvider implements BlobStorageProvider, AutoCloseabl
 	 * signed or none was signed yet.
 	 * @param uris the objects, as their signed URLs or as {@code gs://} URIs
 	 */
+	@Override
 	public void forget(Collection<String> uris) {
 		GcsUrlSigner urlSigner = (this.signer != null) ? this.signer.getIfReady() : null;
 		if (urlSigner != null) {
