@@ -244,8 +244,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		for (UploadTask task : this.pending.unfinished()) {
 			if (labels.test(task.labels())) {
 				// Marked first, so that a blob on its way to the retry wait list is
-				// refused
-				// there once the wait list has been searched below.
+				// refused there once the wait list has been searched below.
 				task.requestDrop();
 				selected.add(task);
 			}

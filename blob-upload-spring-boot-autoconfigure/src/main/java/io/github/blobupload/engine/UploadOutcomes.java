@@ -144,7 +144,8 @@ final class UploadOutcomes {
 
 	/**
 	 * Drops a blob that the shutdown timeout left queued or in flight. A blob already in
-	 * the spool is left there for the next start instead.
+	 * the spool is left there for the next start instead; a blob whose drop was requested
+	 * is {@linkplain #droppedOnRequest dropped as requested}, its spool file too.
 	 * @param task the blob
 	 */
 	void droppedAtShutdown(UploadTask task) {

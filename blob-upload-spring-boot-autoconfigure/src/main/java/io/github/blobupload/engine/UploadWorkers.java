@@ -216,7 +216,8 @@ final class UploadWorkers {
 			// due at once may be taken while this thread is still here.
 			this.queue.attemptEnded(task);
 			if (!this.retryWaitList.retryLater(task, this.retryPolicy.backoffNanos(attempts))) {
-				// The uploader is shutting down; the worker is stopped after this.
+				// The uploader is shutting down (the worker is stopped after
+				// this), or the blob's drop was requested: dropped as such.
 				this.outcomes.droppedAtShutdown(task);
 			}
 			return;
