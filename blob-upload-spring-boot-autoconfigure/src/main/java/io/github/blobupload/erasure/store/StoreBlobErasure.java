@@ -1,0 +1,467 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.erasure.store;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import io.github.blobupload.BlobDeleter;
+import io.github.blobupload.BlobReader;
+import io.github.blobupload.erasure.BlobErasure;
+import io.github.blobupload.erasure.ErasureListener;
+import io.github.blobupload.erasure.ErasureReceipt;
+import io.github.blobupload.erasure.ErasureReceipt.KeptReason;
+import io.github.blobupload.erasure.ErasureSelector;
+import io.github.blobupload.erasure.OwnerLabels;
+import io.github.blobupload.erasure.ReferenceCompanions;
+import io.github.blobupload.erasure.ReferenceLayout;
+import io.github.blobupload.erasure.ReferenceRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Erases through the reference index each destination keeps next to its blobs
+ * ({@link ReferenceLayout}), deleting with each destination's {@link BlobDeleter}:
+ * <ol>
+ * <li>tells every {@link ErasureListener} what is selected, so that blobs of the selected
+ * content still waiting to be written are dropped; then waits (bounded) for the index
+ * writer to write what it holds;</li>
+ * <li>lists the selected references in each destination (by trace, only those recorded by
+ * this application's service);</li>
+ * <li>for each object they reference, reads its other references: an object written or
+ * referenced within the grace period is kept whole ({@link KeptReason#RECENT}); one that
+ * others still reference loses only the selected references and their companions
+ * ({@link KeptReason#SHARED}); any other object is deleted, then its selected references
+ * and their companions;</li>
+ * <li>tells every listener what was deleted, so that memos forget it.</li>
+ * </ol>
+ * A dry run lists and decides the same way, deletes nothing and tells no listener.
+ * Storage faults never escape: each object that could not be handled is in the receipt's
+ * failures, by exception class and status; running the same erasure again retries it. An
+ * object already gone whose references remain is counted as deleted once its references
+ * are removed. One erasure runs at a time per instance; others wait.
+ * <p>
+ * An erasure handles at most {@code maxReferences} selected references. One cut there has
+ * a failure naming the selector's folder of the destination it stopped in (so
+ * {@link ErasureReceipt#complete()} is {@code false}) and a note; running it again goes
+ * on with what is left.
+ */
+public final class StoreBlobErasure implements BlobErasure {
+
+	/** Default grace period. */
+	public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofMinutes(15);
+
+	/** Default most references one erasure handles. */
+	public static final int DEFAULT_MAX_REFERENCES = 10_000;
+
+	/** How long an erasure waits for the reference index to be written. */
+	public static final Duration INDEX_FLUSH_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Logger logger = LoggerFactory.getLogger(StoreBlobErasure.class);
+
+	private final List<ErasureDestination> destinations;
+
+	private final OwnerLabels ownerLabels;
+
+	private final @Nullable String service;
+
+	private final Duration gracePeriod;
+
+	private final Clock clock;
+
+	private final List<ErasureListener> listeners;
+
+	private final int maxReferences;
+
+	private final Predicate<Duration> indexFlush;
+
+	private final Consumer<ErasureReceipt> receipts;
+
+	private final ObjectEraser eraser;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private StoreBlobErasure(Builder builder) {
+		this.destinations = List.copyOf(builder.destinations.values());
+		this.ownerLabels = Objects.requireNonNull(builder.ownerLabels, "ownerLabels must be set");
+		this.service = builder.service;
+		this.gracePeriod = builder.gracePeriod;
+		this.clock = builder.clock;
+		this.listeners = List.copyOf(builder.listeners);
+		this.maxReferences = builder.maxReferences;
+		this.indexFlush = builder.indexFlush;
+		this.receipts = builder.receipts;
+		this.eraser = new ObjectEraser(List.copyOf(builder.companions), builder.maxReferences);
+	}
+
+	/**
+	 * Returns a builder.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public ErasureReceipt erase(ErasureSelector selector, boolean dryRun) {
+		Objects.requireNonNull(selector, "selector must not be null");
+		SelectedReferences selection = new SelectedReferences(selector, this.ownerLabels, this.service);
+		this.lock.lock();
+		try {
+			ReceiptBuilder receipt = new ReceiptBuilder(selector.kind().label(), dryRun);
+			if (!dryRun) {
+				this.listeners.forEach((listener) -> tell(listener, (l) -> l.beforeErasure(selection.labels())));
+			}
+			if (!flushIndex()) {
+				receipt.note("The reference index had not written every reference within " + INDEX_FLUSH_TIMEOUT
+						+ ": references recorded just now may be missing; run the erasure again later.");
+			}
+			Instant cutoff = this.clock.instant().minus(this.gracePeriod);
+			eraseIn(selection, cutoff, dryRun, receipt);
+			ErasureReceipt result = receipt.build(this.clock.instant());
+			if (!dryRun && (!result.deleted().isEmpty() || !receipt.traceIds().isEmpty())) {
+				Set<String> deleted = receipt.deletedUris();
+				Set<String> traces = receipt.traceIds();
+				this.listeners.forEach((listener) -> tell(listener, (l) -> l.onErased(deleted, traces)));
+			}
+			log(result, receipt);
+			try {
+				this.receipts.accept(result);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Erasure: a receipt listener failed ({})", ex.getClass().getSimpleName());
+			}
+			return result;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void eraseIn(SelectedReferences selection, Instant cutoff, boolean dryRun, ReceiptBuilder receipt) {
+		Set<String> seen = new HashSet<>();
+		int remaining = this.maxReferences;
+		for (ErasureDestination destination : this.destinations) {
+			String folderUri = ReferenceLayout.selectorFolder(destination.prefix(), selection.kind(), selection.key());
+			if (remaining == 0) {
+				cut(receipt, folderUri);
+				return;
+			}
+			ReferenceFolder folder = new ReferenceFolder(destination.reader());
+			List<String> listed;
+			try {
+				listed = folder.list(folderUri, remaining + 1);
+			}
+			catch (IOException | RuntimeException ex) {
+				receipt.failed(folderUri, StorageFaults.reason(ex));
+				continue;
+			}
+			boolean cut = listed.size() > remaining;
+			List<String> taken = listed.subList(0, Math.min(listed.size(), remaining));
+			remaining -= taken.size();
+			Map<String, Map<String, ReferenceRecord>> byObject = selectedByObject(folder, taken, selection, receipt);
+			boolean deletedHere = false;
+			for (Map.Entry<String, Map<String, ReferenceRecord>> object : byObject.entrySet()) {
+				String uri = object.getKey();
+				if (seen.add(uri)) {
+					deletedHere |= handle(destination, uri, object.getValue(), selection, cutoff, dryRun, receipt);
+				}
+			}
+			if (deletedHere) {
+				receipt.notes(destination.deleter().residualCopies());
+			}
+			if (cut) {
+				cut(receipt, folderUri);
+				return;
+			}
+		}
+	}
+
+	private Map<String, Map<String, ReferenceRecord>> selectedByObject(ReferenceFolder folder, List<String> uris,
+			SelectedReferences selection, ReceiptBuilder receipt) {
+		Map<String, Map<String, ReferenceRecord>> byObject = new LinkedHashMap<>();
+		for (String uri : uris) {
+			List<ReferenceFolder.Entry> entries;
+			try {
+				entries = folder.read(List.of(uri));
+			}
+			catch (IOException | RuntimeException ex) {
+				receipt.failed(uri, StorageFaults.reason(ex));
+				continue;
+			}
+			for (ReferenceFolder.Entry entry : entries) {
+				ReferenceRecord record = entry.record();
+				if (record == null) {
+					receipt.failed(entry.uri(), "not a reference record");
+				}
+				else if (selection.test(record)) {
+					byObject.computeIfAbsent(record.storageUri(), (key) -> new LinkedHashMap<>())
+						.put(entry.name(), record);
+				}
+			}
+		}
+		return byObject;
+	}
+
+	/**
+	 * Handles one object, noting the outcome.
+	 * @return whether anything was deleted from its store
+	 */
+	private boolean handle(ErasureDestination destination, String uri, Map<String, ReferenceRecord> selected,
+			SelectedReferences selection, Instant cutoff, boolean dryRun, ReceiptBuilder receipt) {
+		ObjectDecision decision;
+		try {
+			decision = this.eraser.handle(destination, uri, selected, selection, cutoff, dryRun);
+		}
+		catch (IOException | RuntimeException ex) {
+			receipt.failed(uri, StorageFaults.reason(ex));
+			return !dryRun;
+		}
+		switch (decision) {
+			case DELETE -> receipt.deleted(uri);
+			case KEEP_SHARED -> receipt.kept(uri, KeptReason.SHARED);
+			case KEEP_RECENT -> receipt.kept(uri, KeptReason.RECENT);
+		}
+		if (decision != ObjectDecision.KEEP_RECENT) {
+			selected.values().stream().map(ReferenceRecord::traceId).filter(Objects::nonNull).forEach(receipt::trace);
+		}
+		return !dryRun && decision != ObjectDecision.KEEP_RECENT;
+	}
+
+	private void cut(ReceiptBuilder receipt, String folderUri) {
+		receipt.failed(folderUri, "cut at " + this.maxReferences + " references; run the erasure again to go on");
+		receipt.note("This erasure stopped after " + this.maxReferences
+				+ " references (its bound): run it again to erase the rest.");
+	}
+
+	private boolean flushIndex() {
+		try {
+			return this.indexFlush.test(INDEX_FLUSH_TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Erasure: the reference index could not be flushed ({})", ex.getClass().getSimpleName());
+			return false;
+		}
+	}
+
+	private static void tell(ErasureListener listener, Consumer<ErasureListener> call) {
+		try {
+			call.accept(listener);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Erasure: listener {} failed ({})", listener.getClass().getName(),
+					ex.getClass().getSimpleName());
+		}
+	}
+
+	private static void log(ErasureReceipt result, ReceiptBuilder receipt) {
+		if (logger.isInfoEnabled()) {
+			logger.info("Erasure by {}{}: {} deleted, {} kept shared, {} kept recent, {} failed; {}", result.kind(),
+					result.dryRun() ? " (dry run)" : "", result.deleted().size(), receipt.keptCount(KeptReason.SHARED),
+					receipt.keptCount(KeptReason.RECENT), result.failed().size(),
+					result.complete() ? "complete" : "incomplete, run it again");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "StoreBlobErasure[destinations=" + this.destinations.size() + ", gracePeriod=" + this.gracePeriod + "]";
+	}
+
+	/** Builds a {@link StoreBlobErasure}. */
+	public static final class Builder {
+
+		private final Map<String, ErasureDestination> destinations = new LinkedHashMap<>();
+
+		private @Nullable OwnerLabels ownerLabels;
+
+		private @Nullable String service;
+
+		private Duration gracePeriod = DEFAULT_GRACE_PERIOD;
+
+		private Clock clock = Clock.systemUTC();
+
+		private final List<ErasureListener> listeners = new ArrayList<>();
+
+		private final List<ReferenceCompanions> companions = new ArrayList<>();
+
+		private int maxReferences = DEFAULT_MAX_REFERENCES;
+
+		private Predicate<Duration> indexFlush = (timeout) -> true;
+
+		private Consumer<ErasureReceipt> receipts = (receipt) -> {
+		};
+
+		private Builder() {
+		}
+
+		/**
+		 * Adds a store to erase in. Use cases sharing a store (the same reader prefix)
+		 * are one destination: it is listed once.
+		 * @param useCases the use cases it serves
+		 * @param reader its reader, listing its reference index
+		 * @param deleter its deleter, under the same prefix
+		 * @return this builder
+		 * @throws IllegalArgumentException if the deleter's prefix is not the reader's
+		 */
+		public Builder destination(Collection<String> useCases, BlobReader reader, BlobDeleter deleter) {
+			Objects.requireNonNull(useCases, "useCases must not be null");
+			Objects.requireNonNull(reader, "reader must not be null");
+			Objects.requireNonNull(deleter, "deleter must not be null");
+			if (!reader.uriPrefix().equals(deleter.uriPrefix())) {
+				throw new IllegalArgumentException("deleter must delete under its reader's prefix");
+			}
+			this.destinations.merge(reader.uriPrefix(), new ErasureDestination(List.copyOf(useCases), reader, deleter),
+					(old, added) -> {
+						List<String> all = new ArrayList<>(old.useCases());
+						added.useCases().stream().filter((useCase) -> !all.contains(useCase)).forEach(all::add);
+						return new ErasureDestination(all, old.reader(), old.deleter());
+					});
+			return this;
+		}
+
+		/**
+		 * Sets how owners and conversations are keyed in the index. Required.
+		 * @param ownerLabels the owner labels
+		 * @return this builder
+		 */
+		public Builder ownerLabels(OwnerLabels ownerLabels) {
+			this.ownerLabels = Objects.requireNonNull(ownerLabels, "ownerLabels must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets this application's name: an erasure by trace removes only the references
+		 * it recorded.
+		 * @param service the application's name ({@code spring.application.name}), or
+		 * {@code null} when it has none
+		 * @return this builder
+		 */
+		public Builder service(@Nullable String service) {
+			this.service = service;
+			return this;
+		}
+
+		/**
+		 * Sets the grace period: objects written or referenced more recently are kept.
+		 * @param gracePeriod the period, positive
+		 * @return this builder
+		 * @throws IllegalArgumentException if it is not positive
+		 */
+		public Builder gracePeriod(Duration gracePeriod) {
+			Objects.requireNonNull(gracePeriod, "gracePeriod must not be null");
+			if (gracePeriod.isNegative() || gracePeriod.isZero()) {
+				throw new IllegalArgumentException("gracePeriod must be positive but was " + gracePeriod);
+			}
+			this.gracePeriod = gracePeriod;
+			return this;
+		}
+
+		/**
+		 * Sets where time comes from.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Adds listeners, told before and after each erasure that is not a dry run.
+		 * @param listeners the listeners
+		 * @return this builder
+		 */
+		public Builder listeners(Collection<? extends ErasureListener> listeners) {
+			listeners.forEach((listener) -> this.listeners
+				.add(Objects.requireNonNull(listener, "listeners must not contain null")));
+			return this;
+		}
+
+		/**
+		 * Adds what names the objects written about a reference, deleted with it.
+		 * @param companions the companions
+		 * @return this builder
+		 */
+		public Builder companions(Collection<? extends ReferenceCompanions> companions) {
+			companions.forEach((companion) -> this.companions
+				.add(Objects.requireNonNull(companion, "companions must not contain null")));
+			return this;
+		}
+
+		/**
+		 * Sets the most references one erasure handles.
+		 * @param maxReferences the bound, at least 1
+		 * @return this builder
+		 * @throws IllegalArgumentException if it is less than 1
+		 */
+		public Builder maxReferences(int maxReferences) {
+			if (maxReferences < 1) {
+				throw new IllegalArgumentException("maxReferences must be at least 1 but was " + maxReferences);
+			}
+			this.maxReferences = maxReferences;
+			return this;
+		}
+
+		/**
+		 * Sets how the reference index's writer is flushed before an erasure lists
+		 * anything.
+		 * @param indexFlush waits at most the given time for every reference offered so
+		 * far to be written, and says whether they were
+		 * @return this builder
+		 */
+		public Builder indexFlush(Predicate<Duration> indexFlush) {
+			this.indexFlush = Objects.requireNonNull(indexFlush, "indexFlush must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets what hears every receipt, dry runs included, such as metrics and health.
+		 * @param receipts called once per erasure on the erasing thread; must not throw
+		 * @return this builder
+		 */
+		public Builder receipts(Consumer<ErasureReceipt> receipts) {
+			this.receipts = Objects.requireNonNull(receipts, "receipts must not be null");
+			return this;
+		}
+
+		/**
+		 * Builds the erasure.
+		 * @return the erasure
+		 * @throws NullPointerException if the owner labels are not set
+		 */
+		public StoreBlobErasure build() {
+			return new StoreBlobErasure(this);
+		}
+
+	}
+
+}
