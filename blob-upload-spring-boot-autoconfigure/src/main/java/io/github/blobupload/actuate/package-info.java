@@ -16,7 +16,8 @@
 
 /**
  * Operations support: the {@code blobUpload} actuator health indicator and the Micrometer
- * metrics of the upload engine.
+ * metrics of the upload engine; the retention's and the erasure's health and metrics, and
+ * the {@code blobErasure} endpoint.
  */
 @NullMarked
 package io.github.blobupload.actuate;

@@ -170,6 +170,25 @@ public final class TraceIndexWriter implements BlobUploadListener, AutoCloseable
 	}
 
 	/**
+	 * Returns where the entry of a blob recorded on a span is written, so that an erasure
+	 * can delete it with the blob's reference. Does no I/O.
+	 * @param readerPrefix the canonical prefix of the blob's destination, ending with
+	 * {@code /}
+	 * @param traceId the trace id
+	 * @param spanId the span id, or {@code null}
+	 * @param storageUri the blob's storage URI
+	 * @return {@code <readerPrefix>_index/<traceId>/<spanId>-<objectName>.json}, or
+	 * {@code null} when the trace id is not one (no entry is written then)
+	 */
+	public static @Nullable String entryUriOf(String readerPrefix, String traceId, @Nullable String spanId,
+			String storageUri) {
+		String canonical = TraceIndexEntries.traceId(traceId);
+		return (canonical != null)
+				? TraceIndexEntries.entryUri(readerPrefix, canonical, TraceIndexEntries.spanId(spanId), storageUri)
+				: null;
+	}
+
+	/**
 	 * Returns the engine writing the entries of a use case, for its statistics.
 	 * @param useCase the use case
 	 * @return the engine, or {@code null} if the use case has no index

@@ -16,12 +16,171 @@
 
 package io.github.blobupload.autoconfigure.erasure;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.blobupload.BlobDeleter;
+import io.github.blobupload.BlobDestination;
+import io.github.blobupload.BlobReader;
+import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.ManagedBlobUploader;
+import io.github.blobupload.actuate.BlobErasureEndpoint;
+import io.github.blobupload.actuate.BlobErasureHealthIndicator;
+import io.github.blobupload.actuate.BlobErasureMetrics;
+import io.github.blobupload.actuate.BlobErasureTally;
+import io.github.blobupload.autoconfigure.ConfigurationCheck;
+import io.github.blobupload.autoconfigure.ConfigurationChecksRegistrar;
+import io.github.blobupload.erasure.BlobErasure;
+import io.github.blobupload.erasure.ErasureListener;
+import io.github.blobupload.erasure.OwnerLabels;
+import io.github.blobupload.erasure.ReferenceCompanions;
+import io.github.blobupload.erasure.store.StoreBlobErasure;
+import io.github.blobupload.viewer.TraceIndexWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
- * The erasure: the BlobErasure bean, its actuator endpoint, metrics and health.
+ * The erasure: the {@link BlobErasure} bean over every destination whose uploader can be
+ * read back and deleted from, its {@code blobErasure} actuator endpoint, metrics and
+ * health. {@code grace-period} and {@code max-references} are checked before any bean is
+ * created.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ConfigurationChecksRegistrar.class)
 class ErasureServiceConfiguration {
+
+	private static final String PREFIX = "blob.upload.erasure.";
+
+	private static final Logger logger = LoggerFactory.getLogger(ErasureServiceConfiguration.class);
+
+	@Bean
+	static ConfigurationCheck blobUploadErasureConfigurationCheck() {
+		return (report) -> {
+			BlobUploadErasureProperties erasure = report.bind("blob.upload.erasure", BlobUploadErasureProperties.class);
+			if (erasure.isEnabled()) {
+				StoreBlobErasure.Builder builder = StoreBlobErasure.builder();
+				report.set(PREFIX + "grace-period", erasure.getGracePeriod(), builder::gracePeriod);
+				report.set(PREFIX + "max-references", erasure.getMaxReferences(), builder::maxReferences);
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BlobErasureTally blobErasureTally() {
+		return new BlobErasureTally();
+	}
+
+	/**
+	 * Names the viewer's trace-index entry of a removed reference, so that the trace page
+	 * no longer lists it.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "blobViewerIndexCompanions")
+	ReferenceCompanions blobViewerIndexCompanions() {
+		return (readerPrefix, reference) -> {
+			String traceId = reference.traceId();
+			String entry = (traceId != null)
+					? TraceIndexWriter.entryUriOf(readerPrefix, traceId, reference.spanId(), reference.storageUri())
+					: null;
+			return (entry != null) ? List.of(entry) : List.of();
+		};
+	}
+
+	// grace-period and max-references were checked before any bean was created
+	// (blobUploadErasureConfigurationCheck).
+	@Bean
+	@ConditionalOnBean(BlobUploaderRegistry.class)
+	@ConditionalOnMissingBean(BlobErasure.class)
+	StoreBlobErasure blobErasure(BlobUploaderRegistry blobUploaderRegistry, BlobUploadErasureProperties properties,
+			OwnerLabels ownerLabels, Environment environment, ObjectProvider<ErasureListener> listeners,
+			ObjectProvider<ReferenceCompanions> companions, BlobErasureTally tally) {
+		StoreBlobErasure.Builder builder = StoreBlobErasure.builder()
+			.ownerLabels(ownerLabels)
+			.service(environment.getProperty("spring.application.name"))
+			.gracePeriod(properties.getGracePeriod())
+			.maxReferences(properties.getMaxReferences())
+			.clock(Clock.systemUTC())
+			.listeners(listeners.orderedStream().toList())
+			.companions(companions.orderedStream().toList())
+			.receipts(tally);
+		List<String> notDeletable = new ArrayList<>();
+		for (BlobDestination destination : blobUploaderRegistry.destinations()) {
+			Optional<BlobReader> reader = Optional.empty();
+			Optional<BlobDeleter> deleter = Optional.empty();
+			if (destination.uploader() instanceof ManagedBlobUploader managed) {
+				reader = managed.blobReader();
+				deleter = managed.blobDeleter();
+			}
+			if (reader.isPresent() && deleter.isPresent()) {
+				builder.destination(List.of(destination.useCase()), reader.get(), deleter.get());
+			}
+			else if (!"disabled".equals(destination.uriPrefix())) {
+				notDeletable.add(destination.useCase());
+			}
+		}
+		if (!notDeletable.isEmpty()) {
+			logger.warn("Erasure is on, but the blobs of use cases {} cannot be erased: their store offers no reader "
+					+ "and deleter. An erasure leaves them in place.", notDeletable);
+		}
+		return builder.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class ErasureMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		BlobErasureMetrics blobErasureMetrics(BlobErasureTally blobErasureTally) {
+			return new BlobErasureMetrics(blobErasureTally);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(AbstractHealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("bloberasure")
+	static class ErasureHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "blobErasureHealthIndicator")
+		BlobErasureHealthIndicator blobErasureHealthIndicator(BlobErasureTally blobErasureTally) {
+			return new BlobErasureHealthIndicator(blobErasureTally);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+	static class ErasureEndpointConfiguration {
+
+		// On the registry, as the erasure bean: a nested configuration's conditions are
+		// evaluated before the beans of the class around it are registered.
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(BlobUploaderRegistry.class)
+		@ConditionalOnAvailableEndpoint
+		BlobErasureEndpoint blobErasureEndpoint(BlobErasure blobErasure) {
+			return new BlobErasureEndpoint(blobErasure);
+		}
+
+	}
 
 }

@@ -45,6 +45,7 @@ import io.github.blobupload.erasure.ReferenceKeys;
 import io.github.blobupload.erasure.ReferenceLayout;
 import io.github.blobupload.erasure.ReferenceRecord;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
+import io.github.blobupload.testsupport.FolderDeleter;
 import io.github.blobupload.testsupport.MutableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;

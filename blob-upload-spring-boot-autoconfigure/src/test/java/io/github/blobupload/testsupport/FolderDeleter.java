@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.blobupload.erasure.store;
+package io.github.blobupload.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,12 +29,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.blobupload.BlobDeleter;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deleter over a {@code file:} store's folder, for the tests until the {@code file:}
  * provider offers its own: deletes a file and its sidecar, and can be made to fail.
  */
-final class FolderDeleter implements BlobDeleter {
+public final class FolderDeleter implements BlobDeleter {
 
 	private final String prefix;
 
@@ -44,16 +45,29 @@ final class FolderDeleter implements BlobDeleter {
 
 	private final List<String> deleted = new ArrayList<>();
 
-	FolderDeleter(String prefix, List<String> residualCopies) {
+	/**
+	 * Creates a deleter.
+	 * @param prefix the {@code file:} prefix, as the store's reader gives it
+	 * @param residualCopies what it says a deletion leaves behind
+	 */
+	public FolderDeleter(String prefix, List<String> residualCopies) {
 		this.prefix = prefix;
 		this.residualCopies = residualCopies;
 	}
 
-	void failWith(IOException failure) {
+	/**
+	 * Makes every delete fail, or succeed again.
+	 * @param failure what to throw, or {@code null}
+	 */
+	public void failWith(@Nullable IOException failure) {
 		this.failure.set(failure);
 	}
 
-	synchronized List<String> deleted() {
+	/**
+	 * Returns the URIs of the files deleted.
+	 * @return the URIs, in order
+	 */
+	public synchronized List<String> deleted() {
 		return List.copyOf(this.deleted);
 	}
 
@@ -94,7 +108,13 @@ final class FolderDeleter implements BlobDeleter {
 		return this.residualCopies;
 	}
 
-	static void touch(String uri, Instant time) throws IOException {
+	/**
+	 * Sets a file's modification time.
+	 * @param uri its URI
+	 * @param time the time
+	 * @throws IOException if it cannot be set
+	 */
+	public static void touch(String uri, Instant time) throws IOException {
 		Files.setLastModifiedTime(Path.of(URI.create(uri)), FileTime.from(time));
 	}
 
