@@ -159,6 +159,11 @@ class ErasureServiceConfigurationTests {
 			.withPropertyValues("management.endpoint.bloberasure.access=UNRESTRICTED",
 					"management.endpoints.web.exposure.include=blobErasure")
 			.run((context) -> assertThat(context).hasSingleBean(BlobErasureEndpoint.class));
+		// As the configuration metadata spells it.
+		this.runner
+			.withPropertyValues("management.endpoint.blob-erasure.access=UNRESTRICTED",
+					"management.endpoints.web.exposure.include=blob-erasure")
+			.run((context) -> assertThat(context).hasSingleBean(BlobErasureEndpoint.class));
 	}
 
 	@Test
