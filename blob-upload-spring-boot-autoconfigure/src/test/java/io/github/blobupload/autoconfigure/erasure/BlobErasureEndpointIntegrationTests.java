@@ -41,8 +41,7 @@ import io.github.blobupload.erasure.ReferenceKeys;
 import io.github.blobupload.erasure.ReferenceLayout;
 import io.github.blobupload.erasure.ReferenceRecord;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
-import io.github.blobupload.testsupport.DeletableRegistry;
-import io.github.blobupload.testsupport.FolderDeleter;
+import io.github.blobupload.testsupport.FaultyDeleter;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +71,6 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -83,9 +81,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the {@code blobErasure} endpoint in a running application: embedded Tomcat,
- * Spring MVC's actuator endpoints, with and without Spring Security, requests sent by the
- * JDK's HTTP client.
+ * Tests for the {@code blobErasure} endpoint in a running application: the starter on a
+ * {@code file:} store, embedded Tomcat, Spring MVC's actuator endpoints, with and without
+ * Spring Security, requests sent by the JDK's HTTP client.
  */
 class BlobErasureEndpointIntegrationTests {
 
@@ -102,8 +100,6 @@ class BlobErasureEndpointIntegrationTests {
 
 	private BlobReader reader;
 
-	private FolderDeleter deleter;
-
 	private String stored;
 
 	@BeforeEach
@@ -111,12 +107,11 @@ class BlobErasureEndpointIntegrationTests {
 		this.uploader = new FileBlobStorageProvider().createUploader("file://" + this.folder + "/blobs",
 				BlobNamingStrategies.contentAddressed());
 		this.reader = this.uploader.blobReader().orElseThrow();
-		this.deleter = new FolderDeleter(this.reader.uriPrefix(), List.of());
 		Blob blob = new Blob("a voice".getBytes(StandardCharsets.UTF_8), "audio/wav", Map.of());
 		this.stored = this.uploader.generateDestinationUri(blob);
 		this.uploader.uploadSync(this.stored, blob);
 		Instant old = Instant.parse("2020-01-01T00:00:00Z");
-		FolderDeleter.touch(this.stored, old);
+		FaultyDeleter.touch(this.stored, old);
 		String key = new OwnerLabels(ReferenceKeys.keyed(SECRET), false).keys().keyOf(CONVERSATION);
 		ReferenceRecord record = new ReferenceRecord(this.stored, "chat-input", null, null, key, null, "chat-app", old);
 		for (String uri : ReferenceLayout.recordUris(this.reader.uriPrefix(), record)) {
@@ -194,12 +189,11 @@ class BlobErasureEndpointIntegrationTests {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
 				"spring.main.banner-mode=off", "spring.application.name=chat-app", "blob.upload.erasure.enabled=true",
 				"blob.upload.erasure.secret=" + SECRET));
+		all.add("blob.upload.enabled=true");
+		all.add("blob.upload.uri-prefix=file://" + this.folder + "/blobs");
 		all.addAll(List.of(properties));
-		DeletableRegistry registry = new DeletableRegistry("chat-input", this.reader, this.deleter);
 		return new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
 			.properties(all.toArray(String[]::new))
-			.initializers((GenericApplicationContext context) -> context.registerBean(DeletableRegistry.class,
-					() -> registry))
 			.run();
 	}
 

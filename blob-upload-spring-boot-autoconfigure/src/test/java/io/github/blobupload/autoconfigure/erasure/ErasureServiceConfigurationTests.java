@@ -42,7 +42,7 @@ import io.github.blobupload.erasure.ReferenceRecord;
 import io.github.blobupload.erasure.store.StoreBlobErasure;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
 import io.github.blobupload.testsupport.DeletableRegistry;
-import io.github.blobupload.testsupport.FolderDeleter;
+import io.github.blobupload.testsupport.FaultyDeleter;
 import io.github.blobupload.viewer.TraceIndexWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +73,7 @@ class ErasureServiceConfigurationTests {
 
 	private BlobReader reader;
 
-	private FolderDeleter deleter;
+	private FaultyDeleter deleter;
 
 	private WebApplicationContextRunner runner;
 
@@ -82,7 +82,7 @@ class ErasureServiceConfigurationTests {
 		this.uploader = new FileBlobStorageProvider().createUploader("file://" + this.folder + "/blobs",
 				BlobNamingStrategies.contentAddressed());
 		this.reader = this.uploader.blobReader().orElseThrow();
-		this.deleter = new FolderDeleter(this.reader.uriPrefix(), List.of());
+		this.deleter = new FaultyDeleter(this.uploader.blobDeleter().orElseThrow(), List.of());
 		this.runner = new WebApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(BlobUploadAutoConfiguration.class, BlobUploadErasureAutoConfiguration.class))
@@ -206,7 +206,7 @@ class ErasureServiceConfigurationTests {
 		Blob blob = new Blob(content.getBytes(StandardCharsets.UTF_8), "audio/wav", Map.of());
 		String uri = this.uploader.generateDestinationUri(blob);
 		this.uploader.uploadSync(uri, blob);
-		FolderDeleter.touch(uri, Instant.parse("2020-01-01T00:00:00Z"));
+		FaultyDeleter.touch(uri, Instant.parse("2020-01-01T00:00:00Z"));
 		return uri;
 	}
 

@@ -45,7 +45,7 @@ import io.github.blobupload.erasure.ReferenceKeys;
 import io.github.blobupload.erasure.ReferenceLayout;
 import io.github.blobupload.erasure.ReferenceRecord;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
-import io.github.blobupload.testsupport.FolderDeleter;
+import io.github.blobupload.testsupport.FaultyDeleter;
 import io.github.blobupload.testsupport.MutableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +84,7 @@ class StoreBlobErasureTests {
 
 	private BlobReader reader;
 
-	private FolderDeleter deleter;
+	private FaultyDeleter deleter;
 
 	private String prefix;
 
@@ -100,7 +100,7 @@ class StoreBlobErasureTests {
 				BlobNamingStrategies.contentAddressed());
 		this.reader = this.uploader.blobReader().orElseThrow();
 		this.prefix = this.reader.uriPrefix();
-		this.deleter = new FolderDeleter(this.prefix, List.of(NOTE));
+		this.deleter = new FaultyDeleter(this.uploader.blobDeleter().orElseThrow(), List.of(NOTE));
 		this.image = store("the shared image", "image/png");
 		this.audioA = store("conversation A's voice", "audio/wav");
 		this.audioB = store("conversation B's voice", "audio/wav");
@@ -206,7 +206,7 @@ class StoreBlobErasureTests {
 
 	@Test
 	void keepsRecentlyWrittenObjectsWhole() throws IOException {
-		FolderDeleter.touch(this.audioA, this.clock.instant().minusSeconds(60));
+		FaultyDeleter.touch(this.audioA, this.clock.instant().minusSeconds(60));
 		StoreBlobErasure erasure = erasure().build();
 		ErasureReceipt receipt = erasure.erase(ErasureSelector.conversation("conv-a"), false);
 		assertThat(receipt.kept()).contains(new Kept(this.audioA, KeptReason.RECENT));
@@ -404,7 +404,7 @@ class StoreBlobErasureTests {
 		Blob blob = new Blob(content.getBytes(StandardCharsets.UTF_8), contentType, Map.of());
 		String uri = this.uploader.generateDestinationUri(blob);
 		this.uploader.uploadSync(uri, blob);
-		FolderDeleter.touch(uri, this.clock.instant());
+		FaultyDeleter.touch(uri, this.clock.instant());
 		return uri;
 	}
 

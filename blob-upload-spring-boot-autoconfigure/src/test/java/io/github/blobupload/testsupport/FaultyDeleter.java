@@ -28,16 +28,15 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.blobupload.BlobDeleter;
-import io.github.blobupload.provider.file.FileBlobStorageProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A deleter over a {@code file:} store's folder, for the tests until the {@code file:}
- * provider offers its own: deletes a file and its sidecar, and can be made to fail.
+ * A provider's deleter that tests can make fail, and that says a deletion leaves the
+ * given copies behind; records what it deleted.
  */
-public final class FolderDeleter implements BlobDeleter {
+public final class FaultyDeleter implements BlobDeleter {
 
-	private final String prefix;
+	private final BlobDeleter delegate;
 
 	private final List<String> residualCopies;
 
@@ -47,11 +46,11 @@ public final class FolderDeleter implements BlobDeleter {
 
 	/**
 	 * Creates a deleter.
-	 * @param prefix the {@code file:} prefix, as the store's reader gives it
+	 * @param delegate the provider's deleter
 	 * @param residualCopies what it says a deletion leaves behind
 	 */
-	public FolderDeleter(String prefix, List<String> residualCopies) {
-		this.prefix = prefix;
+	public FaultyDeleter(BlobDeleter delegate, List<String> residualCopies) {
+		this.delegate = delegate;
 		this.residualCopies = residualCopies;
 	}
 
@@ -64,7 +63,7 @@ public final class FolderDeleter implements BlobDeleter {
 	}
 
 	/**
-	 * Returns the URIs of the files deleted.
+	 * Returns the URIs of the objects deleted.
 	 * @return the URIs, in order
 	 */
 	public synchronized List<String> deleted() {
@@ -73,7 +72,7 @@ public final class FolderDeleter implements BlobDeleter {
 
 	@Override
 	public String uriPrefix() {
-		return this.prefix;
+		return this.delegate.uriPrefix();
 	}
 
 	@Override
@@ -82,12 +81,7 @@ public final class FolderDeleter implements BlobDeleter {
 		if (failure != null) {
 			throw failure;
 		}
-		if (!uri.startsWith(this.prefix)) {
-			return false;
-		}
-		Path file = Path.of(URI.create(uri));
-		Files.deleteIfExists(file.resolveSibling(file.getFileName() + FileBlobStorageProvider.SIDECAR_SUFFIX));
-		boolean existed = Files.deleteIfExists(file);
+		boolean existed = this.delegate.delete(uri);
 		if (existed) {
 			this.deleted.add(uri);
 		}
@@ -96,11 +90,7 @@ public final class FolderDeleter implements BlobDeleter {
 
 	@Override
 	public Optional<Instant> lastModified(String uri) throws IOException {
-		if (!uri.startsWith(this.prefix)) {
-			return Optional.empty();
-		}
-		Path file = Path.of(URI.create(uri));
-		return Files.exists(file) ? Optional.of(Files.getLastModifiedTime(file).toInstant()) : Optional.empty();
+		return this.delegate.lastModified(uri);
 	}
 
 	@Override
@@ -109,7 +99,7 @@ public final class FolderDeleter implements BlobDeleter {
 	}
 
 	/**
-	 * Sets a file's modification time.
+	 * Sets the modification time of a {@code file:} object.
 	 * @param uri its URI
 	 * @param time the time
 	 * @throws IOException if it cannot be set
