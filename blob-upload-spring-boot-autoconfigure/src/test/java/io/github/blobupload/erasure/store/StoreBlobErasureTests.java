@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import io.github.blobupload.Blob;
@@ -50,7 +53,11 @@ import io.github.blobupload.testsupport.MutableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -380,6 +387,60 @@ class StoreBlobErasureTests {
 		ErasureReceipt receipt = erasure.erase(ErasureSelector.conversation("conv-b"), false);
 		assertThat(receipt.deleted()).containsExactlyInAnyOrder(this.audioB);
 		assertThat(receipt.kept()).containsExactly(new Kept(this.image, KeptReason.SHARED));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void logsOneLineWithCountsAndNeverTheSelectorsValue(CapturedOutput output) {
+		erasure().build().erase(ErasureSelector.owner("alice"), false);
+		assertThat(output).contains("Erasure by owner: 1 deleted, 1 kept shared, 0 kept recent, 0 failed; complete")
+			.doesNotContain("alice")
+			.doesNotContain(this.ownerLabels.keyOfOwner("alice"));
+	}
+
+	@Test
+	void oneErasureRunsAtATime() throws Exception {
+		CountDownLatch entered = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger inside = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		ErasureListener slow = new ErasureListener() {
+
+			@Override
+			public void beforeErasure(Predicate<Map<String, String>> selected) {
+				most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+				entered.countDown();
+				try {
+					release.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+
+			@Override
+			public void onErased(Set<String> deletedUris, Set<String> traceIds) {
+				inside.decrementAndGet();
+			}
+
+		};
+		StoreBlobErasure erasure = erasure().listeners(List.of(slow)).build();
+		Thread first = new Thread(() -> erasure.erase(ErasureSelector.conversation("conv-a"), false));
+		first.start();
+		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+		Thread second = new Thread(() -> erasure.erase(ErasureSelector.conversation("conv-b"), false));
+		second.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (second.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(second.getState()).isEqualTo(Thread.State.WAITING);
+		assertThat(inside.get()).isEqualTo(1);
+		release.countDown();
+		first.join(10_000);
+		second.join(10_000);
+		assertThat(most.get()).isEqualTo(1);
+		assertThat(exists(this.image)).isFalse();
 	}
 
 	private StoreBlobErasure.Builder erasure() {
