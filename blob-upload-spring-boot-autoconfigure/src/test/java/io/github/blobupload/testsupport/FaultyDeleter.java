@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.blobupload.BlobDeleter;
+import io.github.blobupload.BlobReader;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,6 +92,11 @@ public final class FaultyDeleter implements BlobDeleter {
 	@Override
 	public Optional<Instant> lastModified(String uri) throws IOException {
 		return this.delegate.lastModified(uri);
+	}
+
+	@Override
+	public Optional<BlobReader> blobReader() {
+		return this.delegate.blobReader();
 	}
 
 	@Override

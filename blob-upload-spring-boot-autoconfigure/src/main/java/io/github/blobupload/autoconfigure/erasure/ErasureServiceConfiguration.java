@@ -57,9 +57,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * The erasure: the {@link BlobErasure} bean over every destination whose uploader can be
- * read back and deleted from, its {@code blobErasure} actuator endpoint, metrics and
- * health. {@code grace-period} and {@code max-references} are checked before any bean is
- * created.
+ * deleted from and read back (through the deleter's own reader when it has one, so that
+ * an erasure-only client lists and reads the reference index), its {@code blobErasure}
+ * actuator endpoint, metrics and health. {@code grace-period} and {@code max-references}
+ * are checked before any bean is created.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ConfigurationChecksRegistrar.class)
@@ -125,8 +126,10 @@ class ErasureServiceConfiguration {
 			Optional<BlobReader> reader = Optional.empty();
 			Optional<BlobDeleter> deleter = Optional.empty();
 			if (destination.uploader() instanceof ManagedBlobUploader managed) {
-				reader = managed.blobReader();
 				deleter = managed.blobDeleter();
+				// The index is listed and read with the rights erasure deletes with (an
+				// erasure-only client), else through the uploader's reader.
+				reader = deleter.flatMap(BlobDeleter::blobReader).or(managed::blobReader);
 			}
 			if (reader.isPresent() && deleter.isPresent()) {
 				builder.destination(List.of(destination.useCase()), reader.get(), deleter.get());

@@ -24,10 +24,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.blobupload.Blob;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.BlobReader;
+import io.github.blobupload.ByteRange;
+import io.github.blobupload.StoredBlob;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.actuate.BlobErasureEndpoint;
 import io.github.blobupload.actuate.BlobErasureHealthIndicator;
@@ -45,6 +48,7 @@ import io.github.blobupload.testsupport.DeletableRegistry;
 import io.github.blobupload.testsupport.FaultyDeleter;
 import io.github.blobupload.viewer.TraceIndexWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +79,8 @@ class ErasureServiceConfigurationTests {
 
 	private FaultyDeleter deleter;
 
+	private WebApplicationContextRunner withoutRegistry;
+
 	private WebApplicationContextRunner runner;
 
 	@BeforeEach
@@ -83,11 +89,12 @@ class ErasureServiceConfigurationTests {
 				BlobNamingStrategies.contentAddressed());
 		this.reader = this.uploader.blobReader().orElseThrow();
 		this.deleter = new FaultyDeleter(this.uploader.blobDeleter().orElseThrow(), List.of());
-		this.runner = new WebApplicationContextRunner()
+		this.withoutRegistry = new WebApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(BlobUploadAutoConfiguration.class, BlobUploadErasureAutoConfiguration.class))
-			.withBean(DeletableRegistry.class, () -> new DeletableRegistry("chat-input", this.reader, this.deleter))
 			.withPropertyValues("blob.upload.erasure.enabled=true", "spring.application.name=chat-app");
+		this.runner = this.withoutRegistry.withBean(DeletableRegistry.class,
+				() -> new DeletableRegistry("chat-input", this.reader, this.deleter));
 	}
 
 	@Test
@@ -124,6 +131,45 @@ class ErasureServiceConfigurationTests {
 				.count()).isEqualTo(1.0);
 			assertThat(meters.get("blob.upload.erasure.objects").functionCounters()).hasSize(12);
 		});
+	}
+
+	@Test
+	void listsTheIndexThroughTheDeletersOwnReader() throws IOException {
+		BlobReader uploaderReader = new BlobReader() {
+
+			@Override
+			public String uriPrefix() {
+				return ErasureServiceConfigurationTests.this.reader.uriPrefix();
+			}
+
+			@Override
+			public Optional<String> storageUri(String recordedUri) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Optional<StoredBlob> open(String uri, @Nullable ByteRange range) throws IOException {
+				throw new IOException("the uploading client may not read");
+			}
+
+			@Override
+			public List<String> list(String uriPrefix, int limit) throws IOException {
+				throw new IOException("the uploading client may not list");
+			}
+
+		};
+		this.withoutRegistry
+			.withBean(DeletableRegistry.class, () -> new DeletableRegistry("chat-input", uploaderReader, this.deleter))
+			.run((context) -> {
+				OwnerLabels labels = context.getBean(OwnerLabels.class);
+				String uri = store("owner's voice");
+				reference(new ReferenceRecord(uri, "chat-input", TRACE, SPAN, null, labels.keyOfOwner("alice"),
+						"chat-app", Instant.parse("2020-01-01T00:00:00Z")));
+				ErasureReceipt receipt = context.getBean(BlobErasure.class)
+					.erase(ErasureSelector.owner("alice"), false);
+				assertThat(receipt.failed()).isEmpty();
+				assertThat(receipt.deleted()).containsExactly(uri);
+			});
 	}
 
 	@Test
