@@ -63,11 +63,13 @@ import org.slf4j.LoggerFactory;
  * and their companions;</li>
  * <li>tells every listener what was deleted, so that memos forget it.</li>
  * </ol>
- * A dry run lists and decides the same way, deletes nothing and tells no listener.
- * Storage faults never escape: each object that could not be handled is in the receipt's
- * failures, by exception class and status; running the same erasure again retries it. An
- * object already gone whose references remain is counted as deleted once its references
- * are removed. One erasure runs at a time per instance; others wait.
+ * A dry run lists and decides the same way, deletes nothing and tells no listener. The
+ * receipt's notes are what the stores say their deletions leave behind (such as
+ * noncurrent versions), for each store that deleted (or in a dry run would delete)
+ * anything. Storage faults never escape: each object that could not be handled is in the
+ * receipt's failures, by exception class and status; running the same erasure again
+ * retries it. An object already gone whose references remain is counted as deleted once
+ * its references are removed. One erasure runs at a time per instance; others wait.
  * <p>
  * An erasure handles at most {@code maxReferences} selected references. One cut there has
  * a failure naming the selector's folder of the destination it stopped in (so
@@ -233,7 +235,8 @@ public final class StoreBlobErasure implements BlobErasure {
 
 	/**
 	 * Handles one object, noting the outcome.
-	 * @return whether anything was deleted from its store
+	 * @return whether anything was (or, in a dry run, would be) deleted from its store,
+	 * so that the receipt carries what its deletions leave behind
 	 */
 	private boolean handle(ErasureDestination destination, String uri, Map<String, ReferenceRecord> selected,
 			SelectedReferences selection, Instant cutoff, boolean dryRun, ReceiptBuilder receipt) {
@@ -253,7 +256,7 @@ public final class StoreBlobErasure implements BlobErasure {
 		if (decision != ObjectDecision.KEEP_RECENT) {
 			selected.values().stream().map(ReferenceRecord::traceId).filter(Objects::nonNull).forEach(receipt::trace);
 		}
-		return !dryRun && decision != ObjectDecision.KEEP_RECENT;
+		return decision != ObjectDecision.KEEP_RECENT;
 	}
 
 	private void cut(ReceiptBuilder receipt, String folderUri) {

@@ -186,7 +186,7 @@ class StoreBlobErasureTests {
 		assertThat(exists(this.audioA)).isTrue();
 		assertThat(this.events).isEmpty();
 		assertThat(this.deleter.deleted()).isEmpty();
-		assertThat(dry.notes()).isEmpty();
+		assertThat(dry.notes()).containsExactly(NOTE);
 		assertThat(references(this.audioA)).hasSize(1);
 		this.clock.advance(Duration.ofHours(1));
 		ErasureReceipt dryLater = erasure.erase(ErasureSelector.conversation("conv-a"), true);
