@@ -22,17 +22,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import io.github.blobupload.Blob;
+import io.github.blobupload.BlobDeleter;
 import io.github.blobupload.BlobNamingStrategies;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.ByteRange;
@@ -441,6 +444,71 @@ class StoreBlobErasureTests {
 		second.join(10_000);
 		assertThat(most.get()).isEqualTo(1);
 		assertThat(exists(this.image)).isFalse();
+	}
+
+	@Test
+	void requestsOfErasingOneConversationOfTheSharedImageScenario() {
+		Map<String, AtomicInteger> requests = new TreeMap<>();
+		BlobReader countingReader = new BlobReader() {
+
+			@Override
+			public String uriPrefix() {
+				return StoreBlobErasureTests.this.reader.uriPrefix();
+			}
+
+			@Override
+			public Optional<String> storageUri(String recordedUri) {
+				return StoreBlobErasureTests.this.reader.storageUri(recordedUri);
+			}
+
+			@Override
+			public Optional<StoredBlob> open(String uri, @Nullable ByteRange range) throws IOException {
+				requests.computeIfAbsent("get", (key) -> new AtomicInteger()).incrementAndGet();
+				return StoreBlobErasureTests.this.reader.open(uri, range);
+			}
+
+			@Override
+			public List<String> list(String uriPrefix, int limit) throws IOException {
+				requests.computeIfAbsent("list", (key) -> new AtomicInteger()).incrementAndGet();
+				return StoreBlobErasureTests.this.reader.list(uriPrefix, limit);
+			}
+
+		};
+		BlobDeleter countingDeleter = new BlobDeleter() {
+
+			@Override
+			public String uriPrefix() {
+				return StoreBlobErasureTests.this.deleter.uriPrefix();
+			}
+
+			@Override
+			public boolean delete(String uri) throws IOException {
+				requests.computeIfAbsent("delete", (key) -> new AtomicInteger()).incrementAndGet();
+				return StoreBlobErasureTests.this.deleter.delete(uri);
+			}
+
+			@Override
+			public Optional<Instant> lastModified(String uri) throws IOException {
+				requests.computeIfAbsent("head", (key) -> new AtomicInteger()).incrementAndGet();
+				return StoreBlobErasureTests.this.deleter.lastModified(uri);
+			}
+
+		};
+		StoreBlobErasure erasure = StoreBlobErasure.builder()
+			.destination(List.of("chat-input"), countingReader, countingDeleter)
+			.ownerLabels(this.ownerLabels)
+			.service(SERVICE)
+			.clock(this.clock)
+			.companions(List.of((readerPrefix, reference) -> List
+				.of(readerPrefix + "_index/" + reference.traceId() + "/" + reference.spanId() + "-entry.json")))
+			.build();
+		ErasureReceipt receipt = erasure.erase(ErasureSelector.conversation("conv-a"), false);
+		assertThat(receipt.deleted()).containsExactly(this.audioA);
+		// 1 list of the conversation's folder and 2 reads of its references; per object
+		// 1 list of its references, a read of each other reference (B's, of the image)
+		// and its last-modified time; 1 delete of the audio, and per reference its 4
+		// copies (object, trace, conversation, owner) and its viewer index entry.
+		assertThat(requests).hasToString("{delete=11, get=3, head=2, list=3}");
 	}
 
 	private StoreBlobErasure.Builder erasure() {
