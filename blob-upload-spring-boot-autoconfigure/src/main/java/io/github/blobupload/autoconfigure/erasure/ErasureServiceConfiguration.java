@@ -36,6 +36,7 @@ import io.github.blobupload.erasure.BlobErasure;
 import io.github.blobupload.erasure.ErasureListener;
 import io.github.blobupload.erasure.OwnerLabels;
 import io.github.blobupload.erasure.ReferenceCompanions;
+import io.github.blobupload.erasure.index.ReferenceIndexWriter;
 import io.github.blobupload.erasure.store.StoreBlobErasure;
 import io.github.blobupload.viewer.TraceIndexWriter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -111,7 +112,8 @@ class ErasureServiceConfiguration {
 	@ConditionalOnMissingBean(BlobErasure.class)
 	StoreBlobErasure blobErasure(BlobUploaderRegistry blobUploaderRegistry, BlobUploadErasureProperties properties,
 			OwnerLabels ownerLabels, Environment environment, ObjectProvider<ErasureListener> listeners,
-			ObjectProvider<ReferenceCompanions> companions, BlobErasureTally tally) {
+			ObjectProvider<ReferenceCompanions> companions, BlobErasureTally tally,
+			ObjectProvider<ReferenceIndexWriter> referenceIndex) {
 		StoreBlobErasure.Builder builder = StoreBlobErasure.builder()
 			.ownerLabels(ownerLabels)
 			.service(environment.getProperty("spring.application.name"))
@@ -121,6 +123,8 @@ class ErasureServiceConfiguration {
 			.listeners(listeners.orderedStream().toList())
 			.companions(companions.orderedStream().toList())
 			.receipts(tally);
+		// References accepted before the erasure are written before it lists them.
+		referenceIndex.ifAvailable((writer) -> builder.indexFlush(writer::flush));
 		List<String> notDeletable = new ArrayList<>();
 		for (BlobDestination destination : blobUploaderRegistry.destinations()) {
 			Optional<BlobReader> reader = Optional.empty();
