@@ -91,11 +91,12 @@ public final class BlobUploadAutoConfiguration {
 			ObjectProvider<BlobStorageProvider> providers, BlobNamingStrategy blobNamingStrategy,
 			ObjectProvider<BlobUploadListener> listeners, ObjectProvider<SimpleBlobUploaderDecorator> decorators,
 			ObjectProvider<KnownUseCases> knownUseCases, ObjectProvider<BlobRetention> retention,
-			Environment environment) {
+			ObjectProvider<CallerBlobLabels> callerLabels, Environment environment) {
 		return new BlobUploaderRegistryFactory(properties, new ConfigurationReport(environment),
 				providers.orderedStream().toList(), blobNamingStrategy,
 				BlobUploadListener.composite(listeners.orderedStream().toList()), decorators.orderedStream().toList(),
 				retention.getIfAvailable(), ErasureMemoLifetime.of(environment))
+			.callerLabels(callerLabels.getIfAvailable())
 			.create(knownUseCases.orderedStream().toList());
 	}
 

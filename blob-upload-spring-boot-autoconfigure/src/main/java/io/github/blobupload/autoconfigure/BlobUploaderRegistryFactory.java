@@ -97,6 +97,8 @@ final class BlobUploaderRegistryFactory {
 
 	private final @Nullable Duration recentUploadsLifetime;
 
+	private @Nullable CallerBlobLabels callerLabels;
+
 	BlobUploaderRegistryFactory(BlobUploadProperties properties, ConfigurationReport report,
 			List<BlobStorageProvider> providers, BlobNamingStrategy naming, BlobUploadListener listener,
 			List<SimpleBlobUploaderDecorator> decorators, @Nullable BlobRetention retention,
@@ -114,6 +116,16 @@ final class BlobUploaderRegistryFactory {
 		this.decorators = List.copyOf(decorators);
 		this.retention = retention;
 		this.recentUploadsLifetime = recentUploadsLifetime;
+	}
+
+	/**
+	 * Sets the labels every engine adds on the caller's thread.
+	 * @param callerLabels the labels, or {@code null} for none
+	 * @return this factory
+	 */
+	BlobUploaderRegistryFactory callerLabels(@Nullable CallerBlobLabels callerLabels) {
+		this.callerLabels = callerLabels;
+		return this;
 	}
 
 	/**
@@ -362,6 +374,7 @@ final class BlobUploaderRegistryFactory {
 			.listener((this.retention != null)
 					? BlobUploadListener.composite(List.of(this.listener, this.retention.listener())) : this.listener)
 			.recentUploadsLifetime(this.recentUploadsLifetime)
+			.callerLabels(this.callerLabels)
 			.name(name);
 		engineReport.throwIfInvalid();
 		if (this.properties.getSpool().isEnabled()) {

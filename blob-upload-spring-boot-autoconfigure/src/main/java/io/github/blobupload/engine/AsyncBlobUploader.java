@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +38,10 @@ import io.github.blobupload.DropReason;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.StorageProbe;
+import io.github.blobupload.internal.CallerLabels;
 import io.github.blobupload.internal.HeaderValues;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * The asynchronous upload engine: makes a {@link SimpleBlobUploader} asynchronous with a
@@ -91,6 +94,8 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 
 	private final @Nullable SpoolWriter spoolWriter;
 
+	private final CallerLabels callerLabels;
+
 	private final AtomicBoolean shutdown = new AtomicBoolean();
 
 	private final CompletableFuture<Boolean> shutdownResult = new CompletableFuture<>();
@@ -101,6 +106,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		this.name = options.name();
 		this.recentUploads = new RecentUploads(options.dedupeCacheSize(), options.recentUploadsLifetime(),
 				System::nanoTime);
+		this.callerLabels = CallerLabels.of(options.callerLabels(), LoggerFactory.getLogger(AsyncBlobUploader.class));
 		this.queue = new UploadQueue(options.maxQueueSize(), options.maxQueueBytes());
 		this.log = new UploadLog(this.name, this.counters, options.logInterval());
 		this.retryWaitList = RetryWaitList.started(this.name, this.queue::add);
@@ -160,6 +166,7 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 					() -> "its content type cannot be sent to storage: it holds control or non-ASCII characters "
 							+ "or is over " + MAX_CONTENT_TYPE_LENGTH + " characters long");
 		}
+		blob = withCallerLabels(blob);
 		String uri;
 		try {
 			uri = this.provider.generateDestinationUri(blob);
@@ -426,6 +433,30 @@ public final class AsyncBlobUploader implements ManagedBlobUploader {
 		}
 		task.load(blob);
 		return blob;
+	}
+
+	/**
+	 * Adds the caller's labels the blob does not carry already; the same blob when there
+	 * are none to add. Runs on the caller's thread.
+	 */
+	private Blob withCallerLabels(Blob blob) {
+		Map<String, String> labels = this.callerLabels.get();
+		if (labels.isEmpty()) {
+			return blob;
+		}
+		Map<String, String> carried = blob.labels();
+		Map<String, String> missing = null;
+		for (Map.Entry<String, String> label : labels.entrySet()) {
+			String key = label.getKey();
+			String value = label.getValue();
+			if (key != null && value != null && !carried.containsKey(key)) {
+				if (missing == null) {
+					missing = new LinkedHashMap<>();
+				}
+				missing.put(key, value);
+			}
+		}
+		return (missing != null) ? blob.withLabels(missing) : blob;
 	}
 
 	/**

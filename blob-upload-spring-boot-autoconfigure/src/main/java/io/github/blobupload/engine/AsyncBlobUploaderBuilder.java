@@ -18,7 +18,9 @@ package io.github.blobupload.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.ManagedBlobUploader;
@@ -117,6 +119,8 @@ public final class AsyncBlobUploaderBuilder {
 	private @Nullable Duration recentUploadsLifetime;
 
 	private BlobUploadListener listener = BlobUploadListener.NONE;
+
+	private @Nullable Supplier<? extends @Nullable Map<String, String>> callerLabels;
 
 	AsyncBlobUploaderBuilder(SimpleBlobUploader provider) {
 		this.provider = Objects.requireNonNull(provider, "provider must not be null");
@@ -357,6 +361,24 @@ public final class AsyncBlobUploaderBuilder {
 	}
 
 	/**
+	 * Sets labels added to every blob on the caller's thread, in
+	 * {@link AsyncBlobUploader#uploadAsync(io.github.blobupload.Blob) uploadAsync},
+	 * before it is named, queued or spooled: labels that depend on who calls (such as the
+	 * owner of the content, read from the caller's security context), which the upload
+	 * workers could not know. A label the blob carries already is kept as it is. A
+	 * supplier that throws or returns {@code null} gives no labels and is logged (at most
+	 * once a minute, never a value); one that returns an empty map costs nothing more. It
+	 * must be cheap: it runs on every call.
+	 * @param callerLabels the supplier, or {@code null} for none (the default)
+	 * @return this builder
+	 */
+	public AsyncBlobUploaderBuilder callerLabels(
+			@Nullable Supplier<? extends @Nullable Map<String, String>> callerLabels) {
+		this.callerLabels = callerLabels;
+		return this;
+	}
+
+	/**
 	 * Builds and starts the uploader: its workers run until it is
 	 * {@linkplain ManagedBlobUploader#shutdown(Duration) shut down}.
 	 * @return a started uploader; shut it down when done
@@ -377,7 +399,7 @@ public final class AsyncBlobUploaderBuilder {
 		return new EngineSettings(this.name, this.maxQueueSize, this.maxQueueBytes, this.maxBlobBytes, this.workers,
 				this.uploadTimeout, this.maxAttempts, this.initialBackoff, this.maxBackoff, this.dedupeCacheSize,
 				this.shutdownTimeout, this.logInterval, this.listener, this.maxAge, this.maxParkedBackoff,
-				this.spoolDirectory, this.spoolMaxBytes, this.spoolFsync, this.recentUploadsLifetime);
+				this.spoolDirectory, this.spoolMaxBytes, this.spoolFsync, this.recentUploadsLifetime, this.callerLabels);
 	}
 
 	/**

@@ -18,6 +18,8 @@ package io.github.blobupload.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.blobupload.BlobUploadListener;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +32,8 @@ record EngineSettings(String name, int maxQueueSize, long maxQueueBytes, long ma
 		Duration uploadTimeout, int maxAttempts, Duration initialBackoff, Duration maxBackoff, int dedupeCacheSize,
 		Duration shutdownTimeout, Duration logInterval, BlobUploadListener listener, Duration maxAge,
 		Duration maxParkedBackoff, @Nullable Path spoolDirectory, long spoolMaxBytes, boolean spoolFsync,
-		@Nullable Duration recentUploadsLifetime) {
+		@Nullable Duration recentUploadsLifetime,
+		@Nullable Supplier<? extends @Nullable Map<String, String>> callerLabels) {
 
 	@Override
 	public String toString() {
