@@ -195,7 +195,7 @@ final class AudioCallOffloader {
 	private MediaCall call(AudioOffloadObservationContext context) {
 		MediaCall call = context.get(MediaCall.class);
 		if (call == null) {
-			call = MediaCall.of(context, this.spans, context.getOperation().value());
+			call = this.offloader.call(context, this.spans, context.getOperation().value());
 			if (call.conversationId() != null && context.getHighCardinalityKeyValue(Conversations.ATTRIBUTE) == null) {
 				context.addHighCardinalityKeyValue(KeyValue.of(Conversations.ATTRIBUTE, call.conversationId()));
 			}

@@ -135,13 +135,13 @@ public final class BlobOffloadObservationFilter implements ObservationFilter {
 			// The refs files hold text whatever the span's setting: walk with it.
 			MediaWalker walker = (this.refs != null) ? this.walker.capturing() : this.walker;
 			if (context instanceof ChatModelObservationContext chat) {
-				MediaCall call = MediaCall.of(chat, this.spans, MediaCall.CHAT);
+				MediaCall call = this.walker.offloader().call(chat, this.spans, MediaCall.CHAT);
 				List<RecordedMessage> output = withStreamedAudio(chat, walker.output(chat.getResponse(), call), call);
 				record(context, call, walker.input(chat.getRequest().getInstructions(), call), output,
 						chat.getRequest());
 			}
 			else if (context instanceof ImageModelObservationContext image) {
-				MediaCall call = MediaCall.of(image, this.spans, MediaCall.IMAGE_GENERATION);
+				MediaCall call = this.walker.offloader().call(image, this.spans, MediaCall.IMAGE_GENERATION);
 				record(context, call, imageInput(image, walker), walker.output(image.getResponse(), call), null);
 			}
 		}

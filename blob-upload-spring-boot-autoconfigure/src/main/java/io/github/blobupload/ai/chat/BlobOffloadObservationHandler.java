@@ -65,7 +65,7 @@ public final class BlobOffloadObservationHandler implements ObservationHandler<C
 	@Override
 	public void onStart(ChatModelObservationContext context) {
 		try {
-			MediaCall call = MediaCall.of(context, this.spans, MediaCall.CHAT);
+			MediaCall call = this.walker.offloader().call(context, this.spans, MediaCall.CHAT);
 			List<Message> messages = context.getRequest().getInstructions();
 			for (int i = 0; i < messages.size(); i++) {
 				this.walker.startPromptMedia(messages.get(i), call, i);

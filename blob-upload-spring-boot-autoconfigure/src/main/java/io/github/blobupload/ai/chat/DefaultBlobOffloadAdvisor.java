@@ -159,8 +159,7 @@ public final class DefaultBlobOffloadAdvisor implements BlobOffloadAdvisor {
 
 	private MediaCall call(ChatClientRequest request, SpanInfo span) {
 		String conversationId = Conversations.of(request.context());
-		return this.modelObserved ? MediaCall.collecting(span, conversationId, MediaCall.CHAT)
-				: MediaCall.of(span, conversationId, MediaCall.CHAT);
+		return this.walker.offloader().call(span, conversationId, MediaCall.CHAT, this.modelObserved);
 	}
 
 	private void startPrompt(ChatClientRequest request, MediaCall call) {

@@ -78,6 +78,14 @@ public final class MediaWalker {
 	}
 
 	/**
+	 * Returns the offloader, which creates each call with the caller's labels.
+	 * @return the offloader
+	 */
+	MediaOffloader offloader() {
+		return this.offloader;
+	}
+
+	/**
 	 * Returns a walker over the same offloader that records message text, for what holds
 	 * content whatever the span's setting (the
 	 * {@link io.github.blobupload.ai.AttributeLayout#REFS} files).

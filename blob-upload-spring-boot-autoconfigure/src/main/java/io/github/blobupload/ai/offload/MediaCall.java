@@ -16,8 +16,11 @@
 
 package io.github.blobupload.ai.offload;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.blobupload.ai.AiBlobLabels;
 import io.github.blobupload.ai.SpanInfo;
@@ -29,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * One model call whose media is offloaded: the span the media is recorded on, the
  * conversation it belongs to, the operation that produced or received it, and the
  * identity that tells this call from others, so that media seen several times in one call
- * (at the model's start, at its stop, by the advisor) is counted once.
+ * (at the model's start, at its stop, by the advisor) is counted once. Labels that depend
+ * on the caller (such as the owner of the content) are read when the call is created, on
+ * the caller's thread, and put on every blob of the call, whichever thread uploads it.
  * <p>
  * Kept on the observation context of the model call (state belongs to the observation),
  * or created by the advisor for a call without one.
@@ -50,11 +55,29 @@ public final class MediaCall {
 
 	private final boolean collectOnly;
 
-	private MediaCall(SpanInfo span, @Nullable String conversationId, String operation, boolean collectOnly) {
+	private final Map<String, String> callerLabels;
+
+	private MediaCall(SpanInfo span, @Nullable String conversationId, String operation, boolean collectOnly,
+			Map<String, String> callerLabels) {
 		this.span = Objects.requireNonNull(span, "span must not be null");
 		this.conversationId = (conversationId != null && !conversationId.isBlank()) ? conversationId : null;
 		this.operation = Objects.requireNonNull(operation, "operation must not be null");
 		this.collectOnly = collectOnly;
+		this.callerLabels = copyOf(Objects.requireNonNull(callerLabels, "callerLabels must not be null"));
+	}
+
+	/** Copies labels, leaving out null keys and values; no allocation when empty. */
+	private static Map<String, String> copyOf(Map<String, String> labels) {
+		if (labels.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> copy = new LinkedHashMap<>();
+		labels.forEach((key, value) -> {
+			if (key != null && value != null) {
+				copy.put(key, value);
+			}
+		});
+		return Collections.unmodifiableMap(copy);
 	}
 
 	/**
@@ -65,7 +88,24 @@ public final class MediaCall {
 	 * @return a new call
 	 */
 	public static MediaCall of(SpanInfo span, @Nullable String conversationId, String operation) {
-		return new MediaCall(span, conversationId, operation, false);
+		return new MediaCall(span, conversationId, operation, false, Map.of());
+	}
+
+	/**
+	 * Returns a call that offloads and counts its media, whose blobs get labels taken
+	 * from the caller (see {@link MediaOffloaderBuilder#callerLabels}).
+	 * @param span the span the media is recorded on
+	 * @param conversationId the conversation, or {@code null} when none is known
+	 * @param operation the operation, such as {@link #CHAT}
+	 * @param collectOnly whether the call only collects what another call offloaded (see
+	 * {@link #collecting})
+	 * @param callerLabels the labels taken from the caller, added to those of every blob
+	 * of the call that does not have them
+	 * @return a new call
+	 */
+	public static MediaCall of(SpanInfo span, @Nullable String conversationId, String operation, boolean collectOnly,
+			Map<String, String> callerLabels) {
+		return new MediaCall(span, conversationId, operation, collectOnly, callerLabels);
 	}
 
 	/**
@@ -78,7 +118,7 @@ public final class MediaCall {
 	 * @return a new call
 	 */
 	public static MediaCall collecting(SpanInfo span, @Nullable String conversationId, String operation) {
-		return new MediaCall(span, conversationId, operation, true);
+		return new MediaCall(span, conversationId, operation, true, Map.of());
 	}
 
 	/**
@@ -91,9 +131,24 @@ public final class MediaCall {
 	 * @return the call
 	 */
 	public static MediaCall of(Observation.Context context, SpanInfoResolver spans, String operation) {
+		return of(context, spans, operation, Map::of);
+	}
+
+	/**
+	 * Returns the call kept on an observation's context, creating and keeping it the
+	 * first time, as {@link #of(Observation.Context, SpanInfoResolver, String)} does,
+	 * with the caller's labels read then.
+	 * @param context the observation's context
+	 * @param spans tells the observation's span
+	 * @param operation the operation, such as {@link #CHAT}
+	 * @param callerLabels reads the caller's labels; called only when the call is created
+	 * @return the call
+	 */
+	public static MediaCall of(Observation.Context context, SpanInfoResolver spans, String operation,
+			Supplier<Map<String, String>> callerLabels) {
 		MediaCall call = context.get(MediaCall.class);
 		if (call == null) {
-			call = of(spans.of(context), Conversations.of(context), operation);
+			call = new MediaCall(spans.of(context), Conversations.of(context), operation, false, callerLabels.get());
 			context.put(MediaCall.class, call);
 		}
 		return call;
@@ -121,7 +176,11 @@ public final class MediaCall {
 	 * @return a new mutable map
 	 */
 	public Map<String, String> labels(String useCase) {
-		return AiBlobLabels.of(this.span, useCase, this.operation, this.conversationId);
+		Map<String, String> labels = AiBlobLabels.of(this.span, useCase, this.operation, this.conversationId);
+		if (!this.callerLabels.isEmpty()) {
+			this.callerLabels.forEach(labels::putIfAbsent);
+		}
+		return labels;
 	}
 
 	/**
@@ -146,6 +205,15 @@ public final class MediaCall {
 	 */
 	public String operation() {
 		return this.operation;
+	}
+
+	/**
+	 * Returns the labels taken from the caller when the call was created (such as the
+	 * owner of its content).
+	 * @return the labels, empty when there are none
+	 */
+	public Map<String, String> callerLabels() {
+		return this.callerLabels;
 	}
 
 	/**

@@ -32,7 +32,10 @@ import io.github.blobupload.ai.MediaFilter;
 import io.github.blobupload.ai.MediaOffloadOutcome;
 import io.github.blobupload.ai.OffloadedMedia;
 import io.github.blobupload.ai.SpanInfo;
+import io.github.blobupload.ai.SpanInfoResolver;
+import io.github.blobupload.internal.CallerLabels;
 import io.github.blobupload.internal.RateLimitedLogger;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +85,8 @@ public final class MediaOffloader implements AutoCloseable {
 
 	private final RateLimitedLogger errors = new RateLimitedLogger(logger, Duration.ofMinutes(1));
 
+	private final CallerLabels callerLabels;
+
 	MediaOffloader(MediaOffloaderBuilder builder) {
 		this.uploadOnlyWhenSampled = builder.uploadOnlyWhenSampled;
 		this.recordedLinks = builder.recordedLinks;
@@ -91,6 +96,7 @@ public final class MediaOffloader implements AutoCloseable {
 				this.errors);
 		this.results = new MediaResultCache(RESULT_CACHE_SIZE, builder.recentMediaLifetime, System::nanoTime);
 		this.promptExecutor = new PromptMediaExecutor(builder.promptThreads, builder.promptQueueSize, CLOSE_TIMEOUT);
+		this.callerLabels = CallerLabels.of(builder.callerLabels, logger);
 	}
 
 	/**
@@ -100,6 +106,35 @@ public final class MediaOffloader implements AutoCloseable {
 	 */
 	public static MediaOffloaderBuilder builder(BlobUploaderRegistry registry) {
 		return new MediaOffloaderBuilder(registry);
+	}
+
+	/**
+	 * Returns the call kept on an observation's context, creating and keeping it the
+	 * first time (see
+	 * {@link MediaCall#of(Observation.Context, SpanInfoResolver, String)}) with the
+	 * {@linkplain MediaOffloaderBuilder#callerLabels caller's labels} read now: call it
+	 * on the caller's thread, when the model call starts.
+	 * @param context the observation's context
+	 * @param spans tells the observation's span
+	 * @param operation the operation, such as {@link MediaCall#CHAT}
+	 * @return the call
+	 */
+	public MediaCall call(Observation.Context context, SpanInfoResolver spans, String operation) {
+		return MediaCall.of(context, spans, operation, this.callerLabels::get);
+	}
+
+	/**
+	 * Returns a new call with the {@linkplain MediaOffloaderBuilder#callerLabels caller's
+	 * labels} read now, on the caller's thread.
+	 * @param span the span the media is recorded on
+	 * @param conversationId the conversation, or {@code null} when none is known
+	 * @param operation the operation, such as {@link MediaCall#CHAT}
+	 * @param collectOnly whether the call only collects what another call offloaded (see
+	 * {@link MediaCall#collecting})
+	 * @return a new call
+	 */
+	public MediaCall call(SpanInfo span, @Nullable String conversationId, String operation, boolean collectOnly) {
+		return MediaCall.of(span, conversationId, operation, collectOnly, this.callerLabels.get());
 	}
 
 	/**
@@ -179,8 +214,7 @@ public final class MediaOffloader implements AutoCloseable {
 	 */
 	public OffloadedMedia offload(Object data, @Nullable String mimeType, String useCase, SpanInfo span,
 			int messageIndex, int partIndex) {
-		return offload(data, data, mimeType, useCase, MediaCall.of(span, null, MediaCall.CHAT), messageIndex,
-				partIndex);
+		return offload(data, data, mimeType, useCase, call(span, null, MediaCall.CHAT, false), messageIndex, partIndex);
 	}
 
 	/**

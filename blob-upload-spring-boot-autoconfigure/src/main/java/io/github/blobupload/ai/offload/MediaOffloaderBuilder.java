@@ -19,7 +19,9 @@ package io.github.blobupload.ai.offload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.blobupload.BlobLinks;
 import io.github.blobupload.BlobUploader;
@@ -78,6 +80,8 @@ public final class MediaOffloaderBuilder {
 	Duration joinTimeout = DEFAULT_PROMPT_OFFLOAD_JOIN_TIMEOUT;
 
 	@Nullable Duration recentMediaLifetime;
+
+	@Nullable Supplier<? extends @Nullable Map<String, String>> callerLabels;
 
 	MediaOffloaderBuilder(BlobUploaderRegistry registry) {
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
@@ -283,6 +287,23 @@ public final class MediaOffloaderBuilder {
 			throw new IllegalArgumentException("recentMediaLifetime must not be negative but was " + lifetime);
 		}
 		this.recentMediaLifetime = lifetime;
+		return this;
+	}
+
+	/**
+	 * Sets labels taken from the caller when a model call starts, on the caller's thread,
+	 * and put on every blob of that call (its media, and the message files of the
+	 * {@code refs} layout), although prompt media is offloaded on the prompt-media
+	 * threads: labels that depend on who calls, such as the owner of the content read
+	 * from the caller's security context. A label the blob has already is kept. A
+	 * supplier that throws or returns {@code null} gives no labels and is logged (at most
+	 * once a minute, never a value).
+	 * @param callerLabels the supplier, or {@code null} for none (the default)
+	 * @return this builder
+	 */
+	public MediaOffloaderBuilder callerLabels(
+			@Nullable Supplier<? extends @Nullable Map<String, String>> callerLabels) {
+		this.callerLabels = callerLabels;
 		return this;
 	}
 

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.blobupload.internal.CallerLabels;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,7 +66,10 @@ final class PromptMediaExecutor implements AutoCloseable {
 		AtomicInteger count = new AtomicInteger();
 		this.executor = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
 				new ArrayBlockingQueue<>(queueSize), (task) -> {
-					Thread thread = new Thread(task, "blob-upload-prompt-media-" + count.incrementAndGet());
+					// No caller is known on these threads: the call's labels were taken
+					// on the caller's thread (MediaCall), none is read here.
+					Thread thread = new Thread(CallerLabels.onStarterThread(task),
+							"blob-upload-prompt-media-" + count.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
 				}, new ThreadPoolExecutor.AbortPolicy());

@@ -33,6 +33,7 @@ import io.github.blobupload.ai.offload.MediaOffloader;
 import io.github.blobupload.ai.offload.MediaOffloaderBuilder;
 import io.github.blobupload.autoconfigure.BlobUploadAutoConfiguration;
 import io.github.blobupload.autoconfigure.BuilderArguments;
+import io.github.blobupload.autoconfigure.CallerBlobLabels;
 import io.github.blobupload.autoconfigure.ConfigurationCheck;
 import io.github.blobupload.autoconfigure.ConfigurationChecksRegistrar;
 import io.github.blobupload.autoconfigure.ErasureMemoLifetime;
@@ -98,7 +99,8 @@ public final class BlobUploadSpringAiAutoConfiguration {
 	@ConditionalOnMissingBean
 	MediaOffloader blobMediaOffloader(BlobUploaderRegistry registry, BlobUploadAiProperties ai,
 			BlobUploadViewerProperties viewer, ObjectProvider<BlobOffloadListener> listeners,
-			ObjectProvider<MediaFilter> filters, ObjectProvider<BlobLinks> links, Environment environment) {
+			ObjectProvider<MediaFilter> filters, ObjectProvider<BlobLinks> links, Environment environment,
+			ObjectProvider<CallerBlobLabels> callerLabels) {
 		// Each rule is checked once, by the builder; BuilderArguments names the property.
 		MediaOffloaderBuilder builder = MediaOffloader.builder(registry);
 		OffloaderSettings.apply(ai, builder, BuilderArguments::set);
@@ -110,6 +112,7 @@ public final class BlobUploadSpringAiAutoConfiguration {
 			.filters(filters.orderedStream().toList())
 			.eventViewerLinks(viewerLinks)
 			.recordedLinks(viewer.isRecordLinks() ? viewerLinks : BlobLinks.IDENTITY)
+			.callerLabels(callerLabels.getIfAvailable())
 			.build();
 	}
 
