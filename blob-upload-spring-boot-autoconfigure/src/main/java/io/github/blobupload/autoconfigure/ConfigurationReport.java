@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import io.github.blobupload.internal.Redactor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
@@ -215,6 +216,19 @@ public final class ConfigurationReport {
 	 */
 	public void invalid(String property, @Nullable Object value, String reason) {
 		add(BuilderArguments.invalid(property, value, reason));
+	}
+
+	/**
+	 * Adds a problem with a property that holds a secret: its value, as bound or as
+	 * written, is never shown; only whether it is set.
+	 * @param property the full name of the property
+	 * @param set whether the property has a value
+	 * @param reason what is wrong and what to do, as one or more sentences; must not hold
+	 * the value
+	 */
+	public void invalidSecret(String property, boolean set, String reason) {
+		this.problems.add(new InvalidConfigurationPropertyValueException(property, set ? "(hidden)" : "(not set)",
+				Redactor.text(reason)));
 	}
 
 	private void add(InvalidConfigurationPropertyValueException problem) {
