@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.blobupload.ai;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.blobupload.ai.format.GenAiRefsWriter;
+import io.github.blobupload.ai.format.GenAiSemconvAttributes;
+import io.github.blobupload.erasure.BlobOwnerResolver;
+import io.github.blobupload.erasure.OwnerLabels;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.MimeTypeUtils;
+
+import static io.github.blobupload.ai.SpringAiTestSupport.assertStored;
+import static io.github.blobupload.ai.SpringAiTestSupport.attribute;
+import static io.github.blobupload.ai.SpringAiTestSupport.firstMediaPart;
+import static io.github.blobupload.ai.SpringAiTestSupport.flushSpans;
+import static io.github.blobupload.ai.SpringAiTestSupport.png;
+import static io.github.blobupload.ai.SpringAiTestSupport.spanWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that the owner of a model call, resolved on the caller's thread, labels every
+ * blob of the call through a real {@code ChatClient} (spring-ai-openai against a WireMock
+ * stub, real tracing, {@code file:} storage), although its prompt image is offloaded on
+ * the starter's own threads, where the resolver would find no owner.
+ */
+@SpringBootTest(
+		classes = { SpringAiTestSupport.TestApplication.class, SpringAiOwnerLabelIntegrationTests.Owners.class },
+		properties = { "blob.upload.enabled=true", "blob.upload.uri-prefix=${test.storage}blobs",
+				"blob.upload.ai.refs.base-path=${test.storage}refs", "blob.upload.ai.layouts=semconv,refs",
+				"blob.upload.erasure.enabled=true",
+				"blob.upload.erasure.secret=" + SpringAiOwnerLabelIntegrationTests.SECRET,
+				"spring.ai.openai.api-key=test-key", "spring.ai.retry.max-attempts=1",
+				"spring.ai.openai.chat.options.model=gpt-4o-mini", "management.tracing.sampling.probability=1.0",
+				"management.otlp.metrics.export.enabled=false" })
+class SpringAiOwnerLabelIntegrationTests extends SpringAiIntegrationTest {
+
+	static final String SECRET = "an-owner-label-test-secret-of-at-least-32-bytes";
+
+	/** The owner, known on the caller's thread only (as a security context is). */
+	private static final ThreadLocal<String> OWNER = new ThreadLocal<>();
+
+	private static final Set<Thread> resolvedOn = ConcurrentHashMap.newKeySet();
+
+	private static final AtomicReference<Thread> imageFilteredOn = new AtomicReference<>();
+
+	@Autowired
+	OwnerLabels ownerLabels;
+
+	@BeforeEach
+	void reset() {
+		resolvedOn.clear();
+		imageFilteredOn.set(null);
+	}
+
+	@Test
+	void theImageOffloadedOffTheCallersThreadCarriesTheCallersOwner() throws Exception {
+		SpringAiTestSupport.stubTextAnswer(server, "A red square.");
+		byte[] image = png(20_000);
+
+		OWNER.set("alice");
+		try {
+			this.chatClientBuilder.build()
+				.prompt()
+				.user((user) -> user.text("What is this?").media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(image)))
+				.call()
+				.content();
+		}
+		finally {
+			OWNER.remove();
+		}
+
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		assertThat(imageFilteredOn.get().getName()).startsWith("blob-upload-prompt-media-");
+		assertThat(resolvedOn).as("the owner is resolved on the caller's thread only")
+			.containsExactly(Thread.currentThread());
+		SpanData span = spanWith(flushSpans(this.tracerProvider, this.exporter), GenAiRefsWriter.INPUT_MESSAGES_REF);
+		String imageUri = (String) firstMediaPart(attribute(span, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
+		assertStored(imageUri, image);
+		String owner = this.ownerLabels.labelValue("alice");
+		assertThat(owner).isNotEqualTo("alice");
+		assertThat(labels(imageUri)).containsEntry(BlobOwnerResolver.OWNER_LABEL, owner)
+			.containsEntry("span_id", span.getSpanId());
+		assertThat(labels(attribute(span, GenAiRefsWriter.INPUT_MESSAGES_REF)))
+			.containsEntry(BlobOwnerResolver.OWNER_LABEL, owner);
+		assertThat(labels(attribute(span, GenAiRefsWriter.OUTPUT_MESSAGES_REF)))
+			.containsEntry(BlobOwnerResolver.OWNER_LABEL, owner);
+	}
+
+	@Test
+	void aCallWithoutOwnerLabelsNothing() throws Exception {
+		SpringAiTestSupport.stubTextAnswer(server, "A blue square.");
+		byte[] image = png(21_000);
+
+		this.chatClientBuilder.build()
+			.prompt()
+			.user((user) -> user.text("And this?").media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(image)))
+			.call()
+			.content();
+
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		SpanData span = spanWith(flushSpans(this.tracerProvider, this.exporter), GenAiRefsWriter.INPUT_MESSAGES_REF);
+		String imageUri = (String) firstMediaPart(attribute(span, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
+		assertThat(labels(imageUri)).doesNotContainKey(BlobOwnerResolver.OWNER_LABEL);
+		assertThat(labels(attribute(span, GenAiRefsWriter.INPUT_MESSAGES_REF)))
+			.doesNotContainKey(BlobOwnerResolver.OWNER_LABEL);
+	}
+
+	private static Map<String, String> labels(String uri) throws Exception {
+		return SpringAiTestSupport.json(Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json")),
+				"$.labels");
+	}
+
+	/** The owner resolver, and a filter that notes where the prompt's image is offloaded. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Owners {
+
+		@Bean
+		BlobOwnerResolver threadLocalOwner() {
+			return () -> {
+				resolvedOn.add(Thread.currentThread());
+				return OWNER.get();
+			};
+		}
+
+		@Bean
+		MediaFilter threadNotingFilter() {
+			return (media) -> {
+				if (media.direction() == MediaFilter.Direction.INPUT) {
+					imageFilteredOn.set(Thread.currentThread());
+				}
+				return MediaFilter.Decision.pass();
+			};
+		}
+
+	}
+
+}
