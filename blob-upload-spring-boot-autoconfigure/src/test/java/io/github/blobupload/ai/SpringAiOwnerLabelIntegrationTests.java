@@ -139,7 +139,9 @@ class SpringAiOwnerLabelIntegrationTests extends SpringAiIntegrationTest {
 				"$.labels");
 	}
 
-	/** The owner resolver, and a filter that notes where the prompt's image is offloaded. */
+	/**
+	 * The owner resolver, and a filter that notes where the prompt's image is offloaded.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Owners {
 

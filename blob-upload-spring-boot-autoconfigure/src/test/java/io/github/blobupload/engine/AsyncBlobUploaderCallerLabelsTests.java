@@ -130,7 +130,8 @@ class AsyncBlobUploaderCallerLabelsTests {
 		withNull.put(null, "x");
 		withNull.put("tenant", "t-1");
 		this.uploader = uploader(() -> withNull);
-		String second = this.uploader.uploadAsync(new Blob("second".getBytes(StandardCharsets.UTF_8), "text/plain", null));
+		String second = this.uploader
+			.uploadAsync(new Blob("second".getBytes(StandardCharsets.UTF_8), "text/plain", null));
 
 		awaitUploads();
 		assertThat(this.uploaded.get(first)).isEmpty();

@@ -99,8 +99,7 @@ class OwnerLabelConfigurationTests {
 	@Test
 	void plainStorageKeepsTheOwnerAsGiven(CapturedOutput output) {
 		this.runner.withBean(BlobOwnerResolver.class, this::principalNames)
-			.withPropertyValues("blob.upload.uri-prefix=file:" + this.folder,
-					"blob.upload.erasure.owner-storage=plain")
+			.withPropertyValues("blob.upload.uri-prefix=file:" + this.folder, "blob.upload.erasure.owner-storage=plain")
 			.run((context) -> {
 				String uri = uploadAs(context.getBean(BlobUploaderRegistry.class), OWNER);
 
@@ -131,8 +130,9 @@ class OwnerLabelConfigurationTests {
 
 	@Test
 	void erasureOffNoOwnerLabels() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class,
-				BlobUploadErasureAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(BlobUploadAutoConfiguration.class, BlobUploadErasureAutoConfiguration.class))
 			.withBean(BlobOwnerResolver.class, this::principalNames)
 			.withPropertyValues("blob.upload.enabled=true", "blob.upload.uri-prefix=file:" + this.folder)
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CallerBlobLabels.class));
