@@ -31,10 +31,15 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisor;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.MimeTypeUtils;
 
@@ -116,6 +121,27 @@ class SpringAiOwnerLabelIntegrationTests extends SpringAiIntegrationTest {
 	}
 
 	@Test
+	void anOwnerGivenAsAnAdvisorParamIsBridgedToTheResolver() throws Exception {
+		SpringAiTestSupport.stubTextAnswer(server, "A green square.");
+		byte[] image = png(22_000);
+
+		// The docs' example: an advisor puts the call's "owner" parameter where the
+		// resolver reads it, for the length of the call.
+		this.chatClientBuilder.build()
+			.prompt()
+			.advisors((advisors) -> advisors.advisors(new OwnerParamAdvisor()).param(OwnerParamAdvisor.OWNER, "bob"))
+			.user((user) -> user.text("And that?").media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(image)))
+			.call()
+			.content();
+
+		assertThat(OWNER.get()).isNull();
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		SpanData span = spanWith(flushSpans(this.tracerProvider, this.exporter), GenAiRefsWriter.INPUT_MESSAGES_REF);
+		String imageUri = (String) firstMediaPart(attribute(span, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
+		assertThat(labels(imageUri)).containsEntry(BlobOwnerResolver.OWNER_LABEL, this.ownerLabels.labelValue("bob"));
+	}
+
+	@Test
 	void aCallWithoutOwnerLabelsNothing() throws Exception {
 		SpringAiTestSupport.stubTextAnswer(server, "A blue square.");
 		byte[] image = png(21_000);
@@ -137,6 +163,42 @@ class SpringAiOwnerLabelIntegrationTests extends SpringAiIntegrationTest {
 	private static Map<String, String> labels(String uri) throws Exception {
 		return SpringAiTestSupport.json(Files.readString(Path.of(SpringAiTestSupport.pathOf(uri) + ".meta.json")),
 				"$.labels");
+	}
+
+	/**
+	 * Makes a call's {@value #OWNER} parameter the owner the resolver reads, on the
+	 * caller's thread, for the length of a (non-streaming) call; runs before the
+	 * starter's advisor and the model.
+	 */
+	static final class OwnerParamAdvisor implements CallAdvisor {
+
+		static final String OWNER = "owner";
+
+		@Override
+		public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
+			Object owner = request.context().get(OWNER);
+			if (owner == null) {
+				return chain.nextCall(request);
+			}
+			SpringAiOwnerLabelIntegrationTests.OWNER.set(owner.toString());
+			try {
+				return chain.nextCall(request);
+			}
+			finally {
+				SpringAiOwnerLabelIntegrationTests.OWNER.remove();
+			}
+		}
+
+		@Override
+		public String getName() {
+			return "ownerParam";
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	/**
