@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.blobupload.Blob;
 import io.github.blobupload.PermanentUploadException;
 import io.github.blobupload.SimpleBlobUploader;
+import io.github.blobupload.internal.CallerLabels;
 
 /**
  * The upload workers of one uploader: each takes blobs from the queue and makes one
@@ -275,7 +276,8 @@ final class UploadWorkers {
 	private static ThreadFactory daemonThreads(String prefix) {
 		AtomicInteger counter = new AtomicInteger();
 		return (runnable) -> {
-			Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+			// A listener that uploads from here has no caller: no caller labels are read.
+			Thread thread = new Thread(CallerLabels.onStarterThread(runnable), prefix + counter.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		};

@@ -96,6 +96,39 @@ class AsyncBlobUploaderCallerLabelsTests {
 	}
 
 	@Test
+	void aListenerUploadingFromAWorkerReadsNoLabels() throws Exception {
+		this.uploads = new CountDownLatch(2);
+		ManagedBlobUploader[] self = new ManagedBlobUploader[1];
+		Map<String, String> fromTheWorker = new ConcurrentHashMap<>();
+		self[0] = AsyncBlobUploader.builder(fileUploader()).callerLabels(() -> {
+			this.readOn.add(Thread.currentThread());
+			return Map.of("owner", "alice");
+		}).listener(new BlobUploadListener() {
+
+			@Override
+			public void onUploaded(String uploader, String uri, Blob blob, Duration duration, int attempts) {
+				if (blob.labels().containsKey("companion")) {
+					fromTheWorker.putAll(blob.labels());
+				}
+				else {
+					// An index entry written from the worker, as a listener may do.
+					self[0].uploadAsync(new Blob("entry".getBytes(StandardCharsets.UTF_8), "text/plain",
+							Map.of("companion", "yes")));
+				}
+				AsyncBlobUploaderCallerLabelsTests.this.uploads.countDown();
+			}
+
+		}).build();
+		this.uploader = self[0];
+
+		this.uploader.uploadAsync(new Blob(SampleContent.png(), null, null));
+
+		awaitUploads();
+		assertThat(this.readOn).containsExactly(Thread.currentThread());
+		assertThat(fromTheWorker).containsOnlyKeys("companion");
+	}
+
+	@Test
 	void aLabelTheBlobCarriesIsKept() throws Exception {
 		this.uploader = uploader(() -> Map.of("owner", "from-the-caller", "tenant", "t-9"));
 

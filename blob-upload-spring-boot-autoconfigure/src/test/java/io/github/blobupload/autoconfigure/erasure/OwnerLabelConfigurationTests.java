@@ -48,6 +48,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -172,7 +173,8 @@ class OwnerLabelConfigurationTests {
 		return () -> {
 			this.resolvedOn.add(Thread.currentThread());
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-			return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : null;
+			return (authentication != null && authentication.isAuthenticated()
+					&& !(authentication instanceof AnonymousAuthenticationToken)) ? authentication.getName() : null;
 		};
 	}
 
