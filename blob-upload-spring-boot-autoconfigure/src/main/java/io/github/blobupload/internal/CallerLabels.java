@@ -38,8 +38,11 @@ public final class CallerLabels {
 
 	private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
-	/** Set for the lifetime of the starter's own threads, where no caller is known. */
-	private static final ThreadLocal<Boolean> STARTER_THREAD = new ThreadLocal<>();
+	/**
+	 * Set where no labels are read: for the lifetime of the starter's own threads, where
+	 * no caller is known, and while work whose labels were taken already runs.
+	 */
+	private static final ThreadLocal<Boolean> NOT_READ = new ThreadLocal<>();
 
 	private final @Nullable Supplier<? extends @Nullable Map<String, String>> supplier;
 
@@ -71,14 +74,35 @@ public final class CallerLabels {
 	 */
 	public static Runnable onStarterThread(Runnable task) {
 		return () -> {
-			STARTER_THREAD.set(Boolean.TRUE);
+			NOT_READ.set(Boolean.TRUE);
 			try {
 				task.run();
 			}
 			finally {
-				STARTER_THREAD.remove();
+				NOT_READ.remove();
 			}
 		};
+	}
+
+	/**
+	 * Runs work, on this thread, that reads no caller's labels: for blobs that carry
+	 * labels taken from their caller earlier (a model call's), uploaded on a thread that
+	 * may belong to another caller or to a client library.
+	 * @param <T> what the work returns
+	 * @param work the work
+	 * @return what it returned
+	 */
+	public static <T extends @Nullable Object> T alreadyTaken(Supplier<T> work) {
+		if (NOT_READ.get() != null) {
+			return work.get();
+		}
+		NOT_READ.set(Boolean.TRUE);
+		try {
+			return work.get();
+		}
+		finally {
+			NOT_READ.remove();
+		}
 	}
 
 	/**
@@ -96,7 +120,7 @@ public final class CallerLabels {
 	 */
 	public Map<String, String> get() {
 		Supplier<? extends @Nullable Map<String, String>> current = this.supplier;
-		if (current == null || STARTER_THREAD.get() != null) {
+		if (current == null || NOT_READ.get() != null) {
 			return Map.of();
 		}
 		Map<String, String> labels;

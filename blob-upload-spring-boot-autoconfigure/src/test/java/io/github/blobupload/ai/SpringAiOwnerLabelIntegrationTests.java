@@ -121,6 +121,32 @@ class SpringAiOwnerLabelIntegrationTests extends SpringAiIntegrationTest {
 	}
 
 	@Test
+	void aStreamSubscribedOnTheCallersThreadCarriesItsOwner() throws Exception {
+		SpringAiTestSupport.stubStreamedAnswer(server, "A yellow ", "square.");
+		byte[] image = png(23_000);
+
+		OWNER.set("carol");
+		try {
+			this.chatClientBuilder.build()
+				.prompt()
+				.user((user) -> user.text("Stream it.").media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(image)))
+				.stream()
+				.content()
+				.collectList()
+				.block();
+		}
+		finally {
+			OWNER.remove();
+		}
+
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		assertThat(resolvedOn).containsExactly(Thread.currentThread());
+		SpanData span = spanWith(flushSpans(this.tracerProvider, this.exporter), GenAiRefsWriter.INPUT_MESSAGES_REF);
+		String imageUri = (String) firstMediaPart(attribute(span, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
+		assertThat(labels(imageUri)).containsEntry(BlobOwnerResolver.OWNER_LABEL, this.ownerLabels.labelValue("carol"));
+	}
+
+	@Test
 	void anOwnerGivenAsAnAdvisorParamIsBridgedToTheResolver() throws Exception {
 		SpringAiTestSupport.stubTextAnswer(server, "A green square.");
 		byte[] image = png(22_000);

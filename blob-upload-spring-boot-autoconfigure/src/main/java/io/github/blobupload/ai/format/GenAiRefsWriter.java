@@ -158,6 +158,15 @@ public final class GenAiRefsWriter {
 	 */
 	void write(MediaCall call, List<RecordedMessage> input, List<RecordedMessage> output,
 			List<GenAiMessageJson.ToolDefinition> tools, Map<String, String> attributes) {
+		// The call's labels hold the caller's: the thread writing may be another's.
+		call.upload(() -> {
+			writeFiles(call, input, output, tools, attributes);
+			return null;
+		});
+	}
+
+	private void writeFiles(MediaCall call, List<RecordedMessage> input, List<RecordedMessage> output,
+			List<GenAiMessageJson.ToolDefinition> tools, Map<String, String> attributes) {
 		String uuid = UUID.randomUUID().toString();
 		Map<String, String> labels = call.labels(AiUseCases.REFS);
 		List<GenAiMessageJson.Message> inputMessages = GenAiSemconvAttributes.inputMessages(input);

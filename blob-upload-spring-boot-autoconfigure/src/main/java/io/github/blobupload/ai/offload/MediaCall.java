@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 import io.github.blobupload.ai.AiBlobLabels;
 import io.github.blobupload.ai.SpanInfo;
 import io.github.blobupload.ai.SpanInfoResolver;
+import io.github.blobupload.internal.CallerLabels;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -55,15 +56,15 @@ public final class MediaCall {
 
 	private final boolean collectOnly;
 
-	private final Map<String, String> callerLabels;
+	private final @Nullable Map<String, String> callerLabels;
 
 	private MediaCall(SpanInfo span, @Nullable String conversationId, String operation, boolean collectOnly,
-			Map<String, String> callerLabels) {
+			@Nullable Map<String, String> callerLabels) {
 		this.span = Objects.requireNonNull(span, "span must not be null");
 		this.conversationId = (conversationId != null && !conversationId.isBlank()) ? conversationId : null;
 		this.operation = Objects.requireNonNull(operation, "operation must not be null");
 		this.collectOnly = collectOnly;
-		this.callerLabels = copyOf(Objects.requireNonNull(callerLabels, "callerLabels must not be null"));
+		this.callerLabels = (callerLabels != null) ? copyOf(callerLabels) : null;
 	}
 
 	/** Copies labels, leaving out null keys and values; no allocation when empty. */
@@ -88,7 +89,7 @@ public final class MediaCall {
 	 * @return a new call
 	 */
 	public static MediaCall of(SpanInfo span, @Nullable String conversationId, String operation) {
-		return new MediaCall(span, conversationId, operation, false, Map.of());
+		return new MediaCall(span, conversationId, operation, false, null);
 	}
 
 	/**
@@ -100,11 +101,12 @@ public final class MediaCall {
 	 * @param collectOnly whether the call only collects what another call offloaded (see
 	 * {@link #collecting})
 	 * @param callerLabels the labels taken from the caller, added to those of every blob
-	 * of the call that does not have them
+	 * of the call that does not have them; {@code null} when none were taken (then the
+	 * upload engine may add its own on the thread that uploads)
 	 * @return a new call
 	 */
 	public static MediaCall of(SpanInfo span, @Nullable String conversationId, String operation, boolean collectOnly,
-			Map<String, String> callerLabels) {
+			@Nullable Map<String, String> callerLabels) {
 		return new MediaCall(span, conversationId, operation, collectOnly, callerLabels);
 	}
 
@@ -118,7 +120,7 @@ public final class MediaCall {
 	 * @return a new call
 	 */
 	public static MediaCall collecting(SpanInfo span, @Nullable String conversationId, String operation) {
-		return new MediaCall(span, conversationId, operation, true, Map.of());
+		return new MediaCall(span, conversationId, operation, true, null);
 	}
 
 	/**
@@ -131,7 +133,7 @@ public final class MediaCall {
 	 * @return the call
 	 */
 	public static MediaCall of(Observation.Context context, SpanInfoResolver spans, String operation) {
-		return of(context, spans, operation, Map::of);
+		return of(context, spans, operation, () -> null);
 	}
 
 	/**
@@ -141,11 +143,12 @@ public final class MediaCall {
 	 * @param context the observation's context
 	 * @param spans tells the observation's span
 	 * @param operation the operation, such as {@link #CHAT}
-	 * @param callerLabels reads the caller's labels; called only when the call is created
+	 * @param callerLabels reads the caller's labels, or gives {@code null} when none are
+	 * taken; called only when the call is created
 	 * @return the call
 	 */
 	public static MediaCall of(Observation.Context context, SpanInfoResolver spans, String operation,
-			Supplier<Map<String, String>> callerLabels) {
+			Supplier<? extends @Nullable Map<String, String>> callerLabels) {
 		MediaCall call = context.get(MediaCall.class);
 		if (call == null) {
 			call = new MediaCall(spans.of(context), Conversations.of(context), operation, false, callerLabels.get());
@@ -177,7 +180,7 @@ public final class MediaCall {
 	 */
 	public Map<String, String> labels(String useCase) {
 		Map<String, String> labels = AiBlobLabels.of(this.span, useCase, this.operation, this.conversationId);
-		if (!this.callerLabels.isEmpty()) {
+		if (this.callerLabels != null && !this.callerLabels.isEmpty()) {
 			this.callerLabels.forEach(labels::putIfAbsent);
 		}
 		return labels;
@@ -213,7 +216,19 @@ public final class MediaCall {
 	 * @return the labels, empty when there are none
 	 */
 	public Map<String, String> callerLabels() {
-		return this.callerLabels;
+		return (this.callerLabels != null) ? this.callerLabels : Map.of();
+	}
+
+	/**
+	 * Runs an upload of a blob of this call: when the caller's labels were taken with the
+	 * call, the upload engine takes none on the thread that uploads, which may be another
+	 * caller's or a client library's.
+	 * @param <T> what the upload returns
+	 * @param upload the upload
+	 * @return what it returned
+	 */
+	public <T extends @Nullable Object> T upload(Supplier<T> upload) {
+		return (this.callerLabels != null) ? CallerLabels.alreadyTaken(upload) : upload.get();
 	}
 
 	/**

@@ -120,7 +120,7 @@ public final class MediaOffloader implements AutoCloseable {
 	 * @return the call
 	 */
 	public MediaCall call(Observation.Context context, SpanInfoResolver spans, String operation) {
-		return MediaCall.of(context, spans, operation, this.callerLabels::get);
+		return MediaCall.of(context, spans, operation, this::takeCallerLabels);
 	}
 
 	/**
@@ -134,7 +134,11 @@ public final class MediaOffloader implements AutoCloseable {
 	 * @return a new call
 	 */
 	public MediaCall call(SpanInfo span, @Nullable String conversationId, String operation, boolean collectOnly) {
-		return MediaCall.of(span, conversationId, operation, collectOnly, this.callerLabels.get());
+		return MediaCall.of(span, conversationId, operation, collectOnly, takeCallerLabels());
+	}
+
+	private @Nullable Map<String, String> takeCallerLabels() {
+		return this.callerLabels.isPresent() ? this.callerLabels.get() : null;
 	}
 
 	/**
@@ -305,7 +309,7 @@ public final class MediaOffloader implements AutoCloseable {
 	private OffloadResult attempt(Object data, @Nullable String mimeType, String useCase, MediaCall call,
 			int messageIndex, int partIndex) {
 		try {
-			return this.pipeline.offload(data, mimeType, useCase, call, messageIndex, partIndex);
+			return call.upload(() -> this.pipeline.offload(data, mimeType, useCase, call, messageIndex, partIndex));
 		}
 		catch (RuntimeException ex) {
 			this.errors.warn(() -> "Could not offload " + useCase + " media: " + ex.getClass().getName(), ex);
@@ -326,7 +330,7 @@ public final class MediaOffloader implements AutoCloseable {
 		try {
 			Map<String, String> labels = call.labels(useCase, 0, 0);
 			labels.putAll(blob.labels());
-			result = this.pipeline.upload(blob.withLabels(labels), useCase, call.span(), labels);
+			result = call.upload(() -> this.pipeline.upload(blob.withLabels(labels), useCase, call.span(), labels));
 		}
 		catch (RuntimeException ex) {
 			this.errors.warn(() -> "Could not offload " + useCase + " media: " + ex.getClass().getName(), ex);

@@ -16,6 +16,8 @@
 
 package io.github.blobupload.export.media;
 
+import java.util.Map;
+
 import io.github.blobupload.ai.OffloadedMedia;
 import io.github.blobupload.ai.SpanInfo;
 import io.github.blobupload.ai.offload.MediaCall;
@@ -55,7 +57,8 @@ interface MediaStore {
 	static MediaStore offloading(MediaOffloader offloader) {
 		return (identity, data, mimeType, context, messageIndex, partIndex) -> {
 			SpanInfo span = new SpanInfo(context.traceId(), context.spanId(), true);
-			MediaCall call = MediaCall.of(span, null, OPERATION);
+			// On the exporter's thread no caller is known: no caller's labels (no owner).
+			MediaCall call = MediaCall.of(span, null, OPERATION, false, Map.of());
 			OffloadedMedia media = offloader.recorded(offloader.offload(identity, data, mimeType,
 					context.signal().useCase(), call, messageIndex, partIndex));
 			return switch (media.status()) {
