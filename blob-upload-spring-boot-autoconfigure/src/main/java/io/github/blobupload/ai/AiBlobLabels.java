@@ -78,7 +78,8 @@ public final class AiBlobLabels {
 
 	/**
 	 * Returns the labels a piece of media has in the call an event tells of: the same as
-	 * the labels of a blob uploaded in that call.
+	 * the labels of a blob uploaded in that call, the caller's (such as its owner)
+	 * included.
 	 * @param event what became of the media, and where in which call
 	 * @return a new mutable map
 	 */
@@ -87,6 +88,7 @@ public final class AiBlobLabels {
 				event.conversationId());
 		labels.put(MESSAGE_INDEX, Integer.toString(event.messageIndex()));
 		labels.put(PART_INDEX, Integer.toString(event.partIndex()));
+		event.callerLabels().forEach(labels::putIfAbsent);
 		return labels;
 	}
 

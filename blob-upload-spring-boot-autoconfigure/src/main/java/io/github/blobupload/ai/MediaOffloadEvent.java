@@ -16,6 +16,8 @@
 
 package io.github.blobupload.ai;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,11 +59,41 @@ import org.jspecify.annotations.Nullable;
  * {@code transcription} or {@code text_to_speech}
  * @param media what became of the media, as recorded on the span (before any viewer link
  * is applied)
+ * @param callerLabels the labels taken from the caller when the call started (such as the
+ * owner of the content, as stored), empty when there are none
  */
 public record MediaOffloadEvent(String useCase, MediaFilter.Direction direction, String modality,
 		MediaOffloadOutcome outcome, String reason, @Nullable String uri, @Nullable String viewerLink,
 		String contentType, long size, int messageIndex, int partIndex, @Nullable String traceId,
-		@Nullable String spanId, @Nullable String conversationId, String operationName, OffloadedMedia media) {
+		@Nullable String spanId, @Nullable String conversationId, String operationName, OffloadedMedia media,
+		Map<String, String> callerLabels) {
+
+	/**
+	 * Creates an event of a call without caller's labels.
+	 * @param useCase the use case
+	 * @param direction whether the media went to the model or came from it
+	 * @param modality the modality
+	 * @param outcome what happened to it
+	 * @param reason why
+	 * @param uri the URI, or {@code null}
+	 * @param viewerLink the viewer's link, or {@code null}
+	 * @param contentType the content type
+	 * @param size the size in bytes, or -1
+	 * @param messageIndex the position of the message
+	 * @param partIndex the position of the media within its message
+	 * @param traceId the trace id, or {@code null}
+	 * @param spanId the span id, or {@code null}
+	 * @param conversationId the conversation, or {@code null}
+	 * @param operationName the operation
+	 * @param media what became of the media
+	 */
+	public MediaOffloadEvent(String useCase, MediaFilter.Direction direction, String modality,
+			MediaOffloadOutcome outcome, String reason, @Nullable String uri, @Nullable String viewerLink,
+			String contentType, long size, int messageIndex, int partIndex, @Nullable String traceId,
+			@Nullable String spanId, @Nullable String conversationId, String operationName, OffloadedMedia media) {
+		this(useCase, direction, modality, outcome, reason, uri, viewerLink, contentType, size, messageIndex, partIndex,
+				traceId, spanId, conversationId, operationName, media, Map.of());
+	}
 
 	/**
 	 * Returns whether the media was handed to a blob uploader, by this call or an earlier

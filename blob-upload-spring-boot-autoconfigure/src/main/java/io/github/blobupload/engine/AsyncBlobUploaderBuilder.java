@@ -399,7 +399,8 @@ public final class AsyncBlobUploaderBuilder {
 		return new EngineSettings(this.name, this.maxQueueSize, this.maxQueueBytes, this.maxBlobBytes, this.workers,
 				this.uploadTimeout, this.maxAttempts, this.initialBackoff, this.maxBackoff, this.dedupeCacheSize,
 				this.shutdownTimeout, this.logInterval, this.listener, this.maxAge, this.maxParkedBackoff,
-				this.spoolDirectory, this.spoolMaxBytes, this.spoolFsync, this.recentUploadsLifetime, this.callerLabels);
+				this.spoolDirectory, this.spoolMaxBytes, this.spoolFsync, this.recentUploadsLifetime,
+				this.callerLabels);
 	}
 
 	/**

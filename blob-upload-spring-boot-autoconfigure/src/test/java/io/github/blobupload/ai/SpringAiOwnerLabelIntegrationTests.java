@@ -16,17 +16,22 @@
 
 package io.github.blobupload.ai;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import io.github.blobupload.ai.format.GenAiRefsWriter;
 import io.github.blobupload.ai.format.GenAiSemconvAttributes;
 import io.github.blobupload.erasure.BlobOwnerResolver;
 import io.github.blobupload.erasure.OwnerLabels;
+import io.github.blobupload.erasure.index.ReferenceIndexWriter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,8 @@ import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.client.advisor.api.CallAdvisor;
 import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.content.Media;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -79,6 +86,9 @@ class SpringAiOwnerLabelIntegrationTests extends SpringAiIntegrationTest {
 
 	@Autowired
 	OwnerLabels ownerLabels;
+
+	@Autowired
+	ReferenceIndexWriter index;
 
 	@BeforeEach
 	void reset() {
@@ -165,6 +175,50 @@ class SpringAiOwnerLabelIntegrationTests extends SpringAiIntegrationTest {
 		SpanData span = spanWith(flushSpans(this.tracerProvider, this.exporter), GenAiRefsWriter.INPUT_MESSAGES_REF);
 		String imageUri = (String) firstMediaPart(attribute(span, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
 		assertThat(labels(imageUri)).containsEntry(BlobOwnerResolver.OWNER_LABEL, this.ownerLabels.labelValue("bob"));
+	}
+
+	@Test
+	void mediaReusedByAnotherOwnerIsIndexedUnderThatOwner() throws Exception {
+		SpringAiTestSupport.stubTextAnswer(server, "The same square.");
+		// One message object sent by two callers, as a shared chat history does: the
+		// second call records the first call's URI without uploading it.
+		UserMessage shared = UserMessage.builder()
+			.text("Shared?")
+			.media(new Media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(png(24_000))))
+			.build();
+		long reusedBefore = this.offloader.count(MediaOffloadOutcome.REUSED);
+		for (String owner : List.of("erin", "dave")) {
+			OWNER.set(owner);
+			try {
+				this.chatClientBuilder.build().prompt().messages(shared).call().content();
+			}
+			finally {
+				OWNER.remove();
+			}
+		}
+
+		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		assertThat(this.index.flush(SpringAiTestSupport.flushTimeout())).isTrue();
+		assertThat(this.offloader.count(MediaOffloadOutcome.REUSED)).as("recorded without an upload")
+			.isEqualTo(reusedBefore + 1);
+		SpanData span = spanWith(flushSpans(this.tracerProvider, this.exporter), GenAiRefsWriter.INPUT_MESSAGES_REF);
+		String imageUri = (String) firstMediaPart(attribute(span, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
+		String daveKey = this.ownerLabels.keyOfOwner("dave");
+		try (Stream<Path> files = Files.walk(storage)) {
+			assertThat(files.filter((file) -> file.getParent().toString().endsWith("_refs/u/" + daveKey))
+				.map(SpringAiOwnerLabelIntegrationTests::read))
+				.as("a reference of the reused image under the second caller's owner")
+				.anyMatch((record) -> record.contains(imageUri));
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test

@@ -71,7 +71,7 @@ final class MediaOffloadNotifier {
 		MediaOffloadEvent event = new MediaOffloadEvent(media.useCase(), OffloadPipeline.directionOf(media.useCase()),
 				media.modality(), outcome, reason, uri, (link != null && !link.equals(uri)) ? link : null,
 				media.contentType(), media.size(), messageIndex, partIndex, span.traceId(), span.spanId(),
-				call.conversationId(), call.operation(), media);
+				call.conversationId(), call.operation(), media, call.callerLabels());
 		for (BlobOffloadListener listener : this.listeners) {
 			try {
 				listener.onMedia(event);
