@@ -103,7 +103,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conversations share one image and each has its own audio and {@code refs} files;
  * erasing one keeps the shared image and the other's content, erasing the other removes
  * the image too; by conversation, by owner and by trace. The requests of erasing one
- * conversation are counted on each store's wire (or at its client) and printed.
+ * conversation are counted on each store's wire (or at its client) and printed. Owners
+ * come from a {@link BlobOwnerResolver} bean reading the caller's thread.
  * <p>
  * The grace period is {@code 1ms}: the erasure's clock is the system's, so only a short
  * window lets objects written a moment ago be erased. The memos that let an upload be
@@ -122,6 +123,9 @@ class ErasureScenarioIntegrationTests {
 	private static final Storage GCS_FAKE = LocalStorageHelper.customOptions(false).getService();
 
 	private static final Map<Store, String> summaries = new TreeMap<>();
+
+	/** The owner of the current call, as an application's security context holds it. */
+	private static final ThreadLocal<String> currentOwner = new ThreadLocal<>();
 
 	@TempDir
 	static Path folder;
@@ -146,6 +150,7 @@ class ErasureScenarioIntegrationTests {
 						"blob.upload.erasure.enabled=true",
 						"blob.upload.erasure.secret=scenario-secret-of-at-least-32-bytes",
 						"blob.upload.erasure.grace-period=1ms", "blob.upload.viewer.enabled=true")
+				.withBean(BlobOwnerResolver.class, () -> currentOwner::get)
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					Scenario scenario = new Scenario(context);
@@ -213,6 +218,7 @@ class ErasureScenarioIntegrationTests {
 			Map<Conversation, List<String>> uris = new HashMap<>();
 			String image = null;
 			for (Conversation conversation : List.of(a, b)) {
+				currentOwner.set(conversation.owner());
 				Map<String, String> labels = labels(conversation);
 				image = storage(upload(AiUseCases.CHAT_INPUT, new Blob(SampleContent.png(), "image/png", labels)));
 				String audio = storage(
@@ -223,9 +229,15 @@ class ErasureScenarioIntegrationTests {
 				String outputs = storage(upload(AiUseCases.REFS, refsFile(conversation, call + "_outputs.json",
 						"[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"hi\"}]}]\n")));
 				uris.put(conversation, List.of(audio, inputs, outputs));
+				currentOwner.remove();
 			}
 			flush();
 			Conversations conversations = new Conversations(a, b, image, uris.get(a), uris.get(b));
+			try (StoredBlob audio = this.reader.open(uris.get(a).get(0), null).orElseThrow()) {
+				assertThat(audio.labels()).as("the owner label, keyed")
+					.containsEntry(BlobOwnerResolver.OWNER_LABEL, this.owners.labelValue("alice"))
+					.doesNotContainValue("alice");
+			}
 			assertThat(this.traces.find(a.traceId())).hasSize(4);
 			assertThat(this.traces.find(b.traceId())).hasSize(4);
 			return conversations;
@@ -298,8 +310,10 @@ class ErasureScenarioIntegrationTests {
 		void uploadingTheImageAgainWritesIt() throws IOException {
 			Conversation c = new Conversation("again-" + UUID.randomUUID(), traceId(), "carol", (byte) 3);
 			long uploaded = this.engine.stats().uploaded();
+			currentOwner.set(c.owner());
 			String image = storage(
 					upload(AiUseCases.CHAT_INPUT, new Blob(SampleContent.png(), "image/png", labels(c))));
+			currentOwner.remove();
 			flush();
 			assertThat(this.engine.stats().uploaded()).isEqualTo(uploaded + 1);
 			assertThat(read(image)).isEqualTo(SampleContent.png());
@@ -307,10 +321,10 @@ class ErasureScenarioIntegrationTests {
 				.containsExactly(image);
 		}
 
+		/** The labels the Spring AI integration gives; the owner is the resolver's. */
 		private Map<String, String> labels(Conversation conversation) {
 			return Map.of(BlobLabels.TRACE_ID, conversation.traceId(), BlobLabels.SPAN_ID, conversation.spanId(),
-					ReferenceIndexWriter.CONVERSATION_LABEL, conversation.conversationId(),
-					BlobOwnerResolver.OWNER_LABEL, this.owners.labelValue(conversation.owner()));
+					ReferenceIndexWriter.CONVERSATION_LABEL, conversation.conversationId());
 		}
 
 		/**
