@@ -34,6 +34,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
@@ -56,6 +57,8 @@ public final class FaultInjector implements AutoCloseable {
 
 	private final List<StubMapping> faults = new ArrayList<>();
 
+	private final ResponseDefinitionBuilder normalAnswer;
+
 	/**
 	 * Starts a server in front of the given store.
 	 * @param target the store whose normal answers to give
@@ -76,6 +79,7 @@ public final class FaultInjector implements AutoCloseable {
 			.containerThreads(50)
 			.extensions(this.gate));
 		this.server.start();
+		this.normalAnswer = normalAnswer;
 		this.server.stubFor(any(anyUrl()).atPriority(10).willReturn(normalAnswer));
 	}
 
@@ -108,6 +112,29 @@ public final class FaultInjector implements AutoCloseable {
 	 */
 	public void failAlways(ResponseDefinitionBuilder answer) {
 		this.faults.add(this.server.stubFor(any(anyUrl()).atPriority(FAULT_PRIORITY).willReturn(answer)));
+	}
+
+	/**
+	 * Answers requests of one HTTP method normally the first {@code after} times, then
+	 * with the given answer until {@link #heal()}: a store that stops taking, say,
+	 * deletes halfway through a run. Requests of other methods are answered normally.
+	 * @param method the HTTP method, such as {@code DELETE}
+	 * @param after how many requests of that method pass first (0 fails them all)
+	 * @param answer the answer after that
+	 */
+	public void failMethodAfter(String method, int after, ResponseDefinitionBuilder answer) {
+		String scenario = "method-" + method;
+		for (int i = 0; i < after; i++) {
+			this.faults.add(this.server.stubFor(request(method, anyUrl()).atPriority(FAULT_PRIORITY)
+				.inScenario(scenario)
+				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "passed-" + i)
+				.willSetStateTo("passed-" + (i + 1))
+				.willReturn(this.normalAnswer)));
+		}
+		this.faults.add(this.server.stubFor(request(method, anyUrl()).atPriority(FAULT_PRIORITY)
+			.inScenario(scenario)
+			.whenScenarioStateIs((after == 0) ? Scenario.STARTED : "passed-" + after)
+			.willReturn(answer)));
 	}
 
 	/** Removes every fault: requests get normal answers again. */
