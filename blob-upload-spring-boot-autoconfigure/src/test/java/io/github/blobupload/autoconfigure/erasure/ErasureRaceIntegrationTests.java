@@ -101,7 +101,8 @@ class ErasureRaceIntegrationTests {
 			awaitUntil(erasure, "conversation-a", (receipt) -> receipt.deleted().contains(image), gracePeriod);
 
 			BlobDeleter deleter = deleter(context);
-			Race race = race(uploader, erasure, deleter, image, context.getBean(RoundStarter.class));
+			Race race = race(uploader, erasure, deleter, image, context.getBean(RoundStarter.class),
+					() -> flush(context));
 			flush(context);
 			for (String uri : race.uris) {
 				assertThat(deleter.lastModified(uri)).as("%s, recorded by a B upload, exists", uri).isPresent();
@@ -140,13 +141,15 @@ class ErasureRaceIntegrationTests {
 	 * {@value #UPLOADERS} threads (when the erasure tells its listeners, before it
 	 * flushes the index and lists) that ask the store for the image and upload it for
 	 * conversation B, {@value #UPLOADS_PER_ROUND} times each, so that the uploads land
-	 * while the erasure lists, decides and deletes.
+	 * while the erasure lists, decides and deletes. After each round, once everything is
+	 * written, the image exists (checked before the next round could write it again).
 	 */
 	private static Race race(BlobUploader uploader, BlobErasure erasure, BlobDeleter deleter, String image,
-			RoundStarter starter) throws Exception {
+			RoundStarter starter, Runnable flush) throws Exception {
 		Race race = new Race();
 		ExecutorService threads = Executors.newFixedThreadPool(UPLOADERS + 1);
 		CyclicBarrier round = new CyclicBarrier(UPLOADERS + 1);
+		CyclicBarrier roundEnd = new CyclicBarrier(UPLOADERS + 1);
 		starter.barrier = round;
 		try {
 			List<Future<?>> work = new ArrayList<>();
@@ -161,6 +164,7 @@ class ErasureRaceIntegrationTests {
 								.add(uploader.uploadAsync(image("conversation-b", "b" + thread + "-" + r + "-" + i)));
 							race.returnedAt.add(System.nanoTime());
 						}
+						roundEnd.await(30, TimeUnit.SECONDS);
 					}
 					return null;
 				}));
@@ -170,6 +174,10 @@ class ErasureRaceIntegrationTests {
 					long startedAt = System.nanoTime();
 					race.erasures.add(new Erasure(startedAt,
 							erasure.erase(ErasureSelector.conversation("conversation-a"), false)));
+					// Before the next round's uploads can write it again.
+					roundEnd.await(30, TimeUnit.SECONDS);
+					flush.run();
+					assertThat(deleter.lastModified(image)).as("the image after round %d", r).isPresent();
 				}
 				return null;
 			}));
