@@ -114,9 +114,10 @@ class ErasureRaceIntegrationTests {
 						.isEmpty();
 				}
 			}
-			System.out.printf("%s: %d B uploads racing %d erasures of A: %d deleted the image, %d kept it recent%n",
+			System.out.printf(
+					"%s: %d B uploads racing %d erasures of A: %d deleted the image, %d kept it recent, %d residual%n",
 					store, race.uris.size(), race.erasures.size(), race.count(image, null),
-					race.count(image, KeptReason.RECENT));
+					race.count(image, KeptReason.RECENT), race.residuals);
 
 			// A references the image again (an upload, or a deduplicated reuse while the
 			// memo trusts the last one), so that both conversations reference it once the
@@ -143,7 +144,9 @@ class ErasureRaceIntegrationTests {
 	 * flushes the index and lists) that ask the store for the image and upload it for
 	 * conversation B, {@value #UPLOADS_PER_ROUND} times each, so that the uploads land
 	 * while the erasure lists, decides and deletes. After each round, once everything is
-	 * written, the image exists (checked before the next round could write it again).
+	 * written, the image exists (checked before the next round could write it again), or
+	 * else that round's erasure deleted it: the documented residual of a write between
+	 * the erasure's last-modified check and its delete, which the next upload repairs.
 	 */
 	private static Race race(BlobUploader uploader, BlobErasure erasure, BlobDeleter deleter, String image,
 			RoundStarter starter, Runnable flush) throws Exception {
@@ -173,12 +176,22 @@ class ErasureRaceIntegrationTests {
 			work.add(threads.submit(() -> {
 				for (int r = 0; r < ROUNDS; r++) {
 					long startedAt = System.nanoTime();
-					race.erasures.add(new Erasure(startedAt,
-							erasure.erase(ErasureSelector.conversation("conversation-a"), false)));
+					ErasureReceipt receipt = erasure.erase(ErasureSelector.conversation("conversation-a"), false);
+					race.erasures.add(new Erasure(startedAt, receipt));
 					// Before the next round's uploads can write it again.
 					roundEnd.await(30, TimeUnit.SECONDS);
 					flush.run();
-					assertThat(deleter.lastModified(image)).as("the image after round %d", r).isPresent();
+					if (deleter.lastModified(image).isEmpty()) {
+						// Only the documented residual: this round's erasure deleted the
+						// image just after a B upload wrote it (between its last-modified
+						// check and its delete); the memo forgot, the next upload writes
+						// it.
+						assertThat(receipt.deleted()).as("the image after round %d", r).contains(image);
+						race.residuals++;
+						uploader.uploadAsync(image("conversation-b", "b-after-" + r));
+						flush.run();
+						assertThat(deleter.lastModified(image)).as("the image written again").isPresent();
+					}
 				}
 				return null;
 			}));
@@ -253,6 +266,8 @@ class ErasureRaceIntegrationTests {
 		final ConcurrentLinkedQueue<Long> returnedAt = new ConcurrentLinkedQueue<>();
 
 		final ConcurrentLinkedQueue<Erasure> erasures = new ConcurrentLinkedQueue<>();
+
+		volatile int residuals;
 
 		long count(String image, KeptReason reason) {
 			return this.erasures.stream()
