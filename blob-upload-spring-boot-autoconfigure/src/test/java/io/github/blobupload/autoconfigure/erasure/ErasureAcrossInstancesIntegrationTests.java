@@ -70,7 +70,11 @@ class ErasureAcrossInstancesIntegrationTests {
 
 	private static final Duration GRACE_PERIOD = Duration.ofSeconds(2);
 
-	private static final int CHILD_UPLOADS = 40;
+	/**
+	 * How long the child uploads: longer than its memo trusts an upload (half the grace
+	 * period), so that it writes the image again if an erasure deleted it.
+	 */
+	private static final Duration CHILD_UPLOADING = GRACE_PERIOD.dividedBy(2).plusMillis(500);
 
 	@Test
 	void urisAnotherInstanceRecordedWhileThisOneErasedExist() throws Exception {
@@ -79,7 +83,7 @@ class ErasureAcrossInstancesIntegrationTests {
 		s3.createBucket(bucket);
 		String prefix = StorageTarget.S3.uriPrefix(bucket, "instances");
 		Child child = Child.start(List.of(Integer.toString(s3.port()), prefix, Long.toString(GRACE_PERIOD.toMillis()),
-				Integer.toString(CHILD_UPLOADS)));
+				Long.toString(CHILD_UPLOADING.toMillis())));
 		try {
 			new ApplicationContextRunner()
 				.withConfiguration(AutoConfigurations.of(BlobUploadAutoConfiguration.class,
@@ -108,7 +112,7 @@ class ErasureAcrossInstancesIntegrationTests {
 					assertThat(child.awaitExit()).isZero();
 
 					List<String> recorded = child.lines("URI ");
-					assertThat(recorded).hasSize(CHILD_UPLOADS);
+					assertThat(recorded).isNotEmpty();
 					BlobDeleter deleter = ErasureRaceIntegrationTests.deleter(context);
 					for (String uri : recorded) {
 						assertThat(deleter.lastModified(uri)).as("%s, recorded by the other instance, exists", uri)

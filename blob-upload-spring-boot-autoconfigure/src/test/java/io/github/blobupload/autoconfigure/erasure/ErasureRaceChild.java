@@ -54,7 +54,7 @@ public final class ErasureRaceChild {
 	 * @throws Exception on any failure, which ends the JVM with a non-zero status
 	 */
 	public static void main(String[] args) throws Exception {
-		int uploads = Integer.parseInt(args[3]);
+		Duration uploading = Duration.ofMillis(Long.parseLong(args[3]));
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
 			.web(WebApplicationType.NONE)
 			.properties("spring.main.banner-mode=off", "logging.level.root=WARN", "spring.application.name=race-app",
@@ -71,7 +71,8 @@ public final class ErasureRaceChild {
 			if (!"GO".equals(in.readLine())) {
 				throw new IllegalStateException("no GO");
 			}
-			for (int i = 0; i < uploads; i++) {
+			long end = System.nanoTime() + uploading.toNanos();
+			for (int i = 0; System.nanoTime() < end; i++) {
 				String uri = uploader.uploadAsync(ErasureRaceIntegrationTests.image("conversation-b", "child-" + i));
 				System.out.println("URI " + uri);
 				deleter.lastModified(uri);
