@@ -38,6 +38,7 @@ import io.github.blobupload.erasure.OwnerLabels;
 import io.github.blobupload.erasure.ReferenceCompanions;
 import io.github.blobupload.erasure.index.ReferenceIndexWriter;
 import io.github.blobupload.erasure.store.StoreBlobErasure;
+import io.github.blobupload.erasure.store.StoreBlobErasureBuilder;
 import io.github.blobupload.viewer.TraceIndexWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -76,7 +77,7 @@ class ErasureServiceConfiguration {
 		return (report) -> {
 			BlobUploadErasureProperties erasure = report.bind("blob.upload.erasure", BlobUploadErasureProperties.class);
 			if (erasure.isEnabled()) {
-				StoreBlobErasure.Builder builder = StoreBlobErasure.builder();
+				StoreBlobErasureBuilder builder = StoreBlobErasure.builder();
 				report.set(PREFIX + "grace-period", erasure.getGracePeriod(), builder::gracePeriod);
 				report.set(PREFIX + "max-references", erasure.getMaxReferences(), builder::maxReferences);
 			}
@@ -114,7 +115,7 @@ class ErasureServiceConfiguration {
 			OwnerLabels ownerLabels, Environment environment, ObjectProvider<ErasureListener> listeners,
 			ObjectProvider<ReferenceCompanions> companions, BlobErasureTally tally,
 			ObjectProvider<ReferenceIndexWriter> referenceIndex) {
-		StoreBlobErasure.Builder builder = StoreBlobErasure.builder()
+		StoreBlobErasureBuilder builder = StoreBlobErasure.builder()
 			.ownerLabels(ownerLabels)
 			.service(environment.getProperty("spring.application.name"))
 			.gracePeriod(properties.getGracePeriod())

@@ -20,8 +20,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,14 +31,12 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.github.blobupload.BlobDeleter;
-import io.github.blobupload.BlobReader;
 import io.github.blobupload.erasure.BlobErasure;
 import io.github.blobupload.erasure.ErasureListener;
 import io.github.blobupload.erasure.ErasureReceipt;
 import io.github.blobupload.erasure.ErasureReceipt.KeptReason;
 import io.github.blobupload.erasure.ErasureSelector;
 import io.github.blobupload.erasure.OwnerLabels;
-import io.github.blobupload.erasure.ReferenceCompanions;
 import io.github.blobupload.erasure.ReferenceLayout;
 import io.github.blobupload.erasure.ReferenceRecord;
 import org.jspecify.annotations.Nullable;
@@ -111,7 +107,7 @@ public final class StoreBlobErasure implements BlobErasure {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	private StoreBlobErasure(Builder builder) {
+	StoreBlobErasure(StoreBlobErasureBuilder builder) {
 		this.destinations = List.copyOf(builder.destinations.values());
 		this.ownerLabels = Objects.requireNonNull(builder.ownerLabels, "ownerLabels must be set");
 		this.service = builder.service;
@@ -128,8 +124,8 @@ public final class StoreBlobErasure implements BlobErasure {
 	 * Returns a builder.
 	 * @return a new builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static StoreBlobErasureBuilder builder() {
+		return new StoreBlobErasureBuilder();
 	}
 
 	@Override
@@ -297,174 +293,6 @@ public final class StoreBlobErasure implements BlobErasure {
 	@Override
 	public String toString() {
 		return "StoreBlobErasure[destinations=" + this.destinations.size() + ", gracePeriod=" + this.gracePeriod + "]";
-	}
-
-	/** Builds a {@link StoreBlobErasure}. */
-	public static final class Builder {
-
-		private final Map<String, ErasureDestination> destinations = new LinkedHashMap<>();
-
-		private @Nullable OwnerLabels ownerLabels;
-
-		private @Nullable String service;
-
-		private Duration gracePeriod = DEFAULT_GRACE_PERIOD;
-
-		private Clock clock = Clock.systemUTC();
-
-		private final List<ErasureListener> listeners = new ArrayList<>();
-
-		private final List<ReferenceCompanions> companions = new ArrayList<>();
-
-		private int maxReferences = DEFAULT_MAX_REFERENCES;
-
-		private Predicate<Duration> indexFlush = (timeout) -> true;
-
-		private Consumer<ErasureReceipt> receipts = (receipt) -> {
-		};
-
-		private Builder() {
-		}
-
-		/**
-		 * Adds a store to erase in. Use cases sharing a store (the same reader prefix)
-		 * are one destination: it is listed once.
-		 * @param useCases the use cases it serves
-		 * @param reader its reader, listing its reference index
-		 * @param deleter its deleter, under the same prefix
-		 * @return this builder
-		 * @throws IllegalArgumentException if the deleter's prefix is not the reader's
-		 */
-		public Builder destination(Collection<String> useCases, BlobReader reader, BlobDeleter deleter) {
-			Objects.requireNonNull(useCases, "useCases must not be null");
-			Objects.requireNonNull(reader, "reader must not be null");
-			Objects.requireNonNull(deleter, "deleter must not be null");
-			if (!reader.uriPrefix().equals(deleter.uriPrefix())) {
-				throw new IllegalArgumentException("deleter must delete under its reader's prefix");
-			}
-			this.destinations.merge(reader.uriPrefix(), new ErasureDestination(List.copyOf(useCases), reader, deleter),
-					(old, added) -> {
-						List<String> all = new ArrayList<>(old.useCases());
-						added.useCases().stream().filter((useCase) -> !all.contains(useCase)).forEach(all::add);
-						return new ErasureDestination(all, old.reader(), old.deleter());
-					});
-			return this;
-		}
-
-		/**
-		 * Sets how owners and conversations are keyed in the index. Required.
-		 * @param ownerLabels the owner labels
-		 * @return this builder
-		 */
-		public Builder ownerLabels(OwnerLabels ownerLabels) {
-			this.ownerLabels = Objects.requireNonNull(ownerLabels, "ownerLabels must not be null");
-			return this;
-		}
-
-		/**
-		 * Sets this application's name: an erasure by trace removes only the references
-		 * it recorded.
-		 * @param service the application's name ({@code spring.application.name}), or
-		 * {@code null} when it has none
-		 * @return this builder
-		 */
-		public Builder service(@Nullable String service) {
-			this.service = service;
-			return this;
-		}
-
-		/**
-		 * Sets the grace period: objects written or referenced more recently are kept.
-		 * @param gracePeriod the period, positive
-		 * @return this builder
-		 * @throws IllegalArgumentException if it is not positive
-		 */
-		public Builder gracePeriod(Duration gracePeriod) {
-			Objects.requireNonNull(gracePeriod, "gracePeriod must not be null");
-			if (gracePeriod.isNegative() || gracePeriod.isZero()) {
-				throw new IllegalArgumentException("gracePeriod must be positive but was " + gracePeriod);
-			}
-			this.gracePeriod = gracePeriod;
-			return this;
-		}
-
-		/**
-		 * Sets where time comes from.
-		 * @param clock the clock
-		 * @return this builder
-		 */
-		public Builder clock(Clock clock) {
-			this.clock = Objects.requireNonNull(clock, "clock must not be null");
-			return this;
-		}
-
-		/**
-		 * Adds listeners, told before and after each erasure that is not a dry run.
-		 * @param listeners the listeners
-		 * @return this builder
-		 */
-		public Builder listeners(Collection<? extends ErasureListener> listeners) {
-			listeners.forEach((listener) -> this.listeners
-				.add(Objects.requireNonNull(listener, "listeners must not contain null")));
-			return this;
-		}
-
-		/**
-		 * Adds what names the objects written about a reference, deleted with it.
-		 * @param companions the companions
-		 * @return this builder
-		 */
-		public Builder companions(Collection<? extends ReferenceCompanions> companions) {
-			companions.forEach((companion) -> this.companions
-				.add(Objects.requireNonNull(companion, "companions must not contain null")));
-			return this;
-		}
-
-		/**
-		 * Sets the most references one erasure handles.
-		 * @param maxReferences the bound, at least 1
-		 * @return this builder
-		 * @throws IllegalArgumentException if it is less than 1
-		 */
-		public Builder maxReferences(int maxReferences) {
-			if (maxReferences < 1) {
-				throw new IllegalArgumentException("maxReferences must be at least 1 but was " + maxReferences);
-			}
-			this.maxReferences = maxReferences;
-			return this;
-		}
-
-		/**
-		 * Sets how the reference index's writer is flushed before an erasure lists
-		 * anything.
-		 * @param indexFlush waits at most the given time for every reference offered so
-		 * far to be written, and says whether they were
-		 * @return this builder
-		 */
-		public Builder indexFlush(Predicate<Duration> indexFlush) {
-			this.indexFlush = Objects.requireNonNull(indexFlush, "indexFlush must not be null");
-			return this;
-		}
-
-		/**
-		 * Sets what hears every receipt, dry runs included, such as metrics and health.
-		 * @param receipts called once per erasure on the erasing thread; must not throw
-		 * @return this builder
-		 */
-		public Builder receipts(Consumer<ErasureReceipt> receipts) {
-			this.receipts = Objects.requireNonNull(receipts, "receipts must not be null");
-			return this;
-		}
-
-		/**
-		 * Builds the erasure.
-		 * @return the erasure
-		 * @throws NullPointerException if the owner labels are not set
-		 */
-		public StoreBlobErasure build() {
-			return new StoreBlobErasure(this);
-		}
-
 	}
 
 }

@@ -511,7 +511,7 @@ class StoreBlobErasureTests {
 		assertThat(requests).hasToString("{delete=11, get=3, head=2, list=3}");
 	}
 
-	private StoreBlobErasure.Builder erasure() {
+	private StoreBlobErasureBuilder erasure() {
 		ErasureListener recorder = new ErasureListener() {
 
 			@Override
