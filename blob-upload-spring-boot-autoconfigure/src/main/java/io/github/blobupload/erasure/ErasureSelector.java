@@ -16,8 +16,9 @@
 
 package io.github.blobupload.erasure;
 
-import java.util.Locale;
 import java.util.Objects;
+
+import io.github.blobupload.internal.HexIds;
 
 /**
  * What to erase: every stored object referenced by one conversation, one trace or one
@@ -48,10 +49,11 @@ public record ErasureSelector(Kind kind, String value) {
 					"An erasure's " + kind.label() + " must be 1 to " + MAX_VALUE_LENGTH + " characters");
 		}
 		if (kind == Kind.TRACE) {
-			value = value.toLowerCase(Locale.ROOT);
-			if (!value.matches("[0-9a-f]{32}") || value.equals("0".repeat(32))) {
+			String traceId = HexIds.traceId(value);
+			if (traceId == null) {
 				throw new IllegalArgumentException("A trace id is 32 hex digits, not all zero");
 			}
+			value = traceId;
 		}
 	}
 

@@ -21,9 +21,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
+import io.github.blobupload.internal.HexIds;
 import io.github.blobupload.internal.FlatJson;
 import io.github.blobupload.internal.JsonQuoting;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +76,7 @@ final class TraceIndexEntries {
 	 * @return 32 lower-case hexadecimal characters, not all zero; or {@code null}
 	 */
 	static @Nullable String traceId(@Nullable String traceId) {
-		return hexId(traceId, 32);
+		return HexIds.traceId(traceId);
 	}
 
 	/**
@@ -85,23 +85,7 @@ final class TraceIndexEntries {
 	 * @return 16 lower-case hexadecimal characters, not all zero; or {@code null}
 	 */
 	static @Nullable String spanId(@Nullable String spanId) {
-		return hexId(spanId, 16);
-	}
-
-	private static @Nullable String hexId(@Nullable String id, int length) {
-		if (id == null || id.length() != length) {
-			return null;
-		}
-		String lower = id.toLowerCase(Locale.ROOT);
-		boolean nonZero = false;
-		for (int i = 0; i < length; i++) {
-			char c = lower.charAt(i);
-			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-				return null;
-			}
-			nonZero |= c != '0';
-		}
-		return nonZero ? lower : null;
+		return HexIds.spanId(spanId);
 	}
 
 	/**

@@ -17,7 +17,6 @@
 package io.github.blobupload.erasure.index;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,6 +24,7 @@ import io.github.blobupload.BlobLabels;
 import io.github.blobupload.erasure.BlobOwnerResolver;
 import io.github.blobupload.erasure.OwnerLabels;
 import io.github.blobupload.erasure.ReferenceRecord;
+import io.github.blobupload.internal.HexIds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,8 +62,8 @@ final class ReferenceRecords {
 	 * owner
 	 */
 	@Nullable ReferenceRecord of(String storageUri, String useCase, Map<String, String> labels) {
-		String traceId = hexId(labels.get(BlobLabels.TRACE_ID), 32);
-		String spanId = (traceId != null) ? hexId(labels.get(BlobLabels.SPAN_ID), 16) : null;
+		String traceId = HexIds.traceId(labels.get(BlobLabels.TRACE_ID));
+		String spanId = (traceId != null) ? HexIds.spanId(labels.get(BlobLabels.SPAN_ID)) : null;
 		String conversation = labels.get(ReferenceIndexWriter.CONVERSATION_LABEL);
 		String conversationKey = (conversation != null && !conversation.isEmpty())
 				? this.owners.keys().keyOf(conversation) : null;
@@ -82,27 +82,7 @@ final class ReferenceRecords {
 		if (label == null || label.isEmpty()) {
 			return null;
 		}
-		return hexId(this.owners.keyOfLabel(label), KEY_LENGTH);
-	}
-
-	/**
-	 * Returns an id in its canonical form if it is one: {@code length} hexadecimal
-	 * digits, not all zero, in lower case; else {@code null}.
-	 */
-	static @Nullable String hexId(@Nullable String id, int length) {
-		if (id == null || id.length() != length) {
-			return null;
-		}
-		String lower = id.toLowerCase(Locale.ROOT);
-		boolean nonZero = false;
-		for (int i = 0; i < length; i++) {
-			char c = lower.charAt(i);
-			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-				return null;
-			}
-			nonZero |= c != '0';
-		}
-		return nonZero ? lower : null;
+		return HexIds.hexId(this.owners.keyOfLabel(label), KEY_LENGTH);
 	}
 
 	private static @Nullable String service(@Nullable String name) {
