@@ -154,6 +154,7 @@ class BlobErasureEndpointIntegrationTests {
 			assertThat(post(context, body, null).statusCode()).isEqualTo(401);
 			assertThat(post(context, body, "viewer:secret").statusCode()).isEqualTo(403);
 			badRequestsAnswer400WithoutRepeatingTheValue(context);
+			whatACrossSiteFormCanSendIsRefused(context);
 			HttpResponse<String> dry = post(context, body, "ops:secret");
 			assertThat(dry.statusCode()).isEqualTo(200);
 			assertThat(dry.body()).contains("\"kind\":\"conversation\"", "\"dryRun\":true", "\"complete\":true",
@@ -183,6 +184,37 @@ class BlobErasureEndpointIntegrationTests {
 			assertThat(response.body()).as(body).doesNotContain("user-4711");
 		}
 		assertThat(Files.exists(Path.of(URI.create(this.stored)))).isTrue();
+	}
+
+	/**
+	 * A page on another site can make a browser POST with the operator's cached Basic
+	 * credentials, but only with a form's content types (or none) and without a
+	 * preflight: never JSON. Write operations take JSON only, so none of these reaches
+	 * the erasure, selector in the query or in the body.
+	 */
+	private void whatACrossSiteFormCanSendIsRefused(ConfigurableApplicationContext context) throws Exception {
+		String query = "?conversation=" + CONVERSATION + "&dryRun=false";
+		String form = "conversation=" + CONVERSATION + "&dryRun=false";
+		assertThat(crossSite(context, query, null, null).statusCode()).isEqualTo(415);
+		assertThat(crossSite(context, query, "text/plain", form).statusCode()).isEqualTo(415);
+		assertThat(crossSite(context, "", "application/x-www-form-urlencoded", form).statusCode()).isEqualTo(415);
+		assertThat(crossSite(context, query, "multipart/form-data; boundary=x", "--x--").statusCode()).isEqualTo(415);
+		assertThat(Files.exists(Path.of(URI.create(this.stored)))).isTrue();
+	}
+
+	private static HttpResponse<String> crossSite(ConfigurableApplicationContext context, String query,
+			@Nullable String contentType, @Nullable String body) throws IOException, InterruptedException {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/blobErasure" + query))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString("ops:secret".getBytes(StandardCharsets.UTF_8)))
+			.POST((body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private ConfigurableApplicationContext start(Class<?> application, String... properties) {
