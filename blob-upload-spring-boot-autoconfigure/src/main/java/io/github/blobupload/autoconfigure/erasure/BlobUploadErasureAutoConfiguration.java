@@ -43,6 +43,13 @@ import org.springframework.context.annotation.Import;
 public class BlobUploadErasureAutoConfiguration {
 
 	/**
+	 * The name of an optional {@link java.time.Clock} bean the erasure reads the time
+	 * from, for its grace period: a test's clock, moved past the window. Without one, the
+	 * system clock.
+	 */
+	public static final String CLOCK_BEAN_NAME = "blobErasureClock";
+
+	/**
 	 * How owners are stored and how owners and conversation ids are keyed: HMAC-SHA-256
 	 * under {@code blob.upload.erasure.secret} when it is set.
 	 * @param properties the erasure properties

@@ -45,6 +45,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -114,13 +115,14 @@ class ErasureServiceConfiguration {
 	StoreBlobErasure blobErasure(BlobUploaderRegistry blobUploaderRegistry, BlobUploadErasureProperties properties,
 			OwnerLabels ownerLabels, Environment environment, ObjectProvider<ErasureListener> listeners,
 			ObjectProvider<ReferenceCompanions> companions, BlobErasureTally tally,
-			ObjectProvider<ReferenceIndexWriter> referenceIndex) {
+			ObjectProvider<ReferenceIndexWriter> referenceIndex,
+			@Qualifier(BlobUploadErasureAutoConfiguration.CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
 		StoreBlobErasureBuilder builder = StoreBlobErasure.builder()
 			.ownerLabels(ownerLabels)
 			.service(environment.getProperty("spring.application.name"))
 			.gracePeriod(properties.getGracePeriod())
 			.maxReferences(properties.getMaxReferences())
-			.clock(Clock.systemUTC())
+			.clock(clock.getIfAvailable(Clock::systemUTC))
 			.listeners(listeners.orderedStream().toList())
 			.companions(companions.orderedStream().toList())
 			.receipts(tally);

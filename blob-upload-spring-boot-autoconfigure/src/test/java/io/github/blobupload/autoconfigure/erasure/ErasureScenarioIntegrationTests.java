@@ -23,6 +23,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -68,6 +72,7 @@ import io.github.blobupload.erasure.OwnerLabels;
 import io.github.blobupload.erasure.ReferenceLayout;
 import io.github.blobupload.erasure.ReferenceRecord;
 import io.github.blobupload.erasure.index.ReferenceIndexWriter;
+import io.github.blobupload.erasure.store.StoreBlobErasure;
 import io.github.blobupload.provider.BlobStorageProvider;
 import io.github.blobupload.provider.file.FileBlobStorageProvider;
 import io.github.blobupload.testsupport.AzuriteEmulator;
@@ -106,12 +111,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conversation are counted on each store's wire (or at its client) and printed. Owners
  * come from a {@link BlobOwnerResolver} bean reading the caller's thread.
  * <p>
- * The grace period is {@code 1ms}: the erasure's clock is the system's, so only a short
- * window lets objects written a moment ago be erased. The memos that let an upload be
- * skipped then trust an entry for half of it, so that an upload after the erasure is
- * written again whether or not the erasure made them forget; their forgetting has tests
- * of its own ({@code ErasureMemosConfigurationTests}). The viewer's trace-index cache,
- * which this test reads before and after each erasure, has no such lifetime.
+ * The grace period is the default, 15 minutes. Each erasure first runs as the uploads
+ * finish, and must keep everything as recent; then the erasure's clock (the
+ * {@code blobErasureClock} bean) is moved past the window. The memos that let an upload
+ * be skipped trust their entries for half the window of real time, so an upload of the
+ * erased image after the erasure is written again only because the erasure made them
+ * forget.
  */
 class ErasureScenarioIntegrationTests {
 
@@ -123,6 +128,9 @@ class ErasureScenarioIntegrationTests {
 	private static final Storage GCS_FAKE = LocalStorageHelper.customOptions(false).getService();
 
 	private static final Map<Store, String> summaries = new TreeMap<>();
+
+	/** The erasure's clock: the system's, moved past the grace period by hand. */
+	private static final AheadClock erasureClock = new AheadClock();
 
 	/** The owner of the current call, as an application's security context holds it. */
 	private static final ThreadLocal<String> currentOwner = new ThreadLocal<>();
@@ -149,8 +157,9 @@ class ErasureScenarioIntegrationTests {
 						"blob.upload.retry.initial-backoff=10ms", "blob.upload.retry.max-backoff=50ms",
 						"blob.upload.erasure.enabled=true",
 						"blob.upload.erasure.secret=scenario-secret-of-at-least-32-bytes",
-						"blob.upload.erasure.grace-period=1ms", "blob.upload.viewer.enabled=true")
+						"blob.upload.viewer.enabled=true")
 				.withBean(BlobOwnerResolver.class, () -> currentOwner::get)
+				.withBean(BlobUploadErasureAutoConfiguration.CLOCK_BEAN_NAME, Clock.class, () -> erasureClock)
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					Scenario scenario = new Scenario(context);
@@ -252,6 +261,14 @@ class ErasureScenarioIntegrationTests {
 			Conversation convA = conversations.a();
 			Conversation convB = conversations.b();
 			List<IndexedBlob> tracePageOfB = this.traces.find(convB.traceId());
+			// Just written: within the grace period, everything is kept whole.
+			erasureClock.ahead(Duration.ZERO);
+			ErasureReceipt tooSoon = this.erasure.erase(a, false);
+			assertThat(tooSoon.deleted()).isEmpty();
+			assertThat(tooSoon.kept()).extracting(Kept::reason).isNotEmpty().containsOnly(KeptReason.RECENT);
+			assertThat(tooSoon.complete()).isFalse();
+			assertThat(exists(conversations.ofA().get(0))).as("nothing deleted within the grace period").isTrue();
+			erasureClock.ahead(StoreBlobErasure.DEFAULT_GRACE_PERIOD.plusMinutes(1));
 			ErasureReceipt dryRun = this.erasure.erase(a, true);
 			assertThat(dryRun.dryRun()).isTrue();
 			assertThat(dryRun.deleted()).containsExactlyInAnyOrderElementsOf(conversations.ofA());
@@ -656,6 +673,32 @@ class ErasureScenarioIntegrationTests {
 						throw ex.getCause();
 					}
 				});
+	}
+
+	/** The system clock, or ahead of it by a given time. */
+	static final class AheadClock extends Clock {
+
+		private volatile Duration ahead = Duration.ZERO;
+
+		void ahead(Duration ahead) {
+			this.ahead = ahead;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.now().plus(this.ahead);
+		}
+
 	}
 
 }
