@@ -38,7 +38,7 @@ import org.springframework.context.SmartLifecycle;
  * {@link org.springframework.context.ConfigurableApplicationContext#pause() pause} leaves
  * them running.
  */
-final class BlobUploaderRegistryLifecycle implements SmartLifecycle {
+final class BlobUploaderRegistryLifecycle extends ShutdownStep {
 
 	/**
 	 * The phase: below Spring Boot's web server lifecycles (the lowest of which is
@@ -48,15 +48,9 @@ final class BlobUploaderRegistryLifecycle implements SmartLifecycle {
 
 	private final List<DefaultBlobUploaderRegistry> registries;
 
-	private volatile boolean running;
-
 	BlobUploaderRegistryLifecycle(List<DefaultBlobUploaderRegistry> registries) {
+		super(PHASE);
 		this.registries = List.copyOf(registries);
-	}
-
-	@Override
-	public void start() {
-		this.running = true;
 	}
 
 	/**
@@ -64,28 +58,8 @@ final class BlobUploaderRegistryLifecycle implements SmartLifecycle {
 	 * methods then have nothing left to do.
 	 */
 	@Override
-	public void stop() {
-		try {
-			this.registries.forEach(DefaultBlobUploaderRegistry::close);
-		}
-		finally {
-			this.running = false;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
-	}
-
-	@Override
-	public boolean isPauseable() {
-		return false;
+	protected void onStop() {
+		this.registries.forEach(DefaultBlobUploaderRegistry::close);
 	}
 
 }

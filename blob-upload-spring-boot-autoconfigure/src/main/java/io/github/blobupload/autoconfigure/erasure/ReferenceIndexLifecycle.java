@@ -19,6 +19,7 @@ package io.github.blobupload.autoconfigure.erasure;
 import java.util.List;
 
 import io.github.blobupload.erasure.index.ReferenceIndexWriter;
+import io.github.blobupload.autoconfigure.ShutdownStep;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -29,7 +30,7 @@ import org.springframework.context.SmartLifecycle;
  * records are written with are still open. With the spool on, records not yet written
  * stay in it for the next start.
  */
-final class ReferenceIndexLifecycle implements SmartLifecycle {
+final class ReferenceIndexLifecycle extends ShutdownStep {
 
 	/**
 	 * The phase: one below the upload registries' lifecycle
@@ -39,40 +40,14 @@ final class ReferenceIndexLifecycle implements SmartLifecycle {
 
 	private final List<ReferenceIndexWriter> writers;
 
-	private volatile boolean running;
-
 	ReferenceIndexLifecycle(List<ReferenceIndexWriter> writers) {
+		super(PHASE);
 		this.writers = List.copyOf(writers);
 	}
 
 	@Override
-	public void start() {
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		try {
-			this.writers.forEach(ReferenceIndexWriter::close);
-		}
-		finally {
-			this.running = false;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
-	}
-
-	@Override
-	public boolean isPauseable() {
-		return false;
+	protected void onStop() {
+		this.writers.forEach(ReferenceIndexWriter::close);
 	}
 
 }

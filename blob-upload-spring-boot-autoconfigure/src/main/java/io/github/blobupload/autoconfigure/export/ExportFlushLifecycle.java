@@ -19,6 +19,7 @@ package io.github.blobupload.autoconfigure.export;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.blobupload.autoconfigure.ShutdownStep;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -36,7 +37,7 @@ import org.springframework.context.SmartLifecycle;
  * lost. What is recorded after this flush (during shutdown) is guarded with uploading
  * already stopped.
  */
-final class ExportFlushLifecycle implements SmartLifecycle {
+final class ExportFlushLifecycle extends ShutdownStep {
 
 	/**
 	 * The phase: one above the upload registries' lifecycle
@@ -51,29 +52,18 @@ final class ExportFlushLifecycle implements SmartLifecycle {
 
 	private final List<OpenTelemetry> openTelemetries;
 
-	private volatile boolean running;
-
 	ExportFlushLifecycle(List<OpenTelemetry> openTelemetries) {
+		super(PHASE);
 		this.openTelemetries = List.copyOf(openTelemetries);
 	}
 
 	@Override
-	public void start() {
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		try {
-			for (OpenTelemetry openTelemetry : this.openTelemetries) {
-				if (openTelemetry instanceof OpenTelemetrySdk sdk) {
-					flush("spans", sdk.getSdkTracerProvider().forceFlush());
-					flush("log records", sdk.getSdkLoggerProvider().forceFlush());
-				}
+	protected void onStop() {
+		for (OpenTelemetry openTelemetry : this.openTelemetries) {
+			if (openTelemetry instanceof OpenTelemetrySdk sdk) {
+				flush("spans", sdk.getSdkTracerProvider().forceFlush());
+				flush("log records", sdk.getSdkLoggerProvider().forceFlush());
 			}
-		}
-		finally {
-			this.running = false;
 		}
 	}
 
@@ -82,21 +72,6 @@ final class ExportFlushLifecycle implements SmartLifecycle {
 			logger.warn("Could not flush the OpenTelemetry SDK's {} within {} s before the upload registries stop; "
 					+ "media in what it exports later is not stored", what, FLUSH_TIMEOUT_SECONDS);
 		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
-	}
-
-	@Override
-	public boolean isPauseable() {
-		return false;
 	}
 
 }
