@@ -20,8 +20,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +35,8 @@ import io.github.blobupload.erasure.BlobOwnerResolver;
 import io.github.blobupload.erasure.OwnerLabels;
 import io.github.blobupload.erasure.index.ReferenceIndexWriter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -149,9 +153,13 @@ class SpringAiOwnerLabelIntegrationTests extends SpringAiIntegrationTest {
 			OWNER.remove();
 		}
 
+		// A streamed model call's span ends on the stream's thread, perhaps after block()
+		// returned: wait for it, then for what it uploaded.
+		SpanData span = Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> spanWithOrNull(GenAiRefsWriter.INPUT_MESSAGES_REF), Objects::nonNull);
 		assertThat(this.registry.flush(SpringAiTestSupport.flushTimeout())).isTrue();
 		assertThat(resolvedOn).containsExactly(Thread.currentThread());
-		SpanData span = spanWith(flushSpans(this.tracerProvider, this.exporter), GenAiRefsWriter.INPUT_MESSAGES_REF);
 		String imageUri = (String) firstMediaPart(attribute(span, GenAiSemconvAttributes.INPUT_MESSAGES)).get("uri");
 		assertThat(labels(imageUri)).containsEntry(BlobOwnerResolver.OWNER_LABEL, this.ownerLabels.labelValue("carol"));
 	}
@@ -305,6 +313,17 @@ class SpringAiOwnerLabelIntegrationTests extends SpringAiIntegrationTest {
 			};
 		}
 
+	}
+
+	private @Nullable SpanData spanWithOrNull(String attribute) {
+		return flushSpans(this.tracerProvider, this.exporter).stream()
+			.filter((span) -> span.getAttributes()
+				.asMap()
+				.keySet()
+				.stream()
+				.anyMatch((key) -> key.getKey().equals(attribute)))
+			.findFirst()
+			.orElse(null);
 	}
 
 }
