@@ -117,10 +117,17 @@ final class UploadOutcomes {
 	 * Fails a blob that was still not uploaded when it became too old to retry.
 	 */
 	void expired(UploadTask task, Duration maxAge) {
-		Throwable last = task.lastError();
+		expired(task, blobOrStandIn(task), maxAge, task.lastError(), task.attempts());
+	}
+
+	/**
+	 * Fails a blob that became too old to retry, whether found so while parked or just
+	 * after an attempt failed: the same failure either way.
+	 */
+	void expired(UploadTask task, Blob blob, Duration maxAge, @Nullable Throwable last, int attempts) {
 		String cause = (last != null) ? "; last error: " + UploadLog.describe(last) : "";
-		failed(task, new IOException("still not uploaded after " + maxAge + ", the maximum age" + cause), false,
-				task.attempts());
+		failed(task, blob, new IOException("still not uploaded after " + maxAge + ", the maximum age" + cause), false,
+				attempts);
 	}
 
 	void uploaded(UploadTask task, Blob blob, long nanos, int attempts) {

@@ -223,8 +223,13 @@ final class UploadWorkers {
 			}
 			return;
 		}
-		if (!this.retryPolicy.parks() || this.retryPolicy.isTooOld(task.acceptedNanos(), System.nanoTime())) {
+		if (!this.retryPolicy.parks()) {
 			this.outcomes.failed(task, blob, error, false, attempts);
+			return;
+		}
+		if (this.retryPolicy.isTooOld(task.acceptedNanos(), System.nanoTime())) {
+			// As if found too old while parked, so that the failure reads the same.
+			this.outcomes.expired(task, blob, this.retryPolicy.maxAge(), error, attempts);
 			return;
 		}
 		int parkings = task.parked(System.nanoTime());

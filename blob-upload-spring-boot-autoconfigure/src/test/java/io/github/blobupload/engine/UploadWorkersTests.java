@@ -168,7 +168,13 @@ class UploadWorkersTests {
 
 		submit("a");
 
-		assertThat(nextEvent()).isEqualTo("failed mem://bucket/a ConnectException false 1");
+		// The same failure as a blob found too old while parked: the maximum age, with
+		// the
+		// attempt's error as the last one.
+		assertThat(nextEvent()).isEqualTo("failed mem://bucket/a IOException false 1");
+		assertThat(this.counters.snapshot(this.queue, this.waitList, null, false, false).lastError().message())
+			.startsWith("IOException: still not uploaded after PT0.000000001S, the maximum age; last error: "
+					+ "ConnectException");
 		assertThat(this.waitList.parkedBlobs()).isZero();
 	}
 
