@@ -38,6 +38,22 @@ public final class BlobUploaders {
 	}
 
 	/**
+	 * Flushes several uploaders within one timeout, shared among them: each waits at most
+	 * for what is left of it.
+	 * @param uploaders the uploaders, flushed in order
+	 * @param timeout how long to wait at most, for all of them together
+	 * @return whether every one flushed within the timeout
+	 */
+	public static boolean flushAll(Iterable<? extends ManagedBlobUploader> uploaders, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean flushed = true;
+		for (ManagedBlobUploader uploader : uploaders) {
+			flushed &= uploader.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+		}
+		return flushed;
+	}
+
+	/**
 	 * Returns an uploader that uploads nothing and returns
 	 * {@link BlobUploader#NOT_UPLOADED} silently, for when uploading is switched off.
 	 * @return the disabled uploader

@@ -104,13 +104,7 @@ public final class DefaultBlobUploaderRegistry implements BlobUploaderRegistry, 
 
 	@Override
 	public boolean flush(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		boolean flushed = true;
-		for (ManagedBlobUploader uploader : managed()) {
-			long remaining = Math.max(0, deadline - System.nanoTime());
-			flushed &= uploader.flush(Duration.ofNanos(remaining));
-		}
-		return flushed;
+		return BlobUploaders.flushAll(managed(), timeout);
 	}
 
 	/**

@@ -32,6 +32,7 @@ import io.github.blobupload.BlobLabels;
 import io.github.blobupload.BlobReader;
 import io.github.blobupload.BlobUploadListener;
 import io.github.blobupload.BlobUploaderRegistry;
+import io.github.blobupload.BlobUploaders;
 import io.github.blobupload.ManagedBlobUploader;
 import io.github.blobupload.SimpleBlobUploader;
 import io.github.blobupload.erasure.BlobOwnerResolver;
@@ -193,12 +194,7 @@ public final class ReferenceIndexWriter implements BlobUploadListener, AutoClose
 	 * @return whether that happened within the timeout
 	 */
 	public boolean flush(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		boolean flushed = true;
-		for (Target target : this.targets.values()) {
-			flushed &= target.engine().flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-		}
-		return flushed;
+		return BlobUploaders.flushAll(this.targets.values().stream().map(Target::engine).toList(), timeout);
 	}
 
 	/**
